@@ -1,0 +1,8 @@
+//! zelfscan: a guided self-scan for Dutch youth-care regions, run by a
+//! facilitator in a workshop. The binary in `main.rs` is a thin shell over
+//! these modules; tests use them directly.
+
+pub mod model;
+pub mod i18n;
+pub mod paths;
+pub mod storage;

@@ -1,0 +1,15 @@
+//! The domain: frameworks, scans, answers and progress. Plain data and pure
+//! functions only: no terminal, no files. Everything a screen, a report or a
+//! verdict needs is computed here, once.
+
+pub mod framework;
+pub mod scan;
+
+pub use framework::{
+    AgreementLevelDef, AnswerScale, Criterion, CriterionRef, Framework, Perspective, ScaleLevel,
+    SpecialAnswerDef, Theme, Weighting,
+};
+pub use scan::{
+    Agreement, Answer, CriterionAnswer, CriterionStatus, Participant, PerspectiveAnswer, Progress,
+    Scan, ScanMeta,
+};

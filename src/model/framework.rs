@@ -1,0 +1,222 @@
+//! A framework (*kader*): the answer scale, the perspectives, the themes with
+//! their criteria, and the weighting rule that turns answers into a verdict.
+
+use super::scan::Agreement;
+
+/// A complete framework, as loaded from a framework file or embedded in a scan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Framework {
+    /// Stable identifier, e.g. `robuuste-jeugdhulpregio`.
+    pub id: String,
+    pub title: String,
+    /// Free-form version of the framework content, e.g. `2026.1`.
+    pub version: String,
+    /// Language of the content, e.g. `nl`.
+    pub language: String,
+    pub description: String,
+    pub scale: AnswerScale,
+    /// Who gives a view on each criterion, in display order. At least one.
+    pub perspectives: Vec<Perspective>,
+    /// Labels for the three agreement levels, in the order of [`Agreement::ALL`].
+    pub agreement_levels: Vec<AgreementLevelDef>,
+    pub themes: Vec<Theme>,
+    pub weighting: Weighting,
+}
+
+/// The answer scale: numbered levels plus the two answers that are not scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerScale {
+    /// Ascending by value; values are 1..=9 so a single key can pick them.
+    pub levels: Vec<ScaleLevel>,
+    /// "Onbekend": answered, but the group does not know.
+    pub unknown: SpecialAnswerDef,
+    /// "N.v.t.": answered, but the criterion does not apply.
+    pub not_applicable: SpecialAnswerDef,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScaleLevel {
+    pub value: u8,
+    pub label: String,
+    pub meaning: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpecialAnswerDef {
+    pub label: String,
+    pub meaning: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Perspective {
+    /// Stable key used in scan files; letters, digits, `-` and `_` only.
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgreementLevelDef {
+    pub level: Agreement,
+    pub label: String,
+    pub meaning: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    /// Stable key, e.g. `T1`.
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub criteria: Vec<Criterion>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Criterion {
+    /// Stable key, e.g. `VIS-1`; letters, digits, `-` and `_` only.
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    /// The guiding questions (*hulpvragen*) read aloud in the room.
+    pub questions: Vec<String>,
+    /// A critical criterion can decide the verdict on its own.
+    pub critical: bool,
+}
+
+/// The weighting rule (*wegingskader*). The numbers are data so that other
+/// frameworks can set their own; see `model::scoring` for how they are used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weighting {
+    /// Weight per theme id, in theme order. A theme missing here weighs 1.0.
+    pub theme_weights: Vec<(String, f64)>,
+    /// Themes that must each be strong enough for a robust verdict.
+    pub core_themes: Vec<String>,
+    /// Vervolgtraject when the total is below this.
+    pub follow_up_total_below: f64,
+    /// Vervolgtraject when any core theme is below this.
+    pub follow_up_core_theme_below: f64,
+    /// Vervolgtraject when a critical criterion scores at or below this.
+    pub follow_up_critical_at_most: u8,
+    /// Robuust needs a total of at least this.
+    pub robust_total_at_least: f64,
+    /// Robuust needs every core theme at least this.
+    pub robust_core_theme_at_least: f64,
+    /// Robuust needs every criterion above this (no criterion scores this or lower).
+    pub robust_any_criterion_above: u8,
+    /// Robuust needs every critical criterion at least this.
+    pub robust_critical_at_least: u8,
+    /// A point of attention for every criterion scoring at or below this.
+    pub attention_score_at_most: u8,
+    /// A point of attention where two perspective scores differ by at least this.
+    pub attention_perspective_gap: u8,
+    /// A point of attention for a theme where more than this fraction is "onbekend",
+    /// as (numerator, denominator) so that "more than a third" is exact.
+    pub attention_unknown_share_above: (u32, u32),
+}
+
+impl Weighting {
+    /// The weight of a theme; 1.0 unless the framework says otherwise.
+    pub fn theme_weight(&self, theme_id: &str) -> f64 {
+        self.theme_weights
+            .iter()
+            .find(|(id, _)| id == theme_id)
+            .map_or(1.0, |(_, weight)| *weight)
+    }
+
+    pub fn is_core_theme(&self, theme_id: &str) -> bool {
+        self.core_themes.iter().any(|id| id == theme_id)
+    }
+}
+
+impl Default for Weighting {
+    /// The rule of the bundled robustness framework (domain.md §5.3), with every
+    /// theme counted as a core theme of weight 1.0.
+    fn default() -> Self {
+        Self {
+            theme_weights: Vec::new(),
+            core_themes: Vec::new(),
+            follow_up_total_below: 2.5,
+            follow_up_core_theme_below: 2.0,
+            follow_up_critical_at_most: 1,
+            robust_total_at_least: 3.0,
+            robust_core_theme_at_least: 2.5,
+            robust_any_criterion_above: 1,
+            robust_critical_at_least: 3,
+            attention_score_at_most: 2,
+            attention_perspective_gap: 2,
+            attention_unknown_share_above: (1, 3),
+        }
+    }
+}
+
+/// Where a criterion sits in a framework: its theme and its place in the walk.
+#[derive(Debug, Clone, Copy)]
+pub struct CriterionRef<'a> {
+    /// Position in the walk over all criteria, 0-based.
+    pub index: usize,
+    pub theme_index: usize,
+    pub theme: &'a Theme,
+    pub criterion: &'a Criterion,
+}
+
+impl Framework {
+    /// All criteria in walk order (theme by theme), with their theme.
+    pub fn criteria(&self) -> impl Iterator<Item = CriterionRef<'_>> {
+        self.themes
+            .iter()
+            .enumerate()
+            .flat_map(|(theme_index, theme)| {
+                theme
+                    .criteria
+                    .iter()
+                    .map(move |criterion| (theme_index, theme, criterion))
+            })
+            .enumerate()
+            .map(|(index, (theme_index, theme, criterion))| CriterionRef {
+                index,
+                theme_index,
+                theme,
+                criterion,
+            })
+    }
+
+    pub fn criterion_count(&self) -> usize {
+        self.themes.iter().map(|theme| theme.criteria.len()).sum()
+    }
+
+    /// The criterion at a position in the walk.
+    pub fn criterion_at(&self, index: usize) -> Option<CriterionRef<'_>> {
+        self.criteria().nth(index)
+    }
+
+    /// The walk position of a criterion id.
+    pub fn criterion_index(&self, criterion_id: &str) -> Option<usize> {
+        self.criteria()
+            .find(|entry| entry.criterion.id == criterion_id)
+            .map(|entry| entry.index)
+    }
+
+    /// The scale level with this value, if the scale has one.
+    pub fn scale_level(&self, value: u8) -> Option<&ScaleLevel> {
+        self.scale.levels.iter().find(|level| level.value == value)
+    }
+
+    pub fn agreement_label(&self, level: Agreement) -> &str {
+        self.agreement_levels
+            .iter()
+            .find(|def| def.level == level)
+            .map_or("", |def| def.label.as_str())
+    }
+
+    pub fn perspective_index(&self, perspective_id: &str) -> Option<usize> {
+        self.perspectives.iter().position(|p| p.id == perspective_id)
+    }
+}
+
+/// Whether a string may serve as an id in files: non-empty, and only ASCII
+/// letters, digits, `-` and `_`, so it is a bare TOML key.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
