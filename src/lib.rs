@@ -3,6 +3,9 @@
 //! these modules; tests use them directly.
 
 pub mod model;
+pub mod cli;
+pub mod commands;
 pub mod i18n;
 pub mod paths;
 pub mod storage;
+pub mod tui;

@@ -1,1 +1,37 @@
-fn main() {}
+//! The `zelfscan` binary: parse the command line, run the command, print any
+//! error once, and exit with a meaningful code (0 ok, 1 problems found, 2 error).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use zelfscan::cli::{Cli, Command};
+use zelfscan::commands::{self, Context};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let context = Context::from_env();
+    let result = match cli.command {
+        None => commands::start(&context),
+        Some(Command::Open { file }) => commands::open::run(&context, &file),
+        Some(Command::New {
+            region,
+            framework,
+            output,
+            no_open,
+        }) => commands::new::run(
+            &context,
+            commands::new::NewOptions {
+                region,
+                framework,
+                output,
+                no_open,
+            },
+        ),
+        Some(Command::Check { files }) => commands::check::run(&context, &files),
+        Some(Command::Frameworks) => commands::frameworks::run(&context),
+    };
+    result.unwrap_or_else(|error| {
+        eprintln!("zelfscan: {}", zelfscan::storage::sanitize_for_display(&format!("{error:#}")));
+        ExitCode::from(2)
+    })
+}

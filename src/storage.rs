@@ -2,6 +2,8 @@
 //! problems (file, line, column), writing TOML with a stable layout, atomic
 //! saves, and the frameworks bundled into the binary.
 
+pub mod recent;
+
 use std::path::{Path, PathBuf};
 
 use crate::model::{Framework, Scan};

@@ -1,0 +1,126 @@
+//! One function per subcommand, each thin: find what it needs, call the
+//! library, report. Shared set-up (paths, frameworks, language) lives here.
+
+pub mod check;
+pub mod frameworks;
+pub mod new;
+pub mod open;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::i18n::{Catalogue, Lang};
+use crate::model::Framework;
+use crate::paths::Paths;
+use crate::storage;
+use crate::tui::app::{App, FrameworkChoice};
+use crate::tui::effect::{self, Effect};
+
+/// What every command needs to know about its surroundings.
+pub struct Context {
+    pub text: &'static Catalogue,
+    pub paths: Paths,
+}
+
+impl Context {
+    pub fn from_env() -> Self {
+        Self {
+            text: Lang::default().catalogue(),
+            paths: Paths::from_env(),
+        }
+    }
+
+    /// Bundled frameworks first, then those in the user's frameworks folder.
+    /// A user framework that does not load is reported in `problems`.
+    pub fn frameworks(&self) -> (Vec<FrameworkChoice>, Vec<String>) {
+        let mut choices: Vec<FrameworkChoice> = storage::bundled_frameworks()
+            .into_iter()
+            .map(|framework| FrameworkChoice {
+                framework,
+                file: None,
+            })
+            .collect();
+        let mut problems = Vec::new();
+        let mut files: Vec<PathBuf> = std::fs::read_dir(self.paths.frameworks_dir())
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|entry| entry.path())
+                    .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        for file in files {
+            match storage::load_framework(&file) {
+                Ok(loaded) => choices.push(FrameworkChoice {
+                    framework: loaded.value,
+                    file: Some(file),
+                }),
+                Err(error) => problems.extend(self.describe_load_error(&file, &error)),
+            }
+        }
+        (choices, problems)
+    }
+
+    /// A load error as lines of `file:line:column: message`.
+    pub fn describe_load_error(&self, file: &Path, error: &storage::LoadError) -> Vec<String> {
+        let shown = storage::sanitize_for_display(&file.display().to_string());
+        match error {
+            storage::LoadError::Io { source, .. } => {
+                vec![format!("{shown}: {}", (self.text.io_error)(source))]
+            }
+            storage::LoadError::Invalid { problems, .. } => problems
+                .iter()
+                .map(|problem| self.text.located_problem(&shown, problem))
+                .collect(),
+        }
+    }
+
+    /// The interface state for a new session.
+    pub fn app(&self) -> App {
+        let (frameworks, _) = self.frameworks();
+        let mut app = App::new(
+            self.text,
+            self.paths.clone(),
+            frameworks,
+            jiff::Timestamp::now(),
+        );
+        app.colour = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
+        app.default_facilitator = String::new();
+        effect::run(Effect::RefreshStartLists, &mut app);
+        app
+    }
+}
+
+/// Runs the interface on the start screen.
+pub fn start(context: &Context) -> anyhow::Result<ExitCode> {
+    crate::tui::terminal::run(context.app(), None)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Picks a framework by id or by file path.
+pub fn find_framework(context: &Context, wanted: Option<&str>) -> anyhow::Result<Framework> {
+    let (choices, _) = context.frameworks();
+    let Some(wanted) = wanted else {
+        return choices
+            .into_iter()
+            .next()
+            .map(|choice| choice.framework)
+            .ok_or_else(|| anyhow::anyhow!(context.text.no_frameworks));
+    };
+    if let Some(choice) = choices.iter().find(|c| c.framework.id == wanted) {
+        return Ok(choice.framework.clone());
+    }
+    let path = Path::new(wanted);
+    if path.exists() {
+        return storage::load_framework(path)
+            .map(|loaded| loaded.value)
+            .map_err(|error| anyhow::anyhow!(context.describe_load_error(path, &error).join("\n")));
+    }
+    let known: Vec<&str> = choices.iter().map(|c| c.framework.id.as_str()).collect();
+    anyhow::bail!((context.text.unknown_framework)(
+        &storage::sanitize_for_display(wanted),
+        &known.join(", ")
+    ))
+}

@@ -1,0 +1,62 @@
+//! `zelfscan new --region NAME`: create a scan file, then open it.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::Context;
+use crate::model::{Scan, ScanMeta};
+use crate::tui::effect::Effect;
+use crate::tui::update::slug;
+
+pub struct NewOptions {
+    pub region: String,
+    pub framework: Option<String>,
+    pub output: Option<PathBuf>,
+    pub no_open: bool,
+}
+
+pub fn run(context: &Context, options: NewOptions) -> anyhow::Result<ExitCode> {
+    let text = context.text;
+    let region = options.region.trim().to_string();
+    if region.is_empty() {
+        anyhow::bail!(text.region_required);
+    }
+    let framework = super::find_framework(context, options.framework.as_deref())?;
+    let date = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .date();
+    let path = options.output.unwrap_or_else(|| {
+        context
+            .paths
+            .scans_dir
+            .join(format!("{}-{date}.toml", slug(&region)))
+    });
+    if path.exists() {
+        anyhow::bail!((text.file_exists)(&path.display().to_string()));
+    }
+    let meta = ScanMeta {
+        region,
+        date,
+        facilitator: String::new(),
+        note_taker: String::new(),
+        participants: Vec::new(),
+    };
+    let scan = Scan::new(meta, framework);
+    let mut app = context.app();
+    let created = crate::tui::effect::run(
+        Effect::CreateScan {
+            path: path.clone(),
+            scan: Box::new(scan),
+        },
+        &mut app,
+    );
+    if let Some(crate::tui::action::Action::Created(Err(error))) = created {
+        anyhow::bail!((text.create_failed)(&error));
+    }
+    println!("{}", (text.created_at)(&path.display().to_string()));
+    if options.no_open {
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::tui::terminal::run(app, Some(Effect::OpenScan(path)))?;
+    Ok(ExitCode::SUCCESS)
+}

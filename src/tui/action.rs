@@ -1,0 +1,76 @@
+//! What can happen to the interface: what a user asks for (through the key
+//! table), what the terminal reports, and what a finished effect reports back.
+
+use std::path::PathBuf;
+
+use super::text_edit::EditOp;
+use crate::model::Scan;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    // Anywhere.
+    Quit,
+    ShowHelp,
+    /// Close the overlay, or step back (Esc).
+    Back,
+    Save,
+    Resize(u16, u16),
+    /// Text pasted as one piece (bracketed paste).
+    Paste(String),
+
+    // The start screen.
+    StartNewScan,
+    StartOpenByPath,
+
+    // Lists and forms.
+    Up,
+    Down,
+    /// Enter: choose the selected item, or go to the next form field.
+    Confirm,
+    NextField,
+    PrevField,
+    /// Left/right on a choice field.
+    ChoicePrev,
+    ChoiceNext,
+    /// Type into the focused text field.
+    Edit(EditOp),
+
+    // The walkthrough.
+    NextCriterion,
+    PrevCriterion,
+    NextUnanswered,
+    Skip,
+    OpenNavigator,
+    SetScore(u8),
+    SetUnknown,
+    SetNotApplicable,
+    ClearAnswer,
+    StartEditing,
+    /// Go back to the start screen.
+    CloseScan,
+
+    // Confirmation dialogs.
+    SaveAndQuit,
+    DiscardAndQuit,
+
+    // Results of effects.
+    Saved(Result<PathBuf, String>),
+    Opened(Result<OpenedScan, OpenFailure>),
+    Created(Result<OpenedScan, String>),
+}
+
+/// A scan that was read or created, ready to walk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenedScan {
+    pub scan: Box<Scan>,
+    pub path: PathBuf,
+    /// Warnings found while loading, already in words.
+    pub warnings: Vec<String>,
+}
+
+/// Why a scan did not open, already in words (one line per problem).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenFailure {
+    pub path: PathBuf,
+    pub lines: Vec<String>,
+}

@@ -1,0 +1,312 @@
+//! The whole state of the interface: which screen is showing, what is being
+//! edited, what is unsaved. Plain data; `update` changes it, `view` draws it.
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+
+use super::text_edit::TextCursor;
+use super::update::AfterSave;
+use crate::i18n::Catalogue;
+use crate::model::{Framework, Scan};
+use crate::paths::Paths;
+
+/// Everything the interface knows.
+pub struct App {
+    pub text: &'static Catalogue,
+    pub paths: Paths,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    /// A short message in the bottom bar until the next key.
+    pub status: Option<Status>,
+    /// Terminal size in cells, kept current on resize.
+    pub size: (u16, u16),
+    /// The time of the current event; set by the driver so `update` stays pure.
+    pub now: Timestamp,
+    /// Frameworks a new scan can use: bundled first, then the user's own.
+    pub frameworks: Vec<FrameworkChoice>,
+    pub recent: Vec<PathBuf>,
+    /// Scan files found in the default scans folder.
+    pub folder_scans: Vec<PathBuf>,
+    /// Prefilled as facilitator in a new scan.
+    pub default_facilitator: String,
+    /// Draw with colour; off when `NO_COLOR` is set.
+    pub colour: bool,
+    /// What to do when the save in progress succeeds.
+    pub pending_after_save: Option<AfterSave>,
+    pub should_quit: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct FrameworkChoice {
+    pub framework: Framework,
+    /// Where it came from: `None` for bundled, else the file.
+    pub file: Option<PathBuf>,
+}
+
+pub enum Screen {
+    Start(StartScreen),
+    NewScan(Box<NewScanForm>),
+    Walkthrough(Box<Walkthrough>),
+}
+
+/// The start screen: a menu followed by recent scans and scans in the folder.
+#[derive(Debug, Clone, Default)]
+pub struct StartScreen {
+    pub selected: usize,
+}
+
+/// An item on the start screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StartItem {
+    NewScan,
+    OpenByPath,
+    Recent(PathBuf),
+    InFolder(PathBuf),
+}
+
+/// A single- or multi-line text being typed into, with its cursor.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextInput {
+    pub text: String,
+    pub cursor: TextCursor,
+}
+
+impl TextInput {
+    pub fn new(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let cursor = TextCursor {
+            byte: text.len(),
+            ..TextCursor::default()
+        };
+        Self { text, cursor }
+    }
+}
+
+/// The fields of the new-scan form, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormField {
+    Region,
+    Date,
+    Facilitator,
+    NoteTaker,
+    Framework,
+    Participants,
+    File,
+    Start,
+}
+
+impl FormField {
+    pub const ALL: [FormField; 8] = [
+        FormField::Region,
+        FormField::Date,
+        FormField::Facilitator,
+        FormField::NoteTaker,
+        FormField::Framework,
+        FormField::Participants,
+        FormField::File,
+        FormField::Start,
+    ];
+
+    pub fn is_text(self) -> bool {
+        !matches!(self, FormField::Framework | FormField::Start)
+    }
+
+    pub fn is_multiline(self) -> bool {
+        self == FormField::Participants
+    }
+}
+
+/// The new-scan form.
+#[derive(Debug, Clone)]
+pub struct NewScanForm {
+    pub focus: FormField,
+    pub region: TextInput,
+    pub date: TextInput,
+    pub facilitator: TextInput,
+    pub note_taker: TextInput,
+    pub framework: usize,
+    /// One participant per line: `naam; organisatie; perspectief`.
+    pub participants: TextInput,
+    pub file: TextInput,
+    /// Once the user edits the file name, it no longer follows the region.
+    pub file_edited: bool,
+    /// Why the last attempt to start did not go through.
+    pub error: Option<String>,
+}
+
+impl NewScanForm {
+    pub fn input(&self, field: FormField) -> Option<&TextInput> {
+        match field {
+            FormField::Region => Some(&self.region),
+            FormField::Date => Some(&self.date),
+            FormField::Facilitator => Some(&self.facilitator),
+            FormField::NoteTaker => Some(&self.note_taker),
+            FormField::Participants => Some(&self.participants),
+            FormField::File => Some(&self.file),
+            FormField::Framework | FormField::Start => None,
+        }
+    }
+
+    pub fn input_mut(&mut self, field: FormField) -> Option<&mut TextInput> {
+        match field {
+            FormField::Region => Some(&mut self.region),
+            FormField::Date => Some(&mut self.date),
+            FormField::Facilitator => Some(&mut self.facilitator),
+            FormField::NoteTaker => Some(&mut self.note_taker),
+            FormField::Participants => Some(&mut self.participants),
+            FormField::File => Some(&mut self.file),
+            FormField::Framework | FormField::Start => None,
+        }
+    }
+}
+
+/// Whose answer a field holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// A perspective, by its index in the framework.
+    Perspective(usize),
+    /// The answer the room agreed on.
+    Consensus,
+}
+
+/// One field of the walkthrough form for the current criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Score(Side),
+    Note(Side),
+    Agreement,
+    Action,
+}
+
+impl Field {
+    /// The fields in the order Tab walks them: each perspective's score and
+    /// note, then the consensus score, agreement, joint note and action.
+    pub fn all(perspective_count: usize) -> Vec<Field> {
+        let mut fields = Vec::with_capacity(perspective_count * 2 + 4);
+        for index in 0..perspective_count {
+            fields.push(Field::Score(Side::Perspective(index)));
+            fields.push(Field::Note(Side::Perspective(index)));
+        }
+        fields.extend([
+            Field::Score(Side::Consensus),
+            Field::Agreement,
+            Field::Note(Side::Consensus),
+            Field::Action,
+        ]);
+        fields
+    }
+
+    pub fn is_text(self) -> bool {
+        matches!(self, Field::Note(_) | Field::Action)
+    }
+}
+
+/// Where keys go on the walkthrough screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WalkMode {
+    /// Keys move between fields and criteria and set answers.
+    Browse,
+    /// Keys type into the focused note.
+    Editing,
+    /// Keys move the selection in the criteria list; Enter jumps.
+    Navigator { selected: usize },
+}
+
+/// The walkthrough of one open scan.
+#[derive(Debug, Clone)]
+pub struct Walkthrough {
+    pub scan: Scan,
+    pub path: PathBuf,
+    /// Changed since the last save.
+    pub dirty: bool,
+    pub last_saved: Option<Timestamp>,
+    /// The criterion on screen, as a position in the walk.
+    pub current: usize,
+    pub focus: Field,
+    pub mode: WalkMode,
+    /// Cursor in the focused text field (reset when the focus moves).
+    pub cursor: TextCursor,
+}
+
+impl Walkthrough {
+    pub fn new(scan: Scan, path: PathBuf) -> Self {
+        Self {
+            scan,
+            path,
+            dirty: false,
+            last_saved: None,
+            current: 0,
+            focus: Field::Score(Side::Perspective(0)),
+            mode: WalkMode::Browse,
+            cursor: TextCursor::default(),
+        }
+    }
+}
+
+/// Something drawn over the screen that takes the keys until it closes.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help,
+    /// Quitting with unsaved changes: save, discard, or stay.
+    ConfirmQuit,
+    /// Leaving the scan for the start screen with unsaved changes.
+    ConfirmLeave,
+    /// Typing the path of a scan to open.
+    OpenPath(TextInput),
+    /// A problem to read, e.g. why a file did not open.
+    Message { title: String, lines: Vec<String> },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+impl App {
+    pub fn new(
+        text: &'static Catalogue,
+        paths: Paths,
+        frameworks: Vec<FrameworkChoice>,
+        now: Timestamp,
+    ) -> Self {
+        Self {
+            text,
+            paths,
+            screen: Screen::Start(StartScreen::default()),
+            overlay: None,
+            status: None,
+            size: (80, 24),
+            now,
+            frameworks,
+            recent: Vec::new(),
+            folder_scans: Vec::new(),
+            default_facilitator: String::new(),
+            colour: true,
+            pending_after_save: None,
+            should_quit: false,
+        }
+    }
+
+    /// The items of the start screen, in display order.
+    pub fn start_items(&self) -> Vec<StartItem> {
+        let mut items = vec![StartItem::NewScan, StartItem::OpenByPath];
+        items.extend(self.recent.iter().cloned().map(StartItem::Recent));
+        items.extend(
+            self.folder_scans
+                .iter()
+                .filter(|path| !self.recent.contains(path))
+                .cloned()
+                .map(StartItem::InFolder),
+        );
+        items
+    }
+
+    pub fn walkthrough(&self) -> Option<&Walkthrough> {
+        match &self.screen {
+            Screen::Walkthrough(walk) => Some(walk),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,375 @@
+//! Keys to actions, one table per context. The same tables produce the help
+//! overlay and the hint bar, so what the screen says is what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+use super::app::{App, FormField, Overlay, Screen, WalkMode};
+use super::text_edit::EditOp;
+
+/// Where the keys go right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Start,
+    /// The new-scan form, on a one-line text field.
+    FormText,
+    /// The new-scan form, on the participants list (Enter starts a new line).
+    FormMultiline,
+    /// The new-scan form, on the framework choice or the start button.
+    FormChoice,
+    Walkthrough,
+    /// Typing into a note.
+    Editing,
+    Navigator,
+    Help,
+    ConfirmQuit,
+    OpenPath,
+    Message,
+}
+
+/// A key as written in the tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A printable character, with or without Shift.
+    Char(char),
+    Ctrl(char),
+    Code(KeyCode),
+    CtrlCode(KeyCode),
+    /// Any of 1–9.
+    Digit,
+}
+
+/// What a binding means, for the help overlay and hint bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Help {
+    Quit,
+    Help,
+    Close,
+    Save,
+    Move,
+    Choose,
+    NewScan,
+    OpenByPath,
+    NextField,
+    PrevField,
+    ChangeChoice,
+    NextCriterion,
+    PrevCriterion,
+    NextUnanswered,
+    Skip,
+    Navigator,
+    Score,
+    Unknown,
+    NotApplicable,
+    ClearAnswer,
+    EditNote,
+    StopEditing,
+    NewLine,
+    MoveCursor,
+    WordJump,
+    RowStartEnd,
+    DeleteText,
+    CloseScan,
+    Jump,
+    SaveAndQuit,
+    DiscardAndQuit,
+    Stay,
+    StartScanOrNext,
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: Help,
+    /// Shown in the bottom hint bar.
+    pub hint: bool,
+}
+
+const fn bind(keys: &'static [Key], action: Action, help: Help, hint: bool) -> Binding {
+    Binding {
+        keys,
+        action,
+        help,
+        hint,
+    }
+}
+
+use Key::{Char, Code, Ctrl, CtrlCode, Digit};
+
+const HELP_KEYS: &[Key] = &[Char('?'), Code(KeyCode::F(1))];
+const UP: &[Key] = &[Code(KeyCode::Up)];
+const DOWN: &[Key] = &[Code(KeyCode::Down)];
+const ENTER: &[Key] = &[Code(KeyCode::Enter)];
+const ESC: &[Key] = &[Code(KeyCode::Esc)];
+const TAB: &[Key] = &[Code(KeyCode::Tab)];
+const BACKTAB: &[Key] = &[Code(KeyCode::BackTab)];
+const LEFT: &[Key] = &[Code(KeyCode::Left)];
+const RIGHT: &[Key] = &[Code(KeyCode::Right)];
+const CTRL_S: &[Key] = &[Ctrl('s')];
+
+static START: &[Binding] = &[
+    bind(UP, Action::Up, Help::Move, true),
+    bind(DOWN, Action::Down, Help::Move, true),
+    bind(ENTER, Action::Confirm, Help::Choose, true),
+    bind(&[Char('n')], Action::StartNewScan, Help::NewScan, true),
+    bind(&[Char('o')], Action::StartOpenByPath, Help::OpenByPath, true),
+    bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
+    bind(&[Char('q'), Ctrl('c')], Action::Quit, Help::Quit, true),
+];
+
+static FORM_COMMON: &[Binding] = &[
+    bind(TAB, Action::NextField, Help::NextField, true),
+    bind(BACKTAB, Action::PrevField, Help::PrevField, true),
+    bind(ESC, Action::Back, Help::Close, true),
+    bind(&[Code(KeyCode::F(1))], Action::ShowHelp, Help::Help, true),
+    bind(&[Ctrl('c')], Action::Quit, Help::Quit, false),
+];
+
+static FORM_TEXT: &[Binding] = &[
+    bind(ENTER, Action::Confirm, Help::StartScanOrNext, true),
+    bind(DOWN, Action::NextField, Help::NextField, false),
+    bind(UP, Action::PrevField, Help::PrevField, false),
+];
+
+static FORM_MULTILINE: &[Binding] = &[
+    bind(ENTER, Action::Edit(EditOp::Newline), Help::NewLine, true),
+    bind(UP, Action::Edit(EditOp::Up), Help::MoveCursor, false),
+    bind(DOWN, Action::Edit(EditOp::Down), Help::MoveCursor, false),
+];
+
+static FORM_CHOICE: &[Binding] = &[
+    bind(ENTER, Action::Confirm, Help::StartScanOrNext, true),
+    bind(LEFT, Action::ChoicePrev, Help::ChangeChoice, true),
+    bind(RIGHT, Action::ChoiceNext, Help::ChangeChoice, true),
+    bind(DOWN, Action::NextField, Help::NextField, false),
+    bind(UP, Action::PrevField, Help::PrevField, false),
+];
+
+/// Cursor keys shared by every text field.
+static TEXT_KEYS: &[Binding] = &[
+    bind(LEFT, Action::Edit(EditOp::Left), Help::MoveCursor, false),
+    bind(RIGHT, Action::Edit(EditOp::Right), Help::MoveCursor, false),
+    bind(&[CtrlCode(KeyCode::Left)], Action::Edit(EditOp::WordLeft), Help::WordJump, false),
+    bind(&[CtrlCode(KeyCode::Right)], Action::Edit(EditOp::WordRight), Help::WordJump, false),
+    bind(&[Code(KeyCode::Home)], Action::Edit(EditOp::RowStart), Help::RowStartEnd, false),
+    bind(&[Code(KeyCode::End)], Action::Edit(EditOp::RowEnd), Help::RowStartEnd, false),
+    bind(&[Code(KeyCode::Backspace)], Action::Edit(EditOp::Backspace), Help::DeleteText, false),
+    bind(&[Code(KeyCode::Delete)], Action::Edit(EditOp::Delete), Help::DeleteText, false),
+];
+
+static WALKTHROUGH: &[Binding] = &[
+    bind(&[Char('n'), Code(KeyCode::PageDown)], Action::NextCriterion, Help::NextCriterion, true),
+    bind(&[Char('p'), Code(KeyCode::PageUp)], Action::PrevCriterion, Help::PrevCriterion, true),
+    bind(&[Code(KeyCode::Tab), Code(KeyCode::Down), Char('j')], Action::NextField, Help::NextField, false),
+    bind(&[Code(KeyCode::BackTab), Code(KeyCode::Up), Char('k')], Action::PrevField, Help::PrevField, false),
+    // The digit pressed becomes the score; see `matches`.
+    bind(&[Digit], Action::SetScore(0), Help::Score, true),
+    bind(&[Char('o')], Action::SetUnknown, Help::Unknown, false),
+    bind(&[Char('x')], Action::SetNotApplicable, Help::NotApplicable, false),
+    bind(LEFT, Action::ChoicePrev, Help::ChangeChoice, false),
+    bind(RIGHT, Action::ChoiceNext, Help::ChangeChoice, false),
+    bind(&[Code(KeyCode::Backspace), Code(KeyCode::Delete)], Action::ClearAnswer, Help::ClearAnswer, false),
+    bind(&[Code(KeyCode::Enter), Char('e')], Action::Confirm, Help::EditNote, true),
+    bind(&[Char('u')], Action::NextUnanswered, Help::NextUnanswered, true),
+    bind(&[Char('s')], Action::Skip, Help::Skip, false),
+    bind(&[Char('g')], Action::OpenNavigator, Help::Navigator, true),
+    bind(CTRL_S, Action::Save, Help::Save, true),
+    bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
+    bind(ESC, Action::CloseScan, Help::CloseScan, false),
+    bind(&[Char('q'), Ctrl('c')], Action::Quit, Help::Quit, true),
+];
+
+static EDITING: &[Binding] = &[
+    bind(ESC, Action::Back, Help::StopEditing, true),
+    bind(TAB, Action::NextField, Help::NextField, true),
+    bind(BACKTAB, Action::PrevField, Help::PrevField, false),
+    bind(ENTER, Action::Edit(EditOp::Newline), Help::NewLine, true),
+    bind(UP, Action::Edit(EditOp::Up), Help::MoveCursor, false),
+    bind(DOWN, Action::Edit(EditOp::Down), Help::MoveCursor, false),
+    bind(&[Code(KeyCode::PageUp)], Action::Edit(EditOp::PageUp), Help::MoveCursor, false),
+    bind(&[Code(KeyCode::PageDown)], Action::Edit(EditOp::PageDown), Help::MoveCursor, false),
+    bind(CTRL_S, Action::Save, Help::Save, true),
+    bind(&[Code(KeyCode::F(1))], Action::ShowHelp, Help::Help, true),
+];
+
+static NAVIGATOR: &[Binding] = &[
+    bind(&[Code(KeyCode::Up), Char('k')], Action::Up, Help::Move, true),
+    bind(&[Code(KeyCode::Down), Char('j')], Action::Down, Help::Move, true),
+    bind(ENTER, Action::Confirm, Help::Jump, true),
+    bind(&[Code(KeyCode::Esc), Char('g')], Action::Back, Help::Close, true),
+    bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
+];
+
+static HELP: &[Binding] = &[bind(
+    &[Code(KeyCode::Esc), Char('?'), Char('q'), Code(KeyCode::Enter), Code(KeyCode::F(1))],
+    Action::Back,
+    Help::Close,
+    true,
+)];
+
+static CONFIRM_QUIT: &[Binding] = &[
+    bind(&[Char('j'), Char('y'), Ctrl('s')], Action::SaveAndQuit, Help::SaveAndQuit, true),
+    bind(&[Char('n')], Action::DiscardAndQuit, Help::DiscardAndQuit, true),
+    bind(ESC, Action::Back, Help::Stay, true),
+];
+
+static OPEN_PATH: &[Binding] = &[
+    bind(ENTER, Action::Confirm, Help::Choose, true),
+    bind(ESC, Action::Back, Help::Close, true),
+];
+
+static MESSAGE: &[Binding] = &[bind(
+    &[Code(KeyCode::Enter), Code(KeyCode::Esc)],
+    Action::Back,
+    Help::Close,
+    true,
+)];
+
+/// The context the keys go to now.
+pub fn context(app: &App) -> Context {
+    match &app.overlay {
+        Some(Overlay::Help) => Context::Help,
+        Some(Overlay::ConfirmQuit | Overlay::ConfirmLeave) => Context::ConfirmQuit,
+        Some(Overlay::OpenPath(_)) => Context::OpenPath,
+        Some(Overlay::Message { .. }) => Context::Message,
+        None => screen_context(app),
+    }
+}
+
+/// The context of the screen itself, ignoring any overlay: what the help
+/// overlay explains.
+pub fn screen_context(app: &App) -> Context {
+    match &app.screen {
+        Screen::Start(_) => Context::Start,
+        Screen::NewScan(form) => match form.focus {
+            FormField::Framework | FormField::Start => Context::FormChoice,
+            field if field.is_multiline() => Context::FormMultiline,
+            _ => Context::FormText,
+        },
+        Screen::Walkthrough(walk) => match walk.mode {
+            WalkMode::Browse => Context::Walkthrough,
+            WalkMode::Editing => Context::Editing,
+            WalkMode::Navigator { .. } => Context::Navigator,
+        },
+    }
+}
+
+/// The tables that apply in a context, most specific first.
+pub fn bindings(context: Context) -> Vec<&'static Binding> {
+    let tables: &[&'static [Binding]] = match context {
+        Context::Start => &[START],
+        Context::FormText => &[FORM_TEXT, FORM_COMMON, TEXT_KEYS],
+        Context::FormMultiline => &[FORM_MULTILINE, FORM_COMMON, TEXT_KEYS],
+        Context::FormChoice => &[FORM_CHOICE, FORM_COMMON],
+        Context::Walkthrough => &[WALKTHROUGH],
+        Context::Editing => &[EDITING, TEXT_KEYS],
+        Context::Navigator => &[NAVIGATOR],
+        Context::Help => &[HELP],
+        Context::ConfirmQuit => &[CONFIRM_QUIT],
+        Context::OpenPath => &[OPEN_PATH, TEXT_KEYS],
+        Context::Message => &[MESSAGE],
+    };
+    tables.iter().flat_map(|table| table.iter()).collect()
+}
+
+/// Whether typed characters become text in this context.
+fn takes_text(context: Context) -> bool {
+    matches!(
+        context,
+        Context::FormText | Context::FormMultiline | Context::Editing | Context::OpenPath
+    )
+}
+
+/// The action for a key press in a context, if any.
+pub fn action_for(context: Context, event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let bound = bindings(context).into_iter().find_map(|binding| {
+        binding
+            .keys
+            .iter()
+            .find_map(|key| matches(*key, &binding.action, event))
+    });
+    if bound.is_some() {
+        return bound;
+    }
+    let plain = event.modifiers.difference(KeyModifiers::SHIFT).is_empty();
+    match event.code {
+        KeyCode::Char(c) if plain && takes_text(context) => Some(Action::Edit(EditOp::Insert(c))),
+        _ => None,
+    }
+}
+
+/// The binding's action if `key` matches the event.
+fn matches(key: Key, action: &Action, event: KeyEvent) -> Option<Action> {
+    let modifiers = event.modifiers;
+    let without_shift = modifiers.difference(KeyModifiers::SHIFT).is_empty();
+    let hit = match key {
+        Key::Char(c) => event.code == KeyCode::Char(c) && without_shift,
+        Key::Ctrl(c) => event.code == KeyCode::Char(c) && modifiers.contains(KeyModifiers::CONTROL),
+        Key::Code(code) => event.code == code && without_shift,
+        Key::CtrlCode(code) => event.code == code && modifiers.contains(KeyModifiers::CONTROL),
+        Key::Digit => {
+            return match event.code {
+                KeyCode::Char(c @ '1'..='9') if modifiers.is_empty() => {
+                    c.to_digit(10).map(|digit| Action::SetScore(digit as u8))
+                }
+                _ => None,
+            };
+        }
+    };
+    hit.then(|| action.clone())
+}
+
+/// A key as shown to the user.
+pub fn key_label(key: Key) -> String {
+    match key {
+        Key::Char(c) => c.to_string(),
+        Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Key::Code(code) => code_label(code).to_string(),
+        Key::CtrlCode(code) => format!("Ctrl-{}", code_label(code)),
+        Key::Digit => "1–9".to_string(),
+    }
+}
+
+fn code_label(code: KeyCode) -> &'static str {
+    match code {
+        KeyCode::Up => "↑",
+        KeyCode::Down => "↓",
+        KeyCode::Left => "←",
+        KeyCode::Right => "→",
+        KeyCode::Enter => "Enter",
+        KeyCode::Esc => "Esc",
+        KeyCode::Tab => "Tab",
+        KeyCode::BackTab => "Shift-Tab",
+        KeyCode::PageUp => "PgUp",
+        KeyCode::PageDown => "PgDn",
+        KeyCode::Home => "Home",
+        KeyCode::End => "End",
+        KeyCode::Backspace => "Backspace",
+        KeyCode::Delete => "Del",
+        KeyCode::F(1) => "F1",
+        _ => "?",
+    }
+}
+
+/// The bindings of a context merged by meaning, in table order: one row per
+/// [`Help`], with every key that does it, e.g. ("n/PgDn", NextCriterion).
+pub fn help_rows(context: Context, hints_only: bool) -> Vec<(String, Help)> {
+    let mut rows: Vec<(Vec<String>, Help)> = Vec::new();
+    for binding in bindings(context) {
+        if hints_only && !binding.hint {
+            continue;
+        }
+        let labels = binding.keys.iter().map(|key| key_label(*key));
+        match rows.iter_mut().find(|(_, help)| *help == binding.help) {
+            Some((keys, _)) => keys.extend(labels),
+            None => rows.push((labels.collect(), binding.help)),
+        }
+    }
+    rows.into_iter()
+        .map(|(keys, help)| (keys.join("/"), help))
+        .collect()
+}
+

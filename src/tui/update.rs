@@ -1,0 +1,828 @@
+//! The pure heart of the interface: `update(&mut App, Action) -> Option<Effect>`.
+//! No terminal and no files here, so every behaviour is testable as "action in,
+//! state and effect out".
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+
+use super::action::{Action, OpenedScan};
+use super::app::{
+    App, Field, FormField, NewScanForm, Overlay, Screen, Side, StartItem, StartScreen, Status,
+    TextInput, WalkMode, Walkthrough,
+};
+use super::effect::Effect;
+use super::text_edit::{self, EditOp, TextCursor, Viewport};
+use super::view;
+use crate::model::{Agreement, Answer, CriterionAnswer, Participant, Scan, ScanMeta};
+
+/// What to do once a pending save has finished.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterSave {
+    Quit,
+    CloseScan,
+}
+
+/// Applies one action to the state and says what IO, if any, should follow.
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    match action {
+        Action::Resize(width, height) => {
+            app.size = (width, height);
+            keep_cursor_visible(app);
+            return None;
+        }
+        Action::Saved(result) => return saved(app, result),
+        Action::Opened(result) => {
+            return match result {
+                Ok(opened) => open_walkthrough(app, opened, true),
+                Err(failure) => {
+                    app.overlay = Some(Overlay::Message {
+                        title: (app.text.open_failed_title)(&file_name(&failure.path)),
+                        lines: failure.lines,
+                    });
+                    None
+                }
+            };
+        }
+        Action::Created(result) => {
+            return match result {
+                Ok(opened) => open_walkthrough(app, opened, false),
+                Err(error) => {
+                    if let Screen::NewScan(form) = &mut app.screen {
+                        form.error = Some((app.text.create_failed)(&error));
+                    }
+                    None
+                }
+            };
+        }
+        _ => {}
+    }
+    // A status message lasts until the next thing the user does.
+    app.status = None;
+    if app.overlay.is_some() {
+        return update_overlay(app, action);
+    }
+    match &mut app.screen {
+        Screen::Start(_) => update_start(app, action),
+        Screen::NewScan(_) => update_form(app, action),
+        Screen::Walkthrough(_) => update_walkthrough(app, action),
+    }
+}
+
+fn set_status(app: &mut App, text: String) {
+    app.status = Some(Status {
+        text,
+        is_error: false,
+    });
+}
+
+fn set_error(app: &mut App, text: String) {
+    app.status = Some(Status {
+        text,
+        is_error: true,
+    });
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
+}
+
+// ---------------------------------------------------------------- overlays
+
+fn update_overlay(app: &mut App, action: Action) -> Option<Effect> {
+    let Some(overlay) = app.overlay.as_mut() else {
+        return None;
+    };
+    match (overlay, action) {
+        (_, Action::Back) => {
+            app.overlay = None;
+            None
+        }
+        (Overlay::ConfirmQuit | Overlay::ConfirmLeave, Action::SaveAndQuit) => {
+            let after = match app.overlay.take() {
+                Some(Overlay::ConfirmQuit) => AfterSave::Quit,
+                _ => AfterSave::CloseScan,
+            };
+            app.pending_after_save = Some(after);
+            Some(Effect::SaveScan)
+        }
+        (Overlay::ConfirmQuit, Action::DiscardAndQuit) => {
+            app.overlay = None;
+            app.should_quit = true;
+            None
+        }
+        (Overlay::ConfirmLeave, Action::DiscardAndQuit) => {
+            app.overlay = None;
+            go_to_start(app)
+        }
+        (Overlay::OpenPath(input), Action::Edit(op)) => {
+            let op = single_line(op);
+            text_edit::apply(&mut input.text, &mut input.cursor, op, ONE_LINE);
+            None
+        }
+        (Overlay::OpenPath(input), Action::Paste(text)) => {
+            text_edit::apply(
+                &mut input.text,
+                &mut input.cursor,
+                single_line(EditOp::Paste(text)),
+                ONE_LINE,
+            );
+            None
+        }
+        (Overlay::OpenPath(input), Action::Confirm) => {
+            let typed = input.text.trim();
+            if typed.is_empty() {
+                return None;
+            }
+            let path = resolve_path(&app.paths.scans_dir, typed);
+            app.overlay = None;
+            Some(Effect::OpenScan(path))
+        }
+        _ => None,
+    }
+}
+
+/// A text field one row high; wide enough that it never wraps.
+const ONE_LINE: Viewport = Viewport {
+    width: u16::MAX,
+    height: 1,
+};
+
+/// One-line fields take a pasted paragraph as one line.
+fn single_line(op: EditOp) -> EditOp {
+    match op {
+        EditOp::Paste(text) => EditOp::Paste(text.replace(['\r', '\n'], " ")),
+        EditOp::Newline => EditOp::Insert(' '),
+        other => other,
+    }
+}
+
+/// A typed path: relative paths are taken from the scans folder, and a missing
+/// `.toml` is added, so "noord" finds `<scans folder>/noord.toml`.
+fn resolve_path(scans_dir: &Path, typed: &str) -> PathBuf {
+    let expanded = match typed.strip_prefix("~/") {
+        Some(rest) => directories::UserDirs::new()
+            .map_or_else(|| PathBuf::from(typed), |dirs| dirs.home_dir().join(rest)),
+        None => PathBuf::from(typed),
+    };
+    let mut path = if expanded.is_absolute() {
+        expanded
+    } else {
+        scans_dir.join(expanded)
+    };
+    if path.extension().is_none() {
+        path.set_extension("toml");
+    }
+    path
+}
+
+// ---------------------------------------------------------------- start screen
+
+fn update_start(app: &mut App, action: Action) -> Option<Effect> {
+    let items = app.start_items();
+    let Screen::Start(start) = &mut app.screen else {
+        return None;
+    };
+    start.selected = start.selected.min(items.len().saturating_sub(1));
+    match action {
+        Action::Up => {
+            start.selected = start.selected.saturating_sub(1);
+            None
+        }
+        Action::Down => {
+            start.selected = (start.selected + 1).min(items.len().saturating_sub(1));
+            None
+        }
+        Action::Confirm => match items.get(start.selected).cloned() {
+            Some(StartItem::NewScan) => open_form(app),
+            Some(StartItem::OpenByPath) => open_path_prompt(app),
+            Some(StartItem::Recent(path) | StartItem::InFolder(path)) => {
+                Some(Effect::OpenScan(path))
+            }
+            None => None,
+        },
+        Action::StartNewScan => open_form(app),
+        Action::StartOpenByPath => open_path_prompt(app),
+        Action::ShowHelp => {
+            app.overlay = Some(Overlay::Help);
+            None
+        }
+        Action::Quit => {
+            app.should_quit = true;
+            None
+        }
+        _ => None,
+    }
+}
+
+fn open_path_prompt(app: &mut App) -> Option<Effect> {
+    let mut prefill = app.paths.scans_dir.display().to_string();
+    prefill.push(std::path::MAIN_SEPARATOR);
+    app.overlay = Some(Overlay::OpenPath(TextInput::new(prefill)));
+    None
+}
+
+fn open_form(app: &mut App) -> Option<Effect> {
+    if app.frameworks.is_empty() {
+        set_error(app, app.text.no_frameworks.to_string());
+        return None;
+    }
+    let date = app.now.to_zoned_datetime(jiff::tz::TimeZone::system()).date();
+    let mut form = NewScanForm {
+        focus: FormField::Region,
+        region: TextInput::default(),
+        date: TextInput::new(date.to_string()),
+        facilitator: TextInput::new(app.default_facilitator.clone()),
+        note_taker: TextInput::default(),
+        framework: 0,
+        participants: TextInput::default(),
+        file: TextInput::default(),
+        file_edited: false,
+        error: None,
+    };
+    suggest_file_name(&mut form, &app.paths.scans_dir);
+    app.screen = Screen::NewScan(Box::new(form));
+    None
+}
+
+fn go_to_start(app: &mut App) -> Option<Effect> {
+    app.screen = Screen::Start(StartScreen::default());
+    Some(Effect::RefreshStartLists)
+}
+
+// ---------------------------------------------------------------- new-scan form
+
+fn update_form(app: &mut App, action: Action) -> Option<Effect> {
+    let text = app.text;
+    let frameworks = app.frameworks.len();
+    let scans_dir = app.paths.scans_dir.clone();
+    let size = app.size;
+    let Screen::NewScan(form) = &mut app.screen else {
+        return None;
+    };
+    let position = FormField::ALL
+        .iter()
+        .position(|field| *field == form.focus)
+        .unwrap_or(0);
+    match action {
+        Action::NextField => {
+            form.focus = FormField::ALL[(position + 1).min(FormField::ALL.len() - 1)];
+            None
+        }
+        Action::PrevField => {
+            form.focus = FormField::ALL[position.saturating_sub(1)];
+            None
+        }
+        Action::ChoiceNext | Action::ChoicePrev if form.focus == FormField::Framework => {
+            form.framework = if action == Action::ChoiceNext {
+                (form.framework + 1) % frameworks
+            } else {
+                (form.framework + frameworks - 1) % frameworks
+            };
+            None
+        }
+        Action::Confirm if form.focus == FormField::Start => {
+            let prepared = prepare_new_scan(app);
+            match prepared {
+                Ok((path, scan)) => Some(Effect::CreateScan {
+                    path,
+                    scan: Box::new(scan),
+                }),
+                Err(message) => {
+                    if let Screen::NewScan(form) = &mut app.screen {
+                        form.error = Some(message);
+                    }
+                    None
+                }
+            }
+        }
+        Action::Confirm => {
+            form.focus = FormField::ALL[(position + 1).min(FormField::ALL.len() - 1)];
+            None
+        }
+        Action::Edit(op) => {
+            edit_form_field(form, op, &scans_dir, size);
+            None
+        }
+        Action::Paste(pasted) => {
+            edit_form_field(form, EditOp::Paste(pasted), &scans_dir, size);
+            None
+        }
+        Action::Back => go_to_start(app),
+        Action::ShowHelp => {
+            app.overlay = Some(Overlay::Help);
+            None
+        }
+        Action::Quit => {
+            app.should_quit = true;
+            None
+        }
+        _ => {
+            let _ = text;
+            None
+        }
+    }
+}
+
+fn edit_form_field(form: &mut NewScanForm, op: EditOp, scans_dir: &Path, size: (u16, u16)) {
+    let field = form.focus;
+    let op = if field.is_multiline() { op } else { single_line(op) };
+    let viewport = view::new_scan::input_viewport(size, field);
+    let Some(input) = form.input_mut(field) else {
+        return;
+    };
+    let changed = text_edit::apply(&mut input.text, &mut input.cursor, op, viewport);
+    if !changed {
+        return;
+    }
+    form.error = None;
+    match field {
+        FormField::File => form.file_edited = true,
+        FormField::Region | FormField::Date => suggest_file_name(form, scans_dir),
+        _ => {}
+    }
+}
+
+/// Until the user types a file name, it follows the region and the date.
+fn suggest_file_name(form: &mut NewScanForm, scans_dir: &Path) {
+    if form.file_edited {
+        return;
+    }
+    let slug = slug(&form.region.text);
+    let name = if slug.is_empty() {
+        format!("scan-{}.toml", form.date.text.trim())
+    } else {
+        format!("{slug}-{}.toml", form.date.text.trim())
+    };
+    form.file = TextInput::new(scans_dir.join(name).display().to_string());
+}
+
+/// A file-name-safe form of a region name: "Regio Noord-Veluwe" → "regio-noord-veluwe".
+pub fn slug(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à' | 'á' | 'â' | 'ä' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            other => other,
+        };
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+/// Checks the form and builds the new scan, or says what to fix.
+fn prepare_new_scan(app: &App) -> Result<(PathBuf, Scan), String> {
+    let Screen::NewScan(form) = &app.screen else {
+        return Err(String::new());
+    };
+    let text = app.text;
+    let region = form.region.text.trim();
+    if region.is_empty() {
+        return Err(text.region_required.to_string());
+    }
+    let date: Date = form
+        .date
+        .text
+        .trim()
+        .parse()
+        .map_err(|_| (text.bad_date)(form.date.text.trim()))?;
+    let choice = app
+        .frameworks
+        .get(form.framework)
+        .ok_or_else(|| text.no_frameworks.to_string())?;
+    let framework = choice.framework.clone();
+    let participants = parse_participants(&form.participants.text, &framework, text)?;
+    let typed_file = form.file.text.trim();
+    if typed_file.is_empty() {
+        return Err(text.file_required.to_string());
+    }
+    let path = resolve_path(&app.paths.scans_dir, typed_file);
+    if path.exists() {
+        return Err((text.file_exists)(&path.display().to_string()));
+    }
+    let meta = ScanMeta {
+        region: region.to_string(),
+        date,
+        facilitator: form.facilitator.text.trim().to_string(),
+        note_taker: form.note_taker.text.trim().to_string(),
+        participants,
+    };
+    Ok((path, Scan::new(meta, framework)))
+}
+
+/// One participant per line, `naam; organisatie; perspectief`. The perspective
+/// may be abbreviated ("g" for gemeenten) and may be left out when the
+/// framework has a single perspective.
+pub fn parse_participants(
+    list: &str,
+    framework: &crate::model::Framework,
+    text: &crate::i18n::Catalogue,
+) -> Result<Vec<Participant>, String> {
+    let mut participants = Vec::new();
+    for (number, line) in list.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut parts = line.split(';').map(str::trim);
+        let name = parts.next().unwrap_or_default().to_string();
+        let organisation = parts.next().unwrap_or_default().to_string();
+        let wanted = parts.next().unwrap_or_default().to_lowercase();
+        let matching: Vec<_> = framework
+            .perspectives
+            .iter()
+            .filter(|p| {
+                !wanted.is_empty()
+                    && (p.id.to_lowercase().starts_with(&wanted)
+                        || p.label.to_lowercase().starts_with(&wanted))
+            })
+            .collect();
+        let perspective = match (matching.as_slice(), framework.perspectives.as_slice()) {
+            ([one], _) => one.id.clone(),
+            ([], [only]) if wanted.is_empty() => only.id.clone(),
+            _ => {
+                let options: Vec<&str> =
+                    framework.perspectives.iter().map(|p| p.id.as_str()).collect();
+                return Err((text.bad_participant)(number + 1, line.trim(), &options.join(", ")));
+            }
+        };
+        if name.is_empty() {
+            return Err((text.bad_participant)(number + 1, line.trim(), ""));
+        }
+        participants.push(Participant {
+            name,
+            organisation,
+            perspective,
+        });
+    }
+    Ok(participants)
+}
+
+// ---------------------------------------------------------------- walkthrough
+
+fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) -> Option<Effect> {
+    let OpenedScan {
+        scan,
+        path,
+        warnings,
+    } = opened;
+    let mut walk = Walkthrough::new(*scan, path);
+    if resume {
+        // Carry on where the group left off: the first criterion still open.
+        let last = walk.scan.answers.len().saturating_sub(1);
+        walk.current = walk.scan.next_unanswered(last).unwrap_or(0);
+    }
+    let name = file_name(&walk.path);
+    app.screen = Screen::Walkthrough(Box::new(walk));
+    if warnings.is_empty() {
+        set_status(app, (app.text.opened)(&name));
+    } else {
+        app.overlay = Some(Overlay::Message {
+            title: (app.text.opened_with_warnings)(&name),
+            lines: warnings,
+        });
+    }
+    None
+}
+
+fn saved(app: &mut App, result: Result<PathBuf, String>) -> Option<Effect> {
+    let after = app.pending_after_save.take();
+    let now = app.now;
+    match result {
+        Ok(path) => {
+            if let Screen::Walkthrough(walk) = &mut app.screen {
+                walk.dirty = false;
+                walk.last_saved = Some(now);
+            }
+            set_status(app, (app.text.saved_to)(&path.display().to_string()));
+            match after {
+                Some(AfterSave::Quit) => {
+                    app.should_quit = true;
+                    None
+                }
+                Some(AfterSave::CloseScan) => go_to_start(app),
+                None => None,
+            }
+        }
+        Err(error) => {
+            app.overlay = None;
+            set_error(app, (app.text.save_failed)(&error));
+            None
+        }
+    }
+}
+
+fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
+    let text = app.text;
+    let now = app.now;
+    let size = app.size;
+    let Screen::Walkthrough(walk) = &mut app.screen else {
+        return None;
+    };
+    let count = walk.scan.answers.len();
+    if let WalkMode::Navigator { selected } = walk.mode {
+        match action {
+            Action::Up => walk.mode = WalkMode::Navigator {
+                selected: selected.saturating_sub(1),
+            },
+            Action::Down => walk.mode = WalkMode::Navigator {
+                selected: (selected + 1).min(count.saturating_sub(1)),
+            },
+            Action::Confirm => go_to_criterion(walk, selected),
+            Action::Back => walk.mode = WalkMode::Browse,
+            Action::ShowHelp => app.overlay = Some(Overlay::Help),
+            _ => {}
+        }
+        return None;
+    }
+    match action {
+        Action::NextCriterion => {
+            if walk.current + 1 < count {
+                go_to_criterion(walk, walk.current + 1);
+            } else {
+                set_status(app, text.at_last_criterion.to_string());
+            }
+        }
+        Action::PrevCriterion => {
+            if walk.current > 0 {
+                go_to_criterion(walk, walk.current - 1);
+            } else {
+                set_status(app, text.at_first_criterion.to_string());
+            }
+        }
+        Action::NextUnanswered => match walk.scan.next_unanswered(walk.current) {
+            Some(index) if index != walk.current => go_to_criterion(walk, index),
+            Some(_) => set_status(app, text.only_this_unanswered.to_string()),
+            None => set_status(app, text.all_answered.to_string()),
+        },
+        Action::Skip => {
+            let answer = &mut walk.scan.answers[walk.current];
+            if !answer.is_answered() {
+                answer.skipped = true;
+                answer.changed_at = Some(now);
+                walk.dirty = true;
+            }
+            match walk.scan.next_unanswered(walk.current) {
+                Some(index) if index != walk.current => go_to_criterion(walk, index),
+                _ if walk.current + 1 < count => go_to_criterion(walk, walk.current + 1),
+                _ => {}
+            }
+        }
+        Action::OpenNavigator => {
+            walk.mode = WalkMode::Navigator {
+                selected: walk.current,
+            };
+        }
+        Action::NextField | Action::PrevField => {
+            let fields = Field::all(walk.scan.framework.perspectives.len());
+            let position = fields.iter().position(|f| *f == walk.focus).unwrap_or(0);
+            let next = if action == Action::NextField {
+                (position + 1) % fields.len()
+            } else {
+                (position + fields.len() - 1) % fields.len()
+            };
+            focus_field(walk, fields[next]);
+        }
+        Action::Confirm if walk.mode == WalkMode::Browse => {
+            if walk.focus.is_text() {
+                start_editing(walk, size);
+            } else {
+                let fields = Field::all(walk.scan.framework.perspectives.len());
+                let position = fields.iter().position(|f| *f == walk.focus).unwrap_or(0);
+                focus_field(walk, fields[(position + 1) % fields.len()]);
+            }
+        }
+        Action::StartEditing if walk.focus.is_text() => start_editing(walk, size),
+        Action::Back if walk.mode == WalkMode::Editing => walk.mode = WalkMode::Browse,
+        Action::Edit(op) if walk.mode == WalkMode::Editing => edit_note(walk, op, now, size),
+        Action::Paste(pasted) if walk.focus.is_text() => {
+            if walk.mode != WalkMode::Editing {
+                start_editing(walk, size);
+            }
+            edit_note(walk, EditOp::Paste(pasted), now, size);
+        }
+        Action::SetScore(value) => match walk.focus {
+            Field::Score(side) => {
+                if walk.scan.framework.scale_level(value).is_some() {
+                    set_answer(walk, side, Some(Answer::Score(value)), now);
+                } else {
+                    let (low, high) = scale_range(&walk.scan);
+                    set_error(app, (text.not_on_scale)(value, low, high));
+                }
+            }
+            Field::Agreement => {
+                if let Some(level) = Agreement::ALL.get(usize::from(value).wrapping_sub(1)) {
+                    set_agreement(walk, Some(*level), now);
+                }
+            }
+            _ => set_status(app, text.choose_score_field.to_string()),
+        },
+        Action::SetUnknown | Action::SetNotApplicable => match walk.focus {
+            Field::Score(side) => {
+                let answer = if action == Action::SetUnknown {
+                    Answer::Unknown
+                } else {
+                    Answer::NotApplicable
+                };
+                set_answer(walk, side, Some(answer), now);
+            }
+            _ => set_status(app, text.choose_score_field.to_string()),
+        },
+        Action::ClearAnswer => match walk.focus {
+            Field::Score(side) => set_answer(walk, side, None, now),
+            Field::Agreement => set_agreement(walk, None, now),
+            Field::Note(_) | Field::Action => {}
+        },
+        Action::ChoiceNext | Action::ChoicePrev => {
+            let forward = action == Action::ChoiceNext;
+            match walk.focus {
+                Field::Score(side) => {
+                    let options = answer_options(&walk.scan);
+                    let current = answer_slot(&walk.scan.answers[walk.current], side);
+                    let next = cycle(&options, current, forward);
+                    set_answer(walk, side, next, now);
+                }
+                Field::Agreement => {
+                    let current = walk.scan.answers[walk.current].agreement;
+                    let next = cycle(&Agreement::ALL, current, forward);
+                    set_agreement(walk, next, now);
+                }
+                Field::Note(_) | Field::Action => {}
+            }
+        }
+        Action::Save => return Some(Effect::SaveScan),
+        Action::ShowHelp => app.overlay = Some(Overlay::Help),
+        Action::CloseScan => {
+            if walk.dirty {
+                app.overlay = Some(Overlay::ConfirmLeave);
+            } else {
+                return go_to_start(app);
+            }
+        }
+        Action::Quit => {
+            if walk.dirty {
+                app.overlay = Some(Overlay::ConfirmQuit);
+            } else {
+                app.should_quit = true;
+            }
+        }
+        _ => {}
+    }
+    None
+}
+
+fn go_to_criterion(walk: &mut Walkthrough, index: usize) {
+    walk.current = index.min(walk.scan.answers.len().saturating_sub(1));
+    walk.mode = WalkMode::Browse;
+    walk.focus = Field::Score(Side::Perspective(0));
+    walk.cursor = TextCursor::default();
+}
+
+fn focus_field(walk: &mut Walkthrough, field: Field) {
+    walk.focus = field;
+    walk.mode = WalkMode::Browse;
+    walk.cursor = TextCursor::default();
+}
+
+fn start_editing(walk: &mut Walkthrough, size: (u16, u16)) {
+    let length = note_text(&walk.scan.answers[walk.current], walk.focus).map_or(0, String::len);
+    walk.cursor = TextCursor {
+        byte: length,
+        ..TextCursor::default()
+    };
+    walk.mode = WalkMode::Editing;
+    let viewport = view::walkthrough::focused_text_viewport(size, walk);
+    if let Some(text) = note_text(&walk.scan.answers[walk.current], walk.focus) {
+        text_edit::ensure_visible(text, &mut walk.cursor, viewport);
+    }
+}
+
+fn edit_note(walk: &mut Walkthrough, op: EditOp, now: jiff::Timestamp, size: (u16, u16)) {
+    let viewport = view::walkthrough::focused_text_viewport(size, walk);
+    let focus = walk.focus;
+    let answer = &mut walk.scan.answers[walk.current];
+    let Some(text) = note_text_mut(answer, focus) else {
+        return;
+    };
+    if text_edit::apply(text, &mut walk.cursor, op, viewport) {
+        answer.changed_at = Some(now);
+        walk.dirty = true;
+    }
+}
+
+/// After a resize the note being edited must still show its cursor.
+fn keep_cursor_visible(app: &mut App) {
+    let size = app.size;
+    if let Screen::Walkthrough(walk) = &mut app.screen
+        && walk.mode == WalkMode::Editing
+    {
+        let viewport = view::walkthrough::focused_text_viewport(size, walk);
+        if let Some(text) = note_text(&walk.scan.answers[walk.current], walk.focus) {
+            text_edit::ensure_visible(text, &mut walk.cursor, viewport);
+        }
+    }
+}
+
+/// The text behind a text field.
+pub fn note_text(answer: &CriterionAnswer, field: Field) -> Option<&String> {
+    match field {
+        Field::Note(Side::Perspective(index)) => answer.perspectives.get(index).map(|p| &p.note),
+        Field::Note(Side::Consensus) => Some(&answer.consensus_note),
+        Field::Action => Some(&answer.action),
+        Field::Score(_) | Field::Agreement => None,
+    }
+}
+
+fn note_text_mut(answer: &mut CriterionAnswer, field: Field) -> Option<&mut String> {
+    match field {
+        Field::Note(Side::Perspective(index)) => {
+            answer.perspectives.get_mut(index).map(|p| &mut p.note)
+        }
+        Field::Note(Side::Consensus) => Some(&mut answer.consensus_note),
+        Field::Action => Some(&mut answer.action),
+        Field::Score(_) | Field::Agreement => None,
+    }
+}
+
+/// The answer a score field shows.
+pub fn answer_slot(answer: &CriterionAnswer, side: Side) -> Option<Answer> {
+    match side {
+        Side::Perspective(index) => answer.perspectives.get(index).and_then(|p| p.score),
+        Side::Consensus => answer.consensus,
+    }
+}
+
+fn set_answer(walk: &mut Walkthrough, side: Side, value: Option<Answer>, now: jiff::Timestamp) {
+    let answer = &mut walk.scan.answers[walk.current];
+    let slot = match side {
+        Side::Perspective(index) => match answer.perspectives.get_mut(index) {
+            Some(view) => &mut view.score,
+            None => return,
+        },
+        Side::Consensus => &mut answer.consensus,
+    };
+    if *slot != value {
+        *slot = value;
+        mark_changed(walk, now);
+    }
+}
+
+fn set_agreement(walk: &mut Walkthrough, value: Option<Agreement>, now: jiff::Timestamp) {
+    let answer = &mut walk.scan.answers[walk.current];
+    if answer.agreement != value {
+        answer.agreement = value;
+        mark_changed(walk, now);
+    }
+}
+
+fn mark_changed(walk: &mut Walkthrough, now: jiff::Timestamp) {
+    let answer = &mut walk.scan.answers[walk.current];
+    answer.changed_at = Some(now);
+    // Once the room reaches a conclusion, the criterion is no longer "for later".
+    if answer.is_answered() {
+        answer.skipped = false;
+    }
+    walk.dirty = true;
+}
+
+/// Every answer a score field can hold, in the order ←/→ walk through them.
+fn answer_options(scan: &Scan) -> Vec<Answer> {
+    let mut options: Vec<Answer> = scan
+        .framework
+        .scale
+        .levels
+        .iter()
+        .map(|level| Answer::Score(level.value))
+        .collect();
+    options.extend([Answer::Unknown, Answer::NotApplicable]);
+    options
+}
+
+/// The lowest and highest value of the scale.
+pub fn scale_range(scan: &Scan) -> (u8, u8) {
+    let levels = &scan.framework.scale.levels;
+    (
+        levels.first().map_or(1, |level| level.value),
+        levels.last().map_or(1, |level| level.value),
+    )
+}
+
+/// Steps through `options` with "nothing chosen" between the last and the first.
+fn cycle<T: Copy + PartialEq>(options: &[T], current: Option<T>, forward: bool) -> Option<T> {
+    let position = current.and_then(|value| options.iter().position(|o| *o == value));
+    match (position, forward) {
+        (None, true) => options.first().copied(),
+        (None, false) => options.last().copied(),
+        (Some(index), true) => options.get(index + 1).copied(),
+        (Some(0), false) => None,
+        (Some(index), false) => options.get(index - 1).copied(),
+    }
+}

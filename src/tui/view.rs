@@ -1,0 +1,98 @@
+//! Drawing: pure functions from [`App`] to a frame, one file per screen. No
+//! state changes and no IO here; the layout helpers are shared with `update`
+//! so that what is drawn and what the keys act on always agree.
+
+pub mod help;
+pub mod new_scan;
+pub mod start;
+pub mod style;
+pub mod walkthrough;
+mod widgets;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::app::{App, Overlay, Screen};
+use style::Styles;
+
+/// Below this size the screen shows a short message instead of the app.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let styles = Styles::new(app.colour);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        widgets::too_small(frame, area, app, &styles);
+        return;
+    }
+    let [top, body, bottom] = bars(area);
+    let cursor = match &app.screen {
+        Screen::Start(start) => {
+            start::draw(frame, body, app, start, &styles);
+            None
+        }
+        Screen::NewScan(form) => new_scan::draw(frame, body, app, form, &styles),
+        Screen::Walkthrough(walk) => walkthrough::draw(frame, body, app, walk, &styles),
+    };
+    widgets::top_bar(frame, top, app, &styles);
+    widgets::bottom_bar(frame, bottom, app, &styles);
+    let overlay_cursor = app
+        .overlay
+        .as_ref()
+        .and_then(|overlay| draw_overlay(frame, area, app, overlay, &styles));
+    let cursor = if app.overlay.is_some() { overlay_cursor } else { cursor };
+    if let Some(position) = cursor {
+        frame.set_cursor_position(position);
+    }
+}
+
+fn draw_overlay(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    overlay: &Overlay,
+    styles: &Styles,
+) -> Option<ratatui::layout::Position> {
+    match overlay {
+        Overlay::Help => {
+            help::draw(frame, area, app, styles);
+            None
+        }
+        Overlay::ConfirmQuit => {
+            widgets::confirm(frame, area, app.text.confirm_quit, app, styles);
+            None
+        }
+        Overlay::ConfirmLeave => {
+            widgets::confirm(frame, area, app.text.confirm_leave, app, styles);
+            None
+        }
+        Overlay::OpenPath(input) => widgets::open_path(frame, area, app, input, styles),
+        Overlay::Message { title, lines } => {
+            widgets::message(frame, area, title, lines, app, styles);
+            None
+        }
+    }
+}
+
+/// The top bar, the body and the bottom bar.
+pub fn bars(area: Rect) -> [Rect; 3] {
+    let top = Rect { height: 1, ..area };
+    let bottom = Rect {
+        y: area.bottom().saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    [top, body, bottom]
+}
+
+/// The body area for a terminal of this size, for layout code shared with `update`.
+pub fn body_area(size: (u16, u16)) -> Rect {
+    bars(Rect::new(0, 0, size.0, size.1))[1]
+}

@@ -1,0 +1,466 @@
+//! The walkthrough screen: the criteria list on the left, the current
+//! criterion with its fields on the right. `layout` is shared with `update`,
+//! which needs the size of the note being edited.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::style::Styles;
+use crate::model::{Answer, CriterionStatus, Framework};
+use crate::tui::app::{App, Field, Side, WalkMode, Walkthrough};
+use crate::tui::text_edit::{self, TextCursor, Viewport};
+use crate::tui::update::{answer_slot, note_text};
+
+/// Width of the label column left of each field.
+const LABEL_WIDTH: u16 = 17;
+
+/// Where everything goes on the walkthrough screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkLayout {
+    pub navigator: Rect,
+    pub detail: Rect,
+    /// Description and guiding questions.
+    pub criterion_text: Rect,
+    /// Each field with the area of its value (right of the label).
+    pub fields: Vec<(Field, Rect)>,
+}
+
+/// How many rows `text` takes wrapped at `width`, counting at most `cap`.
+fn rows_needed(text: &str, width: u16, cap: u16) -> u16 {
+    if text.is_empty() || cap == 0 {
+        return 1;
+    }
+    let shown = text_edit::visible(
+        text,
+        &TextCursor::default(),
+        Viewport { width, height: cap },
+    );
+    (shown.rows.len() as u16).max(1)
+}
+
+/// The criterion's description followed by its questions, as drawn.
+fn criterion_text(framework: &Framework, index: usize) -> String {
+    let Some(entry) = framework.criterion_at(index) else {
+        return String::new();
+    };
+    let mut text = entry.criterion.description.clone();
+    for question in &entry.criterion.questions {
+        text.push_str("\n• ");
+        text.push_str(question);
+    }
+    text
+}
+
+/// Lays out the walkthrough in `body`.
+pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
+    let navigator_width = if body.width >= 120 { 36 } else { 24 };
+    let navigator = Rect {
+        width: navigator_width.min(body.width),
+        ..body
+    };
+    let detail = Rect {
+        x: body.x + navigator.width,
+        width: body.width.saturating_sub(navigator.width),
+        ..body
+    };
+    // Inside the detail block's border.
+    let inner = Rect {
+        x: detail.x + 1,
+        y: detail.y + 1,
+        width: detail.width.saturating_sub(2),
+        height: detail.height.saturating_sub(2),
+    };
+    let fields = Field::all(walk.scan.framework.perspectives.len());
+    let answer = &walk.scan.answers[walk.current];
+    let value_width = inner.width.saturating_sub(LABEL_WIDTH);
+    // One row per choice field and per text field, one separator row.
+    let minimum_fields = fields.len() as u16 + 1;
+    let text = criterion_text(&walk.scan.framework, walk.current);
+    let wanted_text_rows = rows_needed(&text, inner.width, inner.height);
+    // The criterion text yields room to the fields, but always keeps 3 rows.
+    let text_rows = wanted_text_rows.min(inner.height.saturating_sub(minimum_fields + 1 + 3).max(3));
+    let criterion_text = Rect {
+        height: text_rows.min(inner.height),
+        ..inner
+    };
+    let fields_top = inner.y + text_rows + 1;
+    let available = inner.bottom().saturating_sub(fields_top);
+    let mut extra = available.saturating_sub(minimum_fields);
+
+    // Every text field shows one row; the focused one grows first, the others
+    // then share what is left, a row at a time, up to what they need.
+    let mut heights: Vec<u16> = vec![1; fields.len()];
+    let needed: Vec<u16> = fields
+        .iter()
+        .map(|field| {
+            note_text(answer, *field).map_or(1, |text| rows_needed(text, value_width, available))
+        })
+        .collect();
+    if let Some(position) = fields.iter().position(|f| *f == walk.focus && f.is_text()) {
+        let grow = if walk.mode == WalkMode::Editing {
+            extra
+        } else {
+            needed[position].saturating_sub(1).min(extra)
+        };
+        heights[position] += grow;
+        extra -= grow;
+    }
+    while extra > 0 {
+        let mut grew = false;
+        for (index, field) in fields.iter().enumerate() {
+            if extra > 0 && field.is_text() && heights[index] < needed[index] {
+                heights[index] += 1;
+                extra -= 1;
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+
+    let mut y = fields_top;
+    let mut placed = Vec::with_capacity(fields.len());
+    for (field, height) in fields.iter().zip(heights) {
+        if *field == Field::Score(Side::Consensus) {
+            y += 1; // the separator between the perspectives and the joint answer
+        }
+        let height = height.min(inner.bottom().saturating_sub(y));
+        placed.push((
+            *field,
+            Rect {
+                x: inner.x + LABEL_WIDTH,
+                y,
+                width: value_width,
+                height,
+            },
+        ));
+        y += height;
+    }
+    WalkLayout {
+        navigator,
+        detail,
+        criterion_text,
+        fields: placed,
+    }
+}
+
+/// The size of the focused text field, for cursor movement and scrolling.
+pub fn focused_text_viewport(size: (u16, u16), walk: &Walkthrough) -> Viewport {
+    let layout = layout(super::body_area(size), walk);
+    layout
+        .fields
+        .iter()
+        .find(|(field, _)| *field == walk.focus)
+        .map_or(
+            Viewport {
+                width: 40,
+                height: 3,
+            },
+            |(_, area)| Viewport {
+                width: area.width.max(1),
+                height: area.height.max(1),
+            },
+        )
+}
+
+pub fn draw(
+    frame: &mut Frame,
+    body: Rect,
+    app: &App,
+    walk: &Walkthrough,
+    styles: &Styles,
+) -> Option<Position> {
+    let layout = layout(body, walk);
+    draw_navigator(frame, layout.navigator, app, walk, styles);
+    draw_detail(frame, &layout, app, walk, styles)
+}
+
+/// The mark for a criterion's status; never colour alone.
+pub fn status_mark(status: CriterionStatus) -> &'static str {
+    match status {
+        CriterionStatus::Open => "·",
+        CriterionStatus::Answered => "○",
+        CriterionStatus::Consensus => "✓",
+        CriterionStatus::NoConsensus => "≠",
+        CriterionStatus::Skipped => "»",
+    }
+}
+
+fn draw_navigator(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, styles: &Styles) {
+    let framework = &walk.scan.framework;
+    let (selected, navigating) = match walk.mode {
+        WalkMode::Navigator { selected } => (selected, true),
+        _ => (walk.current, false),
+    };
+    let block = Block::default()
+        .borders(Borders::RIGHT)
+        .title(Span::styled(
+            if navigating {
+                app.text.navigator_title_active
+            } else {
+                app.text.navigator_title
+            },
+            if navigating { styles.selected } else { styles.title },
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_row = 0;
+    for entry in framework.criteria() {
+        if entry.criterion.id == entry.theme.criteria[0].id {
+            lines.push(Line::styled(
+                format!("{} {}", entry.theme.id, entry.theme.title),
+                styles.bold,
+            ));
+        }
+        let status = walk.scan.answers[entry.index].status();
+        let pointer = if entry.index == walk.current { "▶" } else { " " };
+        let text = format!(
+            "{pointer}{} {} {}",
+            status_mark(status),
+            entry.criterion.id,
+            entry.criterion.title
+        );
+        let style = if entry.index == selected && navigating {
+            styles.selected
+        } else if entry.index == walk.current {
+            styles.bold
+        } else {
+            styles.normal
+        };
+        if entry.index == selected {
+            selected_row = lines.len();
+        }
+        lines.push(Line::styled(text, style));
+    }
+    // Keep the selected row in view, roughly in the middle.
+    let height = usize::from(inner.height);
+    let offset = selected_row
+        .saturating_sub(height / 2)
+        .min(lines.len().saturating_sub(height));
+    frame.render_widget(
+        Paragraph::new(lines).scroll((offset as u16, 0)),
+        inner,
+    );
+}
+
+fn draw_detail(
+    frame: &mut Frame,
+    layout: &WalkLayout,
+    app: &App,
+    walk: &Walkthrough,
+    styles: &Styles,
+) -> Option<Position> {
+    let text = app.text;
+    let framework = &walk.scan.framework;
+    let entry = framework.criterion_at(walk.current)?;
+    let mut title = vec![Span::styled(
+        format!(" {} · {} ", entry.criterion.id, entry.criterion.title),
+        styles.title,
+    )];
+    if entry.criterion.critical {
+        title.push(Span::styled(format!("[{}] ", text.critical), styles.warning));
+    }
+    let position = format!(
+        " {} {} · {}/{} ",
+        entry.theme.id,
+        entry.theme.title,
+        walk.current + 1,
+        walk.scan.answers.len()
+    );
+    let block = Block::bordered()
+        .title(Line::from(title))
+        .title_bottom(Line::from(position).right_aligned());
+    frame.render_widget(block, layout.detail);
+
+    let criterion = criterion_text(framework, walk.current);
+    text_edit::render(
+        &criterion,
+        &TextCursor::default(),
+        layout.criterion_text,
+        frame.buffer_mut(),
+        styles.normal,
+        false,
+    );
+
+    let answer = &walk.scan.answers[walk.current];
+    let mut cursor = None;
+    for (field, area) in &layout.fields {
+        let focused =
+            *field == walk.focus && !matches!(walk.mode, WalkMode::Navigator { .. });
+        let label_area = Rect {
+            x: area.x.saturating_sub(LABEL_WIDTH),
+            width: LABEL_WIDTH.min(area.x),
+            height: 1,
+            ..*area
+        };
+        let label = field_label(*field, framework, app);
+        let label_style = if focused { styles.selected } else { styles.bold };
+        let marker = if focused { "▶" } else { " " };
+        frame.render_widget(
+            Paragraph::new(format!("{marker}{label}")).style(label_style),
+            label_area,
+        );
+        match field {
+            Field::Score(side) => {
+                let line = score_line(framework, answer_slot(answer, *side), app, styles);
+                frame.render_widget(Paragraph::new(line), *area);
+            }
+            Field::Agreement => {
+                let line = agreement_line(framework, answer.agreement, area.width, styles);
+                frame.render_widget(Paragraph::new(line), *area);
+            }
+            Field::Note(_) | Field::Action => {
+                let note = note_text(answer, *field).map_or("", String::as_str);
+                let editing = focused && walk.mode == WalkMode::Editing;
+                if note.is_empty() && !editing {
+                    frame.render_widget(
+                        Paragraph::new(text.empty_note).style(styles.dim),
+                        *area,
+                    );
+                    continue;
+                }
+                let shown_cursor = if editing {
+                    walk.cursor.clone()
+                } else {
+                    TextCursor::default()
+                };
+                let style = if editing { styles.normal } else { Style::default() };
+                let position = text_edit::render(
+                    note,
+                    &shown_cursor,
+                    *area,
+                    frame.buffer_mut(),
+                    style,
+                    editing,
+                );
+                if editing {
+                    cursor = position;
+                }
+            }
+        }
+    }
+    // The separator between the perspectives and the joint answer.
+    if let Some((_, consensus)) = layout
+        .fields
+        .iter()
+        .find(|(field, _)| *field == Field::Score(Side::Consensus))
+    {
+        let rule_area = Rect {
+            x: layout.detail.x + 1,
+            y: consensus.y.saturating_sub(1),
+            width: layout.detail.width.saturating_sub(2),
+            height: 1,
+        };
+        let rule = format!("── {} ", text.joint_answer_rule);
+        let fill = usize::from(rule_area.width).saturating_sub(rule.chars().count());
+        frame.render_widget(
+            Paragraph::new(format!("{rule}{}", "─".repeat(fill))).style(styles.dim),
+            rule_area,
+        );
+    }
+    cursor
+}
+
+fn field_label(field: Field, framework: &Framework, app: &App) -> String {
+    let text = app.text;
+    match field {
+        Field::Score(Side::Perspective(index)) => framework
+            .perspectives
+            .get(index)
+            .map_or_else(String::new, |p| p.label.clone()),
+        Field::Note(Side::Perspective(_)) => format!("  {}", text.label_note),
+        Field::Score(Side::Consensus) => text.label_consensus.to_string(),
+        Field::Agreement => format!("  {}", text.label_agreement),
+        Field::Note(Side::Consensus) => format!("  {}", text.label_consensus_note),
+        Field::Action => format!("  {}", text.label_action),
+    }
+}
+
+/// The scale as a row of options with the chosen one in brackets and the
+/// label of the chosen one after it: ` 1  2 [3] 4  onb. n.v.t.  Op orde`.
+fn score_line<'a>(
+    framework: &'a Framework,
+    chosen: Option<Answer>,
+    app: &App,
+    styles: &Styles,
+) -> Line<'a> {
+    let mut spans = Vec::new();
+    let option = |label: String, is_chosen: bool| {
+        if is_chosen {
+            Span::styled(format!("[{label}]"), styles.chosen)
+        } else {
+            Span::raw(format!(" {label} "))
+        }
+    };
+    for level in &framework.scale.levels {
+        spans.push(option(
+            level.value.to_string(),
+            chosen == Some(Answer::Score(level.value)),
+        ));
+    }
+    spans.push(option(
+        app.text.unknown_short.to_string(),
+        chosen == Some(Answer::Unknown),
+    ));
+    spans.push(option(
+        app.text.not_applicable_short.to_string(),
+        chosen == Some(Answer::NotApplicable),
+    ));
+    let meaning = match chosen {
+        Some(Answer::Score(value)) => framework
+            .scale_level(value)
+            .map_or_else(String::new, |level| level.label.clone()),
+        Some(Answer::Unknown) => framework.scale.unknown.label.clone(),
+        Some(Answer::NotApplicable) => framework.scale.not_applicable.label.clone(),
+        None => app.text.not_answered.to_string(),
+    };
+    spans.push(Span::styled(format!("  {meaning}"), styles.bold));
+    Line::from(spans)
+}
+
+/// The three agreement levels with the chosen one in brackets; when they do
+/// not fit, only the chosen one between arrows.
+fn agreement_line<'a>(
+    framework: &'a Framework,
+    chosen: Option<crate::model::Agreement>,
+    width: u16,
+    styles: &Styles,
+) -> Line<'a> {
+    let full_width: usize = crate::model::Agreement::ALL
+        .iter()
+        .map(|level| framework.agreement_label(*level).chars().count() + 4)
+        .sum();
+    if full_width > usize::from(width) {
+        let (number, label) = chosen.map_or((String::new(), "–"), |level| {
+            let number = crate::model::Agreement::ALL
+                .iter()
+                .position(|l| *l == level)
+                .map_or(0, |p| p + 1);
+            (format!("{number} "), framework.agreement_label(level))
+        });
+        return Line::from(vec![
+            Span::raw("‹ "),
+            Span::styled(format!("[{number}{label}]"), styles.chosen),
+            Span::raw(" ›"),
+        ]);
+    }
+    let spans = crate::model::Agreement::ALL
+        .iter()
+        .enumerate()
+        .map(|(index, level)| {
+            let label = format!("{} {}", index + 1, framework.agreement_label(*level));
+            if chosen == Some(*level) {
+                Span::styled(format!("[{label}]"), styles.chosen)
+            } else {
+                Span::raw(format!(" {label} "))
+            }
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans)
+}

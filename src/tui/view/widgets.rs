@@ -1,0 +1,197 @@
+//! Pieces shared by the screens: the top and bottom bars, dialogs, and the
+//! message shown when the terminal is too small.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+
+use super::style::Styles;
+use super::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::app::{App, Screen, TextInput};
+use crate::tui::keymap;
+use crate::tui::text_edit;
+
+/// A box of at most `width` x `height` in the middle of `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// A bordered dialog box, cleared, with a title.
+pub fn dialog<'a>(title: &'a str, styles: &Styles) -> Block<'a> {
+    Block::bordered()
+        .border_type(BorderType::Double)
+        .title(Span::styled(format!(" {title} "), styles.title))
+}
+
+pub fn too_small(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
+    let text = (app.text.too_small)(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+    let paragraph = Paragraph::new(text)
+        .style(styles.bold)
+        .wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, area);
+}
+
+pub fn top_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
+    let text = app.text;
+    let (left, right) = match &app.screen {
+        Screen::Start(_) => (
+            format!(" {} · {}", text.app_name, text.tagline),
+            String::new(),
+        ),
+        Screen::NewScan(_) => (
+            format!(" {} · {}", text.app_name, text.new_scan_title),
+            String::new(),
+        ),
+        Screen::Walkthrough(walk) => {
+            let progress = walk.scan.progress();
+            let saved = if walk.dirty {
+                text.unsaved.to_string()
+            } else if let Some(at) = walk.last_saved {
+                let local = at.to_zoned_datetime(jiff::tz::TimeZone::system());
+                (text.saved_at)(&local.strftime("%H:%M").to_string())
+            } else {
+                text.no_changes.to_string()
+            };
+            (
+                format!(
+                    " {} · {} · {}",
+                    text.app_name, walk.scan.meta.region, walk.scan.framework.title
+                ),
+                format!(
+                    "{} · {saved} ",
+                    (text.progress)(progress.answered, progress.total)
+                ),
+            )
+        }
+    };
+    frame.render_widget(Paragraph::new("").style(styles.bar), area);
+    let right_width = right.chars().count() as u16;
+    let left_area = Rect {
+        width: area.width.saturating_sub(right_width + 1),
+        ..area
+    };
+    frame.render_widget(Paragraph::new(left).style(styles.bar), left_area);
+    let right_area = Rect {
+        x: area.right().saturating_sub(right_width),
+        width: right_width.min(area.width),
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(right).style(styles.bar.add_modifier(ratatui::style::Modifier::BOLD)),
+        right_area,
+    );
+}
+
+/// The status message if there is one, else the hints for the current keys.
+pub fn bottom_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
+    if let Some(status) = &app.status {
+        let (mark, style) = if status.is_error {
+            ("! ", styles.error)
+        } else {
+            ("", styles.bar)
+        };
+        frame.render_widget(
+            Paragraph::new(format!(" {mark}{}", status.text)).style(style),
+            area,
+        );
+        return;
+    }
+    let context = keymap::context(app);
+    let mut spans = vec![Span::raw(" ")];
+    for (keys, help) in keymap::help_rows(context, true) {
+        spans.push(Span::styled(keys, styles.bar.add_modifier(ratatui::style::Modifier::BOLD)));
+        spans.push(Span::styled(
+            format!(" {}  ", (app.text.help_short)(help)),
+            styles.bar,
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(styles.bar), area);
+}
+
+/// A yes/no/cancel question about unsaved changes.
+pub fn confirm(frame: &mut Frame, area: Rect, question: &str, app: &App, styles: &Styles) {
+    let text = app.text;
+    let lines = vec![
+        Line::from(question),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled(" j ", styles.chosen),
+            Span::raw(format!(" {}   ", text.answer_save)),
+            Span::styled(" n ", styles.chosen),
+            Span::raw(format!(" {}   ", text.answer_discard)),
+            Span::styled(" Esc ", styles.chosen),
+            Span::raw(format!(" {}", text.answer_stay)),
+        ]),
+    ];
+    let box_area = centered(area, 70, 7);
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(dialog(text.unsaved_title, styles)),
+        box_area,
+    );
+}
+
+/// A problem report: the title and one line per problem.
+pub fn message(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: &[String],
+    app: &App,
+    styles: &Styles,
+) {
+    let mut text: Vec<Line> = lines.iter().map(|line| Line::from(line.as_str())).collect();
+    text.push(Line::from(""));
+    text.push(Line::styled(app.text.press_enter_to_close, styles.dim));
+    let height = (text.len() as u16 + 4).min(area.height.saturating_sub(2));
+    let box_area = centered(area, area.width.saturating_sub(6), height);
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: false })
+            .block(dialog(title, styles)),
+        box_area,
+    );
+}
+
+/// The "open a scan by path" prompt; returns where the cursor goes.
+pub fn open_path(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    input: &TextInput,
+    styles: &Styles,
+) -> Option<Position> {
+    let box_area = centered(area, area.width.saturating_sub(8), 6);
+    frame.render_widget(Clear, box_area);
+    let block = dialog(app.text.open_path_title, styles);
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    frame.render_widget(
+        Paragraph::new(app.text.open_path_help).style(styles.dim),
+        Rect { height: 1, ..inner },
+    );
+    let field = Rect {
+        y: inner.y + 2,
+        height: 1,
+        ..inner
+    };
+    text_edit::render(
+        &input.text,
+        &input.cursor,
+        field,
+        frame.buffer_mut(),
+        styles.selected,
+        true,
+    )
+}
