@@ -735,3 +735,6 @@ fn widest_perspective_gap(
     };
     Some((named(first), named(second), gap))
 }
+
+#[cfg(test)]
+mod tests;
