@@ -292,7 +292,9 @@ impl Evaluation {
 
     /// True when no criterion has a counting score, so the verdict says nothing.
     pub fn nothing_scored(&self) -> bool {
-        self.reasons == [Reason::NothingScored]
+        self.criteria
+            .iter()
+            .all(|criterion| criterion.counting.is_none())
     }
 
     pub fn theme(&self, theme_id: &str) -> Option<&ThemeResult> {
@@ -396,7 +398,8 @@ pub fn evaluate(scan: &Scan) -> Evaluation {
     let themes: Vec<ThemeResult> = framework
         .themes
         .iter()
-        .map(|theme| theme_result(framework, theme.id.as_str(), &criteria))
+        .zip(theme_slices(framework, &criteria))
+        .map(|(theme, in_theme)| theme_result(framework, &theme.id, in_theme))
         .collect();
 
     let total = weighted_total(&themes);
@@ -422,13 +425,9 @@ pub fn evaluate(scan: &Scan) -> Evaluation {
 fn theme_result(
     framework: &Framework,
     theme_id: &str,
-    criteria: &[CriterionResult],
+    in_theme: &[CriterionResult],
 ) -> ThemeResult {
     let weighting = &framework.weighting;
-    let in_theme: Vec<&CriterionResult> = criteria
-        .iter()
-        .filter(|criterion| criterion.theme_id == theme_id)
-        .collect();
     let (score, scored) = mean(in_theme.iter().filter_map(|c| c.counting_score()));
     let perspective_means = framework
         .perspectives
@@ -460,6 +459,22 @@ fn theme_result(
             .count(),
         perspective_means,
     }
+}
+
+/// The criteria of each theme, in theme order. Criteria are in walk order,
+/// theme by theme, so each theme's criteria are one contiguous slice; going by
+/// position rather than by id keeps a damaged file with a repeated theme id
+/// from counting criteria twice.
+fn theme_slices<'a>(
+    framework: &'a Framework,
+    criteria: &'a [CriterionResult],
+) -> impl Iterator<Item = &'a [CriterionResult]> + 'a {
+    framework.themes.iter().scan(0, move |start, theme| {
+        let end = (*start + theme.criteria.len()).min(criteria.len());
+        let slice = &criteria[(*start).min(end)..end];
+        *start = end;
+        Some(slice)
+    })
 }
 
 /// The mean of some scores and how many there were; `None` for no scores.
@@ -644,7 +659,7 @@ fn attention_points(
     let weighting = &framework.weighting;
     let (share_numerator, share_denominator) = weighting.attention_unknown_share_above;
     let mut points = Vec::new();
-    for theme in themes {
+    for (theme, in_theme) in themes.iter().zip(theme_slices(framework, criteria)) {
         // Exact integer comparison, so that "more than a third" is never a rounding question.
         if theme.unknown as u128 * u128::from(share_denominator)
             > theme.criteria as u128 * u128::from(share_numerator)
@@ -656,7 +671,7 @@ fn attention_points(
                 share_above: weighting.attention_unknown_share_above,
             });
         }
-        for criterion in criteria.iter().filter(|c| c.theme_id == theme.theme_id) {
+        for criterion in in_theme {
             let reasons = criterion_attention(framework, criterion);
             if !reasons.is_empty() {
                 points.push(AttentionPoint::Criterion {

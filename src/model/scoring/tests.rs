@@ -1321,3 +1321,14 @@ fn verdict_levels() {
     }
     assert_eq!(Verdict::from_key("onzin"), None);
 }
+
+#[test]
+fn themes_take_their_criteria_by_position_not_by_id() {
+    // A damaged framework that repeats a theme id must not count criteria twice.
+    let shape: &[(&str, &[(&str, bool)])] = &[("T1", &[("A-1", false)]), ("T1", &[("B-1", false)])];
+    let scan = ScanBuilder::new(framework_with(shape, Weighting::default()))
+        .scores(&[("A-1", 4), ("B-1", 2)])
+        .build();
+    let scores: Vec<Option<f64>> = evaluate(&scan).themes.iter().map(|t| t.score).collect();
+    assert_eq!(scores, vec![Some(4.0), Some(2.0)]);
+}
