@@ -4,6 +4,7 @@
 
 pub mod framework;
 pub mod scan;
+pub mod scoring;
 
 pub use framework::{
     AgreementLevelDef, AnswerScale, Criterion, CriterionRef, Framework, Perspective, ScaleLevel,
@@ -12,4 +13,8 @@ pub use framework::{
 pub use scan::{
     Agreement, Answer, CriterionAnswer, CriterionStatus, Participant, PerspectiveAnswer, Progress,
     Scan, ScanMeta,
+};
+pub use scoring::{
+    AttentionPoint, AttentionReason, CountingScore, CriterionResult, Evaluation, PerspectiveMean,
+    PerspectiveScore, Reason, ScoreSource, ThemeResult, Verdict, counting_score, evaluate,
 };

@@ -1,0 +1,755 @@
+//! Scoring: turns a scan's answers into theme scores, a weighted total, a
+//! verdict (*oordeel*) with the reasons that decided it, and the generated
+//! points of attention (*aandachtspunten*), following the weighting rule of
+//! domain.md §5.3. All thresholds come from the framework's [`Weighting`], so
+//! another framework can set its own numbers.
+//!
+//! Everything here is plain data: no text for people. Screens and reports turn
+//! the [`Reason`]s and [`AttentionPoint`]s into Dutch or English words.
+//!
+//! Choices the rule leaves open, made here (and tested below):
+//! - "Onbekend" for a theme means the *consensus* answer is
+//!   [`Answer::Unknown`]; a perspective's own "onbekend" does not count towards
+//!   the share. The share is taken over all criteria of the theme, n.v.t. included.
+//! - An unscored critical criterion (onbekend, n.v.t. or not answered) blocks
+//!   [`Verdict::Robust`] ([`Reason::CriticalCriterionUnscored`]) but does not
+//!   force [`Verdict::FollowUp`]: it is a gap in what we know, not a finding of
+//!   weakness. The same goes for a core theme without a score.
+//! - When no criterion has a counting score at all, the verdict is
+//!   [`Verdict::RobustWithAttention`] with the single reason
+//!   [`Reason::NothingScored`]: a follow-up verdict would claim a weakness the
+//!   scan has not shown, and "robuust" needs scores. The report should present
+//!   such a verdict as provisional; [`Evaluation::nothing_scored`] tells it so.
+//! - Scores are means of small integers, so a total that is 2.5 on paper can be
+//!   2.4999999999999996 in floating point. Comparisons with thresholds therefore
+//!   treat a value within [`THRESHOLD_TOLERANCE`] of a threshold as equal to it.
+
+use super::framework::{Framework, Weighting};
+use super::scan::{Agreement, Answer, CriterionAnswer, Progress, Scan};
+
+/// How close a score must be to a threshold to count as equal to it.
+pub const THRESHOLD_TOLERANCE: f64 = 1e-9;
+
+/// The three verdict levels, ordered from weakest to strongest, so that
+/// `Verdict::FollowUp < Verdict::Robust`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    /// *Vervolgtraject*: the region needs a follow-up trajectory.
+    FollowUp,
+    /// *Robuust met aandachtspunten*.
+    RobustWithAttention,
+    /// *Robuust*.
+    Robust,
+}
+
+impl Verdict {
+    /// All levels, weakest first.
+    pub const ALL: [Verdict; 3] = [
+        Verdict::FollowUp,
+        Verdict::RobustWithAttention,
+        Verdict::Robust,
+    ];
+
+    /// The next stronger level, if there is one (for a facilitator override).
+    pub fn one_level_up(self) -> Option<Self> {
+        match self {
+            Verdict::FollowUp => Some(Verdict::RobustWithAttention),
+            Verdict::RobustWithAttention => Some(Verdict::Robust),
+            Verdict::Robust => None,
+        }
+    }
+
+    /// The next weaker level, if there is one (for a facilitator override).
+    pub fn one_level_down(self) -> Option<Self> {
+        match self {
+            Verdict::FollowUp => None,
+            Verdict::RobustWithAttention => Some(Verdict::FollowUp),
+            Verdict::Robust => Some(Verdict::RobustWithAttention),
+        }
+    }
+
+    /// The key used in files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::FollowUp => "vervolgtraject",
+            Verdict::RobustWithAttention => "robuust_met_aandachtspunten",
+            Verdict::Robust => "robuust",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|verdict| verdict.key() == key)
+    }
+}
+
+/// Where a criterion's counting score comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScoreSource {
+    /// The consensus answer.
+    Consensus,
+    /// No consensus: the lowest perspective score counts. When several
+    /// perspectives share the lowest score, the first in framework order is named.
+    LowestPerspective { perspective_id: String },
+    /// No consensus and no perspective gave a score, so the consensus answer counts.
+    ConsensusFallback,
+}
+
+/// The score that counts for a criterion, and where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountingScore {
+    pub score: u8,
+    pub source: ScoreSource,
+}
+
+/// One perspective's score on a criterion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PerspectiveScore {
+    pub perspective_id: String,
+    pub score: u8,
+}
+
+/// The scoring of one criterion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CriterionResult {
+    pub criterion_id: String,
+    pub theme_id: String,
+    pub critical: bool,
+    /// As [`CriterionAnswer::is_answered`].
+    pub answered: bool,
+    pub consensus: Option<Answer>,
+    pub agreement: Option<Agreement>,
+    /// One entry per framework perspective, in framework order: that
+    /// perspective's score, if it gave one (not onbekend, not n.v.t.).
+    pub perspective_scores: Vec<Option<u8>>,
+    /// `None` when nothing counts: onbekend, n.v.t. or not answered.
+    pub counting: Option<CountingScore>,
+}
+
+impl CriterionResult {
+    pub fn counting_score(&self) -> Option<u8> {
+        self.counting.as_ref().map(|counting| counting.score)
+    }
+}
+
+/// One perspective's mean over the criteria of a theme it scored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PerspectiveMean {
+    pub perspective_id: String,
+    /// `None` when this perspective scored no criterion of the theme.
+    pub mean: Option<f64>,
+    /// How many criteria this perspective scored in the theme.
+    pub scored: usize,
+}
+
+/// The scoring of one theme.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThemeResult {
+    pub theme_id: String,
+    pub weight: f64,
+    pub core: bool,
+    /// The mean of the counting scores; `None` when no criterion counted.
+    pub score: Option<f64>,
+    /// How many criteria have a counting score.
+    pub scored: usize,
+    /// How many criteria the theme has.
+    pub criteria: usize,
+    /// How many criteria have the consensus answer "onbekend".
+    pub unknown: usize,
+    /// Per framework perspective, in framework order; for a chart next to `score`.
+    pub perspective_means: Vec<PerspectiveMean>,
+}
+
+/// Why the verdict is what it is. Which reasons appear depends on the verdict:
+///
+/// - [`Verdict::FollowUp`]: every follow-up rule that fired
+///   ([`TotalBelow`](Reason::TotalBelow), [`CoreThemeBelow`](Reason::CoreThemeBelow),
+///   [`CriticalCriterionAtMost`](Reason::CriticalCriterionAtMost)), with the
+///   follow-up thresholds.
+/// - [`Verdict::Robust`]: every robust condition, as met
+///   ([`TotalAtLeast`](Reason::TotalAtLeast), one
+///   [`CoreThemeAtLeast`](Reason::CoreThemeAtLeast) per core theme,
+///   [`EveryCriterionAbove`](Reason::EveryCriterionAbove), one
+///   [`CriticalCriterionAtLeast`](Reason::CriticalCriterionAtLeast) per critical criterion).
+/// - [`Verdict::RobustWithAttention`]: every robust condition that failed,
+///   with the robust thresholds; or only [`NothingScored`](Reason::NothingScored).
+///
+/// Order: total, core themes in theme order, criteria in walk order, critical
+/// criteria in walk order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// The total is below the threshold.
+    TotalBelow { total: f64, threshold: f64 },
+    /// The total reaches the threshold.
+    TotalAtLeast { total: f64, threshold: f64 },
+    /// Some criteria count, but no theme with a weight above 0 has a score.
+    TotalMissing,
+    /// A core theme's score is below the threshold.
+    CoreThemeBelow {
+        theme_id: String,
+        score: f64,
+        threshold: f64,
+    },
+    /// A core theme's score reaches the threshold.
+    CoreThemeAtLeast {
+        theme_id: String,
+        score: f64,
+        threshold: f64,
+    },
+    /// A core theme has no scored criterion; blocks robuust.
+    CoreThemeUnscored { theme_id: String },
+    /// A criterion's counting score is at or below the robust floor.
+    CriterionAtMost {
+        criterion_id: String,
+        score: u8,
+        threshold: u8,
+    },
+    /// Every counting score is above the robust floor; `lowest` is the lowest one.
+    EveryCriterionAbove { lowest: u8, threshold: u8 },
+    /// A critical criterion's counting score is at or below the follow-up threshold.
+    CriticalCriterionAtMost {
+        criterion_id: String,
+        score: u8,
+        threshold: u8,
+    },
+    /// A critical criterion's counting score is below what robuust needs.
+    CriticalCriterionBelow {
+        criterion_id: String,
+        score: u8,
+        threshold: u8,
+    },
+    /// A critical criterion's counting score reaches what robuust needs.
+    CriticalCriterionAtLeast {
+        criterion_id: String,
+        score: u8,
+        threshold: u8,
+    },
+    /// A critical criterion has no counting score; blocks robuust.
+    CriticalCriterionUnscored { criterion_id: String },
+    /// No criterion has a counting score: the verdict is provisional.
+    NothingScored,
+}
+
+/// Why a criterion is a point of attention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttentionReason {
+    /// The counting score is at or below the attention threshold.
+    LowScore { score: u8, threshold: u8 },
+    /// The room recorded that there is no consensus.
+    NoConsensus,
+    /// The highest and the lowest perspective score differ by `gap` points,
+    /// which is at least the framework's threshold. `first` and `second` are the
+    /// two perspectives in framework order.
+    PerspectiveGap {
+        first: PerspectiveScore,
+        second: PerspectiveScore,
+        gap: u8,
+    },
+}
+
+/// A generated point of attention (*aandachtspunt*).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttentionPoint {
+    /// A criterion, with every reason that applies, in the order of [`AttentionReason`].
+    Criterion {
+        criterion_id: String,
+        theme_id: String,
+        reasons: Vec<AttentionReason>,
+    },
+    /// A theme where more than `share_above` of its criteria are "onbekend":
+    /// `unknown * share_above.1 > criteria * share_above.0`.
+    ThemeUnknownShare {
+        theme_id: String,
+        unknown: usize,
+        criteria: usize,
+        share_above: (u32, u32),
+    },
+}
+
+/// Everything a screen or report needs to say about a scan's outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    /// Per criterion, in walk order.
+    pub criteria: Vec<CriterionResult>,
+    /// Per theme, in framework order.
+    pub themes: Vec<ThemeResult>,
+    /// The weighted mean of the theme scores; `None` when no weighted theme has a score.
+    pub total: Option<f64>,
+    pub verdict: Verdict,
+    /// Why the verdict is what it is; see [`Reason`].
+    pub reasons: Vec<Reason>,
+    /// Theme by theme: the theme's own point first, then its criteria in walk order.
+    pub attention: Vec<AttentionPoint>,
+    pub progress: Progress,
+    /// Ids of criteria without an answer (skipped ones included), in walk order.
+    pub unanswered: Vec<String>,
+}
+
+impl Evaluation {
+    /// True when every criterion is answered.
+    pub fn is_complete(&self) -> bool {
+        self.unanswered.is_empty()
+    }
+
+    /// True when no criterion has a counting score, so the verdict says nothing.
+    pub fn nothing_scored(&self) -> bool {
+        self.criteria
+            .iter()
+            .all(|criterion| criterion.counting.is_none())
+    }
+
+    pub fn theme(&self, theme_id: &str) -> Option<&ThemeResult> {
+        self.themes.iter().find(|theme| theme.theme_id == theme_id)
+    }
+
+    pub fn criterion(&self, criterion_id: &str) -> Option<&CriterionResult> {
+        self.criteria
+            .iter()
+            .find(|criterion| criterion.criterion_id == criterion_id)
+    }
+}
+
+/// The score that counts for one criterion (domain.md §5.3 step 1).
+///
+/// The consensus score counts. With *geen consensus* the lowest perspective
+/// score counts instead; if no perspective gave a score, the consensus score
+/// does, if there is one. Onbekend, n.v.t. and missing answers count nothing.
+pub fn counting_score(answer: &CriterionAnswer, framework: &Framework) -> Option<CountingScore> {
+    let consensus = answer.consensus.and_then(Answer::score);
+    if answer.agreement != Some(Agreement::NoConsensus) {
+        return consensus.map(|score| CountingScore {
+            score,
+            source: ScoreSource::Consensus,
+        });
+    }
+    let lowest = recorded_perspective_scores(answer, framework)
+        .reduce(|lowest, candidate| {
+            if candidate.score < lowest.score {
+                candidate
+            } else {
+                lowest
+            }
+        })
+        .map(|lowest| CountingScore {
+            score: lowest.score,
+            source: ScoreSource::LowestPerspective {
+                perspective_id: lowest.perspective_id,
+            },
+        });
+    lowest.or_else(|| {
+        consensus.map(|score| CountingScore {
+            score,
+            source: ScoreSource::ConsensusFallback,
+        })
+    })
+}
+
+/// The perspectives that gave a score, in framework order.
+fn recorded_perspective_scores<'a>(
+    answer: &'a CriterionAnswer,
+    framework: &'a Framework,
+) -> impl Iterator<Item = PerspectiveScore> + 'a {
+    framework
+        .perspectives
+        .iter()
+        .zip(&answer.perspectives)
+        .filter_map(|(perspective, view)| {
+            view.score
+                .and_then(Answer::score)
+                .map(|score| PerspectiveScore {
+                    perspective_id: perspective.id.clone(),
+                    score,
+                })
+        })
+}
+
+/// Scores a scan against the weighting rule of its own framework.
+pub fn evaluate(scan: &Scan) -> Evaluation {
+    let framework = &scan.framework;
+    let weighting = &framework.weighting;
+    // A scan whose answers are shorter than its framework (a damaged file) reads
+    // the missing ones as open rather than panicking.
+    let empty = CriterionAnswer::empty(framework.perspectives.len());
+
+    let criteria: Vec<CriterionResult> = framework
+        .criteria()
+        .map(|entry| {
+            let answer = scan.answers.get(entry.index).unwrap_or(&empty);
+            CriterionResult {
+                criterion_id: entry.criterion.id.clone(),
+                theme_id: entry.theme.id.clone(),
+                critical: entry.criterion.critical,
+                answered: answer.is_answered(),
+                consensus: answer.consensus,
+                agreement: answer.agreement,
+                perspective_scores: (0..framework.perspectives.len())
+                    .map(|index| {
+                        answer
+                            .perspectives
+                            .get(index)
+                            .and_then(|view| view.score)
+                            .and_then(Answer::score)
+                    })
+                    .collect(),
+                counting: counting_score(answer, framework),
+            }
+        })
+        .collect();
+
+    let themes: Vec<ThemeResult> = framework
+        .themes
+        .iter()
+        .zip(theme_slices(framework, &criteria))
+        .map(|(theme, in_theme)| theme_result(framework, &theme.id, in_theme))
+        .collect();
+
+    let total = weighted_total(&themes);
+    let (verdict, reasons) = decide(weighting, &criteria, &themes, total);
+    let attention = attention_points(framework, &criteria, &themes);
+
+    Evaluation {
+        unanswered: criteria
+            .iter()
+            .filter(|criterion| !criterion.answered)
+            .map(|criterion| criterion.criterion_id.clone())
+            .collect(),
+        progress: scan.progress(),
+        criteria,
+        themes,
+        total,
+        verdict,
+        reasons,
+        attention,
+    }
+}
+
+fn theme_result(
+    framework: &Framework,
+    theme_id: &str,
+    in_theme: &[CriterionResult],
+) -> ThemeResult {
+    let weighting = &framework.weighting;
+    let (score, scored) = mean(in_theme.iter().filter_map(|c| c.counting_score()));
+    let perspective_means = framework
+        .perspectives
+        .iter()
+        .enumerate()
+        .map(|(index, perspective)| {
+            let (mean, scored) = mean(
+                in_theme
+                    .iter()
+                    .filter_map(|c| c.perspective_scores.get(index).copied().flatten()),
+            );
+            PerspectiveMean {
+                perspective_id: perspective.id.clone(),
+                mean,
+                scored,
+            }
+        })
+        .collect();
+    ThemeResult {
+        theme_id: theme_id.to_owned(),
+        weight: weighting.theme_weight(theme_id),
+        core: weighting.is_core_theme(theme_id),
+        score,
+        scored,
+        criteria: in_theme.len(),
+        unknown: in_theme
+            .iter()
+            .filter(|c| c.consensus == Some(Answer::Unknown))
+            .count(),
+        perspective_means,
+    }
+}
+
+/// The criteria of each theme, in theme order. Criteria are in walk order,
+/// theme by theme, so each theme's criteria are one contiguous slice; going by
+/// position rather than by id keeps a damaged file with a repeated theme id
+/// from counting criteria twice.
+fn theme_slices<'a>(
+    framework: &'a Framework,
+    criteria: &'a [CriterionResult],
+) -> impl Iterator<Item = &'a [CriterionResult]> + 'a {
+    framework.themes.iter().scan(0, move |start, theme| {
+        let end = (*start + theme.criteria.len()).min(criteria.len());
+        let slice = &criteria[(*start).min(end)..end];
+        *start = end;
+        Some(slice)
+    })
+}
+
+/// The mean of some scores and how many there were; `None` for no scores.
+fn mean(scores: impl Iterator<Item = u8>) -> (Option<f64>, usize) {
+    let (sum, count) = scores.fold((0u32, 0usize), |(sum, count), score| {
+        (sum + u32::from(score), count + 1)
+    });
+    let mean = (count > 0).then(|| f64::from(sum) / count as f64);
+    (mean, count)
+}
+
+/// The weighted mean of the theme scores. A theme without a score, or with a
+/// weight that is not above 0, contributes nothing.
+fn weighted_total(themes: &[ThemeResult]) -> Option<f64> {
+    let (weighted_sum, weight_sum) = themes
+        .iter()
+        .filter(|theme| theme.weight > 0.0)
+        .filter_map(|theme| {
+            theme
+                .score
+                .map(|score| (score * theme.weight, theme.weight))
+        })
+        .fold((0.0, 0.0), |(sum, weights), (weighted, weight)| {
+            (sum + weighted, weights + weight)
+        });
+    (weight_sum > 0.0).then(|| weighted_sum / weight_sum)
+}
+
+fn is_below(value: f64, threshold: f64) -> bool {
+    value < threshold - THRESHOLD_TOLERANCE
+}
+
+/// The verdict of domain.md §5.3 step 4, with its reasons.
+fn decide(
+    weighting: &Weighting,
+    criteria: &[CriterionResult],
+    themes: &[ThemeResult],
+    total: Option<f64>,
+) -> (Verdict, Vec<Reason>) {
+    let follow_up = follow_up_reasons(weighting, criteria, themes, total);
+    if !follow_up.is_empty() {
+        return (Verdict::FollowUp, follow_up);
+    }
+    if criteria
+        .iter()
+        .all(|criterion| criterion.counting.is_none())
+    {
+        return (Verdict::RobustWithAttention, vec![Reason::NothingScored]);
+    }
+    let (met, failed) = robust_conditions(weighting, criteria, themes, total);
+    if failed.is_empty() {
+        (Verdict::Robust, met)
+    } else {
+        (Verdict::RobustWithAttention, failed)
+    }
+}
+
+fn follow_up_reasons(
+    weighting: &Weighting,
+    criteria: &[CriterionResult],
+    themes: &[ThemeResult],
+    total: Option<f64>,
+) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    if let Some(total) = total
+        && is_below(total, weighting.follow_up_total_below)
+    {
+        reasons.push(Reason::TotalBelow {
+            total,
+            threshold: weighting.follow_up_total_below,
+        });
+    }
+    for theme in themes.iter().filter(|theme| theme.core) {
+        if let Some(score) = theme.score
+            && is_below(score, weighting.follow_up_core_theme_below)
+        {
+            reasons.push(Reason::CoreThemeBelow {
+                theme_id: theme.theme_id.clone(),
+                score,
+                threshold: weighting.follow_up_core_theme_below,
+            });
+        }
+    }
+    for criterion in criteria.iter().filter(|criterion| criterion.critical) {
+        if let Some(score) = criterion.counting_score()
+            && score <= weighting.follow_up_critical_at_most
+        {
+            reasons.push(Reason::CriticalCriterionAtMost {
+                criterion_id: criterion.criterion_id.clone(),
+                score,
+                threshold: weighting.follow_up_critical_at_most,
+            });
+        }
+    }
+    reasons
+}
+
+/// Every robust condition, split into those that hold and those that fail.
+fn robust_conditions(
+    weighting: &Weighting,
+    criteria: &[CriterionResult],
+    themes: &[ThemeResult],
+    total: Option<f64>,
+) -> (Vec<Reason>, Vec<Reason>) {
+    let mut met = Vec::new();
+    let mut failed = Vec::new();
+
+    let threshold = weighting.robust_total_at_least;
+    match total {
+        Some(total) if is_below(total, threshold) => {
+            failed.push(Reason::TotalBelow { total, threshold });
+        }
+        Some(total) => met.push(Reason::TotalAtLeast { total, threshold }),
+        None => failed.push(Reason::TotalMissing),
+    }
+
+    let threshold = weighting.robust_core_theme_at_least;
+    for theme in themes.iter().filter(|theme| theme.core) {
+        let theme_id = theme.theme_id.clone();
+        match theme.score {
+            Some(score) if is_below(score, threshold) => failed.push(Reason::CoreThemeBelow {
+                theme_id,
+                score,
+                threshold,
+            }),
+            Some(score) => met.push(Reason::CoreThemeAtLeast {
+                theme_id,
+                score,
+                threshold,
+            }),
+            None => failed.push(Reason::CoreThemeUnscored { theme_id }),
+        }
+    }
+
+    let threshold = weighting.robust_any_criterion_above;
+    let mut lowest: Option<u8> = None;
+    for criterion in criteria {
+        if let Some(score) = criterion.counting_score() {
+            lowest = Some(lowest.map_or(score, |lowest| lowest.min(score)));
+            if score <= threshold {
+                failed.push(Reason::CriterionAtMost {
+                    criterion_id: criterion.criterion_id.clone(),
+                    score,
+                    threshold,
+                });
+            }
+        }
+    }
+    if let Some(lowest) = lowest
+        && lowest > threshold
+    {
+        met.push(Reason::EveryCriterionAbove { lowest, threshold });
+    }
+
+    let threshold = weighting.robust_critical_at_least;
+    for criterion in criteria.iter().filter(|criterion| criterion.critical) {
+        let criterion_id = criterion.criterion_id.clone();
+        match criterion.counting_score() {
+            Some(score) if score < threshold => failed.push(Reason::CriticalCriterionBelow {
+                criterion_id,
+                score,
+                threshold,
+            }),
+            Some(score) => met.push(Reason::CriticalCriterionAtLeast {
+                criterion_id,
+                score,
+                threshold,
+            }),
+            None => failed.push(Reason::CriticalCriterionUnscored { criterion_id }),
+        }
+    }
+
+    (met, failed)
+}
+
+/// The generated points of attention (domain.md §5.3 step 5).
+fn attention_points(
+    framework: &Framework,
+    criteria: &[CriterionResult],
+    themes: &[ThemeResult],
+) -> Vec<AttentionPoint> {
+    let weighting = &framework.weighting;
+    let (share_numerator, share_denominator) = weighting.attention_unknown_share_above;
+    let mut points = Vec::new();
+    for (theme, in_theme) in themes.iter().zip(theme_slices(framework, criteria)) {
+        // Exact integer comparison, so that "more than a third" is never a rounding question.
+        if theme.unknown as u128 * u128::from(share_denominator)
+            > theme.criteria as u128 * u128::from(share_numerator)
+        {
+            points.push(AttentionPoint::ThemeUnknownShare {
+                theme_id: theme.theme_id.clone(),
+                unknown: theme.unknown,
+                criteria: theme.criteria,
+                share_above: weighting.attention_unknown_share_above,
+            });
+        }
+        for criterion in in_theme {
+            let reasons = criterion_attention(framework, criterion);
+            if !reasons.is_empty() {
+                points.push(AttentionPoint::Criterion {
+                    criterion_id: criterion.criterion_id.clone(),
+                    theme_id: criterion.theme_id.clone(),
+                    reasons,
+                });
+            }
+        }
+    }
+    points
+}
+
+fn criterion_attention(framework: &Framework, criterion: &CriterionResult) -> Vec<AttentionReason> {
+    let weighting = &framework.weighting;
+    let mut reasons = Vec::new();
+    if let Some(score) = criterion.counting_score()
+        && score <= weighting.attention_score_at_most
+    {
+        reasons.push(AttentionReason::LowScore {
+            score,
+            threshold: weighting.attention_score_at_most,
+        });
+    }
+    if criterion.agreement == Some(Agreement::NoConsensus) {
+        reasons.push(AttentionReason::NoConsensus);
+    }
+    if let Some(gap) = widest_perspective_gap(framework, criterion)
+        && gap.2 >= weighting.attention_perspective_gap
+    {
+        let (first, second, gap) = gap;
+        reasons.push(AttentionReason::PerspectiveGap { first, second, gap });
+    }
+    reasons
+}
+
+/// The highest and the lowest perspective score (first in framework order on
+/// ties), returned in framework order with their difference. `None` with fewer
+/// than two perspective scores.
+fn widest_perspective_gap(
+    framework: &Framework,
+    criterion: &CriterionResult,
+) -> Option<(PerspectiveScore, PerspectiveScore, u8)> {
+    let scores: Vec<(usize, u8)> = criterion
+        .perspective_scores
+        .iter()
+        .enumerate()
+        .filter_map(|(index, score)| score.map(|score| (index, score)))
+        .collect();
+    if scores.len() < 2 {
+        return None;
+    }
+    let mut highest = scores[0];
+    let mut lowest = scores[0];
+    for &(index, score) in &scores[1..] {
+        if score > highest.1 {
+            highest = (index, score);
+        }
+        if score < lowest.1 {
+            lowest = (index, score);
+        }
+    }
+    if highest.0 == lowest.0 {
+        // All scores are equal: name two different perspectives anyway.
+        lowest = scores[1];
+    }
+    let gap = highest.1 - lowest.1;
+    let named = |(index, score): (usize, u8)| PerspectiveScore {
+        perspective_id: framework.perspectives[index].id.clone(),
+        score,
+    };
+    let (first, second) = if highest.0 <= lowest.0 {
+        (highest, lowest)
+    } else {
+        (lowest, highest)
+    };
+    Some((named(first), named(second), gap))
+}
+
+#[cfg(test)]
+mod tests;
