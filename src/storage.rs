@@ -2,11 +2,18 @@
 //! problems (file, line, column), writing TOML with a stable layout, atomic
 //! saves, and the frameworks bundled into the binary.
 
+mod bundled;
+mod decode;
+mod encode;
 pub mod recent;
+mod save;
+mod text;
 
 use std::path::{Path, PathBuf};
 
 use crate::model::{Framework, Scan};
+
+pub use text::sanitize_for_display;
 
 /// The scan and framework file layout this build writes and fully understands.
 pub const SCHEMA_VERSION: i64 = 1;
@@ -39,7 +46,11 @@ pub enum ProblemKind {
         found: &'static str,
     },
     /// A value of the right type that is not allowed, with why.
-    InvalidValue { key: String, value: String, reason: InvalidReason },
+    InvalidValue {
+        key: String,
+        value: String,
+        reason: InvalidReason,
+    },
     /// The same id twice; `first_line` is where it was first used.
     DuplicateId { id: String, first_line: usize },
     /// An answer for a criterion the scan's framework does not have.
@@ -73,6 +84,23 @@ pub enum InvalidReason {
     EmptyList,
     /// A weight or threshold that is negative, not a number, or otherwise unusable.
     BadNumber,
+    /// A theme id (in the weighting) that the framework does not have.
+    UnknownTheme,
+    /// A perspective id that is also the name of an answer field (`consensus`,
+    /// `note`, ...), so `[answers.X.<id>]` would be ambiguous.
+    ReservedId,
+    /// Text holding a control character (other than tab and newline) or a bidi
+    /// control, which could rewrite a terminal or hide text; see `sanitize_for_display`.
+    ControlCharacter,
+    /// The three agreement levels must each be defined exactly once.
+    MissingAgreementLevel,
+}
+
+/// The two kinds of file zelfscan reads, told apart by their top-level keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Scan,
+    Framework,
 }
 
 impl Problem {
@@ -100,52 +128,88 @@ pub enum LoadError {
     },
     /// The file was read but is not valid; `problems` holds at least one error.
     #[error("{path}: {count} problem(s)", count = problems.len())]
-    Invalid { path: PathBuf, problems: Vec<Problem> },
+    Invalid {
+        path: PathBuf,
+        problems: Vec<Problem>,
+    },
 }
 
 /// Parses the text of a scan file.
 pub fn parse_scan(source: &str) -> Result<Loaded<Scan>, Vec<Problem>> {
-    let _ = source;
-    todo!("storage helper")
+    decode::scan(source)
 }
 
 /// Parses the text of a framework file.
 pub fn parse_framework(source: &str) -> Result<Loaded<Framework>, Vec<Problem>> {
-    let _ = source;
-    todo!("storage helper")
+    decode::framework(source)
 }
 
 /// Reads and parses a scan file. The file is never modified.
 pub fn load_scan(path: &Path) -> Result<Loaded<Scan>, LoadError> {
-    let _ = path;
-    todo!("storage helper")
+    load_with(path, parse_scan)
 }
 
 /// Reads and parses a framework file. The file is never modified.
 pub fn load_framework(path: &Path) -> Result<Loaded<Framework>, LoadError> {
-    let _ = path;
-    todo!("storage helper")
+    load_with(path, parse_framework)
+}
+
+/// Which kind of file this text is: a scan has `region` (or an embedded
+/// `[framework]`), a framework has `themes`. `None` when it is neither, or when
+/// it is not TOML at all.
+pub fn detect_kind(source: &str) -> Option<FileKind> {
+    decode::detect_kind(text::strip_bom(source))
+}
+
+/// What `zelfscan check` needs: the kind of the file and its warnings, or every
+/// problem found. A file of neither kind gives [`ProblemKind::UnknownFileKind`].
+pub fn check_file(path: &Path) -> Result<(FileKind, Vec<Problem>), LoadError> {
+    load_with(path, check_source)
+}
+
+/// [`check_file`] on text already read.
+pub fn check_source(source: &str) -> Result<(FileKind, Vec<Problem>), Vec<Problem>> {
+    match decode::detect_kind_or_problems(text::strip_bom(source))? {
+        FileKind::Scan => parse_scan(source).map(|loaded| (FileKind::Scan, loaded.warnings)),
+        FileKind::Framework => {
+            parse_framework(source).map(|loaded| (FileKind::Framework, loaded.warnings))
+        }
+    }
 }
 
 /// The scan as TOML text, in the stable layout (same scan, same bytes).
 pub fn scan_to_toml(scan: &Scan) -> String {
-    let _ = scan;
-    todo!("storage helper")
+    encode::scan(scan)
 }
 
 /// The framework as TOML text, in the stable layout.
 pub fn framework_to_toml(framework: &Framework) -> String {
-    let _ = framework;
-    todo!("storage helper")
+    encode::framework(framework)
 }
 
 /// Writes the scan atomically: readers see the old file or the new one, never half.
 pub fn save_scan(path: &Path, scan: &Scan) -> std::io::Result<()> {
-    let _ = (path, scan);
-    todo!("storage helper")
+    save::write_atomic(path, scan_to_toml(scan).as_bytes())
 }
 
 /// The frameworks compiled into the binary, in display order.
 pub fn bundled_frameworks() -> Vec<Framework> {
-    todo!("storage helper")
+    bundled::frameworks()
+}
+
+/// Reads the bytes (read-only), checks they are UTF-8, and hands the text to `parse`.
+fn load_with<T>(
+    path: &Path,
+    parse: impl FnOnce(&str) -> Result<T, Vec<Problem>>,
+) -> Result<T, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let invalid = |problems| LoadError::Invalid {
+        path: path.to_path_buf(),
+        problems,
+    };
+    let source = text::decode_utf8(&bytes).map_err(|problem| invalid(vec![problem]))?;
+    parse(source).map_err(invalid)
 }

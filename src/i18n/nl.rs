@@ -123,7 +123,9 @@ fn problem(kind: &ProblemKind) -> String {
             format!("'{id}' komt twee keer voor (eerder op regel {first_line})")
         }
         ProblemKind::UnknownCriterion { id } => {
-            format!("antwoord voor '{id}', maar het kader van deze scan heeft geen criterium met die code")
+            format!(
+                "antwoord voor '{id}', maar het kader van deze scan heeft geen criterium met die code"
+            )
         }
         ProblemKind::UnknownPerspective { id } => {
             format!("'{id}' is geen perspectief van het kader van deze scan")
@@ -150,12 +152,20 @@ fn invalid_reason(reason: &InvalidReason) -> &'static str {
         InvalidReason::BadTimestamp => {
             "geen geldig tijdstip; schrijf bijvoorbeeld \"2026-11-25T10:12:03Z\""
         }
-        InvalidReason::BadAgreement => {
-            "kies \"consensus\", \"voorbehoud\" of \"geen_consensus\""
-        }
+        InvalidReason::BadAgreement => "kies \"consensus\", \"voorbehoud\" of \"geen_consensus\"",
         InvalidReason::ScaleOutOfRange => "schaalwaarden lopen van 1 tot en met 9",
         InvalidReason::EmptyList => "deze lijst mag niet leeg zijn",
         InvalidReason::BadNumber => "geen bruikbaar getal",
+        InvalidReason::UnknownTheme => "dit kader heeft geen thema met die code",
+        InvalidReason::ReservedId => {
+            "deze code is de naam van een veld van een antwoord; kies een andere code"
+        }
+        InvalidReason::ControlCharacter => {
+            "de tekst bevat een stuurteken (zoals ESC); haal het weg, alleen tab en nieuwe regel mogen"
+        }
+        InvalidReason::MissingAgreementLevel => {
+            "definieer \"consensus\", \"voorbehoud\" en \"geen_consensus\" elk één keer"
+        }
     }
 }
 

@@ -1,0 +1,525 @@
+//! Reading files by hand from the spanned TOML tree (not serde), so that every
+//! problem carries the line and column of the key or value it is about, and so
+//! that all problems are collected instead of stopping at the first.
+
+mod framework;
+mod scan;
+
+use std::collections::HashMap;
+
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue};
+
+use super::text::{LineIndex, is_unsafe_char, sanitize_for_display, strip_bom};
+use super::{FileKind, InvalidReason, Loaded, Problem, ProblemKind, SCHEMA_VERSION};
+use crate::model::framework::is_valid_id;
+
+pub(super) use framework::framework;
+pub(super) use scan::{NOT_APPLICABLE_KEY, UNKNOWN_KEY, scan};
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Longest piece of a file quoted in a problem, in characters; a 1 MB note
+/// should not become a 1 MB error message.
+const SNIPPET_CHARS: usize = 60;
+
+/// Collects the problems of one file while it is decoded.
+pub(super) struct Ctx<'s> {
+    source: &'s str,
+    lines: LineIndex<'s>,
+    problems: Vec<Problem>,
+}
+
+impl<'s> Ctx<'s> {
+    fn new(source: &'s str) -> Self {
+        Self {
+            source,
+            lines: LineIndex::new(source),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Records a problem at a byte offset. File-derived text in the problem is
+    /// sanitized here, once, so no caller can forget it.
+    fn report(&mut self, offset: usize, kind: ProblemKind) {
+        let (line, column) = self.lines.position(offset);
+        self.problems.push(Problem {
+            line,
+            column,
+            kind: sanitized(kind),
+        });
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.lines.line(offset)
+    }
+
+    /// The source text of a value, shortened and safe to print.
+    fn snippet(&self, span: std::ops::Range<usize>) -> String {
+        let raw = self.source.get(span).unwrap_or_default();
+        let mut short: String = raw.chars().take(SNIPPET_CHARS).collect();
+        if short.len() < raw.len() {
+            short.push('…');
+        }
+        short
+    }
+
+    fn invalid(&mut self, key: &str, value: &Value<'_>, reason: InvalidReason) {
+        let value_text = self.snippet(value.span());
+        self.report(
+            value.span().start,
+            ProblemKind::InvalidValue {
+                key: key.to_string(),
+                value: value_text,
+                reason,
+            },
+        );
+    }
+
+    fn wrong_type(&mut self, key: &str, value: &Value<'_>, expected: &'static str) {
+        self.report(
+            value.span().start,
+            ProblemKind::WrongType {
+                key: key.to_string(),
+                expected,
+                found: value.get_ref().type_str(),
+            },
+        );
+    }
+
+    fn has_errors(&self) -> bool {
+        self.problems.iter().any(|problem| !problem.is_warning())
+    }
+
+    /// The loaded value with its warnings, or every problem: errors first,
+    /// then warnings, each in file order.
+    fn finish<T>(mut self, value: T) -> Result<Loaded<T>, Vec<Problem>> {
+        self.problems
+            .sort_by_key(|problem| (problem.is_warning(), problem.line, problem.column));
+        if self.has_errors() {
+            Err(self.problems)
+        } else {
+            Ok(Loaded {
+                value,
+                warnings: self.problems,
+            })
+        }
+    }
+
+    /// Every problem, errors first, for a file that could not be decoded at all.
+    fn fail<T>(mut self) -> Result<T, Vec<Problem>> {
+        debug_assert!(self.has_errors(), "fail() needs an error to report");
+        self.problems
+            .sort_by_key(|problem| (problem.is_warning(), problem.line, problem.column));
+        Err(self.problems)
+    }
+}
+
+fn sanitized(kind: ProblemKind) -> ProblemKind {
+    let clean = |text: String| sanitize_for_display(&text);
+    match kind {
+        ProblemKind::Syntax { detail } => ProblemKind::Syntax {
+            detail: clean(detail),
+        },
+        ProblemKind::MissingKey { key } => ProblemKind::MissingKey { key: clean(key) },
+        ProblemKind::WrongType {
+            key,
+            expected,
+            found,
+        } => ProblemKind::WrongType {
+            key: clean(key),
+            expected,
+            found,
+        },
+        ProblemKind::InvalidValue { key, value, reason } => ProblemKind::InvalidValue {
+            key: clean(key),
+            value: clean(value),
+            reason,
+        },
+        ProblemKind::DuplicateId { id, first_line } => ProblemKind::DuplicateId {
+            id: clean(id),
+            first_line,
+        },
+        ProblemKind::UnknownCriterion { id } => ProblemKind::UnknownCriterion { id: clean(id) },
+        ProblemKind::UnknownPerspective { id } => ProblemKind::UnknownPerspective { id: clean(id) },
+        ProblemKind::UnknownKey { key } => ProblemKind::UnknownKey { key: clean(key) },
+        other @ (ProblemKind::Empty
+        | ProblemKind::NotUtf8 { .. }
+        | ProblemKind::NewerSchema { .. }
+        | ProblemKind::UnknownFileKind) => other,
+    }
+}
+
+/// `prefix.key`, or just `key` at the top.
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_string()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+/// Parses the TOML syntax; an empty document (only comments) is a problem too.
+fn parse_root<'i>(ctx: &mut Ctx<'_>, source: &'i str) -> Option<DeTable<'i>> {
+    match DeTable::parse(source) {
+        Ok(root) => {
+            let root = root.into_inner();
+            if root.is_empty() {
+                ctx.report(0, ProblemKind::Empty);
+                None
+            } else {
+                Some(root)
+            }
+        }
+        Err(error) => {
+            let offset = error.span().map_or(0, |span| span.start);
+            ctx.report(
+                offset,
+                ProblemKind::Syntax {
+                    detail: error.message().to_string(),
+                },
+            );
+            None
+        }
+    }
+}
+
+/// A scan has a region (or an embedded framework); a framework has themes (or
+/// the other framework sections). Looser than "region or themes" so that a
+/// scan missing only `region` is told so, instead of "not a scan".
+fn kind_of(root: &DeTable<'_>) -> Option<FileKind> {
+    if root.contains_key("region") || root.contains_key("framework") {
+        Some(FileKind::Scan)
+    } else if ["themes", "scale", "perspectives", "agreement_levels"]
+        .iter()
+        .any(|key| root.contains_key(*key))
+    {
+        Some(FileKind::Framework)
+    } else {
+        None
+    }
+}
+
+pub(super) fn detect_kind(source: &str) -> Option<FileKind> {
+    DeTable::parse(source)
+        .ok()
+        .and_then(|root| kind_of(root.get_ref()))
+}
+
+pub(super) fn detect_kind_or_problems(source: &str) -> Result<FileKind, Vec<Problem>> {
+    let mut ctx = Ctx::new(source);
+    let Some(root) = parse_root(&mut ctx, source) else {
+        return ctx.fail();
+    };
+    match kind_of(&root) {
+        Some(kind) => Ok(kind),
+        None => {
+            ctx.report(0, ProblemKind::UnknownFileKind);
+            ctx.fail()
+        }
+    }
+}
+
+/// Shared start of both file kinds: BOM, syntax, emptiness, the right kind,
+/// and a schema version this build understands. `None` means: stop, the
+/// problems are in `ctx`.
+fn open_document<'i>(
+    ctx: &mut Ctx<'_>,
+    source: &'i str,
+    expected: FileKind,
+) -> Option<DeTable<'i>> {
+    let root = parse_root(ctx, source)?;
+    if kind_of(&root) != Some(expected) {
+        ctx.report(0, ProblemKind::UnknownFileKind);
+        return None;
+    }
+    let mut fields = Fields::new(&root, 0, "");
+    let version = fields
+        .required(ctx, "schema_version")
+        .and_then(|value| integer(ctx, "schema_version", value).map(|number| (number, value)));
+    if let Some((found, value)) = version {
+        if found > SCHEMA_VERSION {
+            // The rest of a newer file may mean something else; more problems would mislead.
+            ctx.report(
+                value.span().start,
+                ProblemKind::NewerSchema {
+                    found,
+                    supported: SCHEMA_VERSION,
+                },
+            );
+            return None;
+        }
+        if found < 1 {
+            ctx.invalid("schema_version", value, InvalidReason::BadNumber);
+        }
+    }
+    Some(root)
+}
+
+/// A table being decoded: knows its dotted path and where it starts, and
+/// remembers which keys were read so the rest can be warned about.
+struct Fields<'t, 'i> {
+    table: &'t DeTable<'i>,
+    /// Byte offset of the table's header (or the top of the file).
+    start: usize,
+    path: String,
+    read: Vec<&'t str>,
+}
+
+impl<'t, 'i> Fields<'t, 'i> {
+    fn new(table: &'t DeTable<'i>, start: usize, path: &str) -> Self {
+        Self {
+            table,
+            start,
+            path: path.to_string(),
+            read: Vec::new(),
+        }
+    }
+
+    fn path(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+
+    fn get(&mut self, key: &'t str) -> Option<&'t Value<'i>> {
+        self.read.push(key);
+        self.table.get(key)
+    }
+
+    fn required(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Option<&'t Value<'i>> {
+        let value = self.get(key);
+        if value.is_none() {
+            ctx.report(
+                self.start,
+                ProblemKind::MissingKey {
+                    key: self.path(key),
+                },
+            );
+        }
+        value
+    }
+
+    fn req_string(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Option<String> {
+        let path = self.path(key);
+        self.required(ctx, key)
+            .and_then(|value| string(ctx, &path, value))
+    }
+
+    /// An optional text; absent (or wrong, which is reported) means empty.
+    fn opt_string(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> String {
+        let path = self.path(key);
+        self.get(key)
+            .and_then(|value| string(ctx, &path, value))
+            .unwrap_or_default()
+    }
+
+    fn opt_bool(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> bool {
+        let path = self.path(key);
+        match self.get(key) {
+            None => false,
+            Some(value) => match value.get_ref() {
+                DeValue::Boolean(flag) => *flag,
+                _ => {
+                    ctx.wrong_type(&path, value, "boolean");
+                    false
+                }
+            },
+        }
+    }
+
+    /// A required id: text that is a valid id.
+    fn req_id(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Option<(String, &'t Value<'i>)> {
+        let path = self.path(key);
+        let value = self.required(ctx, key)?;
+        let id = string(ctx, &path, value)?;
+        if !is_valid_id(&id) {
+            ctx.invalid(&path, value, InvalidReason::BadId);
+        }
+        Some((id, value))
+    }
+
+    fn opt_table(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Option<Fields<'t, 'i>> {
+        let path = self.path(key);
+        let value = self.get(key)?;
+        table(ctx, &path, value)
+    }
+
+    fn req_table(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> Option<Fields<'t, 'i>> {
+        let path = self.path(key);
+        let value = self.required(ctx, key)?;
+        table(ctx, &path, value)
+    }
+
+    /// An array of tables (`[[key]]`), each as `Fields` with path `key[i]`.
+    fn table_array(
+        &mut self,
+        ctx: &mut Ctx<'_>,
+        key: &'t str,
+        required: bool,
+    ) -> Option<(Vec<Fields<'t, 'i>>, &'t Value<'i>)> {
+        let path = self.path(key);
+        let value = if required {
+            self.required(ctx, key)?
+        } else {
+            self.get(key)?
+        };
+        let items = array(ctx, &path, value)?;
+        let tables = items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| table(ctx, &format!("{path}[{index}]"), item))
+            .collect();
+        Some((tables, value))
+    }
+
+    /// Warns about every key that was never read: likely a typo, or written
+    /// by a newer zelfscan.
+    fn finish(self, ctx: &mut Ctx<'_>) {
+        for (key, _) in self.table.iter() {
+            if !self.read.contains(&key.get_ref().as_ref()) {
+                ctx.report(
+                    key.span().start,
+                    ProblemKind::UnknownKey {
+                        key: self.path(key.get_ref()),
+                    },
+                );
+            }
+        }
+    }
+}
+
+fn table<'t, 'i>(ctx: &mut Ctx<'_>, path: &str, value: &'t Value<'i>) -> Option<Fields<'t, 'i>> {
+    match value.get_ref() {
+        DeValue::Table(inner) => Some(Fields::new(inner, value.span().start, path)),
+        _ => {
+            ctx.wrong_type(path, value, "table");
+            None
+        }
+    }
+}
+
+fn array<'t, 'i>(ctx: &mut Ctx<'_>, path: &str, value: &'t Value<'i>) -> Option<&'t DeArray<'i>> {
+    match value.get_ref() {
+        DeValue::Array(items) => Some(items),
+        _ => {
+            ctx.wrong_type(path, value, "array");
+            None
+        }
+    }
+}
+
+/// A text value. A Windows editor may put CRLF inside a multi-line string;
+/// that becomes `\n` like everywhere else. Any other control character is an
+/// error: it could rewrite the terminal when the text is shown.
+fn string(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>) -> Option<String> {
+    match value.get_ref() {
+        DeValue::String(text) => {
+            let text = text.replace("\r\n", "\n");
+            if text
+                .chars()
+                .any(|c| is_unsafe_char(c) && c != '\n' && c != '\t')
+            {
+                ctx.invalid(path, value, InvalidReason::ControlCharacter);
+            }
+            Some(text)
+        }
+        _ => {
+            ctx.wrong_type(path, value, "string");
+            None
+        }
+    }
+}
+
+fn integer(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>) -> Option<i64> {
+    match value.get_ref() {
+        DeValue::Integer(number) => {
+            let parsed = i64::from_str_radix(number.as_str(), number.radix()).ok();
+            if parsed.is_none() {
+                ctx.invalid(path, value, InvalidReason::BadNumber);
+            }
+            parsed
+        }
+        _ => {
+            ctx.wrong_type(path, value, "integer");
+            None
+        }
+    }
+}
+
+/// A weight or threshold: a float or an integer, finite and not negative.
+fn number(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>) -> Option<f64> {
+    let parsed = match value.get_ref() {
+        DeValue::Float(number) => number.as_str().parse::<f64>().ok(),
+        DeValue::Integer(number) => i64::from_str_radix(number.as_str(), number.radix())
+            .ok()
+            // Thresholds are small; the precision lost above 2^53 does not matter.
+            .map(|whole| whole as f64),
+        _ => {
+            ctx.wrong_type(path, value, "float");
+            return None;
+        }
+    };
+    match parsed {
+        Some(number) if number.is_finite() && number >= 0.0 => Some(number),
+        _ => {
+            ctx.invalid(path, value, InvalidReason::BadNumber);
+            None
+        }
+    }
+}
+
+/// A small whole-number threshold on the 1..=9 scale (0 allowed: "never").
+fn small_number(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>) -> Option<u8> {
+    let whole = integer(ctx, path, value)?;
+    match u8::try_from(whole) {
+        Ok(small) if small <= 9 => Some(small),
+        _ => {
+            ctx.invalid(path, value, InvalidReason::BadNumber);
+            None
+        }
+    }
+}
+
+/// Remembers ids and the line where each was first seen, for `DuplicateId`.
+#[derive(Default)]
+struct SeenIds {
+    first_lines: HashMap<String, usize>,
+}
+
+impl SeenIds {
+    /// Records an id; reports it when it was seen before.
+    fn check(&mut self, ctx: &mut Ctx<'_>, id: &str, value: &Value<'_>) {
+        let offset = value.span().start;
+        match self.first_lines.get(id) {
+            Some(&first_line) => ctx.report(
+                offset,
+                ProblemKind::DuplicateId {
+                    id: id.to_string(),
+                    first_line,
+                },
+            ),
+            None => {
+                let line = ctx.line(offset);
+                self.first_lines.insert(id.to_string(), line);
+            }
+        }
+    }
+}
+
+/// Entry point shared by the two file kinds.
+fn decode_file<T>(
+    source: &str,
+    kind: FileKind,
+    body: impl FnOnce(&mut Ctx<'_>, &mut Fields<'_, '_>) -> T,
+) -> Result<Loaded<T>, Vec<Problem>> {
+    let source = strip_bom(source);
+    let mut ctx = Ctx::new(source);
+    let Some(root) = open_document(&mut ctx, source, kind) else {
+        return ctx.fail();
+    };
+    let mut fields = Fields::new(&root, 0, "");
+    // Already checked by `open_document`; read here so it is not "unknown".
+    fields.get("schema_version");
+    let value = body(&mut ctx, &mut fields);
+    fields.finish(&mut ctx);
+    ctx.finish(value)
+}

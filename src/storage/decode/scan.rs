@@ -1,0 +1,267 @@
+//! Decoding a scan: the meta data, the participants, the answers, and the
+//! embedded framework the answers are checked against.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use toml::de::DeValue;
+
+use super::framework::decode_framework;
+use super::{Ctx, Fields, Value, decode_file, join, string, table};
+use crate::model::{
+    Agreement, Answer, CriterionAnswer, Framework, Participant, PerspectiveAnswer, Scan, ScanMeta,
+};
+use crate::storage::{FileKind, InvalidReason, Loaded, Problem, ProblemKind};
+
+/// The keys of an `[answers.<id>]` table that are not perspective subtables.
+/// A perspective may not use one of these as its id.
+pub(in crate::storage) const ANSWER_FIELDS: [&str; 6] = [
+    "consensus",
+    "agreement",
+    "consensus_note",
+    "action",
+    "skipped",
+    "changed_at",
+];
+
+/// The file text for "onbekend" and "n.v.t." answers.
+pub(in crate::storage) const UNKNOWN_KEY: &str = "onbekend";
+pub(in crate::storage) const NOT_APPLICABLE_KEY: &str = "nvt";
+
+/// Parses the text of a scan file.
+pub(in crate::storage) fn scan(source: &str) -> Result<Loaded<Scan>, Vec<Problem>> {
+    decode_file(source, FileKind::Scan, decode_scan)
+}
+
+fn decode_scan(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> Scan {
+    // The framework first: participants and answers are checked against it.
+    let framework = match fields.req_table(ctx, "framework") {
+        Some(mut table) => {
+            let framework = decode_framework(ctx, &mut table);
+            table.finish(ctx);
+            Some(framework)
+        }
+        None => None,
+    };
+    let region = fields.req_string(ctx, "region").unwrap_or_default();
+    let date = fields
+        .required(ctx, "date")
+        .and_then(|value| date(ctx, "date", value))
+        .unwrap_or_default();
+    let facilitator = fields.opt_string(ctx, "facilitator");
+    let note_taker = fields.opt_string(ctx, "note_taker");
+
+    // Without a framework there is nothing to check answers against; the
+    // missing `[framework]` is already reported.
+    let Some(framework) = framework else {
+        fields.get("participants");
+        fields.get("answers");
+        return Scan::new(
+            ScanMeta {
+                region,
+                date,
+                facilitator,
+                note_taker,
+                participants: Vec::new(),
+            },
+            placeholder_framework(),
+        );
+    };
+
+    let mut participants = Vec::new();
+    if let Some((tables, _)) = fields.table_array(ctx, "participants", false) {
+        for mut table in tables {
+            let name = table.req_string(ctx, "name").unwrap_or_default();
+            let organisation = table.opt_string(ctx, "organisation");
+            let path = table.path("perspective");
+            let perspective = table
+                .required(ctx, "perspective")
+                .and_then(|value| {
+                    let id = string(ctx, &path, value)?;
+                    if framework.perspective_index(&id).is_none() {
+                        ctx.report(
+                            value.span().start,
+                            ProblemKind::UnknownPerspective { id: id.clone() },
+                        );
+                    }
+                    Some(id)
+                })
+                .unwrap_or_default();
+            table.finish(ctx);
+            participants.push(Participant {
+                name,
+                organisation,
+                perspective,
+            });
+        }
+    }
+
+    let mut scan = Scan::new(
+        ScanMeta {
+            region,
+            date,
+            facilitator,
+            note_taker,
+            participants,
+        },
+        framework,
+    );
+    if let Some(answers) = fields.opt_table(ctx, "answers") {
+        for (key, value) in answers.table.iter() {
+            let id = key.get_ref().as_ref();
+            let Some(index) = scan.framework.criterion_index(id) else {
+                ctx.report(
+                    key.span().start,
+                    ProblemKind::UnknownCriterion { id: id.to_string() },
+                );
+                continue;
+            };
+            let path = answers.path(id);
+            if let Some(mut table) = table(ctx, &path, value) {
+                scan.answers[index] = decode_answer(ctx, &mut table, &scan.framework);
+            }
+        }
+    }
+    scan
+}
+
+/// Stands in for a framework that is missing, so a scan value can be built
+/// while the error is reported.
+fn placeholder_framework() -> Framework {
+    use crate::model::{AnswerScale, SpecialAnswerDef, Weighting};
+    let empty = || SpecialAnswerDef {
+        label: String::new(),
+        meaning: String::new(),
+    };
+    Framework {
+        id: String::new(),
+        title: String::new(),
+        version: String::new(),
+        language: String::new(),
+        description: String::new(),
+        scale: AnswerScale {
+            levels: Vec::new(),
+            unknown: empty(),
+            not_applicable: empty(),
+        },
+        perspectives: Vec::new(),
+        agreement_levels: Vec::new(),
+        themes: Vec::new(),
+        weighting: Weighting::default(),
+    }
+}
+
+fn decode_answer(
+    ctx: &mut Ctx<'_>,
+    table: &mut Fields<'_, '_>,
+    framework: &Framework,
+) -> CriterionAnswer {
+    let mut answer = CriterionAnswer::empty(framework.perspectives.len());
+    let path = |key: &str| table.path(key);
+    for (key, value) in table.table.iter() {
+        let name = key.get_ref().as_ref();
+        let key_path = path(name);
+        match name {
+            "consensus" => answer.consensus = score(ctx, &key_path, value, framework),
+            "agreement" => {
+                if let Some(text) = string(ctx, &key_path, value) {
+                    answer.agreement = Agreement::from_key(&text);
+                    if answer.agreement.is_none() {
+                        ctx.invalid(&key_path, value, InvalidReason::BadAgreement);
+                    }
+                }
+            }
+            "consensus_note" => {
+                answer.consensus_note = string(ctx, &key_path, value).unwrap_or_default();
+            }
+            "action" => answer.action = string(ctx, &key_path, value).unwrap_or_default(),
+            "skipped" => match value.get_ref() {
+                DeValue::Boolean(flag) => answer.skipped = *flag,
+                _ => ctx.wrong_type(&key_path, value, "boolean"),
+            },
+            "changed_at" => {
+                if let Some(text) = string(ctx, &key_path, value) {
+                    match text.parse::<Timestamp>() {
+                        Ok(stamp) => answer.changed_at = Some(stamp),
+                        Err(_) => ctx.invalid(&key_path, value, InvalidReason::BadTimestamp),
+                    }
+                }
+            }
+            other => match framework.perspective_index(other) {
+                Some(index) => {
+                    if let Some(mut view) = super::table(ctx, &key_path, value) {
+                        answer.perspectives[index] = decode_view(ctx, &mut view, framework);
+                        view.finish(ctx);
+                    }
+                }
+                // A table here can only be meant as a perspective's view.
+                None if value.get_ref().is_table() => ctx.report(
+                    key.span().start,
+                    ProblemKind::UnknownPerspective {
+                        id: other.to_string(),
+                    },
+                ),
+                None => ctx.report(
+                    key.span().start,
+                    ProblemKind::UnknownKey {
+                        key: join(&table.path, other),
+                    },
+                ),
+            },
+        }
+    }
+    answer
+}
+
+fn decode_view(
+    ctx: &mut Ctx<'_>,
+    table: &mut Fields<'_, '_>,
+    framework: &Framework,
+) -> PerspectiveAnswer {
+    let path = table.path("score");
+    let score = table
+        .get("score")
+        .and_then(|value| score(ctx, &path, value, framework));
+    let note = table.opt_string(ctx, "note");
+    PerspectiveAnswer { score, note }
+}
+
+/// A score: a level of the framework's scale, "onbekend" or "nvt".
+fn score(
+    ctx: &mut Ctx<'_>,
+    path: &str,
+    value: &Value<'_>,
+    framework: &Framework,
+) -> Option<Answer> {
+    let answer = match value.get_ref() {
+        DeValue::Integer(number) => i64::from_str_radix(number.as_str(), number.radix())
+            .ok()
+            .and_then(|whole| u8::try_from(whole).ok())
+            .filter(|&whole| framework.scale_level(whole).is_some())
+            .map(Answer::Score),
+        DeValue::String(text) if text == UNKNOWN_KEY => Some(Answer::Unknown),
+        DeValue::String(text) if text == NOT_APPLICABLE_KEY => Some(Answer::NotApplicable),
+        DeValue::String(_) => None,
+        _ => {
+            ctx.wrong_type(path, value, "integer");
+            return None;
+        }
+    };
+    if answer.is_none() {
+        ctx.invalid(path, value, InvalidReason::NotOnScale);
+    }
+    answer
+}
+
+/// A date written as "2026-11-25", exactly: other forms jiff would accept
+/// (with a time, say) would not survive a save unchanged.
+fn date(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>) -> Option<Date> {
+    let text = string(ctx, path, value)?;
+    let parsed = text
+        .parse::<Date>()
+        .ok()
+        .filter(|date| date.to_string() == text);
+    if parsed.is_none() {
+        ctx.invalid(path, value, InvalidReason::BadDate);
+    }
+    parsed
+}

@@ -1,0 +1,417 @@
+//! Writing scans and frameworks as TOML by hand, so the layout is fixed: the
+//! same value always gives the same bytes, keys come in a readable order, and
+//! a changed answer is a small `git diff`.
+
+use std::fmt::Write as _;
+
+use super::SCHEMA_VERSION;
+use super::decode::{NOT_APPLICABLE_KEY, UNKNOWN_KEY};
+use crate::model::framework::is_valid_id;
+use crate::model::{Answer, CriterionAnswer, Framework, PerspectiveAnswer, Scan, Weighting};
+
+const SCAN_HEADER: &str =
+    "# zelfscan-scan. Dit bestand mag je met de hand bewerken; bewaar het als UTF-8.\n";
+const FRAMEWORK_HEADER: &str =
+    "# zelfscan-kader. Dit bestand mag je met de hand bewerken; bewaar het als UTF-8.\n";
+
+/// The output being built. Writing to a `String` cannot fail, so the
+/// `fmt::Result`s are handled here once instead of at every line.
+struct Out(String);
+
+impl Out {
+    fn line(&mut self, text: impl AsRef<str>) {
+        self.0.push_str(text.as_ref());
+        self.0.push('\n');
+    }
+
+    fn blank(&mut self) {
+        self.0.push('\n');
+    }
+
+    fn string(&mut self, key: &str, value: &str) {
+        self.line(format!("{} = {}", bare_or_quoted(key), quote(value)));
+    }
+
+    fn raw(&mut self, key: &str, value: impl std::fmt::Display) {
+        let mut text = String::new();
+        // Writing to a String never fails.
+        let _ = write!(text, "{} = {value}", bare_or_quoted(key));
+        self.line(text);
+    }
+
+    /// `[prefix.name]` or `[[prefix.name]]`.
+    fn header(&mut self, prefix: &str, name: &str, array: bool) {
+        let path = if prefix.is_empty() {
+            name.to_string()
+        } else {
+            format!("{prefix}.{name}")
+        };
+        self.blank();
+        if array {
+            self.line(format!("[[{path}]]"));
+        } else {
+            self.line(format!("[{path}]"));
+        }
+    }
+}
+
+pub(super) fn scan(scan: &Scan) -> String {
+    let mut out = Out(String::new());
+    out.0.push_str(SCAN_HEADER);
+    out.raw("schema_version", SCHEMA_VERSION);
+    out.string("region", &scan.meta.region);
+    out.string("date", &scan.meta.date.to_string());
+    out.string("facilitator", &scan.meta.facilitator);
+    out.string("note_taker", &scan.meta.note_taker);
+    for participant in &scan.meta.participants {
+        out.header("", "participants", true);
+        out.string("name", &participant.name);
+        if !participant.organisation.is_empty() {
+            out.string("organisation", &participant.organisation);
+        }
+        out.string("perspective", &participant.perspective);
+    }
+    for (entry, answer) in scan.framework.criteria().zip(&scan.answers) {
+        if !answer.is_empty() {
+            write_answer(&mut out, &entry.criterion.id, answer, &scan.framework);
+        }
+    }
+    out.header("", "framework", false);
+    write_framework_body(&mut out, &scan.framework, "framework");
+    out.0
+}
+
+pub(super) fn framework(framework: &Framework) -> String {
+    let mut out = Out(String::new());
+    out.0.push_str(FRAMEWORK_HEADER);
+    out.raw("schema_version", SCHEMA_VERSION);
+    write_framework_body(&mut out, framework, "");
+    out.0
+}
+
+fn answer_text(answer: Answer) -> String {
+    match answer {
+        Answer::Score(value) => value.to_string(),
+        Answer::Unknown => quote(UNKNOWN_KEY),
+        Answer::NotApplicable => quote(NOT_APPLICABLE_KEY),
+    }
+}
+
+fn write_answer(
+    out: &mut Out,
+    criterion_id: &str,
+    answer: &CriterionAnswer,
+    framework: &Framework,
+) {
+    let prefix = format!("answers.{}", bare_or_quoted(criterion_id));
+    out.blank();
+    out.line(format!("[{prefix}]"));
+    if let Some(consensus) = answer.consensus {
+        out.raw("consensus", answer_text(consensus));
+    }
+    if let Some(agreement) = answer.agreement {
+        out.string("agreement", agreement.key());
+    }
+    if !answer.consensus_note.is_empty() {
+        out.string("consensus_note", &answer.consensus_note);
+    }
+    if !answer.action.is_empty() {
+        out.string("action", &answer.action);
+    }
+    if answer.skipped {
+        out.raw("skipped", true);
+    }
+    if let Some(stamp) = answer.changed_at {
+        out.string("changed_at", &stamp.to_string());
+    }
+    for (perspective, view) in framework.perspectives.iter().zip(&answer.perspectives) {
+        let PerspectiveAnswer { score, note } = view;
+        if score.is_none() && note.is_empty() {
+            continue;
+        }
+        out.header(&prefix, &bare_or_quoted(&perspective.id), false);
+        if let Some(score) = score {
+            out.raw("score", answer_text(*score));
+        }
+        if !note.is_empty() {
+            out.string("note", note);
+        }
+    }
+}
+
+/// Everything of a framework but `schema_version`, with table headers under
+/// `prefix` (empty for a framework file, `framework` inside a scan).
+fn write_framework_body(out: &mut Out, framework: &Framework, prefix: &str) {
+    let sub = |name: &str| {
+        if prefix.is_empty() {
+            name.to_string()
+        } else {
+            format!("{prefix}.{name}")
+        }
+    };
+    out.string("id", &framework.id);
+    out.string("title", &framework.title);
+    out.string("version", &framework.version);
+    out.string("language", &framework.language);
+    out.string("description", &framework.description);
+
+    out.header(prefix, "scale", false);
+    for level in &framework.scale.levels {
+        out.header(&sub("scale"), "levels", true);
+        out.raw("value", level.value);
+        out.string("label", &level.label);
+        out.string("meaning", &level.meaning);
+    }
+    for (name, def) in [
+        ("unknown", &framework.scale.unknown),
+        ("not_applicable", &framework.scale.not_applicable),
+    ] {
+        out.header(&sub("scale"), name, false);
+        out.string("label", &def.label);
+        out.string("meaning", &def.meaning);
+    }
+
+    for perspective in &framework.perspectives {
+        out.header(prefix, "perspectives", true);
+        out.string("id", &perspective.id);
+        out.string("label", &perspective.label);
+    }
+    for def in &framework.agreement_levels {
+        out.header(prefix, "agreement_levels", true);
+        out.string("id", def.level.key());
+        out.string("label", &def.label);
+        out.string("meaning", &def.meaning);
+    }
+    for theme in &framework.themes {
+        out.header(prefix, "themes", true);
+        out.string("id", &theme.id);
+        out.string("title", &theme.title);
+        out.string("description", &theme.description);
+        for criterion in &theme.criteria {
+            out.header(&sub("themes"), "criteria", true);
+            out.string("id", &criterion.id);
+            out.string("title", &criterion.title);
+            if criterion.critical {
+                out.raw("critical", true);
+            }
+            out.string("description", &criterion.description);
+            if criterion.questions.is_empty() {
+                out.line("questions = []");
+            } else {
+                out.line("questions = [");
+                for question in &criterion.questions {
+                    out.line(format!("  {},", quote(question)));
+                }
+                out.line("]");
+            }
+        }
+    }
+    write_weighting(out, &framework.weighting, &sub("weighting"));
+}
+
+fn write_weighting(out: &mut Out, weighting: &Weighting, path: &str) {
+    out.blank();
+    out.line(format!("[{path}]"));
+    let core: Vec<String> = weighting.core_themes.iter().map(|id| quote(id)).collect();
+    out.raw("core_themes", format!("[{}]", core.join(", ")));
+
+    out.header(path, "theme_weights", false);
+    for (id, weight) in &weighting.theme_weights {
+        out.raw(id, float(*weight));
+    }
+
+    out.header(path, "follow_up", false);
+    out.raw("total_below", float(weighting.follow_up_total_below));
+    out.raw(
+        "core_theme_below",
+        float(weighting.follow_up_core_theme_below),
+    );
+    out.raw("critical_at_most", weighting.follow_up_critical_at_most);
+
+    out.header(path, "robust", false);
+    out.raw("total_at_least", float(weighting.robust_total_at_least));
+    out.raw(
+        "core_theme_at_least",
+        float(weighting.robust_core_theme_at_least),
+    );
+    out.raw("any_criterion_above", weighting.robust_any_criterion_above);
+    out.raw("critical_at_least", weighting.robust_critical_at_least);
+
+    out.header(path, "attention", false);
+    out.raw("score_at_most", weighting.attention_score_at_most);
+    out.raw(
+        "perspective_gap_at_least",
+        weighting.attention_perspective_gap,
+    );
+    let (numerator, denominator) = weighting.attention_unknown_share_above;
+    out.string("unknown_share_above", &format!("{numerator}/{denominator}"));
+}
+
+/// A float that reads back as the same value: Rust's `Debug` is the shortest
+/// exact form and always has a `.` or an exponent (`1.0`, `0.5`, `1e-7`), which
+/// TOML reads as a float, not an integer.
+fn float(value: f64) -> String {
+    if value.is_nan() {
+        "nan".to_string()
+    } else if value.is_infinite() {
+        if value > 0.0 { "inf" } else { "-inf" }.to_string()
+    } else {
+        format!("{value:?}")
+    }
+}
+
+/// A key as written: bare when it is a valid id (all ids should be), quoted otherwise.
+fn bare_or_quoted(key: &str) -> String {
+    if is_valid_id(key) {
+        key.to_string()
+    } else {
+        quote(key)
+    }
+}
+
+/// Whether a character must be written as an escape: everything TOML forbids
+/// raw in a string, plus what would harm a terminal or hide in a diff (C1 and
+/// bidi controls), which TOML would allow.
+fn needs_escape(c: char) -> bool {
+    c != '\t' && c != '\n' && super::text::is_unsafe_char(c)
+}
+
+fn push_escape(out: &mut String, c: char) {
+    match c {
+        '\r' => out.push_str("\\r"),
+        // Writing to a String never fails.
+        _ => {
+            let _ = write!(out, "\\u{:04X}", u32::from(c));
+        }
+    }
+}
+
+/// A TOML basic string for `text`. Text with a newline becomes a multi-line
+/// string so notes stay readable in the file.
+pub(super) fn quote(text: &str) -> String {
+    if text.contains('\n') {
+        return quote_multiline(text);
+    }
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            c if needs_escape(c) => push_escape(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `"""` + newline + text + `"""`. The newline right after the opening
+/// delimiter is dropped by TOML. A quote is escaped when the one before it was
+/// a raw quote (so `"""` never appears inside) and when it is the last
+/// character (so it cannot merge with the closing delimiter).
+fn quote_multiline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push_str("\"\"\"\n");
+    let mut previous_raw_quote = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let mut raw_quote = false;
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' if previous_raw_quote || chars.peek().is_none() => out.push_str("\\\""),
+            '"' => {
+                out.push('"');
+                raw_quote = true;
+            }
+            '\n' => out.push('\n'),
+            c if needs_escape(c) => push_escape(&mut out, c),
+            c => out.push(c),
+        }
+        previous_raw_quote = raw_quote;
+    }
+    out.push_str("\"\"\"");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What TOML reads back from `key = <quoted>`.
+    fn read_back(quoted: &str) -> String {
+        let document = format!("key = {quoted}\n");
+        let table: toml::Table = toml::from_str(&document).expect("emitted string parses");
+        table["key"].as_str().expect("a string").to_string()
+    }
+
+    fn assert_round_trip(text: &str) {
+        let quoted = quote(text);
+        assert_eq!(read_back(&quoted), text, "quoted as {quoted}");
+        assert!(
+            !quoted.chars().any(needs_escape),
+            "raw control character in {quoted:?}"
+        );
+    }
+
+    #[test]
+    fn single_line_strings() {
+        assert_eq!(quote("plain"), r#""plain""#);
+        assert_eq!(quote(r#"say "hi""#), r#""say \"hi\"""#);
+        assert_eq!(quote(r"C:\map"), r#""C:\\map""#);
+        assert_eq!(quote("a\tb"), "\"a\tb\"");
+        assert_eq!(quote("a\rb"), r#""a\rb""#);
+        assert_eq!(quote("\u{1b}[31m"), r#""\u001B[31m""#);
+        assert_eq!(quote("\u{7f}\u{85}\u{202e}"), r#""\u007F\u0085\u202E""#);
+        assert_eq!(quote("é ë € 😀"), "\"é ë € 😀\"");
+        for text in [
+            "", "\"", "\"\"\"", "\\", "\\\"", "end\\", "a\u{0}b", "tab\tend",
+        ] {
+            assert_round_trip(text);
+        }
+    }
+
+    #[test]
+    fn multi_line_strings() {
+        assert_eq!(
+            quote("Regel één\nregel twee"),
+            "\"\"\"\nRegel één\nregel twee\"\"\""
+        );
+        // A quote at the end is escaped so it cannot merge with the delimiter.
+        assert_eq!(quote("a\n\"b\""), "\"\"\"\na\n\"b\\\"\"\"\"");
+        // Runs of quotes alternate raw and escaped, so `"""` never appears.
+        assert_eq!(quote("a\n\"\"\"\"x"), "\"\"\"\na\n\"\\\"\"\\\"x\"\"\"");
+        for text in [
+            "\n",
+            "\n\n",
+            "\nstarts with newline",
+            "ends with newline\n",
+            "a\n\"",
+            "a\n\"\"",
+            "a\n\"\"\"",
+            "a\n\"\"\"\"\"\"\"",
+            "a\n\\",
+            "a\n\\\nb",
+            "back\\\nslash at line end",
+            "crlf\r\nline",
+            "tab\there\nand ESC \u{1b} here",
+            "é ë €\n😀 emoji\n",
+            "\"\n\"",
+        ] {
+            assert_round_trip(text);
+            assert!(!quote(text)[3..quote(text).len() - 3].contains("\"\"\""));
+        }
+    }
+
+    #[test]
+    fn floats_read_back_as_the_same_float() {
+        for value in [0.0, 1.0, 0.5, 2.5, 1.0 / 3.0, 1e-7, 1e20, 123_456.789] {
+            let text = float(value);
+            let document = format!("x = {text}\n");
+            let table: toml::Table = toml::from_str(&document).expect("float parses");
+            assert_eq!(table["x"].as_float(), Some(value), "{text}");
+        }
+        assert_eq!(float(1.0), "1.0");
+        assert_eq!(float(0.5), "0.5");
+    }
+}
