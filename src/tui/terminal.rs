@@ -34,7 +34,7 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
-    app.now = Timestamp::now();
+    app.now = now();
     if let Some(effect) = first {
         dispatch_effect(app, effect);
     }
@@ -42,7 +42,7 @@ fn event_loop(
         terminal.draw(|frame| view::draw(frame, app))?;
         // Blocks until something happens: no ticking, no CPU while idle.
         let event = event::read()?;
-        app.now = Timestamp::now();
+        app.now = now();
         let action = match event {
             Event::Key(key) => keymap::action_for(keymap::context(app), key),
             Event::Paste(text) => Some(Action::Paste(text)),
@@ -68,4 +68,10 @@ fn dispatch_effect(app: &mut App, effect: Effect) {
     if let Some(action) = effect::run(effect, app) {
         dispatch(app, action);
     }
+}
+
+/// The current time to the second: what the scan file records.
+fn now() -> Timestamp {
+    let now = Timestamp::now();
+    now.round(jiff::Unit::Second).unwrap_or(now)
 }

@@ -172,8 +172,21 @@ pub fn draw(
                         height: 1,
                         ..area
                     };
+                    let perspectives = app.frameworks.get(form.framework).map_or_else(
+                        String::new,
+                        |choice| {
+                            let ids: Vec<&str> = choice
+                                .framework
+                                .perspectives
+                                .iter()
+                                .map(|p| p.id.as_str())
+                                .collect();
+                            ids.join(" / ")
+                        },
+                    );
                     frame.render_widget(
-                        Paragraph::new(text.form_participants_hint).style(styles.dim),
+                        Paragraph::new((text.form_participants_hint)(&perspectives))
+                            .style(styles.dim),
                         hint_area,
                     );
                 }

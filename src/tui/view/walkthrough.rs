@@ -374,11 +374,11 @@ fn field_label(field: Field, framework: &Framework, app: &App) -> String {
             .perspectives
             .get(index)
             .map_or_else(String::new, |p| p.label.clone()),
-        Field::Note(Side::Perspective(_)) => format!("  {}", text.label_note),
+        Field::Note(Side::Perspective(_)) => text.label_note.to_string(),
         Field::Score(Side::Consensus) => text.label_consensus.to_string(),
-        Field::Agreement => format!("  {}", text.label_agreement),
-        Field::Note(Side::Consensus) => format!("  {}", text.label_consensus_note),
-        Field::Action => format!("  {}", text.label_action),
+        Field::Agreement => text.label_agreement.to_string(),
+        Field::Note(Side::Consensus) => text.label_consensus_note.to_string(),
+        Field::Action => text.label_action.to_string(),
     }
 }
 
@@ -391,6 +391,7 @@ fn score_line<'a>(
     styles: &Styles,
 ) -> Line<'a> {
     let mut spans = Vec::new();
+    // Brackets mark the choice, so it reads without colour too.
     let option = |label: String, is_chosen: bool| {
         if is_chosen {
             Span::styled(format!("[{label}]"), styles.chosen)
@@ -418,9 +419,9 @@ fn score_line<'a>(
             .map_or_else(String::new, |level| level.label.clone()),
         Some(Answer::Unknown) => framework.scale.unknown.label.clone(),
         Some(Answer::NotApplicable) => framework.scale.not_applicable.label.clone(),
-        None => app.text.not_answered.to_string(),
+        None => String::new(),
     };
-    spans.push(Span::styled(format!("  {meaning}"), styles.bold));
+    spans.push(Span::styled(format!(" {meaning}"), styles.bold));
     Line::from(spans)
 }
 
