@@ -505,3 +505,125 @@ fn every_valid_fixture_loads_and_round_trips() {
         assert_eq!(fs::read(&path).expect("reread"), before, "{name} changed");
     }
 }
+
+#[test]
+fn unknown_keys_are_warnings_at_their_place() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/scan-unknown-key.toml");
+    let loaded = storage::load_scan(&path).expect("loads despite unknown keys");
+    let catalogue = Lang::Nl.catalogue();
+    let rendered: Vec<String> = loaded
+        .warnings
+        .iter()
+        .map(|problem| catalogue.located_problem("f.toml", problem))
+        .collect();
+    assert_eq!(
+        rendered,
+        vec![
+            "f.toml:5:1: waarschuwing: 'weather' is onbekend voor deze versie van zelfscan; de waarde blijft bewaard",
+            "f.toml:9:1: waarschuwing: 'answers.VIS-1.mood' is onbekend voor deze versie van zelfscan; de waarde blijft bewaard",
+        ]
+    );
+    assert_eq!(loaded.value.answers[0].consensus, Some(Answer::Unknown));
+}
+
+#[test]
+fn all_problems_are_collected_errors_first() {
+    let source = "\
+schema_version = 1
+id = \"bad id\"
+title = 3
+colour = \"blauw\"
+
+[scale]
+
+[[scale.levels]]
+value = 0
+label = \"Nul\"
+
+[[scale.levels]]
+value = 2
+
+[[perspectives]]
+id = \"consensus\"
+label = \"Consensus\"
+
+[[agreement_levels]]
+id = \"consensus\"
+label = \"Ja\"
+
+[[agreement_levels]]
+id = \"misschien\"
+label = \"?\"
+
+[[themes]]
+id = \"T1\"
+title = \"Een\"
+
+[[themes.criteria]]
+id = \"A\"
+title = \"A\"
+critical = \"ja\"
+questions = [\"ok\", 3]
+";
+    let problems = parse_framework(source).expect_err("many problems");
+    let catalogue = Lang::Nl.catalogue();
+    let rendered: Vec<String> = problems
+        .iter()
+        .map(|problem| catalogue.located_problem("k.toml", problem))
+        .collect();
+    let expected = [
+        "k.toml:2:6: 'id' = \"bad id\": een code mag alleen",
+        "k.toml:3:9: 'title' moet een tekst zijn, maar is een geheel getal",
+        "k.toml:6:1: 'scale.unknown' ontbreekt",
+        "k.toml:6:1: 'scale.not_applicable' ontbreekt",
+        "k.toml:9:9: 'scale.levels[0].value' = 0: schaalwaarden lopen van 1 tot en met 9",
+        "k.toml:12:1: 'scale.levels[1].label' ontbreekt",
+        "k.toml:16:6: 'perspectives[0].id' = \"consensus\": deze code is de naam van een veld",
+        "k.toml:19:1: 'agreement_levels' = \"voorbehoud\": definieer",
+        "k.toml:19:1: 'agreement_levels' = \"geen_consensus\": definieer",
+        "k.toml:24:6: 'agreement_levels[1].id' = \"misschien\": kies \"consensus\"",
+        "k.toml:34:12: 'themes[0].criteria[0].critical' moet een waar/onwaar zijn, maar is een tekst",
+        "k.toml:35:20: 'themes[0].criteria[0].questions[1]' moet een tekst zijn, maar is een geheel getal",
+        "k.toml:4:1: waarschuwing: 'colour' is onbekend",
+    ];
+    assert_eq!(rendered.len(), expected.len(), "{rendered:#?}");
+    for (got, want) in rendered.iter().zip(expected) {
+        assert!(got.starts_with(want), "got {got}\nwant {want}…");
+    }
+}
+
+#[test]
+fn hostile_text_never_reaches_a_problem_raw() {
+    // A bidi override in an unknown key and an ESC in an unknown criterion id.
+    let mut text = scan_to_toml(&full_scan());
+    text = text.replacen(
+        "[answers.VIS-1]",
+        "[answers.\"VIS\\u001b]0;pwned\\u0007\"]\nconsensus = 1\n\n[answers.VIS-1]\n\"\u{202e}x\" = 1",
+        1,
+    );
+    let problems = parse_scan(&text).expect_err("unknown criterion");
+    let catalogue = Lang::Nl.catalogue();
+    let rendered: Vec<String> = problems
+        .iter()
+        .map(|problem| catalogue.located_problem("s.toml", problem))
+        .collect();
+    assert_eq!(rendered.len(), 2, "{rendered:#?}");
+    assert!(
+        rendered[0].contains("'VIS\\u{1b}]0;pwned\\u{7}'"),
+        "{}",
+        rendered[0]
+    );
+    assert!(
+        rendered[1].contains("'answers.VIS-1.\\u{202e}x'"),
+        "{}",
+        rendered[1]
+    );
+    for line in rendered {
+        assert!(
+            !line
+                .chars()
+                .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c))
+        );
+    }
+}
