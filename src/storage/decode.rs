@@ -407,16 +407,28 @@ fn array<'t, 'i>(ctx: &mut Ctx<'_>, path: &str, value: &'t Value<'i>) -> Option<
     }
 }
 
-/// A text value. A Windows editor may put CRLF inside a multi-line string;
-/// that becomes `\n` like everywhere else. Any other control character is an
-/// error: it could rewrite the terminal when the text is shown.
+/// A text value. Tab, newline and carriage return are kept; any other control
+/// character (or bidi control) is an error: it could rewrite the terminal or
+/// hide text when shown.
 fn string(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>) -> Option<String> {
     match value.get_ref() {
         DeValue::String(text) => {
-            let text = text.replace("\r\n", "\n");
+            // A file saved by a Windows editor has raw CRLF line ends inside
+            // multi-line strings, which TOML keeps; they mean plain newlines.
+            // zelfscan itself never writes a raw CR (it writes `\r`), so an
+            // escaped CR in a note survives the round trip.
+            let raw_cr = ctx
+                .source
+                .get(value.span())
+                .is_some_and(|raw| raw.contains('\r'));
+            let text = if raw_cr {
+                text.replace("\r\n", "\n")
+            } else {
+                text.to_string()
+            };
             if text
                 .chars()
-                .any(|c| is_unsafe_char(c) && c != '\n' && c != '\t')
+                .any(|c| is_unsafe_char(c) && !matches!(c, '\n' | '\t' | '\r'))
             {
                 ctx.invalid(path, value, InvalidReason::ControlCharacter);
             }
