@@ -2,7 +2,8 @@
 //! facilitator in a workshop. The binary in `main.rs` is a thin shell over
 //! these modules; tests use them directly.
 
-pub mod model;
 pub mod i18n;
+pub mod model;
 pub mod paths;
 pub mod storage;
+pub mod tui;

@@ -37,7 +37,11 @@ pub enum ProblemKind {
         found: &'static str,
     },
     /// A value of the right type that is not allowed, with why.
-    InvalidValue { key: String, value: String, reason: InvalidReason },
+    InvalidValue {
+        key: String,
+        value: String,
+        reason: InvalidReason,
+    },
     /// The same id twice; `first_line` is where it was first used.
     DuplicateId { id: String, first_line: usize },
     /// An answer for a criterion the scan's framework does not have.
@@ -98,7 +102,10 @@ pub enum LoadError {
     },
     /// The file was read but is not valid; `problems` holds at least one error.
     #[error("{path}: {count} problem(s)", count = problems.len())]
-    Invalid { path: PathBuf, problems: Vec<Problem> },
+    Invalid {
+        path: PathBuf,
+        problems: Vec<Problem>,
+    },
 }
 
 /// Parses the text of a scan file.

@@ -35,7 +35,9 @@ fn problem(kind: &ProblemKind) -> String {
             format!("'{id}' komt twee keer voor (eerder op regel {first_line})")
         }
         ProblemKind::UnknownCriterion { id } => {
-            format!("antwoord voor '{id}', maar het kader van deze scan heeft geen criterium met die code")
+            format!(
+                "antwoord voor '{id}', maar het kader van deze scan heeft geen criterium met die code"
+            )
         }
         ProblemKind::UnknownPerspective { id } => {
             format!("'{id}' is geen perspectief van het kader van deze scan")
@@ -62,9 +64,7 @@ fn invalid_reason(reason: &InvalidReason) -> &'static str {
         InvalidReason::BadTimestamp => {
             "geen geldig tijdstip; schrijf bijvoorbeeld \"2026-11-25T10:12:03Z\""
         }
-        InvalidReason::BadAgreement => {
-            "kies \"consensus\", \"voorbehoud\" of \"geen_consensus\""
-        }
+        InvalidReason::BadAgreement => "kies \"consensus\", \"voorbehoud\" of \"geen_consensus\"",
         InvalidReason::ScaleOutOfRange => "schaalwaarden lopen van 1 tot en met 9",
         InvalidReason::EmptyList => "deze lijst mag niet leeg zijn",
         InvalidReason::BadNumber => "geen bruikbaar getal",
