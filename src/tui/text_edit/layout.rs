@@ -184,20 +184,21 @@ pub(super) fn rows_up(text: &str, row_start: usize, count: usize, width: usize) 
     let mut moved = 0;
     let mut starts = Vec::new();
     while moved < count && current > 0 {
-        // Wrapping only up to `current` is enough: `current` is a row start,
-        // so the rows before it end at or before it.
-        let limit = if text.as_bytes()[current - 1] == b'\n' {
+        // The rows above `current` are in its own line, or, when `current`
+        // starts a line, in the previous one. The wrap must see the real line
+        // end: whether a word fits depends on where it ends, which may be
+        // past `current`.
+        let line_end = if text.as_bytes()[current - 1] == b'\n' {
             current - 1
         } else {
-            current
+            line_end(text, current)
         };
-        let first = line_start(text, limit);
         starts.clear();
-        let mut start = first;
+        let mut start = line_start(text, current.min(line_end));
         loop {
             starts.push(start);
-            let end = row_end(text, start, limit, width);
-            if end >= limit {
+            let end = row_end(text, start, line_end, width);
+            if end >= line_end || end >= current {
                 break;
             }
             start = end;
