@@ -378,7 +378,12 @@ pub fn render(
     show_cursor: bool,
 ) -> Option<Position> {
     let area = area.intersection(buf.area);
-    buf.set_style(area, style);
+    // Blank the box first: a shorter text must not leave the tail of what
+    // was drawn there before.
+    for position in area.positions() {
+        buf[position].reset();
+        buf[position].set_style(style);
+    }
     let shown = visible(text, cursor, Viewport::from(area));
     for (row_index, range) in shown.rows.iter().enumerate() {
         let y = area.y + to_u16(row_index);
