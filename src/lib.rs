@@ -2,10 +2,10 @@
 //! facilitator in a workshop. The binary in `main.rs` is a thin shell over
 //! these modules; tests use them directly.
 
-pub mod model;
 pub mod cli;
 pub mod commands;
 pub mod i18n;
+pub mod model;
 pub mod paths;
 pub mod storage;
 pub mod tui;

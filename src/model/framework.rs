@@ -208,7 +208,9 @@ impl Framework {
     }
 
     pub fn perspective_index(&self, perspective_id: &str) -> Option<usize> {
-        self.perspectives.iter().position(|p| p.id == perspective_id)
+        self.perspectives
+            .iter()
+            .position(|p| p.id == perspective_id)
     }
 }
 

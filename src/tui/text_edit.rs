@@ -1,16 +1,44 @@
-//! PLACEHOLDER, replaced by the text_edit branch at merge. Same API, naive code.
+//! Multi-line note editing: the cursor, soft word wrap, scrolling and drawing
+//! of a note that is a plain `String` owned by the scan.
+//!
+//! Everything here is a pure function on `(&mut String, &mut TextCursor)`, so
+//! the note is never copied and the editor can be tested without a terminal.
+//! Lines are separated by `\n` only. The cursor and the scroll position are
+//! byte offsets, which is what lets a keystroke in a long note look only at
+//! the rows on screen and the logical lines it touches, never the whole text.
+//!
+//! Display choices, kept consistent between drawing and cursor placement:
+//! a tab is one cell wide and drawn as a space; a control character in text
+//! loaded from elsewhere is drawn as `�`; a cursor at the end of a row that
+//! fills the whole width (or in spaces hanging past the edge) is drawn on the
+//! row's last column.
+
+mod layout;
+mod sanitize;
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
+use layout::Row;
+
+/// Where the cursor is and what part of the text is in view.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextCursor {
+    /// Byte offset into the text, always on a grapheme boundary after `apply`
+    /// or `ensure_visible`.
     pub byte: usize,
+    /// Display column to aim for when moving up/down through shorter rows.
     pub goal_column: Option<usize>,
+    /// Byte offset of the first visible visual row (a row start for the current width).
     pub scroll_top: usize,
 }
 
+/// One edit or movement, as asked for by a key or a paste.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditOp {
     Insert(char),
@@ -32,85 +60,363 @@ pub enum EditOp {
     PageDown,
 }
 
+/// The size of the box the text is shown in (width in terminal cells, height in rows).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Viewport {
     pub width: u16,
     pub height: u16,
 }
 
+impl From<Rect> for Viewport {
+    fn from(area: Rect) -> Self {
+        Viewport {
+            width: area.width,
+            height: area.height,
+        }
+    }
+}
+
+impl Viewport {
+    /// The width used for wrapping: a zero-width box still wraps (one
+    /// grapheme per row) so that cursor movement keeps working.
+    fn wrap_width(self) -> usize {
+        usize::from(self.width.max(1))
+    }
+
+    /// The number of rows kept in view; at least one for the same reason.
+    fn rows(self) -> usize {
+        usize::from(self.height.max(1))
+    }
+}
+
+/// What is on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VisibleText {
-    pub rows: Vec<std::ops::Range<usize>>,
+    /// The visible visual rows, top to bottom, as byte ranges into the text
+    /// without the trailing newline. Spaces hanging past the right edge are
+    /// included; drawing clips them.
+    pub rows: Vec<Range<usize>>,
+    /// The cursor's (column, row) inside the viewport, if it is in view.
     pub cursor: Option<(u16, u16)>,
     pub more_above: bool,
     pub more_below: bool,
 }
 
-pub fn apply(text: &mut String, cursor: &mut TextCursor, op: EditOp, _viewport: Viewport) -> bool {
-    match op {
+/// Applies one edit or movement; returns true when the text changed.
+/// Afterwards the cursor is on a grapheme boundary and visible in the
+/// viewport (`scroll_top` adjusted).
+pub fn apply(text: &mut String, cursor: &mut TextCursor, op: EditOp, viewport: Viewport) -> bool {
+    cursor.byte =
+        layout::floor_grapheme_boundary(text, layout::floor_char_boundary(text, cursor.byte));
+    let width = viewport.wrap_width();
+    let byte = cursor.byte;
+    // Vertical moves aim for the column the cursor started in; anything else
+    // sets a new column to aim for.
+    let keeps_goal = matches!(
+        op,
+        EditOp::Up | EditOp::Down | EditOp::PageUp | EditOp::PageDown
+    );
+    let changed = match op {
         EditOp::Insert(c) => {
-            text.insert(cursor.byte.min(text.len()), c);
-            cursor.byte += c.len_utf8();
-            true
+            if sanitize::is_forbidden(c) {
+                false
+            } else {
+                text.insert(byte, c);
+                cursor.byte = byte + c.len_utf8();
+                true
+            }
         }
-        EditOp::Paste(s) => {
-            text.insert_str(cursor.byte.min(text.len()), &s);
-            cursor.byte += s.len();
-            true
+        EditOp::Paste(pasted) => {
+            let clean = sanitize::sanitize_paste(&pasted);
+            text.insert_str(byte, &clean);
+            cursor.byte = byte + clean.len();
+            !clean.is_empty()
         }
         EditOp::Newline => {
-            text.insert(cursor.byte.min(text.len()), '\n');
-            cursor.byte += 1;
+            text.insert(byte, '\n');
+            cursor.byte = byte + 1;
             true
         }
         EditOp::Backspace => {
-            if let Some(c) = text[..cursor.byte].chars().next_back() {
-                cursor.byte -= c.len_utf8();
-                text.remove(cursor.byte);
-                true
-            } else {
-                false
-            }
+            let previous = layout::previous_position(text, byte);
+            text.replace_range(previous..byte, "");
+            cursor.byte = previous;
+            previous < byte
         }
-        _ => false,
+        EditOp::Delete => {
+            let next = layout::next_position(text, byte);
+            text.replace_range(byte..next, "");
+            next > byte
+        }
+        EditOp::Left => {
+            cursor.byte = layout::previous_position(text, byte);
+            false
+        }
+        EditOp::Right => {
+            cursor.byte = layout::next_position(text, byte);
+            false
+        }
+        EditOp::WordLeft => {
+            cursor.byte = layout::word_start_before(text, byte);
+            false
+        }
+        EditOp::WordRight => {
+            cursor.byte = layout::word_end_after(text, byte);
+            false
+        }
+        EditOp::Up => {
+            move_vertically(text, cursor, Direction::Up, 1, width);
+            false
+        }
+        EditOp::Down => {
+            move_vertically(text, cursor, Direction::Down, 1, width);
+            false
+        }
+        EditOp::PageUp => {
+            page(text, cursor, Direction::Up, viewport);
+            false
+        }
+        EditOp::PageDown => {
+            page(text, cursor, Direction::Down, viewport);
+            false
+        }
+        EditOp::RowStart => {
+            cursor.byte = layout::row_at(text, byte, width).start;
+            false
+        }
+        EditOp::RowEnd => {
+            let row = layout::row_at(text, byte, width);
+            cursor.byte = layout::row_last_position(text, &row);
+            false
+        }
+        EditOp::TextStart => {
+            cursor.byte = 0;
+            false
+        }
+        EditOp::TextEnd => {
+            cursor.byte = text.len();
+            false
+        }
+    };
+    if !keeps_goal {
+        cursor.goal_column = None;
+    }
+    ensure_visible(text, cursor, viewport);
+    changed
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Up,
+    Down,
+}
+
+/// Moves the cursor `count` visual rows up or down, aiming for the goal
+/// column; returns how many rows it moved. With no row left in that
+/// direction the cursor goes to the start or end of the text, as in most
+/// editors.
+fn move_vertically(
+    text: &str,
+    cursor: &mut TextCursor,
+    direction: Direction,
+    count: usize,
+    width: usize,
+) -> usize {
+    let row = layout::row_at(text, cursor.byte, width);
+    let goal = cursor
+        .goal_column
+        .unwrap_or_else(|| layout::display_width(&text[row.start..cursor.byte]));
+    cursor.goal_column = Some(goal);
+    let (target, moved) = match direction {
+        Direction::Up => {
+            let (start, moved) = layout::rows_up(text, row.start, count, width);
+            (layout::row_at(text, start, width), moved)
+        }
+        Direction::Down => rows_down(text, row, count, width),
+    };
+    cursor.byte = match (moved, direction) {
+        (0, Direction::Up) => 0,
+        (0, Direction::Down) => text.len(),
+        _ => layout::position_at_column(text, &target, goal),
+    };
+    moved
+}
+
+/// The row `count` rows below `row`, or the last row if there are fewer,
+/// with the number of rows actually moved.
+fn rows_down(text: &str, row: Row, count: usize, width: usize) -> (Row, usize) {
+    let mut current = row;
+    let mut moved = 0;
+    while moved < count {
+        match layout::next_row(text, &current, width) {
+            Some(next) => current = next,
+            None => break,
+        }
+        moved += 1;
+    }
+    (current, moved)
+}
+
+/// PageUp/PageDown: moves the cursor a viewport height minus one row, and the
+/// view with it, so the page turns but one row of context stays in sight.
+fn page(text: &str, cursor: &mut TextCursor, direction: Direction, viewport: Viewport) {
+    let width = viewport.wrap_width();
+    let page_rows = viewport.rows().saturating_sub(1).max(1);
+    let moved = move_vertically(text, cursor, direction, page_rows, width);
+    let top = layout::row_at(
+        text,
+        layout::floor_char_boundary(text, cursor.scroll_top),
+        width,
+    );
+    cursor.scroll_top = match direction {
+        Direction::Up => layout::rows_up(text, top.start, moved, width).0,
+        Direction::Down => rows_down(text, top, moved, width).0.start,
+    };
+}
+
+/// Re-establishes the invariants after the text or the viewport changed
+/// outside `apply` (e.g. a resize, or the text was replaced): clamps the
+/// cursor to a grapheme boundary, snaps `scroll_top` to the start of its row
+/// for the current width and scrolls the cursor into view.
+pub fn ensure_visible(text: &str, cursor: &mut TextCursor, viewport: Viewport) {
+    let width = viewport.wrap_width();
+    let rows = viewport.rows();
+    cursor.byte =
+        layout::floor_grapheme_boundary(text, layout::floor_char_boundary(text, cursor.byte));
+    let top = layout::row_at(
+        text,
+        layout::floor_char_boundary(text, cursor.scroll_top),
+        width,
+    );
+    cursor.scroll_top = top.start;
+    let cursor_row = layout::row_at(text, cursor.byte, width);
+    if cursor_row.start < top.start {
+        cursor.scroll_top = cursor_row.start;
+        return;
+    }
+    // Walk down at most one screen from the top: the cursor is either on it
+    // or the view must end at the cursor's row.
+    let mut row = top;
+    let mut rows_seen = 1;
+    let mut cursor_in_view = false;
+    loop {
+        if row.start == cursor_row.start {
+            cursor_in_view = true;
+        }
+        if rows_seen == rows {
+            break;
+        }
+        match layout::next_row(text, &row, width) {
+            Some(next) => row = next,
+            None => break,
+        }
+        rows_seen += 1;
+    }
+    if !cursor_in_view {
+        cursor.scroll_top = layout::rows_up(text, cursor_row.start, rows - 1, width).0;
+    } else if rows_seen < rows && top.start > 0 {
+        // The text ends above the bottom of the box (after deleting or a
+        // PageDown near the end): pull the view down so no space is wasted.
+        cursor.scroll_top = layout::rows_up(text, row.start, rows - 1, width).0;
     }
 }
 
-pub fn ensure_visible(_text: &str, _cursor: &mut TextCursor, _viewport: Viewport) {}
-
-pub fn visible(text: &str, _cursor: &TextCursor, viewport: Viewport) -> VisibleText {
-    let mut rows = Vec::new();
-    let mut start = 0;
-    for line in text.split('\n') {
-        rows.push(start..start + line.len());
-        start += line.len() + 1;
-    }
-    rows.truncate(viewport.height as usize);
-    VisibleText {
-        rows,
+/// What is on screen for this cursor and viewport. Does not move the view:
+/// if the cursor is out of view (no `ensure_visible` since a change), its
+/// position is `None`.
+pub fn visible(text: &str, cursor: &TextCursor, viewport: Viewport) -> VisibleText {
+    let mut shown = VisibleText {
+        rows: Vec::new(),
         cursor: None,
         more_above: false,
         more_below: false,
+    };
+    if viewport.width == 0 || viewport.height == 0 {
+        return shown;
     }
+    let width = viewport.wrap_width();
+    let cursor_byte = layout::floor_char_boundary(text, cursor.byte);
+    let mut row = layout::row_at(
+        text,
+        layout::floor_char_boundary(text, cursor.scroll_top),
+        width,
+    );
+    shown.more_above = row.start > 0;
+    loop {
+        if row.holds(cursor_byte) {
+            let column = layout::display_width(&text[row.start..cursor_byte]).min(width - 1);
+            shown.cursor = Some((to_u16(column), to_u16(shown.rows.len())));
+        }
+        shown.rows.push(row.start..row.end);
+        let next = layout::next_row(text, &row, width);
+        match next {
+            Some(next) if shown.rows.len() < viewport.rows() => row = next,
+            Some(_) => {
+                shown.more_below = true;
+                break;
+            }
+            None => break,
+        }
+    }
+    shown
 }
 
+/// Both values come from a `u16` viewport, so this never saturates in practice.
+fn to_u16(value: usize) -> u16 {
+    u16::try_from(value).unwrap_or(u16::MAX)
+}
+
+/// Draws the visible part of the text into `area` of `buf` with `style`.
+/// Returns the absolute screen position of the cursor (for
+/// `Frame::set_cursor_position`) if `show_cursor` is set and the cursor is in view.
 pub fn render(
     text: &str,
     cursor: &TextCursor,
     area: Rect,
     buf: &mut Buffer,
     style: Style,
-    _show_cursor: bool,
+    show_cursor: bool,
 ) -> Option<Position> {
-    let shown = visible(
-        text,
-        cursor,
-        Viewport {
-            width: area.width,
-            height: area.height,
-        },
-    );
-    for (row, range) in shown.rows.into_iter().enumerate() {
-        buf.set_stringn(area.x, area.y + row as u16, &text[range], area.width as usize, style);
+    let area = area.intersection(buf.area);
+    // Blank the box first: a shorter text must not leave the tail of what
+    // was drawn there before.
+    for position in area.positions() {
+        buf[position].reset();
+        buf[position].set_style(style);
     }
-    None
+    let shown = visible(text, cursor, Viewport::from(area));
+    for (row_index, range) in shown.rows.iter().enumerate() {
+        let y = area.y + to_u16(row_index);
+        let mut column = 0usize;
+        for grapheme in
+            unicode_segmentation::UnicodeSegmentation::graphemes(&text[range.clone()], true)
+        {
+            let grapheme_columns = layout::grapheme_width(grapheme);
+            if grapheme_columns == 0 {
+                // Zero-width graphemes (a stray combining mark, a zero-width
+                // space) take no cell; the terminal cannot show them alone.
+                continue;
+            }
+            if column + grapheme_columns > usize::from(area.width) {
+                break;
+            }
+            let x = area.x + to_u16(column);
+            buf[(x, y)]
+                .set_symbol(layout::display_symbol(grapheme))
+                .set_style(style);
+            // The cells under the right half of a wide character must be
+            // empty, or the terminal would draw stale content over it.
+            for covered in 1..grapheme_columns {
+                buf[(x + to_u16(covered), y)].reset();
+                buf[(x + to_u16(covered), y)].set_style(style);
+            }
+            column += grapheme_columns;
+        }
+    }
+    if !show_cursor {
+        return None;
+    }
+    shown
+        .cursor
+        .map(|(column, row)| Position::new(area.x + column, area.y + row))
 }
