@@ -116,7 +116,9 @@ pub fn find_framework(context: &Context, wanted: Option<&str>) -> anyhow::Result
     if path.exists() {
         return storage::load_framework(path)
             .map(|loaded| loaded.value)
-            .map_err(|error| anyhow::anyhow!(context.describe_load_error(path, &error).join("\n")));
+            .map_err(|error| {
+                anyhow::anyhow!(context.describe_load_error(path, &error).join("\n"))
+            });
     }
     let known: Vec<&str> = choices.iter().map(|c| c.framework.id.as_str()).collect();
     anyhow::bail!((context.text.unknown_framework)(

@@ -31,7 +31,10 @@ fn main() -> ExitCode {
         Some(Command::Frameworks) => commands::frameworks::run(&context),
     };
     result.unwrap_or_else(|error| {
-        eprintln!("zelfscan: {}", zelfscan::storage::sanitize_for_display(&format!("{error:#}")));
+        eprintln!(
+            "zelfscan: {}",
+            zelfscan::storage::sanitize_for_display(&format!("{error:#}"))
+        );
         ExitCode::from(2)
     })
 }

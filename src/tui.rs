@@ -4,9 +4,9 @@
 
 pub mod action;
 pub mod app;
-pub mod keymap;
-pub mod text_edit;
 pub mod effect;
+pub mod keymap;
+pub mod terminal;
+pub mod text_edit;
 pub mod update;
 pub mod view;
-pub mod terminal;

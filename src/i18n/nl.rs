@@ -10,7 +10,11 @@ pub const NL: Catalogue = Catalogue {
     warning_prefix: "waarschuwing: ",
     error_prefix: "",
     tagline: "begeleide zelfscan voor jeugdhulpregio's",
-    too_small: |width, height, min_width, min_height| format!("Het venster is te klein ({width}×{height}). Maak het minstens {min_width}×{min_height} tekens groot."),
+    too_small: |width, height, min_width, min_height| {
+        format!(
+            "Het venster is te klein ({width}×{height}). Maak het minstens {min_width}×{min_height} tekens groot."
+        )
+    },
     progress: |answered, total| format!("{answered} van {total} beantwoord"),
     unsaved: "● niet opgeslagen",
     saved_at: |time| format!("opgeslagen om {time}"),
@@ -30,18 +34,28 @@ pub const NL: Catalogue = Catalogue {
     form_note_taker: "Notulist",
     form_framework: "Kader",
     form_participants: "Deelnemers",
-    form_participants_hint: |perspectives| format!("Eén per regel: naam; organisatie; perspectief ({perspectives})"),
+    form_participants_hint: |perspectives| {
+        format!("Eén per regel: naam; organisatie; perspectief ({perspectives})")
+    },
     form_file: "Bestand",
     form_start_button: "Scan starten",
     region_required: "Vul de naam van de regio in.",
     bad_date: |typed| format!("De datum \"{typed}\" klopt niet; schrijf bijvoorbeeld 2026-11-25."),
-    bad_participant: |line, typed, options| if options.is_empty() {
-        format!("Deelnemer op regel {line} (\"{typed}\") heeft geen naam.")
-    } else {
-        format!("Deelnemer op regel {line} (\"{typed}\"): geef als derde deel een perspectief: {options}.")
+    bad_participant: |line, typed, options| {
+        if options.is_empty() {
+            format!("Deelnemer op regel {line} (\"{typed}\") heeft geen naam.")
+        } else {
+            format!(
+                "Deelnemer op regel {line} (\"{typed}\"): geef als derde deel een perspectief: {options}."
+            )
+        }
     },
     file_required: "Geef een bestandsnaam op.",
-    file_exists: |path| format!("{path} bestaat al. Kies een andere bestandsnaam, of open die scan vanaf het startscherm."),
+    file_exists: |path| {
+        format!(
+            "{path} bestaat al. Kies een andere bestandsnaam, of open die scan vanaf het startscherm."
+        )
+    },
     no_frameworks: "Er is geen kader beschikbaar om een scan mee te starten.",
     create_failed: |error| format!("De scan kon niet worden aangemaakt: {error}"),
     opened: |name| format!("{name} geopend. Druk ? voor hulp."),
@@ -51,12 +65,20 @@ pub const NL: Catalogue = Catalogue {
     open_path_title: "Scan openen",
     open_path_help: "Typ het pad van het scanbestand en druk Enter (Esc: terug).",
     saved_to: |path| format!("Opgeslagen in {path}"),
-    save_failed: |error| format!("NIET opgeslagen: {error}. Alles staat nog op het scherm; los het op en druk opnieuw Ctrl-S."),
+    save_failed: |error| {
+        format!(
+            "NIET opgeslagen: {error}. Alles staat nog op het scherm; los het op en druk opnieuw Ctrl-S."
+        )
+    },
     at_first_criterion: "Dit is het eerste criterium.",
     at_last_criterion: "Dit is het laatste criterium. Druk u voor het eerstvolgende onbeantwoorde criterium.",
     only_this_unanswered: "Alleen dit criterium is nog niet beantwoord.",
     all_answered: "Alle criteria zijn beantwoord.",
-    not_on_scale: |value, low, high| format!("Score {value} bestaat niet op deze schaal; kies {low} t/m {high}, o (onbekend) of x (n.v.t.)."),
+    not_on_scale: |value, low, high| {
+        format!(
+            "Score {value} bestaat niet op deze schaal; kies {low} t/m {high}, o (onbekend) of x (n.v.t.)."
+        )
+    },
     choose_score_field: "Ga met Tab of ↑/↓ naar een scoreveld om een score te kiezen.",
     navigator_title: " Criteria ",
     navigator_title_active: " Ga naar… (Enter) ",
@@ -87,7 +109,11 @@ pub const NL: Catalogue = Catalogue {
     status_consensus: "gezamenlijk antwoord",
     status_no_consensus: "geen consensus",
     status_skipped: "overgeslagen",
-    unknown_framework: |wanted, known| format!("kader '{wanted}' niet gevonden; kies een van: {known}, of geef het pad van een kaderbestand"),
+    unknown_framework: |wanted, known| {
+        format!(
+            "kader '{wanted}' niet gevonden; kies een van: {known}, of geef het pad van een kaderbestand"
+        )
+    },
     created_at: |path| format!("Scan aangemaakt: {path}"),
     frameworks_header: "id\tversie\ttitel\tbron",
     framework_bundled: "meegeleverd",
@@ -130,7 +156,9 @@ fn problem(kind: &ProblemKind) -> String {
             format!("'{id}' is geen perspectief van het kader van deze scan")
         }
         ProblemKind::UnknownKey { key } => {
-            format!("'{key}' is onbekend voor deze versie van zelfscan; de waarde blijft bewaard")
+            format!(
+                "'{key}' is onbekend voor deze versie van zelfscan en gaat verloren als je de scan opslaat"
+            )
         }
         ProblemKind::NewerSchema { found, supported } => format!(
             "gemaakt door een nieuwere zelfscan (schema_version {found}; deze versie kent t/m {supported})"

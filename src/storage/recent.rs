@@ -63,8 +63,11 @@ mod tests {
         std::fs::write(&first, "").expect("write");
         std::fs::write(&second, "").expect("write");
         let list = dir.path().join("data/recent.toml");
-        save(&list, &[second.clone(), dir.path().join("gone.toml"), first.clone()])
-            .expect("save");
+        save(
+            &list,
+            &[second.clone(), dir.path().join("gone.toml"), first.clone()],
+        )
+        .expect("save");
         assert_eq!(load(&list), vec![second, first]);
     }
 

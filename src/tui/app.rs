@@ -255,7 +255,10 @@ pub enum Overlay {
     /// Typing the path of a scan to open.
     OpenPath(TextInput),
     /// A problem to read, e.g. why a file did not open.
-    Message { title: String, lines: Vec<String> },
+    Message {
+        title: String,
+        lines: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

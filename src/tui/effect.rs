@@ -16,7 +16,10 @@ pub enum Effect {
     SaveScan,
     OpenScan(PathBuf),
     /// Write a new scan; never over an existing file.
-    CreateScan { path: PathBuf, scan: Box<Scan> },
+    CreateScan {
+        path: PathBuf,
+        scan: Box<Scan>,
+    },
     /// Re-read the recent list and the scans folder for the start screen.
     RefreshStartLists,
 }

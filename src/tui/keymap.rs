@@ -112,7 +112,12 @@ static START: &[Binding] = &[
     bind(DOWN, Action::Down, Help::Move, true),
     bind(ENTER, Action::Confirm, Help::Choose, true),
     bind(&[Char('n')], Action::StartNewScan, Help::NewScan, true),
-    bind(&[Char('o')], Action::StartOpenByPath, Help::OpenByPath, true),
+    bind(
+        &[Char('o')],
+        Action::StartOpenByPath,
+        Help::OpenByPath,
+        true,
+    ),
     bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
     bind(&[Char('q'), Ctrl('c')], Action::Quit, Help::Quit, true),
 ];
@@ -149,28 +154,98 @@ static FORM_CHOICE: &[Binding] = &[
 static TEXT_KEYS: &[Binding] = &[
     bind(LEFT, Action::Edit(EditOp::Left), Help::MoveCursor, false),
     bind(RIGHT, Action::Edit(EditOp::Right), Help::MoveCursor, false),
-    bind(&[CtrlCode(KeyCode::Left)], Action::Edit(EditOp::WordLeft), Help::WordJump, false),
-    bind(&[CtrlCode(KeyCode::Right)], Action::Edit(EditOp::WordRight), Help::WordJump, false),
-    bind(&[Code(KeyCode::Home)], Action::Edit(EditOp::RowStart), Help::RowStartEnd, false),
-    bind(&[Code(KeyCode::End)], Action::Edit(EditOp::RowEnd), Help::RowStartEnd, false),
-    bind(&[Code(KeyCode::Backspace)], Action::Edit(EditOp::Backspace), Help::DeleteText, false),
-    bind(&[Code(KeyCode::Delete)], Action::Edit(EditOp::Delete), Help::DeleteText, false),
+    bind(
+        &[CtrlCode(KeyCode::Left)],
+        Action::Edit(EditOp::WordLeft),
+        Help::WordJump,
+        false,
+    ),
+    bind(
+        &[CtrlCode(KeyCode::Right)],
+        Action::Edit(EditOp::WordRight),
+        Help::WordJump,
+        false,
+    ),
+    bind(
+        &[Code(KeyCode::Home)],
+        Action::Edit(EditOp::RowStart),
+        Help::RowStartEnd,
+        false,
+    ),
+    bind(
+        &[Code(KeyCode::End)],
+        Action::Edit(EditOp::RowEnd),
+        Help::RowStartEnd,
+        false,
+    ),
+    bind(
+        &[Code(KeyCode::Backspace)],
+        Action::Edit(EditOp::Backspace),
+        Help::DeleteText,
+        false,
+    ),
+    bind(
+        &[Code(KeyCode::Delete)],
+        Action::Edit(EditOp::Delete),
+        Help::DeleteText,
+        false,
+    ),
 ];
 
 static WALKTHROUGH: &[Binding] = &[
-    bind(&[Char('n'), Code(KeyCode::PageDown)], Action::NextCriterion, Help::NextCriterion, true),
-    bind(&[Char('p'), Code(KeyCode::PageUp)], Action::PrevCriterion, Help::PrevCriterion, true),
-    bind(&[Code(KeyCode::Tab), Code(KeyCode::Down), Char('j')], Action::NextField, Help::NextField, false),
-    bind(&[Code(KeyCode::BackTab), Code(KeyCode::Up), Char('k')], Action::PrevField, Help::PrevField, false),
+    bind(
+        &[Char('n'), Code(KeyCode::PageDown)],
+        Action::NextCriterion,
+        Help::NextCriterion,
+        true,
+    ),
+    bind(
+        &[Char('p'), Code(KeyCode::PageUp)],
+        Action::PrevCriterion,
+        Help::PrevCriterion,
+        true,
+    ),
+    bind(
+        &[Code(KeyCode::Tab), Code(KeyCode::Down), Char('j')],
+        Action::NextField,
+        Help::NextField,
+        false,
+    ),
+    bind(
+        &[Code(KeyCode::BackTab), Code(KeyCode::Up), Char('k')],
+        Action::PrevField,
+        Help::PrevField,
+        false,
+    ),
     // The digit pressed becomes the score; see `matches`.
     bind(&[Digit], Action::SetScore(0), Help::Score, true),
     bind(&[Char('o')], Action::SetUnknown, Help::Unknown, false),
-    bind(&[Char('x')], Action::SetNotApplicable, Help::NotApplicable, false),
+    bind(
+        &[Char('x')],
+        Action::SetNotApplicable,
+        Help::NotApplicable,
+        false,
+    ),
     bind(LEFT, Action::ChoicePrev, Help::ChangeChoice, false),
     bind(RIGHT, Action::ChoiceNext, Help::ChangeChoice, false),
-    bind(&[Code(KeyCode::Backspace), Code(KeyCode::Delete)], Action::ClearAnswer, Help::ClearAnswer, false),
-    bind(&[Code(KeyCode::Enter), Char('e')], Action::Confirm, Help::EditNote, true),
-    bind(&[Char('u')], Action::NextUnanswered, Help::NextUnanswered, true),
+    bind(
+        &[Code(KeyCode::Backspace), Code(KeyCode::Delete)],
+        Action::ClearAnswer,
+        Help::ClearAnswer,
+        false,
+    ),
+    bind(
+        &[Code(KeyCode::Enter), Char('e')],
+        Action::Confirm,
+        Help::EditNote,
+        true,
+    ),
+    bind(
+        &[Char('u')],
+        Action::NextUnanswered,
+        Help::NextUnanswered,
+        true,
+    ),
     bind(&[Char('s')], Action::Skip, Help::Skip, false),
     bind(&[Char('g')], Action::OpenNavigator, Help::Navigator, true),
     bind(CTRL_S, Action::Save, Help::Save, true),
@@ -186,30 +261,71 @@ static EDITING: &[Binding] = &[
     bind(ENTER, Action::Edit(EditOp::Newline), Help::NewLine, true),
     bind(UP, Action::Edit(EditOp::Up), Help::MoveCursor, false),
     bind(DOWN, Action::Edit(EditOp::Down), Help::MoveCursor, false),
-    bind(&[Code(KeyCode::PageUp)], Action::Edit(EditOp::PageUp), Help::MoveCursor, false),
-    bind(&[Code(KeyCode::PageDown)], Action::Edit(EditOp::PageDown), Help::MoveCursor, false),
+    bind(
+        &[Code(KeyCode::PageUp)],
+        Action::Edit(EditOp::PageUp),
+        Help::MoveCursor,
+        false,
+    ),
+    bind(
+        &[Code(KeyCode::PageDown)],
+        Action::Edit(EditOp::PageDown),
+        Help::MoveCursor,
+        false,
+    ),
     bind(CTRL_S, Action::Save, Help::Save, true),
     bind(&[Code(KeyCode::F(1))], Action::ShowHelp, Help::Help, true),
 ];
 
 static NAVIGATOR: &[Binding] = &[
-    bind(&[Code(KeyCode::Up), Char('k')], Action::Up, Help::Move, true),
-    bind(&[Code(KeyCode::Down), Char('j')], Action::Down, Help::Move, true),
+    bind(
+        &[Code(KeyCode::Up), Char('k')],
+        Action::Up,
+        Help::Move,
+        true,
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j')],
+        Action::Down,
+        Help::Move,
+        true,
+    ),
     bind(ENTER, Action::Confirm, Help::Jump, true),
-    bind(&[Code(KeyCode::Esc), Char('g')], Action::Back, Help::Close, true),
+    bind(
+        &[Code(KeyCode::Esc), Char('g')],
+        Action::Back,
+        Help::Close,
+        true,
+    ),
     bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
 ];
 
 static HELP: &[Binding] = &[bind(
-    &[Code(KeyCode::Esc), Char('?'), Char('q'), Code(KeyCode::Enter), Code(KeyCode::F(1))],
+    &[
+        Code(KeyCode::Esc),
+        Char('?'),
+        Char('q'),
+        Code(KeyCode::Enter),
+        Code(KeyCode::F(1)),
+    ],
     Action::Back,
     Help::Close,
     true,
 )];
 
 static CONFIRM_QUIT: &[Binding] = &[
-    bind(&[Char('j'), Char('y'), Ctrl('s')], Action::SaveAndQuit, Help::SaveAndQuit, true),
-    bind(&[Char('n')], Action::DiscardAndQuit, Help::DiscardAndQuit, true),
+    bind(
+        &[Char('j'), Char('y'), Ctrl('s')],
+        Action::SaveAndQuit,
+        Help::SaveAndQuit,
+        true,
+    ),
+    bind(
+        &[Char('n')],
+        Action::DiscardAndQuit,
+        Help::DiscardAndQuit,
+        true,
+    ),
     bind(ESC, Action::Back, Help::Stay, true),
 ];
 
@@ -372,4 +488,3 @@ pub fn help_rows(context: Context, hints_only: bool) -> Vec<(String, Help)> {
         .map(|(keys, help)| (keys.join("/"), help))
         .collect()
 }
-

@@ -84,8 +84,10 @@ fn set_error(app: &mut App, text: String) {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }
 
 // ---------------------------------------------------------------- overlays
@@ -228,7 +230,10 @@ fn open_form(app: &mut App) -> Option<Effect> {
         set_error(app, app.text.no_frameworks.to_string());
         return None;
     }
-    let date = app.now.to_zoned_datetime(jiff::tz::TimeZone::system()).date();
+    let date = app
+        .now
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .date();
     let mut form = NewScanForm {
         focus: FormField::Region,
         region: TextInput::default(),
@@ -327,7 +332,11 @@ fn update_form(app: &mut App, action: Action) -> Option<Effect> {
 
 fn edit_form_field(form: &mut NewScanForm, op: EditOp, scans_dir: &Path, size: (u16, u16)) {
     let field = form.focus;
-    let op = if field.is_multiline() { op } else { single_line(op) };
+    let op = if field.is_multiline() {
+        op
+    } else {
+        single_line(op)
+    };
     let viewport = view::new_scan::input_viewport(size, field);
     let Some(input) = form.input_mut(field) else {
         return;
@@ -449,9 +458,16 @@ pub fn parse_participants(
             ([one], _) => one.id.clone(),
             ([], [only]) if wanted.is_empty() => only.id.clone(),
             _ => {
-                let options: Vec<&str> =
-                    framework.perspectives.iter().map(|p| p.id.as_str()).collect();
-                return Err((text.bad_participant)(number + 1, line.trim(), &options.join(", ")));
+                let options: Vec<&str> = framework
+                    .perspectives
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect();
+                return Err((text.bad_participant)(
+                    number + 1,
+                    line.trim(),
+                    &options.join(", "),
+                ));
             }
         };
         if name.is_empty() {
@@ -530,12 +546,16 @@ fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
     let count = walk.scan.answers.len();
     if let WalkMode::Navigator { selected } = walk.mode {
         match action {
-            Action::Up => walk.mode = WalkMode::Navigator {
-                selected: selected.saturating_sub(1),
-            },
-            Action::Down => walk.mode = WalkMode::Navigator {
-                selected: (selected + 1).min(count.saturating_sub(1)),
-            },
+            Action::Up => {
+                walk.mode = WalkMode::Navigator {
+                    selected: selected.saturating_sub(1),
+                }
+            }
+            Action::Down => {
+                walk.mode = WalkMode::Navigator {
+                    selected: (selected + 1).min(count.saturating_sub(1)),
+                }
+            }
             Action::Confirm => go_to_criterion(walk, selected),
             Action::Back => walk.mode = WalkMode::Browse,
             Action::ShowHelp => app.overlay = Some(Overlay::Help),

@@ -42,7 +42,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         .overlay
         .as_ref()
         .and_then(|overlay| draw_overlay(frame, area, app, overlay, &styles));
-    let cursor = if app.overlay.is_some() { overlay_cursor } else { cursor };
+    let cursor = if app.overlay.is_some() {
+        overlay_cursor
+    } else {
+        cursor
+    };
     if let Some(position) = cursor {
         frame.set_cursor_position(position);
     }

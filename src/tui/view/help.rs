@@ -70,7 +70,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
     }
     lines.push(Line::from(""));
     lines.push(Line::styled(text.press_esc_to_close_help, styles.dim));
-    let box_area = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+    let box_area = centered(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
     frame.render_widget(Clear, box_area);
     frame.render_widget(
         Paragraph::new(lines)

@@ -43,7 +43,12 @@ pub fn layout(body: Rect) -> Vec<(FormField, Rect)> {
                 height,
             },
         ));
-        y += height + if field == FormField::Participants { 2 } else { 1 };
+        y += height
+            + if field == FormField::Participants {
+                2
+            } else {
+                1
+            };
     }
     placed
 }
@@ -126,7 +131,11 @@ pub fn draw(
             FormField::Start => {
                 let button = format!("[ {} ]", text.form_start_button);
                 frame.render_widget(
-                    Paragraph::new(button).style(if focused { styles.selected } else { styles.bold }),
+                    Paragraph::new(button).style(if focused {
+                        styles.selected
+                    } else {
+                        styles.bold
+                    }),
                     area,
                 );
                 if let Some(error) = &form.error {
@@ -172,18 +181,18 @@ pub fn draw(
                         height: 1,
                         ..area
                     };
-                    let perspectives = app.frameworks.get(form.framework).map_or_else(
-                        String::new,
-                        |choice| {
-                            let ids: Vec<&str> = choice
-                                .framework
-                                .perspectives
-                                .iter()
-                                .map(|p| p.id.as_str())
-                                .collect();
-                            ids.join(" / ")
-                        },
-                    );
+                    let perspectives =
+                        app.frameworks
+                            .get(form.framework)
+                            .map_or_else(String::new, |choice| {
+                                let ids: Vec<&str> = choice
+                                    .framework
+                                    .perspectives
+                                    .iter()
+                                    .map(|p| p.id.as_str())
+                                    .collect();
+                                ids.join(" / ")
+                            });
                     frame.render_widget(
                         Paragraph::new((text.form_participants_hint)(&perspectives))
                             .style(styles.dim),

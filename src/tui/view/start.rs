@@ -36,7 +36,10 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, start: &StartScreen, style
         };
         if heading.is_some() && heading != section {
             lines.push(Line::from(""));
-            lines.push(Line::styled(heading.clone().unwrap_or_default(), styles.bold));
+            lines.push(Line::styled(
+                heading.clone().unwrap_or_default(),
+                styles.bold,
+            ));
             section = heading;
         }
         let label = match item {

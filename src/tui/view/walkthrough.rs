@@ -81,7 +81,8 @@ pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
     let text = criterion_text(&walk.scan.framework, walk.current);
     let wanted_text_rows = rows_needed(&text, inner.width, inner.height);
     // The criterion text yields room to the fields, but always keeps 3 rows.
-    let text_rows = wanted_text_rows.min(inner.height.saturating_sub(minimum_fields + 1 + 3).max(3));
+    let text_rows =
+        wanted_text_rows.min(inner.height.saturating_sub(minimum_fields + 1 + 3).max(3));
     let criterion_text = Rect {
         height: text_rows.min(inner.height),
         ..inner
@@ -196,16 +197,18 @@ fn draw_navigator(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, 
         WalkMode::Navigator { selected } => (selected, true),
         _ => (walk.current, false),
     };
-    let block = Block::default()
-        .borders(Borders::RIGHT)
-        .title(Span::styled(
-            if navigating {
-                app.text.navigator_title_active
-            } else {
-                app.text.navigator_title
-            },
-            if navigating { styles.selected } else { styles.title },
-        ));
+    let block = Block::default().borders(Borders::RIGHT).title(Span::styled(
+        if navigating {
+            app.text.navigator_title_active
+        } else {
+            app.text.navigator_title
+        },
+        if navigating {
+            styles.selected
+        } else {
+            styles.title
+        },
+    ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
@@ -219,7 +222,11 @@ fn draw_navigator(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, 
             ));
         }
         let status = walk.scan.answers[entry.index].status();
-        let pointer = if entry.index == walk.current { "▶" } else { " " };
+        let pointer = if entry.index == walk.current {
+            "▶"
+        } else {
+            " "
+        };
         let text = format!(
             "{pointer}{} {} {}",
             status_mark(status),
@@ -243,10 +250,7 @@ fn draw_navigator(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, 
     let offset = selected_row
         .saturating_sub(height / 2)
         .min(lines.len().saturating_sub(height));
-    frame.render_widget(
-        Paragraph::new(lines).scroll((offset as u16, 0)),
-        inner,
-    );
+    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
 }
 
 fn draw_detail(
@@ -264,7 +268,10 @@ fn draw_detail(
         styles.title,
     )];
     if entry.criterion.critical {
-        title.push(Span::styled(format!("[{}] ", text.critical), styles.warning));
+        title.push(Span::styled(
+            format!("[{}] ", text.critical),
+            styles.warning,
+        ));
     }
     let position = format!(
         " {} {} · {}/{} ",
@@ -291,8 +298,7 @@ fn draw_detail(
     let answer = &walk.scan.answers[walk.current];
     let mut cursor = None;
     for (field, area) in &layout.fields {
-        let focused =
-            *field == walk.focus && !matches!(walk.mode, WalkMode::Navigator { .. });
+        let focused = *field == walk.focus && !matches!(walk.mode, WalkMode::Navigator { .. });
         let label_area = Rect {
             x: area.x.saturating_sub(LABEL_WIDTH),
             width: LABEL_WIDTH.min(area.x),
@@ -300,7 +306,11 @@ fn draw_detail(
             ..*area
         };
         let label = field_label(*field, framework, app);
-        let label_style = if focused { styles.selected } else { styles.bold };
+        let label_style = if focused {
+            styles.selected
+        } else {
+            styles.bold
+        };
         let marker = if focused { "▶" } else { " " };
         frame.render_widget(
             Paragraph::new(format!("{marker}{label}")).style(label_style),
@@ -319,10 +329,7 @@ fn draw_detail(
                 let note = note_text(answer, *field).map_or("", String::as_str);
                 let editing = focused && walk.mode == WalkMode::Editing;
                 if note.is_empty() && !editing {
-                    frame.render_widget(
-                        Paragraph::new(text.empty_note).style(styles.dim),
-                        *area,
-                    );
+                    frame.render_widget(Paragraph::new(text.empty_note).style(styles.dim), *area);
                     continue;
                 }
                 let shown_cursor = if editing {
@@ -330,7 +337,11 @@ fn draw_detail(
                 } else {
                     TextCursor::default()
                 };
-                let style = if editing { styles.normal } else { Style::default() };
+                let style = if editing {
+                    styles.normal
+                } else {
+                    Style::default()
+                };
                 let position = text_edit::render(
                     note,
                     &shown_cursor,

@@ -107,7 +107,10 @@ pub fn bottom_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
     let context = keymap::context(app);
     let mut spans = vec![Span::raw(" ")];
     for (keys, help) in keymap::help_rows(context, true) {
-        spans.push(Span::styled(keys, styles.bar.add_modifier(ratatui::style::Modifier::BOLD)));
+        spans.push(Span::styled(
+            keys,
+            styles.bar.add_modifier(ratatui::style::Modifier::BOLD),
+        ));
         spans.push(Span::styled(
             format!(" {}  ", (app.text.help_short)(help)),
             styles.bar,
