@@ -520,8 +520,8 @@ fn unknown_keys_are_warnings_at_their_place() {
     assert_eq!(
         rendered,
         vec![
-            "f.toml:5:1: waarschuwing: 'weather' is onbekend voor deze versie van zelfscan; de waarde blijft bewaard",
-            "f.toml:9:1: waarschuwing: 'answers.VIS-1.mood' is onbekend voor deze versie van zelfscan; de waarde blijft bewaard",
+            "f.toml:5:1: waarschuwing: 'weather' is onbekend voor deze versie van zelfscan en gaat verloren als je de scan opslaat",
+            "f.toml:9:1: waarschuwing: 'answers.VIS-1.mood' is onbekend voor deze versie van zelfscan en gaat verloren als je de scan opslaat",
         ]
     );
     assert_eq!(loaded.value.answers[0].consensus, Some(Answer::Unknown));

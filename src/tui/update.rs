@@ -93,9 +93,7 @@ fn file_name(path: &Path) -> String {
 // ---------------------------------------------------------------- overlays
 
 fn update_overlay(app: &mut App, action: Action) -> Option<Effect> {
-    let Some(overlay) = app.overlay.as_mut() else {
-        return None;
-    };
+    let overlay = app.overlay.as_mut()?;
     match (overlay, action) {
         (_, Action::Back) => {
             app.overlay = None;
