@@ -109,6 +109,7 @@ pub struct Catalogue {
     pub framework_bundled: &'static str,
     pub frameworks_folder: fn(&str) -> String,
     pub check_ok: fn(&str) -> String,
+    pub help_more_below: &'static str,
     pub help_short: fn(Help) -> &'static str,
     pub help_long: fn(Help) -> &'static str,
 }

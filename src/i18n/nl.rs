@@ -119,6 +119,7 @@ pub const NL: Catalogue = Catalogue {
     framework_bundled: "meegeleverd",
     frameworks_folder: |folder| format!("Eigen kaders: zet een .toml-bestand in {folder}"),
     check_ok: |file| format!("{file}: in orde"),
+    help_more_below: "↓/PgDn: verder lezen · Esc: sluiten",
     help_short,
     help_long,
 };
@@ -256,6 +257,7 @@ fn help_short(help: Help) -> &'static str {
         Help::DiscardAndQuit => "niet opslaan",
         Help::Stay => "terug",
         Help::StartScanOrNext => "verder",
+        Help::Scroll => "scrollen",
     }
 }
 
@@ -295,5 +297,6 @@ fn help_long(help: Help) -> &'static str {
         Help::DiscardAndQuit => "niet opslaan en doorgaan",
         Help::Stay => "terug, niets doen",
         Help::StartScanOrNext => "naar het volgende veld, of de scan starten",
+        Help::Scroll => "door de hulp scrollen",
     }
 }

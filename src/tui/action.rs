@@ -25,6 +25,8 @@ pub enum Action {
     // Lists and forms.
     Up,
     Down,
+    PageUp,
+    PageDown,
     /// Enter: choose the selected item, or go to the next form field.
     Confirm,
     NextField,

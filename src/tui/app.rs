@@ -247,7 +247,8 @@ impl Walkthrough {
 /// Something drawn over the screen that takes the keys until it closes.
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    Help,
+    /// The help, scrolled down this many rows.
+    Help { scroll: u16 },
     /// Quitting with unsaved changes: save, discard, or stay.
     ConfirmQuit,
     /// Leaving the scan for the start screen with unsaved changes.
@@ -255,10 +256,7 @@ pub enum Overlay {
     /// Typing the path of a scan to open.
     OpenPath(TextInput),
     /// A problem to read, e.g. why a file did not open.
-    Message {
-        title: String,
-        lines: Vec<String>,
-    },
+    Message { title: String, lines: Vec<String> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -75,6 +75,7 @@ pub enum Help {
     DiscardAndQuit,
     Stay,
     StartScanOrNext,
+    Scroll,
 }
 
 pub struct Binding {
@@ -300,18 +301,39 @@ static NAVIGATOR: &[Binding] = &[
     bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
 ];
 
-static HELP: &[Binding] = &[bind(
-    &[
-        Code(KeyCode::Esc),
-        Char('?'),
-        Char('q'),
-        Code(KeyCode::Enter),
-        Code(KeyCode::F(1)),
-    ],
-    Action::Back,
-    Help::Close,
-    true,
-)];
+static HELP: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Up), Char('k')],
+        Action::Up,
+        Help::Scroll,
+        true,
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j')],
+        Action::Down,
+        Help::Scroll,
+        true,
+    ),
+    bind(&[Code(KeyCode::PageUp)], Action::PageUp, Help::Scroll, true),
+    bind(
+        &[Code(KeyCode::PageDown)],
+        Action::PageDown,
+        Help::Scroll,
+        true,
+    ),
+    bind(
+        &[
+            Code(KeyCode::Esc),
+            Char('?'),
+            Char('q'),
+            Code(KeyCode::Enter),
+            Code(KeyCode::F(1)),
+        ],
+        Action::Back,
+        Help::Close,
+        true,
+    ),
+];
 
 static CONFIRM_QUIT: &[Binding] = &[
     bind(
@@ -344,7 +366,7 @@ static MESSAGE: &[Binding] = &[bind(
 /// The context the keys go to now.
 pub fn context(app: &App) -> Context {
     match &app.overlay {
-        Some(Overlay::Help) => Context::Help,
+        Some(Overlay::Help { .. }) => Context::Help,
         Some(Overlay::ConfirmQuit | Overlay::ConfirmLeave) => Context::ConfirmQuit,
         Some(Overlay::OpenPath(_)) => Context::OpenPath,
         Some(Overlay::Message { .. }) => Context::Message,

@@ -93,8 +93,25 @@ fn file_name(path: &Path) -> String {
 // ---------------------------------------------------------------- overlays
 
 fn update_overlay(app: &mut App, action: Action) -> Option<Effect> {
+    let help_end = view::help::max_scroll(app, app.size);
     let overlay = app.overlay.as_mut()?;
     match (overlay, action) {
+        (Overlay::Help { scroll }, Action::Up) => {
+            *scroll = scroll.saturating_sub(1);
+            None
+        }
+        (Overlay::Help { scroll }, Action::Down) => {
+            *scroll = (*scroll + 1).min(help_end);
+            None
+        }
+        (Overlay::Help { scroll }, Action::PageUp) => {
+            *scroll = scroll.saturating_sub(page(app.size));
+            None
+        }
+        (Overlay::Help { scroll }, Action::PageDown) => {
+            *scroll = (*scroll + page(app.size)).min(help_end);
+            None
+        }
         (_, Action::Back) => {
             app.overlay = None;
             None
@@ -141,6 +158,11 @@ fn update_overlay(app: &mut App, action: Action) -> Option<Effect> {
         }
         _ => None,
     }
+}
+
+/// How far PgUp/PgDn move in a scrolling overlay.
+fn page(size: (u16, u16)) -> u16 {
+    size.1.saturating_sub(6).max(1)
 }
 
 /// A text field one row high; wide enough that it never wraps.
@@ -205,7 +227,7 @@ fn update_start(app: &mut App, action: Action) -> Option<Effect> {
         Action::StartNewScan => open_form(app),
         Action::StartOpenByPath => open_path_prompt(app),
         Action::ShowHelp => {
-            app.overlay = Some(Overlay::Help);
+            app.overlay = Some(Overlay::Help { scroll: 0 });
             None
         }
         Action::Quit => {
@@ -314,7 +336,7 @@ fn update_form(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Back => go_to_start(app),
         Action::ShowHelp => {
-            app.overlay = Some(Overlay::Help);
+            app.overlay = Some(Overlay::Help { scroll: 0 });
             None
         }
         Action::Quit => {
@@ -556,7 +578,7 @@ fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
             }
             Action::Confirm => go_to_criterion(walk, selected),
             Action::Back => walk.mode = WalkMode::Browse,
-            Action::ShowHelp => app.overlay = Some(Overlay::Help),
+            Action::ShowHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
             _ => {}
         }
         return None;
@@ -677,7 +699,7 @@ fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
             }
         }
         Action::Save => return Some(Effect::SaveScan),
-        Action::ShowHelp => app.overlay = Some(Overlay::Help),
+        Action::ShowHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::CloseScan => {
             if walk.dirty {
                 app.overlay = Some(Overlay::ConfirmLeave);

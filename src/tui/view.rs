@@ -60,8 +60,8 @@ fn draw_overlay(
     styles: &Styles,
 ) -> Option<ratatui::layout::Position> {
     match overlay {
-        Overlay::Help => {
-            help::draw(frame, area, app, styles);
+        Overlay::Help { scroll } => {
+            help::draw(frame, area, app, *scroll, styles);
             None
         }
         Overlay::ConfirmQuit => {
