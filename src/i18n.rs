@@ -110,6 +110,10 @@ pub struct Catalogue {
     pub frameworks_folder: fn(&str) -> String,
     pub check_ok: fn(&str) -> String,
     pub help_more_below: &'static str,
+    pub more_above: &'static str,
+    pub more_below: &'static str,
+    pub help_start_intro: &'static str,
+    pub help_form_intro: &'static str,
     pub help_short: fn(Help) -> &'static str,
     pub help_long: fn(Help) -> &'static str,
 }

@@ -120,6 +120,10 @@ pub const NL: Catalogue = Catalogue {
     frameworks_folder: |folder| format!("Eigen kaders: zet een .toml-bestand in {folder}"),
     check_ok: |file| format!("{file}: in orde"),
     help_more_below: "↓/PgDn: verder lezen · Esc: sluiten",
+    more_above: "↑meer",
+    more_below: "↓meer",
+    help_start_intro: "zelfscan begeleidt een werksessie van gemeenten en aanbieders langs de criteria van een kader. Start een nieuwe scan voor een regio, of open een scan om verder te gaan; alles wordt bewaard in een leesbaar TOML-bestand.",
+    help_form_intro: "Vul de gegevens van de sessie in. Alleen de regio is verplicht; de rest kun je later aanvullen in het bestand. Met Tab ga je naar het volgende veld; kies onderaan \"Scan starten\".",
     help_short,
     help_long,
 };

@@ -47,11 +47,12 @@ fn entries(app: &App) -> Vec<Entry> {
         Screen::Walkthrough(walk) => Some(walk),
         _ => None,
     };
-    let mut entries = Vec::new();
-    if walk.is_some() {
-        entries.push(entry(Kind::Text, text.help_walkthrough_intro));
-        entries.push(entry(Kind::Text, ""));
-    }
+    let intro = match &app.screen {
+        Screen::Start(_) => text.help_start_intro,
+        Screen::NewScan(_) => text.help_form_intro,
+        Screen::Walkthrough(_) => text.help_walkthrough_intro,
+    };
+    let mut entries = vec![entry(Kind::Text, intro), entry(Kind::Text, "")];
     let digits = walk.map_or_else(
         || "1–9".to_string(),
         |walk| {

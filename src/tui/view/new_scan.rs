@@ -176,9 +176,10 @@ pub fn draw(
                     cursor = position;
                 }
                 if field == FormField::Participants {
+                    // The hint may wrap into the blank row below it.
                     let hint_area = Rect {
                         y: area.bottom(),
-                        height: 1,
+                        height: 2,
                         ..area
                     };
                     let perspectives =
@@ -195,7 +196,8 @@ pub fn draw(
                             });
                     frame.render_widget(
                         Paragraph::new((text.form_participants_hint)(&perspectives))
-                            .style(styles.dim),
+                            .style(styles.dim)
+                            .wrap(Wrap { trim: true }),
                         hint_area,
                     );
                 }

@@ -342,6 +342,7 @@ fn draw_detail(
                 } else {
                     Style::default()
                 };
+                draw_more_markers(frame, note, &shown_cursor, *area, app, styles);
                 let position = text_edit::render(
                     note,
                     &shown_cursor,
@@ -376,6 +377,43 @@ fn draw_detail(
         );
     }
     cursor
+}
+
+/// Says in the label column when a note has more text above or below what
+/// fits, so a cut-off note never looks complete.
+fn draw_more_markers(
+    frame: &mut Frame,
+    note: &str,
+    cursor: &TextCursor,
+    area: Rect,
+    app: &App,
+    styles: &Styles,
+) {
+    let shown = text_edit::visible(note, cursor, Viewport::from(area));
+    let marker_area = |y: u16, text: &str| {
+        let width = text.chars().count() as u16;
+        Rect {
+            x: area.x.saturating_sub(width + 1),
+            y,
+            width,
+            height: 1,
+        }
+    };
+    if shown.more_above {
+        let text = app.text.more_above;
+        frame.render_widget(
+            Paragraph::new(text).style(styles.warning),
+            marker_area(area.y, text),
+        );
+    }
+    if shown.more_below {
+        let text = app.text.more_below;
+        let y = area.bottom().saturating_sub(1);
+        frame.render_widget(
+            Paragraph::new(text).style(styles.warning),
+            marker_area(y, text),
+        );
+    }
 }
 
 fn field_label(field: Field, framework: &Framework, app: &App) -> String {

@@ -1,0 +1,677 @@
+//! The interface without a terminal: pure `update` tests, key-script tests
+//! that go through the real key table, and rendered-buffer snapshots at 80x24
+//! and 120x40 (ratatui's `TestBackend`, snapshots committed under
+//! `tests/snapshots/`).
+
+use std::path::{Path, PathBuf};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use zelfscan::i18n::Lang;
+use zelfscan::model::{Agreement, Answer, Participant, Scan, ScanMeta};
+use zelfscan::paths::Paths;
+use zelfscan::storage;
+use zelfscan::tui::action::{Action, OpenFailure, OpenedScan};
+use zelfscan::tui::app::{App, Field, FormField, FrameworkChoice, Overlay, Screen, Side, WalkMode};
+use zelfscan::tui::effect::Effect;
+use zelfscan::tui::keymap;
+use zelfscan::tui::update::update;
+use zelfscan::tui::view;
+
+// ------------------------------------------------------------------ helpers
+
+fn now() -> jiff::Timestamp {
+    "2026-11-25T10:00:00Z".parse().expect("timestamp")
+}
+
+/// A fake home that tests never touch: no effect is run in this file.
+fn home() -> PathBuf {
+    PathBuf::from("/zelfscan-test")
+}
+
+fn app() -> App {
+    let frameworks = storage::bundled_frameworks()
+        .into_iter()
+        .map(|framework| FrameworkChoice {
+            framework,
+            file: None,
+        })
+        .collect();
+    let mut app = App::new(
+        Lang::Nl.catalogue(),
+        Paths::under(&home()),
+        frameworks,
+        now(),
+    );
+    app.colour = false;
+    app
+}
+
+fn scan() -> Scan {
+    let framework = storage::bundled_frameworks().remove(0);
+    let meta = ScanMeta {
+        region: "Regio Zeeduinen".into(),
+        date: "2026-11-25".parse().expect("date"),
+        facilitator: "Anna de Vries".into(),
+        note_taker: "Bram Jansen".into(),
+        participants: vec![
+            Participant {
+                name: "Carla Smit".into(),
+                organisation: "Gemeente Zeedorp".into(),
+                perspective: "gemeenten".into(),
+            },
+            Participant {
+                name: "Dirk Mulder".into(),
+                organisation: "Jeugdzorg Kust".into(),
+                perspective: "aanbieders".into(),
+            },
+        ],
+    };
+    Scan::new(meta, framework)
+}
+
+/// An app with `scan` open on the walkthrough screen.
+fn walking(scan: Scan) -> App {
+    let mut app = app();
+    let effect = update(
+        &mut app,
+        Action::Created(Ok(OpenedScan {
+            scan: Box::new(scan),
+            path: home().join("scans/zeeduinen.toml"),
+            warnings: Vec::new(),
+        })),
+    );
+    assert_eq!(effect, None);
+    app
+}
+
+fn walk(app: &App) -> &zelfscan::tui::app::Walkthrough {
+    app.walkthrough().expect("walkthrough screen")
+}
+
+/// Presses keys written as a script: `<enter>`, `<esc>`, `<tab>`, `<s-tab>`,
+/// `<up>`, `<down>`, `<left>`, `<right>`, `<pgup>`, `<pgdn>`, `<bs>`, `<del>`,
+/// `<c-s>`, `<f1>`, `<space>`; any other token is typed character by character.
+/// Returns the effects `update` asked for (they are not run).
+fn press(app: &mut App, script: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for token in script.split_whitespace() {
+        let keys: Vec<KeyEvent> = match token {
+            "<enter>" => vec![key(KeyCode::Enter)],
+            "<esc>" => vec![key(KeyCode::Esc)],
+            "<tab>" => vec![key(KeyCode::Tab)],
+            "<s-tab>" => vec![KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)],
+            "<up>" => vec![key(KeyCode::Up)],
+            "<down>" => vec![key(KeyCode::Down)],
+            "<left>" => vec![key(KeyCode::Left)],
+            "<right>" => vec![key(KeyCode::Right)],
+            "<pgup>" => vec![key(KeyCode::PageUp)],
+            "<pgdn>" => vec![key(KeyCode::PageDown)],
+            "<bs>" => vec![key(KeyCode::Backspace)],
+            "<del>" => vec![key(KeyCode::Delete)],
+            "<f1>" => vec![key(KeyCode::F(1))],
+            "<space>" => vec![key(KeyCode::Char(' '))],
+            "<c-s>" => vec![KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)],
+            text => text.chars().map(|c| key(KeyCode::Char(c))).collect(),
+        };
+        for event in keys {
+            if let Some(action) = keymap::action_for(keymap::context(app), event) {
+                effects.extend(update(app, action));
+            }
+        }
+    }
+    effects
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Types text as keystrokes, spaces included.
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let event = if c == '\n' {
+            key(KeyCode::Enter)
+        } else {
+            key(KeyCode::Char(c))
+        };
+        if let Some(action) = keymap::action_for(keymap::context(app), event) {
+            assert_eq!(update(app, action), None, "typing never causes IO");
+        }
+    }
+}
+
+fn render(app: &mut App, width: u16, height: u16) -> TestBackend {
+    update(app, Action::Resize(width, height));
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|frame| view::draw(frame, app)).expect("draw");
+    terminal.backend().clone()
+}
+
+// ------------------------------------------------------------------ update
+
+#[test]
+fn a_new_scan_starts_on_the_first_criterion_with_nothing_unsaved() {
+    let app = walking(scan());
+    let walk = walk(&app);
+    assert_eq!(walk.current, 0);
+    assert_eq!(walk.focus, Field::Score(Side::Perspective(0)));
+    assert!(!walk.dirty);
+    assert_eq!(walk.scan.progress().answered, 0);
+}
+
+#[test]
+fn opening_an_existing_scan_resumes_at_the_first_open_criterion() {
+    let mut scan = scan();
+    scan.answers[0].consensus = Some(Answer::Score(3));
+    scan.answers[1].agreement = Some(Agreement::NoConsensus);
+    let mut app = app();
+    update(
+        &mut app,
+        Action::Opened(Ok(OpenedScan {
+            scan: Box::new(scan),
+            path: home().join("x.toml"),
+            warnings: Vec::new(),
+        })),
+    );
+    assert_eq!(walk(&app).current, 2);
+}
+
+#[test]
+fn a_file_that_does_not_open_is_explained_and_nothing_else_changes() {
+    let mut app = app();
+    update(
+        &mut app,
+        Action::Opened(Err(OpenFailure {
+            path: PathBuf::from("/ergens/kapot.toml"),
+            lines: vec!["/ergens/kapot.toml:3:9: 'date' = \"gisteren\": geen geldige datum".into()],
+        })),
+    );
+    assert!(matches!(app.screen, Screen::Start(_)));
+    match &app.overlay {
+        Some(Overlay::Message { title, lines }) => {
+            assert!(title.contains("kapot.toml"), "{title}");
+            assert!(lines[0].contains(":3:9:"));
+        }
+        other => panic!("expected a message, got {other:?}"),
+    }
+}
+
+#[test]
+fn scores_go_to_the_focused_field_and_mark_the_scan_changed() {
+    let mut app = walking(scan());
+    update(&mut app, Action::SetScore(3));
+    let answer = &walk(&app).scan.answers[0];
+    assert_eq!(answer.perspectives[0].score, Some(Answer::Score(3)));
+    assert_eq!(answer.changed_at, Some(now()));
+    assert!(walk(&app).dirty);
+}
+
+#[test]
+fn a_score_outside_the_scale_is_refused_with_a_message() {
+    let mut app = walking(scan());
+    update(&mut app, Action::SetScore(7));
+    assert_eq!(walk(&app).scan.answers[0].perspectives[0].score, None);
+    assert!(!walk(&app).dirty);
+    let status = app.status.as_ref().expect("status");
+    assert!(status.is_error);
+    assert!(status.text.contains("1 t/m 4"), "{}", status.text);
+}
+
+#[test]
+fn left_and_right_cycle_through_the_scale_and_back_to_nothing() {
+    let mut app = walking(scan());
+    let mut seen = Vec::new();
+    for _ in 0..7 {
+        update(&mut app, Action::ChoiceNext);
+        seen.push(walk(&app).scan.answers[0].perspectives[0].score);
+    }
+    assert_eq!(
+        seen,
+        vec![
+            Some(Answer::Score(1)),
+            Some(Answer::Score(2)),
+            Some(Answer::Score(3)),
+            Some(Answer::Score(4)),
+            Some(Answer::Unknown),
+            Some(Answer::NotApplicable),
+            None,
+        ]
+    );
+    update(&mut app, Action::ChoicePrev);
+    assert_eq!(
+        walk(&app).scan.answers[0].perspectives[0].score,
+        Some(Answer::NotApplicable)
+    );
+}
+
+#[test]
+fn skipping_marks_the_criterion_and_answering_it_later_clears_the_mark() {
+    let mut app = walking(scan());
+    update(&mut app, Action::Skip);
+    assert_eq!(walk(&app).current, 1);
+    assert!(walk(&app).scan.answers[0].skipped);
+    update(&mut app, Action::PrevCriterion);
+    press(&mut app, "<tab> <tab> <tab> <tab> 3");
+    assert_eq!(walk(&app).focus, Field::Score(Side::Consensus));
+    assert_eq!(walk(&app).scan.answers[0].consensus, Some(Answer::Score(3)));
+    assert!(!walk(&app).scan.answers[0].skipped);
+}
+
+#[test]
+fn next_unanswered_wraps_around_and_reports_when_all_are_answered() {
+    let mut scan = scan();
+    let last = scan.answers.len() - 1;
+    for answer in &mut scan.answers[1..last] {
+        answer.consensus = Some(Answer::Score(3));
+    }
+    let mut app = walking(scan);
+    update(&mut app, Action::NextUnanswered);
+    assert_eq!(walk(&app).current, last);
+    update(&mut app, Action::NextUnanswered);
+    assert_eq!(walk(&app).current, 0);
+    update(&mut app, Action::SetScore(2));
+    press(&mut app, "<tab> <tab> <tab> <tab> 2");
+    update(&mut app, Action::NextUnanswered);
+    assert_eq!(walk(&app).current, last);
+    press(&mut app, "<tab> <tab> <tab> <tab> x");
+    update(&mut app, Action::NextUnanswered);
+    assert_eq!(walk(&app).current, last);
+    assert_eq!(
+        app.status.as_ref().map(|s| s.text.as_str()),
+        Some("Alle criteria zijn beantwoord.")
+    );
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let mut app = walking(scan());
+    update(&mut app, Action::SetScore(2));
+    update(&mut app, Action::Quit);
+    assert!(!app.should_quit);
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit)));
+    // Esc: stay.
+    update(&mut app, Action::Back);
+    assert!(app.overlay.is_none() && !app.should_quit);
+    // Save and quit: the save comes first, the quit only once it succeeded.
+    update(&mut app, Action::Quit);
+    assert_eq!(
+        update(&mut app, Action::SaveAndQuit),
+        Some(Effect::SaveScan)
+    );
+    assert!(!app.should_quit);
+    update(
+        &mut app,
+        Action::Saved(Ok(home().join("scans/zeeduinen.toml"))),
+    );
+    assert!(app.should_quit);
+    assert!(!walk(&app).dirty);
+}
+
+#[test]
+fn a_failed_save_keeps_everything_and_says_so() {
+    let mut app = walking(scan());
+    update(&mut app, Action::SetScore(2));
+    update(&mut app, Action::Quit);
+    update(&mut app, Action::SaveAndQuit);
+    update(&mut app, Action::Saved(Err("schijf vol".into())));
+    assert!(!app.should_quit, "never quit when the save failed");
+    assert!(walk(&app).dirty);
+    let status = app.status.as_ref().expect("status");
+    assert!(status.is_error && status.text.contains("schijf vol"));
+    assert_eq!(
+        walk(&app).scan.answers[0].perspectives[0].score,
+        Some(Answer::Score(2))
+    );
+}
+
+#[test]
+fn quitting_without_changes_does_not_ask() {
+    let mut app = walking(scan());
+    update(&mut app, Action::Quit);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn leaving_for_the_start_screen_with_changes_asks_and_discarding_goes_back() {
+    let mut app = walking(scan());
+    update(&mut app, Action::SetScore(2));
+    update(&mut app, Action::CloseScan);
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmLeave)));
+    let effect = update(&mut app, Action::DiscardAndQuit);
+    assert_eq!(effect, Some(Effect::RefreshStartLists));
+    assert!(matches!(app.screen, Screen::Start(_)));
+    assert!(!app.should_quit);
+}
+
+#[test]
+fn a_paste_is_one_edit_with_line_breaks_kept() {
+    let mut app = walking(scan());
+    press(&mut app, "<tab>");
+    update(
+        &mut app,
+        Action::Paste("Eerste alinea, met ë en é.\r\nTweede regel\u{1b}[31m.".into()),
+    );
+    assert_eq!(walk(&app).mode, WalkMode::Editing);
+    assert_eq!(
+        walk(&app).scan.answers[0].perspectives[0].note,
+        "Eerste alinea, met ë en é.\nTweede regel[31m."
+    );
+}
+
+// ------------------------------------------------------------------ key scripts
+
+#[test]
+fn a_criterion_answered_entirely_from_the_keyboard() {
+    let mut app = walking(scan());
+    press(&mut app, "3 <tab> <enter>");
+    assert_eq!(walk(&app).mode, WalkMode::Editing);
+    type_text(
+        &mut app,
+        "Vastgesteld in alle raden; één twijfelt.\nTweede regel",
+    );
+    press(&mut app, "<esc> <tab> 2 <tab> e");
+    type_text(&mut app, "Aanbieders zien de visie nog niet terug");
+    press(&mut app, "<tab> 2 <tab> 2 <tab> <enter>");
+    type_text(&mut app, "Met voorbehoud: evaluatie in het voorjaar");
+    press(&mut app, "<tab>");
+    assert_eq!(walk(&app).focus, Field::Action);
+    press(&mut app, "<enter>");
+    type_text(&mut app, "Regio plant evaluatie (eigenaar: Anna)");
+    let effects = press(&mut app, "<esc> <c-s>");
+    assert_eq!(effects, vec![Effect::SaveScan]);
+
+    let answer = &walk(&app).scan.answers[0];
+    assert_eq!(answer.perspectives[0].score, Some(Answer::Score(3)));
+    assert_eq!(
+        answer.perspectives[0].note,
+        "Vastgesteld in alle raden; één twijfelt.\nTweede regel"
+    );
+    assert_eq!(answer.perspectives[1].score, Some(Answer::Score(2)));
+    assert_eq!(
+        answer.perspectives[1].note,
+        "Aanbieders zien de visie nog niet terug"
+    );
+    assert_eq!(answer.consensus, Some(Answer::Score(2)));
+    assert_eq!(answer.agreement, Some(Agreement::WithReservation));
+    assert_eq!(
+        answer.consensus_note,
+        "Met voorbehoud: evaluatie in het voorjaar"
+    );
+    assert_eq!(answer.action, "Regio plant evaluatie (eigenaar: Anna)");
+    assert_eq!(walk(&app).scan.progress().answered, 1);
+
+    press(&mut app, "n");
+    assert_eq!(walk(&app).current, 1);
+    assert_eq!(walk(&app).focus, Field::Score(Side::Perspective(0)));
+}
+
+#[test]
+fn in_a_note_letters_are_text_not_commands() {
+    let mut app = walking(scan());
+    press(&mut app, "<tab> <enter>");
+    let effects = press(&mut app, "q n p s u g ? 3 x o");
+    assert!(effects.is_empty());
+    assert!(!app.should_quit);
+    assert!(app.overlay.is_none());
+    assert_eq!(walk(&app).current, 0);
+    assert_eq!(
+        walk(&app).scan.answers[0].perspectives[0].note,
+        "qnpsug?3xo"
+    );
+}
+
+#[test]
+fn backspace_in_a_note_deletes_text_but_outside_a_note_clears_a_score() {
+    let mut app = walking(scan());
+    press(&mut app, "4 <tab> <enter> abc <bs> <esc> <s-tab> <bs>");
+    let answer = &walk(&app).scan.answers[0];
+    assert_eq!(answer.perspectives[0].note, "ab");
+    assert_eq!(answer.perspectives[0].score, None);
+}
+
+#[test]
+fn the_navigator_jumps_to_any_criterion() {
+    let mut app = walking(scan());
+    press(&mut app, "g <down> <down> <down> <down>");
+    assert_eq!(walk(&app).mode, WalkMode::Navigator { selected: 4 });
+    press(&mut app, "<enter>");
+    assert_eq!(walk(&app).current, 4);
+    assert_eq!(walk(&app).mode, WalkMode::Browse);
+    press(&mut app, "g <up> <esc>");
+    assert_eq!(walk(&app).current, 4, "Esc leaves the list without jumping");
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = walking(scan());
+    update(&mut app, Action::Resize(80, 24));
+    press(&mut app, "?");
+    assert!(matches!(app.overlay, Some(Overlay::Help { scroll: 0 })));
+    press(&mut app, "<pgdn> <pgdn> <pgdn> <pgdn> <pgdn>");
+    let Some(Overlay::Help { scroll }) = app.overlay else {
+        panic!("help closed")
+    };
+    assert!(scroll > 0);
+    assert_eq!(
+        scroll,
+        view::help::max_scroll(&app, (80, 24)),
+        "stops at the end"
+    );
+    press(&mut app, "<esc>");
+    assert!(app.overlay.is_none());
+}
+
+#[test]
+fn the_new_scan_form_builds_the_scan_and_asks_to_create_it() {
+    let mut app = app();
+    press(&mut app, "n");
+    assert!(matches!(app.screen, Screen::NewScan(_)));
+    type_text(&mut app, "Regio Eemsdelta-Noord");
+    press(&mut app, "<tab> <tab>");
+    type_text(&mut app, "Anna de Vries");
+    press(&mut app, "<tab>");
+    type_text(&mut app, "Bram");
+    press(&mut app, "<tab> <tab>");
+    type_text(
+        &mut app,
+        "Carla Smit; Gemeente Zeedorp; g\nDirk; Jeugdzorg Kust; aanb",
+    );
+    press(&mut app, "<tab>");
+    let Screen::NewScan(form) = &app.screen else {
+        panic!("form")
+    };
+    assert_eq!(form.focus, FormField::File);
+    assert_eq!(
+        form.file.text,
+        "/zelfscan-test/scans/regio-eemsdelta-noord-2026-11-25.toml"
+    );
+    let effects = press(&mut app, "<tab> <enter>");
+    let [Effect::CreateScan { path, scan }] = effects.as_slice() else {
+        panic!("expected one CreateScan, got {effects:?}")
+    };
+    assert_eq!(
+        path,
+        Path::new("/zelfscan-test/scans/regio-eemsdelta-noord-2026-11-25.toml")
+    );
+    assert_eq!(scan.meta.region, "Regio Eemsdelta-Noord");
+    assert_eq!(scan.meta.date.to_string(), "2026-11-25");
+    assert_eq!(scan.meta.facilitator, "Anna de Vries");
+    assert_eq!(scan.meta.note_taker, "Bram");
+    let people: Vec<(&str, &str, &str)> = scan
+        .meta
+        .participants
+        .iter()
+        .map(|p| {
+            (
+                p.name.as_str(),
+                p.organisation.as_str(),
+                p.perspective.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        vec![
+            ("Carla Smit", "Gemeente Zeedorp", "gemeenten"),
+            ("Dirk", "Jeugdzorg Kust", "aanbieders"),
+        ]
+    );
+    assert_eq!(scan.answers.len(), 22);
+}
+
+#[test]
+fn the_form_says_what_is_missing_instead_of_creating() {
+    let mut app = app();
+    press(&mut app, "n");
+    press(&mut app, "<tab> <tab> <tab> <tab> <tab> <tab> <tab>");
+    assert!(press(&mut app, "<enter>").is_empty());
+    let Screen::NewScan(form) = &app.screen else {
+        panic!("form")
+    };
+    assert_eq!(form.error.as_deref(), Some("Vul de naam van de regio in."));
+
+    press(
+        &mut app,
+        "<s-tab> <s-tab> <s-tab> <s-tab> <s-tab> <s-tab> <s-tab>",
+    );
+    type_text(&mut app, "Regio X");
+    press(&mut app, "<tab> <tab> <tab> <tab> <tab>");
+    type_text(&mut app, "Iemand; Ergens; burgers");
+    press(&mut app, "<tab> <tab>");
+    assert!(press(&mut app, "<enter>").is_empty());
+    let Screen::NewScan(form) = &app.screen else {
+        panic!("form")
+    };
+    let error = form.error.as_deref().unwrap_or_default();
+    assert!(
+        error.contains("regel 1") && error.contains("gemeenten, aanbieders"),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_start_screen_opens_the_chosen_recent_scan() {
+    let mut app = app();
+    app.recent = vec![PathBuf::from("/zelfscan-test/scans/a.toml")];
+    app.folder_scans = vec![
+        PathBuf::from("/zelfscan-test/scans/a.toml"),
+        PathBuf::from("/zelfscan-test/scans/b.toml"),
+    ];
+    let effects = press(&mut app, "<down> <down> <down> <enter>");
+    assert_eq!(
+        effects,
+        vec![Effect::OpenScan(PathBuf::from(
+            "/zelfscan-test/scans/b.toml"
+        ))]
+    );
+    let effects = press(&mut app, "o");
+    assert!(effects.is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::OpenPath(_))));
+    press(&mut app, "<bs>");
+    let effects = press(&mut app, "<space> <bs> /noord <enter>");
+    assert_eq!(
+        effects,
+        vec![Effect::OpenScan(PathBuf::from(
+            "/zelfscan-test/scans/noord.toml"
+        ))]
+    );
+}
+
+// ------------------------------------------------------------------ snapshots
+
+fn answered_scan() -> Scan {
+    let mut scan = scan();
+    let first = &mut scan.answers[0];
+    first.perspectives[0].score = Some(Answer::Score(3));
+    first.perspectives[0].note =
+        "Vastgesteld in alle raden, maar één gemeente twijfelt over de financiële paragraaf.\nEvaluatie volgt."
+            .into();
+    first.perspectives[1].score = Some(Answer::Score(2));
+    first.perspectives[1].note = "Aanbieders herkennen zich er deels in.".into();
+    first.consensus = Some(Answer::Score(3));
+    first.agreement = Some(Agreement::WithReservation);
+    first.consensus_note = "Voorbehoud: de uitwerking loopt achter.".into();
+    scan.answers[1].agreement = Some(Agreement::NoConsensus);
+    scan.answers[2].skipped = true;
+    scan.answers[3].consensus = Some(Answer::Unknown);
+    scan.answers[3].agreement = Some(Agreement::Consensus);
+    scan.answers[4].perspectives[0].score = Some(Answer::Score(1));
+    scan
+}
+
+#[test]
+fn snapshot_start_screen() {
+    let mut app = app();
+    app.recent = vec![PathBuf::from(
+        "/zelfscan-test/scans/regio-zeeduinen-2026-11-25.toml",
+    )];
+    app.folder_scans = vec![PathBuf::from("/zelfscan-test/scans/oefenscan.toml")];
+    insta::assert_snapshot!("start_80x24", render(&mut app, 80, 24));
+    insta::assert_snapshot!("start_120x40", render(&mut app, 120, 40));
+}
+
+#[test]
+fn snapshot_new_scan_form() {
+    let mut app = app();
+    press(&mut app, "n");
+    type_text(&mut app, "Regio Zeeduinen");
+    press(&mut app, "<tab> <tab> <tab> <tab> <tab>");
+    type_text(
+        &mut app,
+        "Carla Smit; Gemeente Zeedorp; g\nDirk Mulder; Jeugdzorg Kust; a",
+    );
+    insta::assert_snapshot!("new_scan_80x24", render(&mut app, 80, 24));
+}
+
+#[test]
+fn snapshot_walkthrough() {
+    let mut app = walking(answered_scan());
+    insta::assert_snapshot!("walkthrough_80x24", render(&mut app, 80, 24));
+    insta::assert_snapshot!("walkthrough_120x40", render(&mut app, 120, 40));
+}
+
+#[test]
+fn snapshot_walkthrough_editing_a_note() {
+    let mut app = walking(answered_scan());
+    update(&mut app, Action::Resize(80, 24));
+    press(&mut app, "<tab> <enter>");
+    insta::assert_snapshot!("walkthrough_editing_80x24", render(&mut app, 80, 24));
+}
+
+#[test]
+fn snapshot_walkthrough_navigator() {
+    let mut app = walking(answered_scan());
+    press(&mut app, "g <down> <down>");
+    insta::assert_snapshot!("walkthrough_navigator_80x24", render(&mut app, 80, 24));
+}
+
+#[test]
+fn snapshot_help_overlay() {
+    let mut app = walking(answered_scan());
+    press(&mut app, "?");
+    insta::assert_snapshot!("help_80x24", render(&mut app, 80, 24));
+    insta::assert_snapshot!("help_120x40", render(&mut app, 120, 40));
+}
+
+#[test]
+fn snapshot_help_on_the_start_screen() {
+    let mut app = app();
+    press(&mut app, "?");
+    insta::assert_snapshot!("help_start_80x24", render(&mut app, 80, 24));
+}
+
+#[test]
+fn snapshot_confirm_quit() {
+    let mut app = walking(answered_scan());
+    press(&mut app, "2 q");
+    insta::assert_snapshot!("confirm_quit_80x24", render(&mut app, 80, 24));
+}
+
+#[test]
+fn snapshot_too_small() {
+    let mut app = walking(answered_scan());
+    insta::assert_snapshot!("too_small_60x20", render(&mut app, 60, 20));
+}
