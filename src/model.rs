@@ -12,9 +12,10 @@ pub use framework::{
 };
 pub use scan::{
     Agreement, Answer, CriterionAnswer, CriterionStatus, Participant, PerspectiveAnswer, Progress,
-    Scan, ScanMeta,
+    Scan, ScanMeta, VerdictOverride,
 };
 pub use scoring::{
     AttentionPoint, AttentionReason, CountingScore, CriterionResult, Evaluation, PerspectiveMean,
-    PerspectiveScore, Reason, ScoreSource, ThemeResult, Verdict, counting_score, evaluate,
+    OverrideOutcome, PerspectiveScore, Reason, ScoreSource, ThemeResult, Verdict, apply_override,
+    counting_score, evaluate,
 };

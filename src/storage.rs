@@ -82,6 +82,10 @@ pub enum InvalidReason {
     ScaleOutOfRange,
     /// A list that may not be empty.
     EmptyList,
+    /// Not a verdict (robuust, robuust_met_aandachtspunten, vervolgtraject).
+    BadVerdict,
+    /// A verdict override needs a written rationale.
+    EmptyRationale,
     /// A weight or threshold that is negative, not a number, or otherwise unusable.
     BadNumber,
     /// A theme id (in the weighting) that the framework does not have.

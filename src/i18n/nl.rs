@@ -187,6 +187,12 @@ fn invalid_reason(reason: &InvalidReason) -> &'static str {
         InvalidReason::BadAgreement => "kies \"consensus\", \"voorbehoud\" of \"geen_consensus\"",
         InvalidReason::ScaleOutOfRange => "schaalwaarden lopen van 1 tot en met 9",
         InvalidReason::EmptyList => "deze lijst mag niet leeg zijn",
+        InvalidReason::BadVerdict => {
+            "kies \"robuust\", \"robuust_met_aandachtspunten\" of \"vervolgtraject\""
+        }
+        InvalidReason::EmptyRationale => {
+            "een aangepast oordeel heeft een geschreven toelichting nodig"
+        }
         InvalidReason::BadNumber => "geen bruikbaar getal",
         InvalidReason::UnknownTheme => "dit kader heeft geen thema met die code",
         InvalidReason::ReservedId => {

@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::framework::Framework;
+use super::scoring::Verdict;
 
 /// An answer on the framework's scale, or one of the two answers that are not scores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,12 +159,21 @@ pub struct Progress {
     pub total: usize,
 }
 
+/// The facilitator's judgement over the computed verdict: one level up or
+/// down, never without a written rationale (it appears in every report).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerdictOverride {
+    pub verdict: Verdict,
+    pub rationale: String,
+}
+
 /// A scan in memory. `answers` has one entry per framework criterion, in walk order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scan {
     pub meta: ScanMeta,
     pub framework: Framework,
     pub answers: Vec<CriterionAnswer>,
+    pub verdict_override: Option<VerdictOverride>,
 }
 
 impl Scan {
@@ -176,6 +186,7 @@ impl Scan {
             meta,
             framework,
             answers,
+            verdict_override: None,
         }
     }
 

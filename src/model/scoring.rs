@@ -25,7 +25,7 @@
 //!   treat a value within [`THRESHOLD_TOLERANCE`] of a threshold as equal to it.
 
 use super::framework::{Framework, Weighting};
-use super::scan::{Agreement, Answer, CriterionAnswer, Progress, Scan};
+use super::scan::{Agreement, Answer, CriterionAnswer, Progress, Scan, VerdictOverride};
 
 /// How close a score must be to a threshold to count as equal to it.
 pub const THRESHOLD_TOLERANCE: f64 = 1e-9;
@@ -282,9 +282,55 @@ pub struct Evaluation {
     pub progress: Progress,
     /// Ids of criteria without an answer (skipped ones included), in walk order.
     pub unanswered: Vec<String>,
+    /// What the facilitator's override did, if the scan has one.
+    pub override_outcome: Option<OverrideOutcome>,
+}
+
+/// The effect of a facilitator's override on the computed verdict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OverrideOutcome {
+    /// The verdict moved one level; the rationale says why.
+    Applied { to: Verdict, rationale: String },
+    /// The override names the verdict that was computed anyway.
+    SameAsComputed { rationale: String },
+    /// The answers changed since the override and it is now more than one
+    /// level away; it is ignored until the facilitator sets it again.
+    TooFar { wanted: Verdict, rationale: String },
+}
+
+/// Whether two verdicts are at most one level apart.
+fn within_one_level(a: Verdict, b: Verdict) -> bool {
+    a == b || a.one_level_up() == Some(b) || a.one_level_down() == Some(b)
+}
+
+/// What an override does to a computed verdict.
+pub fn apply_override(computed: Verdict, over: &VerdictOverride) -> OverrideOutcome {
+    let rationale = over.rationale.clone();
+    if over.verdict == computed {
+        OverrideOutcome::SameAsComputed { rationale }
+    } else if within_one_level(computed, over.verdict) {
+        OverrideOutcome::Applied {
+            to: over.verdict,
+            rationale,
+        }
+    } else {
+        OverrideOutcome::TooFar {
+            wanted: over.verdict,
+            rationale,
+        }
+    }
 }
 
 impl Evaluation {
+    /// The verdict that stands: the computed one, or the facilitator's override
+    /// when it applies.
+    pub fn final_verdict(&self) -> Verdict {
+        match &self.override_outcome {
+            Some(OverrideOutcome::Applied { to, .. }) => *to,
+            _ => self.verdict,
+        }
+    }
+
     /// True when every criterion is answered.
     pub fn is_complete(&self) -> bool {
         self.unanswered.is_empty()
@@ -406,7 +452,12 @@ pub fn evaluate(scan: &Scan) -> Evaluation {
     let (verdict, reasons) = decide(weighting, &criteria, &themes, total);
     let attention = attention_points(framework, &criteria, &themes);
 
+    let override_outcome = scan
+        .verdict_override
+        .as_ref()
+        .map(|over| apply_override(verdict, over));
     Evaluation {
+        override_outcome,
         unanswered: criteria
             .iter()
             .filter(|criterion| !criterion.answered)

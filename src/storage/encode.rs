@@ -76,6 +76,11 @@ pub(super) fn scan(scan: &Scan) -> String {
             write_answer(&mut out, &entry.criterion.id, answer, &scan.framework);
         }
     }
+    if let Some(verdict) = &scan.verdict_override {
+        out.header("", "verdict_override", false);
+        out.string("verdict", verdict.verdict.key());
+        out.string("rationale", &verdict.rationale);
+    }
     out.header("", "framework", false);
     write_framework_body(&mut out, &scan.framework, "framework");
     out.0

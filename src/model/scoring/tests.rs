@@ -1332,3 +1332,31 @@ fn themes_take_their_criteria_by_position_not_by_id() {
     let scores: Vec<Option<f64>> = evaluate(&scan).themes.iter().map(|t| t.score).collect();
     assert_eq!(scores, vec![Some(4.0), Some(2.0)]);
 }
+
+mod overrides {
+    use crate::model::scoring::{OverrideOutcome, Verdict, apply_override};
+    use crate::model::VerdictOverride;
+
+    fn over(verdict: Verdict) -> VerdictOverride {
+        VerdictOverride {
+            verdict,
+            rationale: "Toelichting van de gespreksleider".into(),
+        }
+    }
+
+    #[test]
+    fn one_level_up_or_down_applies() {
+        let up = apply_override(Verdict::RobustWithAttention, &over(Verdict::Robust));
+        assert!(matches!(up, OverrideOutcome::Applied { to: Verdict::Robust, .. }));
+        let down = apply_override(Verdict::RobustWithAttention, &over(Verdict::FollowUp));
+        assert!(matches!(down, OverrideOutcome::Applied { to: Verdict::FollowUp, .. }));
+    }
+
+    #[test]
+    fn two_levels_is_too_far_and_the_same_level_changes_nothing() {
+        let far = apply_override(Verdict::FollowUp, &over(Verdict::Robust));
+        assert!(matches!(far, OverrideOutcome::TooFar { wanted: Verdict::Robust, .. }));
+        let same = apply_override(Verdict::Robust, &over(Verdict::Robust));
+        assert!(matches!(same, OverrideOutcome::SameAsComputed { .. }));
+    }
+}

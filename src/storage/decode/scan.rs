@@ -9,6 +9,7 @@ use super::framework::decode_framework;
 use super::{Ctx, Fields, Value, decode_file, join, string, table};
 use crate::model::{
     Agreement, Answer, CriterionAnswer, Framework, Participant, PerspectiveAnswer, Scan, ScanMeta,
+    Verdict, VerdictOverride,
 };
 use crate::storage::{FileKind, InvalidReason, Loaded, Problem, ProblemKind};
 
@@ -55,6 +56,7 @@ fn decode_scan(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> Scan {
     let Some(framework) = framework else {
         fields.get("participants");
         fields.get("answers");
+        fields.get("verdict_override");
         return Scan::new(
             ScanMeta {
                 region,
@@ -105,6 +107,10 @@ fn decode_scan(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> Scan {
         },
         framework,
     );
+    if let Some(mut table) = fields.opt_table(ctx, "verdict_override") {
+        scan.verdict_override = verdict_override(ctx, &mut table);
+        table.finish(ctx);
+    }
     if let Some(answers) = fields.opt_table(ctx, "answers") {
         for (key, value) in answers.table.iter() {
             let id = key.get_ref().as_ref();
@@ -264,4 +270,29 @@ fn date(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>) -> Option<Date> {
         ctx.invalid(path, value, InvalidReason::BadDate);
     }
     parsed
+}
+
+/// `[verdict_override]`: a verdict key and a rationale that is not empty.
+fn verdict_override(ctx: &mut Ctx<'_>, table: &mut Fields<'_, '_>) -> Option<VerdictOverride> {
+    let path = table.path("verdict");
+    let verdict = table.required(ctx, "verdict").and_then(|value| {
+        let key = string(ctx, &path, value)?;
+        let verdict = Verdict::from_key(&key);
+        if verdict.is_none() {
+            ctx.invalid(&path, value, InvalidReason::BadVerdict);
+        }
+        verdict
+    });
+    let path = table.path("rationale");
+    let rationale = table.required(ctx, "rationale").and_then(|value| {
+        let text = string(ctx, &path, value)?;
+        if text.trim().is_empty() {
+            ctx.invalid(&path, value, InvalidReason::EmptyRationale);
+        }
+        Some(text)
+    });
+    Some(VerdictOverride {
+        verdict: verdict?,
+        rationale: rationale?,
+    })
 }
