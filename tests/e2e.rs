@@ -450,3 +450,43 @@ fn growing_a_too_small_terminal_shows_the_start_screen() {
     let status = session.wait_exit(TIMEOUT).expect("zelfscan exits");
     assert_eq!(status.exit_code(), 0, "exit status {status:?}");
 }
+
+#[test]
+fn opening_a_scan_resumes_at_the_first_open_criterion_and_remembers_it() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let file = home.path().join("voorbeeld.toml");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cli/scan-valid.toml");
+    std::fs::copy(&fixture, &file).expect("copy fixture");
+    let before = std::fs::read(&file).expect("read scan");
+
+    // VIS-1 is answered in the fixture, so the walk resumes at VIS-2.
+    let mut session = spawn(
+        home.path(),
+        &["open", file.to_str().expect("utf-8 path")],
+        80,
+        24,
+    );
+    wait(&session, "voorbeeld.toml geopend");
+    wait(&session, "VIS-2 · ");
+    wait(&session, "1 van 3 beantwoord");
+    session.send("q");
+    let status = session.wait_exit(TIMEOUT).expect("zelfscan exits");
+    assert_eq!(status.exit_code(), 0, "exit status {status:?}");
+    assert_eq!(
+        std::fs::read(&file).expect("read scan"),
+        before,
+        "file changed"
+    );
+
+    // The start screen lists it as recently opened, and Enter opens it again.
+    let mut session = spawn(home.path(), &[], 80, 24);
+    wait(&session, "Recent geopend");
+    wait(&session, "voorbeeld.toml");
+    session.send_key(Key::Down);
+    session.send_key(Key::Down);
+    session.send_key(Key::Enter);
+    wait(&session, "VIS-2 · ");
+    session.send("q");
+    let status = session.wait_exit(TIMEOUT).expect("zelfscan exits");
+    assert_eq!(status.exit_code(), 0, "exit status {status:?}");
+}
