@@ -15,7 +15,7 @@ pub use scan::{
     Scan, ScanMeta, VerdictOverride,
 };
 pub use scoring::{
-    AttentionPoint, AttentionReason, CountingScore, CriterionResult, Evaluation, PerspectiveMean,
-    OverrideOutcome, PerspectiveScore, Reason, ScoreSource, ThemeResult, Verdict, apply_override,
+    AttentionPoint, AttentionReason, CountingScore, CriterionResult, Evaluation, OverrideOutcome,
+    PerspectiveMean, PerspectiveScore, Reason, ScoreSource, ThemeResult, Verdict, apply_override,
     counting_score, evaluate,
 };

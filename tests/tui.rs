@@ -675,3 +675,25 @@ fn snapshot_too_small() {
     let mut app = walking(answered_scan());
     insta::assert_snapshot!("too_small_60x20", render(&mut app, 60, 20));
 }
+
+#[test]
+fn keys_do_nothing_unseen_while_the_terminal_is_too_small() {
+    let mut app = walking(scan());
+    update(&mut app, Action::Resize(60, 20));
+    press(&mut app, "3 <tab> q");
+    assert_eq!(walk(&app).scan.answers[0].perspectives[0].score, None);
+    assert_eq!(walk(&app).focus, Field::Score(Side::Perspective(0)));
+    assert!(app.should_quit, "nothing unsaved, so q may quit");
+
+    let mut app = walking(scan());
+    update(&mut app, Action::SetScore(2));
+    update(&mut app, Action::Resize(60, 20));
+    press(&mut app, "q");
+    assert!(
+        !app.should_quit && app.overlay.is_none(),
+        "no invisible question"
+    );
+    update(&mut app, Action::Resize(80, 24));
+    press(&mut app, "q");
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit)));
+}

@@ -57,6 +57,16 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         _ => {}
     }
+    // Below the minimum size only the "too small" message is drawn, so keys
+    // must not change anything unseen; quitting stays possible when nothing
+    // would be lost.
+    if view::is_too_small(app.size) {
+        let dirty = app.walkthrough().is_some_and(|walk| walk.dirty);
+        if action == Action::Quit && !dirty {
+            app.should_quit = true;
+        }
+        return None;
+    }
     // A status message lasts until the next thing the user does.
     app.status = None;
     if app.overlay.is_some() {

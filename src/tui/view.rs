@@ -23,7 +23,7 @@ pub const MIN_HEIGHT: u16 = 24;
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let styles = Styles::new(app.colour);
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if is_too_small((area.width, area.height)) {
         widgets::too_small(frame, area, app, &styles);
         return;
     }
@@ -78,6 +78,33 @@ fn draw_overlay(
             None
         }
     }
+}
+
+/// Whether a terminal of this size only gets the "too small" message.
+pub fn is_too_small(size: (u16, u16)) -> bool {
+    size.0 < MIN_WIDTH || size.1 < MIN_HEIGHT
+}
+
+/// `text` cut to `width` cells, with "…" where it was cut.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut fitted = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let cell = c.width().unwrap_or(0);
+        if used + cell + 1 > width {
+            break;
+        }
+        fitted.push(c);
+        used += cell;
+    }
+    if width > 0 {
+        fitted.push('…');
+    }
+    fitted
 }
 
 /// The top bar, the body and the bottom bar.

@@ -1334,8 +1334,8 @@ fn themes_take_their_criteria_by_position_not_by_id() {
 }
 
 mod overrides {
-    use crate::model::scoring::{OverrideOutcome, Verdict, apply_override};
     use crate::model::VerdictOverride;
+    use crate::model::scoring::{OverrideOutcome, Verdict, apply_override};
 
     fn over(verdict: Verdict) -> VerdictOverride {
         VerdictOverride {
@@ -1347,15 +1347,33 @@ mod overrides {
     #[test]
     fn one_level_up_or_down_applies() {
         let up = apply_override(Verdict::RobustWithAttention, &over(Verdict::Robust));
-        assert!(matches!(up, OverrideOutcome::Applied { to: Verdict::Robust, .. }));
+        assert!(matches!(
+            up,
+            OverrideOutcome::Applied {
+                to: Verdict::Robust,
+                ..
+            }
+        ));
         let down = apply_override(Verdict::RobustWithAttention, &over(Verdict::FollowUp));
-        assert!(matches!(down, OverrideOutcome::Applied { to: Verdict::FollowUp, .. }));
+        assert!(matches!(
+            down,
+            OverrideOutcome::Applied {
+                to: Verdict::FollowUp,
+                ..
+            }
+        ));
     }
 
     #[test]
     fn two_levels_is_too_far_and_the_same_level_changes_nothing() {
         let far = apply_override(Verdict::FollowUp, &over(Verdict::Robust));
-        assert!(matches!(far, OverrideOutcome::TooFar { wanted: Verdict::Robust, .. }));
+        assert!(matches!(
+            far,
+            OverrideOutcome::TooFar {
+                wanted: Verdict::Robust,
+                ..
+            }
+        ));
         let same = apply_override(Verdict::Robust, &over(Verdict::Robust));
         assert!(matches!(same, OverrideOutcome::SameAsComputed { .. }));
     }

@@ -74,6 +74,10 @@ pub fn top_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
     };
     frame.render_widget(Paragraph::new("").style(styles.bar), area);
     let right_width = right.chars().count() as u16;
+    let left = super::fit(
+        &left,
+        usize::from(area.width.saturating_sub(right_width + 1)),
+    );
     let left_area = Rect {
         width: area.width.saturating_sub(right_width + 1),
         ..area
