@@ -4,6 +4,7 @@
 
 mod nl;
 
+use crate::model::{AttentionPoint, Framework, OverrideOutcome, Reason, Verdict};
 use crate::storage::{Problem, ProblemKind};
 use crate::tui::keymap::Help;
 
@@ -114,6 +115,18 @@ pub struct Catalogue {
     pub more_below: &'static str,
     pub help_start_intro: &'static str,
     pub help_form_intro: &'static str,
+    /// The name of a verdict.
+    pub verdict: fn(Verdict) -> &'static str,
+    /// A score or mean as shown to people (Dutch: "2,46").
+    pub number: fn(f64) -> String,
+    /// One reason for the verdict, in a sentence.
+    pub reason: fn(&Reason, &Framework) -> String,
+    /// One point of attention, in a sentence.
+    pub attention: fn(&AttentionPoint, &Framework) -> String,
+    /// What the facilitator's override did.
+    pub override_outcome: fn(&OverrideOutcome) -> String,
+    /// Said prominently about an unfinished scan.
+    pub incomplete: fn(usize, usize) -> String,
     pub help_short: fn(Help) -> &'static str,
     pub help_long: fn(Help) -> &'static str,
 }

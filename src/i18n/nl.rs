@@ -1,6 +1,7 @@
 //! De Nederlandse teksten: de standaardtaal van zelfscan.
 
 use super::Catalogue;
+use crate::model::{AttentionPoint, AttentionReason, Framework, OverrideOutcome, Reason, Verdict};
 use crate::storage::{InvalidReason, ProblemKind};
 use crate::tui::keymap::Help;
 
@@ -124,6 +125,16 @@ pub const NL: Catalogue = Catalogue {
     more_below: "↓meer",
     help_start_intro: "zelfscan begeleidt een werksessie van gemeenten en aanbieders langs de criteria van een kader. Start een nieuwe scan voor een regio, of open een scan om verder te gaan; alles wordt bewaard in een leesbaar TOML-bestand.",
     help_form_intro: "Vul de gegevens van de sessie in. Alleen de regio is verplicht; de rest kun je later aanvullen in het bestand. Met Tab ga je naar het volgende veld; kies onderaan \"Scan starten\".",
+    verdict,
+    number,
+    reason,
+    attention,
+    override_outcome,
+    incomplete: |answered, total| {
+        format!(
+            "Let op: deze scan is nog niet af ({answered} van {total} criteria beantwoord). Het oordeel is voorlopig."
+        )
+    },
     help_short,
     help_long,
 };
@@ -308,5 +319,193 @@ fn help_long(help: Help) -> &'static str {
         Help::Stay => "terug, niets doen",
         Help::StartScanOrNext => "naar het volgende veld, of de scan starten",
         Help::Scroll => "door de hulp scrollen",
+    }
+}
+
+fn verdict(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Robust => "Robuust",
+        Verdict::RobustWithAttention => "Robuust met aandachtspunten",
+        Verdict::FollowUp => "Vervolgtraject",
+    }
+}
+
+/// Two decimals with a decimal comma, so 2,46 never reads as 2,5 against a
+/// threshold of 2,5.
+fn number(value: f64) -> String {
+    format!("{value:.2}").replace('.', ",")
+}
+
+/// "T3 Structuur" for a theme id.
+fn theme_name(framework: &Framework, theme_id: &str) -> String {
+    framework
+        .themes
+        .iter()
+        .find(|theme| theme.id == theme_id)
+        .map_or_else(
+            || theme_id.to_string(),
+            |theme| format!("{} {}", theme.id, theme.title),
+        )
+}
+
+/// "VIS-1 Vastgestelde regiovisie" for a criterion id.
+fn criterion_name(framework: &Framework, criterion_id: &str) -> String {
+    framework
+        .criteria()
+        .find(|entry| entry.criterion.id == criterion_id)
+        .map_or_else(
+            || criterion_id.to_string(),
+            |entry| format!("{} {}", entry.criterion.id, entry.criterion.title),
+        )
+}
+
+fn reason(reason: &Reason, framework: &Framework) -> String {
+    let n = number;
+    match reason {
+        Reason::TotalBelow { total, threshold } => {
+            format!(
+                "de totaalscore {} is lager dan {}",
+                n(*total),
+                n(*threshold)
+            )
+        }
+        Reason::TotalAtLeast { total, threshold } => {
+            format!("de totaalscore {} is minstens {}", n(*total), n(*threshold))
+        }
+        Reason::TotalMissing => {
+            "geen thema met een gewicht heeft een score, dus er is geen totaalscore".to_string()
+        }
+        Reason::CoreThemeBelow {
+            theme_id,
+            score,
+            threshold,
+        } => format!(
+            "kernthema {} scoort {}, lager dan {}",
+            theme_name(framework, theme_id),
+            n(*score),
+            n(*threshold)
+        ),
+        Reason::CoreThemeAtLeast {
+            theme_id,
+            score,
+            threshold,
+        } => format!(
+            "kernthema {} scoort {}, minstens {}",
+            theme_name(framework, theme_id),
+            n(*score),
+            n(*threshold)
+        ),
+        Reason::CoreThemeUnscored { theme_id } => format!(
+            "kernthema {} heeft nog geen score",
+            theme_name(framework, theme_id)
+        ),
+        Reason::CriterionAtMost {
+            criterion_id,
+            score,
+            threshold,
+        } => format!(
+            "criterium {} scoort {score}; robuust vraagt bij elk criterium meer dan {threshold}",
+            criterion_name(framework, criterion_id)
+        ),
+        Reason::EveryCriterionAbove { lowest, threshold } => {
+            format!("elk criterium scoort meer dan {threshold} (laagste score: {lowest})")
+        }
+        Reason::CriticalCriterionAtMost {
+            criterion_id,
+            score,
+            threshold,
+        } => format!(
+            "kritiek criterium {} scoort {score} ({threshold} of lager leidt tot een vervolgtraject)",
+            criterion_name(framework, criterion_id)
+        ),
+        Reason::CriticalCriterionBelow {
+            criterion_id,
+            score,
+            threshold,
+        } => format!(
+            "kritiek criterium {} scoort {score}; robuust vraagt minstens {threshold}",
+            criterion_name(framework, criterion_id)
+        ),
+        Reason::CriticalCriterionAtLeast {
+            criterion_id,
+            score,
+            threshold,
+        } => format!(
+            "kritiek criterium {} scoort {score}, minstens {threshold}",
+            criterion_name(framework, criterion_id)
+        ),
+        Reason::CriticalCriterionUnscored { criterion_id } => format!(
+            "kritiek criterium {} heeft nog geen score",
+            criterion_name(framework, criterion_id)
+        ),
+        Reason::NothingScored => {
+            "er is nog niets gescoord, dus het oordeel zegt nog niets".to_string()
+        }
+    }
+}
+
+fn perspective_label(framework: &Framework, perspective_id: &str) -> String {
+    framework
+        .perspectives
+        .iter()
+        .find(|p| p.id == perspective_id)
+        .map_or_else(|| perspective_id.to_string(), |p| p.label.clone())
+}
+
+fn attention(point: &AttentionPoint, framework: &Framework) -> String {
+    match point {
+        AttentionPoint::Criterion {
+            criterion_id,
+            reasons,
+            ..
+        } => {
+            let why: Vec<String> = reasons
+                .iter()
+                .map(|reason| match reason {
+                    AttentionReason::LowScore { score, .. } => format!("scoort {score}"),
+                    AttentionReason::NoConsensus => "geen consensus".to_string(),
+                    AttentionReason::PerspectiveGap { first, second, gap } => format!(
+                        "{} {} en {} {} verschillen {gap} punten",
+                        perspective_label(framework, &first.perspective_id),
+                        first.score,
+                        perspective_label(framework, &second.perspective_id).to_lowercase(),
+                        second.score
+                    ),
+                })
+                .collect();
+            format!(
+                "{}: {}",
+                criterion_name(framework, criterion_id),
+                why.join("; ")
+            )
+        }
+        AttentionPoint::ThemeUnknownShare {
+            theme_id,
+            unknown,
+            criteria,
+            share_above,
+        } => format!(
+            "{}: {unknown} van de {criteria} criteria onbekend (meer dan {}/{})",
+            theme_name(framework, theme_id),
+            share_above.0,
+            share_above.1
+        ),
+    }
+}
+
+fn override_outcome(outcome: &OverrideOutcome) -> String {
+    match outcome {
+        OverrideOutcome::Applied { to, rationale } => format!(
+            "De gespreksleider heeft het oordeel aangepast naar \"{}\". Toelichting: {rationale}",
+            verdict(*to)
+        ),
+        OverrideOutcome::SameAsComputed { rationale } => {
+            format!("De gespreksleider bevestigt het berekende oordeel. Toelichting: {rationale}")
+        }
+        OverrideOutcome::TooFar { wanted, rationale } => format!(
+            "Het aangepaste oordeel \"{}\" ligt inmiddels meer dan één niveau van het berekende \
+             oordeel af en telt daarom niet mee; pas het opnieuw aan. Toelichting was: {rationale}",
+            verdict(*wanted)
+        ),
     }
 }
