@@ -697,3 +697,112 @@ fn keys_do_nothing_unseen_while_the_terminal_is_too_small() {
     press(&mut app, "q");
     assert!(matches!(app.overlay, Some(Overlay::ConfirmQuit)));
 }
+
+// ------------------------------------------------------------------ summary
+
+/// Every criterion answered: mostly 3s, a 2 with no consensus, a gap.
+fn finished_scan() -> Scan {
+    let mut scan = scan();
+    for answer in &mut scan.answers {
+        answer.perspectives[0].score = Some(Answer::Score(3));
+        answer.perspectives[1].score = Some(Answer::Score(3));
+        answer.consensus = Some(Answer::Score(3));
+        answer.agreement = Some(Agreement::Consensus);
+    }
+    scan.answers[5].agreement = Some(Agreement::NoConsensus);
+    scan.answers[5].perspectives[1].score = Some(Answer::Score(2));
+    scan.answers[9].perspectives[0].score = Some(Answer::Score(4));
+    scan.answers[9].perspectives[1].score = Some(Answer::Score(2));
+    scan.answers[20].consensus = Some(Answer::Score(4));
+    scan
+}
+
+#[test]
+fn the_summary_lists_points_of_attention_that_lead_to_their_criterion() {
+    let mut app = walking(finished_scan());
+    press(&mut app, "r");
+    assert_eq!(walk(&app).mode, WalkMode::Summary { selected: None });
+    press(&mut app, "<down>");
+    assert_eq!(walk(&app).mode, WalkMode::Summary { selected: Some(0) });
+    press(&mut app, "<down> <down> <down> <down>");
+    assert_eq!(
+        walk(&app).mode,
+        WalkMode::Summary { selected: Some(1) },
+        "two points of attention: the selection stops at the last"
+    );
+    press(&mut app, "<enter>");
+    assert_eq!(walk(&app).mode, WalkMode::Browse);
+    assert_eq!(walk(&app).current, 9, "STR-3: gemeenten 4, aanbieders 2");
+    press(&mut app, "r <down> <enter>");
+    assert_eq!(walk(&app).current, 5, "SAM-3: geen consensus");
+}
+
+#[test]
+fn the_override_needs_a_rationale_and_moves_one_level() {
+    let mut app = walking(finished_scan());
+    let computed = zelfscan::model::evaluate(&walk(&app).scan).verdict;
+    assert_eq!(computed, zelfscan::model::Verdict::RobustWithAttention);
+    press(&mut app, "r a");
+    let Some(Overlay::Override(form)) = &app.overlay else {
+        panic!("override dialog")
+    };
+    assert_eq!(form.options.len(), 3);
+    // Up to "Robuust", skip the rationale, try to confirm.
+    press(&mut app, "<up> <tab> <tab> <enter>");
+    let Some(Overlay::Override(form)) = &app.overlay else {
+        panic!("still open")
+    };
+    assert!(form.error.is_some(), "refused without a rationale");
+    assert_eq!(walk(&app).scan.verdict_override, None);
+    press(&mut app, "<s-tab>");
+    type_text(
+        &mut app,
+        "Het verschil bij STR-3 is bekend en\nal opgepakt.",
+    );
+    press(&mut app, "<tab> <enter>");
+    assert!(app.overlay.is_none());
+    let over = walk(&app)
+        .scan
+        .verdict_override
+        .clone()
+        .expect("override stored");
+    assert_eq!(over.verdict, zelfscan::model::Verdict::Robust);
+    assert_eq!(
+        over.rationale,
+        "Het verschil bij SAM-4 is bekend en\nal opgepakt."
+    );
+    assert!(walk(&app).dirty);
+    let evaluation = zelfscan::model::evaluate(&walk(&app).scan);
+    assert_eq!(evaluation.final_verdict(), zelfscan::model::Verdict::Robust);
+
+    // Back to the computed verdict with the rationale cleared: no override.
+    press(&mut app, "a <down> <tab>");
+    for _ in 0..60 {
+        press(&mut app, "<bs>");
+    }
+    press(&mut app, "<tab> <enter>");
+    assert_eq!(walk(&app).scan.verdict_override, None);
+}
+
+#[test]
+fn snapshot_summary() {
+    let mut app = walking(finished_scan());
+    press(&mut app, "r <down>");
+    insta::assert_snapshot!("summary_80x24", render(&mut app, 80, 24));
+    insta::assert_snapshot!("summary_120x40", render(&mut app, 120, 40));
+}
+
+#[test]
+fn snapshot_summary_of_an_unfinished_scan() {
+    let mut app = walking(answered_scan());
+    press(&mut app, "r");
+    insta::assert_snapshot!("summary_unfinished_120x40", render(&mut app, 120, 40));
+}
+
+#[test]
+fn snapshot_override_dialog() {
+    let mut app = walking(finished_scan());
+    press(&mut app, "r a <up> <tab>");
+    type_text(&mut app, "Bekend verschil, al opgepakt.");
+    insta::assert_snapshot!("override_80x24", render(&mut app, 80, 24));
+}

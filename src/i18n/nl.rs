@@ -135,6 +135,22 @@ pub const NL: Catalogue = Catalogue {
             "Let op: deze scan is nog niet af ({answered} van {total} criteria beantwoord). Het oordeel is voorlopig."
         )
     },
+    summary_title: "Overzicht en oordeel",
+    summary_verdict: "Oordeel:",
+    summary_computed: "Berekend oordeel:",
+    summary_why: "Waarom",
+    summary_themes: "Thema",
+    summary_total: "Totaalscore (gewogen):",
+    summary_attention: "Aandachtspunten",
+    summary_no_attention: "Geen aandachtspunten.",
+    summary_unanswered: "Nog niet beantwoord",
+    override_title: "Oordeel aanpassen",
+    override_intro: "De gespreksleider mag het berekende oordeel één niveau aanpassen, met een geschreven toelichting. Die staat in elk rapport.",
+    override_keep: |computed| format!("Berekend oordeel laten staan ({})", verdict(computed)),
+    override_rationale: "Toelichting",
+    override_confirm: "Vastleggen",
+    override_needs_rationale: "Schrijf eerst een toelichting: waarom wijkt het oordeel af?",
+    help_summary_intro: "Het overzicht toont het oordeel dat volgt uit het wegingskader, met de redenen, de scores per thema (per perspectief en gezamenlijk) en de aandachtspunten. Kies een aandachtspunt of open criterium en druk Enter om ernaartoe te gaan.",
     help_short,
     help_long,
 };
@@ -279,6 +295,13 @@ fn help_short(help: Help) -> &'static str {
         Help::Stay => "terug",
         Help::StartScanOrNext => "verder",
         Help::Scroll => "scrollen",
+        Help::Summary => "oordeel",
+        Help::BackToCriteria => "criteria",
+        Help::OpenCriterion => "naar criterium",
+        Help::OverrideVerdict => "oordeel aanpassen",
+        Help::ChooseVerdict => "kiezen",
+        Help::ConfirmOverride => "vastleggen",
+        Help::Cancel => "annuleren",
     }
 }
 
@@ -319,6 +342,13 @@ fn help_long(help: Help) -> &'static str {
         Help::Stay => "terug, niets doen",
         Help::StartScanOrNext => "naar het volgende veld, of de scan starten",
         Help::Scroll => "door de hulp scrollen",
+        Help::Summary => "het overzicht met oordeel, themascores en aandachtspunten tonen",
+        Help::BackToCriteria => "terug naar de criteria",
+        Help::OpenCriterion => "naar het gekozen criterium",
+        Help::OverrideVerdict => "het oordeel één niveau aanpassen, met toelichting",
+        Help::ChooseVerdict => "een oordeel kiezen",
+        Help::ConfirmOverride => "de aanpassing vastleggen",
+        Help::Cancel => "annuleren zonder iets te veranderen",
     }
 }
 

@@ -48,6 +48,10 @@ pub enum Action {
     SetNotApplicable,
     ClearAnswer,
     StartEditing,
+    /// Switch between the criteria and the overview of the outcome.
+    ToggleSummary,
+    /// Open the dialog that moves the verdict one level.
+    OverrideVerdict,
     /// Go back to the start screen.
     CloseScan,
 

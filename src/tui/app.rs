@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use super::text_edit::TextCursor;
 use super::update::AfterSave;
 use crate::i18n::Catalogue;
-use crate::model::{Framework, Scan};
+use crate::model::{Framework, Scan, Verdict};
 use crate::paths::Paths;
 
 /// Everything the interface knows.
@@ -211,6 +211,9 @@ pub enum WalkMode {
     Editing,
     /// Keys move the selection in the criteria list; Enter jumps.
     Navigator { selected: usize },
+    /// The overview of the outcome; `selected` is a position among the rows
+    /// that lead to a criterion (points of attention, unanswered criteria).
+    Summary { selected: Option<usize> },
 }
 
 /// The walkthrough of one open scan.
@@ -257,6 +260,27 @@ pub enum Overlay {
     OpenPath(TextInput),
     /// A problem to read, e.g. why a file did not open.
     Message { title: String, lines: Vec<String> },
+    /// The facilitator moves the verdict one level, with a rationale.
+    Override(Box<OverrideForm>),
+}
+
+/// The fields of the override dialog, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverrideField {
+    Choice,
+    Rationale,
+    Confirm,
+}
+
+/// The override dialog: the verdicts one may choose (`None` = the computed
+/// verdict stands), the rationale, and what is focused.
+#[derive(Debug, Clone)]
+pub struct OverrideForm {
+    pub options: Vec<Option<Verdict>>,
+    pub choice: usize,
+    pub rationale: TextInput,
+    pub focus: OverrideField,
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
-use super::app::{App, FormField, Overlay, Screen, WalkMode};
+use super::app::{App, FormField, Overlay, OverrideField, Screen, WalkMode};
 use super::text_edit::EditOp;
 
 /// Where the keys go right now.
@@ -21,6 +21,14 @@ pub enum Context {
     /// Typing into a note.
     Editing,
     Navigator,
+    /// The overview of the outcome.
+    Summary,
+    /// The override dialog, on the verdict choice.
+    OverrideChoice,
+    /// The override dialog, typing the rationale.
+    OverrideText,
+    /// The override dialog, on the confirm button.
+    OverrideConfirm,
     Help,
     ConfirmQuit,
     OpenPath,
@@ -76,6 +84,13 @@ pub enum Help {
     Stay,
     StartScanOrNext,
     Scroll,
+    Summary,
+    BackToCriteria,
+    OpenCriterion,
+    OverrideVerdict,
+    ChooseVerdict,
+    ConfirmOverride,
+    Cancel,
 }
 
 pub struct Binding {
@@ -249,6 +264,7 @@ static WALKTHROUGH: &[Binding] = &[
     ),
     bind(&[Char('s')], Action::Skip, Help::Skip, false),
     bind(&[Char('g')], Action::OpenNavigator, Help::Navigator, true),
+    bind(&[Char('r')], Action::ToggleSummary, Help::Summary, true),
     bind(CTRL_S, Action::Save, Help::Save, true),
     bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
     bind(ESC, Action::CloseScan, Help::CloseScan, false),
@@ -299,6 +315,65 @@ static NAVIGATOR: &[Binding] = &[
         true,
     ),
     bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
+];
+
+static SUMMARY: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Up), Char('k')],
+        Action::Up,
+        Help::Move,
+        true,
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j')],
+        Action::Down,
+        Help::Move,
+        true,
+    ),
+    bind(ENTER, Action::Confirm, Help::OpenCriterion, true),
+    bind(
+        &[Char('a')],
+        Action::OverrideVerdict,
+        Help::OverrideVerdict,
+        true,
+    ),
+    bind(
+        &[Char('r'), Code(KeyCode::Esc)],
+        Action::ToggleSummary,
+        Help::BackToCriteria,
+        true,
+    ),
+    bind(CTRL_S, Action::Save, Help::Save, true),
+    bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
+    bind(&[Char('q'), Ctrl('c')], Action::Quit, Help::Quit, true),
+];
+
+static OVERRIDE_CHOICE: &[Binding] = &[
+    bind(UP, Action::ChoicePrev, Help::ChooseVerdict, true),
+    bind(DOWN, Action::ChoiceNext, Help::ChooseVerdict, true),
+    bind(
+        &[Code(KeyCode::Tab), Code(KeyCode::Enter)],
+        Action::NextField,
+        Help::NextField,
+        true,
+    ),
+    bind(ESC, Action::Back, Help::Cancel, true),
+];
+
+static OVERRIDE_TEXT: &[Binding] = &[
+    bind(TAB, Action::NextField, Help::NextField, true),
+    bind(BACKTAB, Action::PrevField, Help::PrevField, true),
+    bind(ENTER, Action::Edit(EditOp::Newline), Help::NewLine, true),
+    bind(UP, Action::Edit(EditOp::Up), Help::MoveCursor, false),
+    bind(DOWN, Action::Edit(EditOp::Down), Help::MoveCursor, false),
+    bind(ESC, Action::Back, Help::Cancel, true),
+];
+
+static OVERRIDE_CONFIRM: &[Binding] = &[
+    bind(ENTER, Action::Confirm, Help::ConfirmOverride, true),
+    bind(TAB, Action::NextField, Help::NextField, true),
+    bind(BACKTAB, Action::PrevField, Help::PrevField, true),
+    bind(ESC, Action::Back, Help::Cancel, true),
 ];
 
 static HELP: &[Binding] = &[
@@ -370,6 +445,11 @@ pub fn context(app: &App) -> Context {
         Some(Overlay::ConfirmQuit | Overlay::ConfirmLeave) => Context::ConfirmQuit,
         Some(Overlay::OpenPath(_)) => Context::OpenPath,
         Some(Overlay::Message { .. }) => Context::Message,
+        Some(Overlay::Override(form)) => match form.focus {
+            OverrideField::Choice => Context::OverrideChoice,
+            OverrideField::Rationale => Context::OverrideText,
+            OverrideField::Confirm => Context::OverrideConfirm,
+        },
         None => screen_context(app),
     }
 }
@@ -388,6 +468,7 @@ pub fn screen_context(app: &App) -> Context {
             WalkMode::Browse => Context::Walkthrough,
             WalkMode::Editing => Context::Editing,
             WalkMode::Navigator { .. } => Context::Navigator,
+            WalkMode::Summary { .. } => Context::Summary,
         },
     }
 }
@@ -402,6 +483,10 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Walkthrough => &[WALKTHROUGH],
         Context::Editing => &[EDITING, TEXT_KEYS],
         Context::Navigator => &[NAVIGATOR],
+        Context::Summary => &[SUMMARY],
+        Context::OverrideChoice => &[OVERRIDE_CHOICE],
+        Context::OverrideText => &[OVERRIDE_TEXT, TEXT_KEYS],
+        Context::OverrideConfirm => &[OVERRIDE_CONFIRM],
         Context::Help => &[HELP],
         Context::ConfirmQuit => &[CONFIRM_QUIT],
         Context::OpenPath => &[OPEN_PATH, TEXT_KEYS],
@@ -414,7 +499,11 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
 fn takes_text(context: Context) -> bool {
     matches!(
         context,
-        Context::FormText | Context::FormMultiline | Context::Editing | Context::OpenPath
+        Context::FormText
+            | Context::FormMultiline
+            | Context::Editing
+            | Context::OpenPath
+            | Context::OverrideText
     )
 }
 

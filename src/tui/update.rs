@@ -8,13 +8,16 @@ use jiff::civil::Date;
 
 use super::action::{Action, OpenedScan};
 use super::app::{
-    App, Field, FormField, NewScanForm, Overlay, Screen, Side, StartItem, StartScreen, Status,
-    TextInput, WalkMode, Walkthrough,
+    App, Field, FormField, NewScanForm, Overlay, OverrideField, OverrideForm, Screen, Side,
+    StartItem, StartScreen, Status, TextInput, WalkMode, Walkthrough,
 };
 use super::effect::Effect;
 use super::text_edit::{self, EditOp, TextCursor, Viewport};
 use super::view;
-use crate::model::{Agreement, Answer, CriterionAnswer, Participant, Scan, ScanMeta};
+use crate::model::{
+    Agreement, Answer, CriterionAnswer, Participant, Scan, ScanMeta, Verdict, VerdictOverride,
+    evaluate,
+};
 
 /// What to do once a pending save has finished.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +106,9 @@ fn file_name(path: &Path) -> String {
 // ---------------------------------------------------------------- overlays
 
 fn update_overlay(app: &mut App, action: Action) -> Option<Effect> {
+    if matches!(app.overlay, Some(Overlay::Override(_))) {
+        return update_override(app, action);
+    }
     let help_end = view::help::max_scroll(app, app.size);
     let overlay = app.overlay.as_mut()?;
     match (overlay, action) {
@@ -574,6 +580,45 @@ fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
         return None;
     };
     let count = walk.scan.answers.len();
+    if let WalkMode::Summary { selected } = walk.mode {
+        let targets = view::summary::targets(&walk.scan);
+        match action {
+            Action::Up => {
+                walk.mode = WalkMode::Summary {
+                    selected: selected.and_then(|index| index.checked_sub(1)),
+                };
+                return None;
+            }
+            Action::Down => {
+                let last = targets.len().checked_sub(1);
+                walk.mode = WalkMode::Summary {
+                    selected: match (selected, last) {
+                        (_, None) => None,
+                        (None, Some(_)) => Some(0),
+                        (Some(index), Some(last)) => Some((index + 1).min(last)),
+                    },
+                };
+                return None;
+            }
+            Action::Confirm => {
+                if let Some(target) = selected.and_then(|index| targets.get(index)) {
+                    go_to_criterion(walk, *target);
+                }
+                return None;
+            }
+            Action::ToggleSummary | Action::Back => {
+                walk.mode = WalkMode::Browse;
+                return None;
+            }
+            Action::OverrideVerdict => {
+                app.overlay = Some(Overlay::Override(Box::new(override_form(&walk.scan))));
+                return None;
+            }
+            // Saving, help and quitting work as on the criteria.
+            Action::Save | Action::ShowHelp | Action::Quit | Action::CloseScan => {}
+            _ => return None,
+        }
+    }
     if let WalkMode::Navigator { selected } = walk.mode {
         match action {
             Action::Up => {
@@ -626,6 +671,7 @@ fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
                 _ => {}
             }
         }
+        Action::ToggleSummary => walk.mode = WalkMode::Summary { selected: None },
         Action::OpenNavigator => {
             walk.mode = WalkMode::Navigator {
                 selected: walk.current,
@@ -875,4 +921,126 @@ fn cycle<T: Copy + PartialEq>(options: &[T], current: Option<T>, forward: bool) 
         (Some(0), false) => None,
         (Some(index), false) => options.get(index - 1).copied(),
     }
+}
+
+// ---------------------------------------------------------------- verdict override
+
+/// The override dialog for a scan: the verdicts within one level of the
+/// computed one (strongest first), with the scan's current override chosen.
+fn override_form(scan: &Scan) -> OverrideForm {
+    let computed = evaluate(scan).verdict;
+    let options: Vec<Option<Verdict>> = [
+        Verdict::Robust,
+        Verdict::RobustWithAttention,
+        Verdict::FollowUp,
+    ]
+    .into_iter()
+    .filter_map(|verdict| {
+        if verdict == computed {
+            Some(None)
+        } else if computed.one_level_up() == Some(verdict)
+            || computed.one_level_down() == Some(verdict)
+        {
+            Some(Some(verdict))
+        } else {
+            None
+        }
+    })
+    .collect();
+    let current = scan
+        .verdict_override
+        .as_ref()
+        .map(|over| over.verdict)
+        .filter(|verdict| *verdict != computed);
+    let choice = options
+        .iter()
+        .position(|option| *option == current)
+        .unwrap_or_else(|| options.iter().position(Option::is_none).unwrap_or(0));
+    let rationale = scan
+        .verdict_override
+        .as_ref()
+        .map_or_else(String::new, |over| over.rationale.clone());
+    OverrideForm {
+        options,
+        choice,
+        rationale: TextInput::new(rationale),
+        focus: OverrideField::Choice,
+        error: None,
+    }
+}
+
+/// The rationale box of the override dialog, for cursor movement.
+fn override_viewport(size: (u16, u16)) -> Viewport {
+    Viewport {
+        width: size.0.saturating_sub(4).min(72).saturating_sub(4).max(1),
+        height: 5,
+    }
+}
+
+fn update_override(app: &mut App, action: Action) -> Option<Effect> {
+    let Some(Overlay::Override(mut form)) = app.overlay.take() else {
+        return None;
+    };
+    let fields = [
+        OverrideField::Choice,
+        OverrideField::Rationale,
+        OverrideField::Confirm,
+    ];
+    let position = fields.iter().position(|f| *f == form.focus).unwrap_or(0);
+    match action {
+        Action::Back => return None,
+        Action::ChoicePrev => form.choice = form.choice.saturating_sub(1),
+        Action::ChoiceNext => {
+            form.choice = (form.choice + 1).min(form.options.len().saturating_sub(1))
+        }
+        Action::NextField => form.focus = fields[(position + 1) % fields.len()],
+        Action::PrevField => form.focus = fields[(position + fields.len() - 1) % fields.len()],
+        Action::Edit(op) if form.focus == OverrideField::Rationale => {
+            text_edit::apply(
+                &mut form.rationale.text,
+                &mut form.rationale.cursor,
+                op,
+                override_viewport(app.size),
+            );
+            form.error = None;
+        }
+        Action::Paste(text) if form.focus == OverrideField::Rationale => {
+            text_edit::apply(
+                &mut form.rationale.text,
+                &mut form.rationale.cursor,
+                EditOp::Paste(text),
+                override_viewport(app.size),
+            );
+        }
+        Action::Confirm if form.focus == OverrideField::Confirm => {
+            let rationale = form.rationale.text.trim().to_string();
+            let chosen = form.options.get(form.choice).copied().flatten();
+            if chosen.is_some() && rationale.is_empty() {
+                form.error = Some(app.text.override_needs_rationale.to_string());
+                app.overlay = Some(Overlay::Override(form));
+                return None;
+            }
+            if let Screen::Walkthrough(walk) = &mut app.screen {
+                let computed = evaluate(&walk.scan).verdict;
+                // Keeping the computed verdict with a rationale records that the
+                // facilitator confirmed it; without one, there is no override.
+                let new = match (chosen, rationale.is_empty()) {
+                    (Some(verdict), _) => Some(VerdictOverride { verdict, rationale }),
+                    (None, false) => Some(VerdictOverride {
+                        verdict: computed,
+                        rationale,
+                    }),
+                    (None, true) => None,
+                };
+                if walk.scan.verdict_override != new {
+                    walk.scan.verdict_override = new;
+                    walk.dirty = true;
+                }
+            }
+            return None;
+        }
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Override(form));
+    None
 }

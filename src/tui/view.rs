@@ -6,13 +6,14 @@ pub mod help;
 pub mod new_scan;
 pub mod start;
 pub mod style;
+pub mod summary;
 pub mod walkthrough;
 mod widgets;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use super::app::{App, Overlay, Screen};
+use super::app::{App, Overlay, Screen, WalkMode};
 use style::Styles;
 
 /// Below this size the screen shows a short message instead of the app.
@@ -34,6 +35,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
             None
         }
         Screen::NewScan(form) => new_scan::draw(frame, body, app, form, &styles),
+        Screen::Walkthrough(walk) if matches!(walk.mode, WalkMode::Summary { .. }) => {
+            summary::draw(frame, body, app, walk, &styles);
+            None
+        }
         Screen::Walkthrough(walk) => walkthrough::draw(frame, body, app, walk, &styles),
     };
     widgets::top_bar(frame, top, app, &styles);
@@ -73,6 +78,7 @@ fn draw_overlay(
             None
         }
         Overlay::OpenPath(input) => widgets::open_path(frame, area, app, input, styles),
+        Overlay::Override(form) => widgets::override_dialog(frame, area, app, form, styles),
         Overlay::Message { title, lines } => {
             widgets::message(frame, area, title, lines, app, styles);
             None

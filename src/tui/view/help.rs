@@ -12,7 +12,7 @@ use super::style::Styles;
 use super::walkthrough::status_mark;
 use super::widgets::{centered, dialog};
 use crate::model::CriterionStatus;
-use crate::tui::app::{App, Screen};
+use crate::tui::app::{App, Screen, WalkMode};
 use crate::tui::keymap::{self, Help};
 use crate::tui::text_edit::{self, TextCursor, Viewport};
 use crate::tui::update::scale_range;
@@ -50,6 +50,9 @@ fn entries(app: &App) -> Vec<Entry> {
     let intro = match &app.screen {
         Screen::Start(_) => text.help_start_intro,
         Screen::NewScan(_) => text.help_form_intro,
+        Screen::Walkthrough(walk) if matches!(walk.mode, WalkMode::Summary { .. }) => {
+            text.help_summary_intro
+        }
         Screen::Walkthrough(_) => text.help_walkthrough_intro,
     };
     let mut entries = vec![entry(Kind::Text, intro), entry(Kind::Text, "")];

@@ -202,3 +202,103 @@ pub fn open_path(
         true,
     )
 }
+
+/// The dialog that moves the verdict one level; returns where the cursor goes.
+pub fn override_dialog(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    form: &crate::tui::app::OverrideForm,
+    styles: &Styles,
+) -> Option<Position> {
+    use crate::tui::app::OverrideField;
+    let text = app.text;
+    let box_area = centered(area, 72.min(area.width.saturating_sub(4)), 18);
+    frame.render_widget(Clear, box_area);
+    let block = dialog(text.override_title, styles);
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    frame.render_widget(
+        Paragraph::new(text.override_intro)
+            .style(styles.dim)
+            .wrap(Wrap { trim: true }),
+        Rect { height: 3, ..inner },
+    );
+    let computed = app
+        .walkthrough()
+        .map(|walk| crate::model::evaluate(&walk.scan).verdict);
+    let mut lines = Vec::new();
+    for (index, option) in form.options.iter().enumerate() {
+        let label = match (option, computed) {
+            (Some(verdict), _) => (text.verdict)(*verdict).to_string(),
+            (None, Some(computed)) => (text.override_keep)(computed),
+            (None, None) => String::new(),
+        };
+        let chosen = index == form.choice;
+        let focused = form.focus == OverrideField::Choice;
+        let (mark, style) = match (chosen, focused) {
+            (true, true) => ("▶ ", styles.selected),
+            (true, false) => ("● ", styles.bold),
+            _ => ("  ", styles.normal),
+        };
+        lines.push(Line::styled(format!("{mark}{label}"), style));
+    }
+    let choice_area = Rect {
+        y: inner.y + 4,
+        height: form.options.len() as u16,
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(lines), choice_area);
+    let label_y = choice_area.bottom() + 1;
+    let label_style = if form.focus == OverrideField::Rationale {
+        styles.selected
+    } else {
+        styles.bold
+    };
+    frame.render_widget(
+        Paragraph::new(text.override_rationale).style(label_style),
+        Rect {
+            y: label_y,
+            height: 1,
+            ..inner
+        },
+    );
+    let rationale_area = Rect {
+        x: inner.x + 2,
+        y: label_y + 1,
+        width: inner.width.saturating_sub(2),
+        height: inner.bottom().saturating_sub(label_y + 3).max(1),
+    };
+    let mut cursor = form.rationale.cursor.clone();
+    text_edit::ensure_visible(&form.rationale.text, &mut cursor, rationale_area.into());
+    let position = text_edit::render(
+        &form.rationale.text,
+        &cursor,
+        rationale_area,
+        frame.buffer_mut(),
+        styles.normal,
+        form.focus == OverrideField::Rationale,
+    );
+    let button_y = inner.bottom().saturating_sub(1);
+    let button_style = if form.focus == OverrideField::Confirm {
+        styles.selected
+    } else {
+        styles.bold
+    };
+    let mut button = vec![Span::styled(
+        format!("[ {} ]", text.override_confirm),
+        button_style,
+    )];
+    if let Some(error) = &form.error {
+        button.push(Span::styled(format!("  ! {error}"), styles.warning));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(button)),
+        Rect {
+            y: button_y,
+            height: 1,
+            ..inner
+        },
+    );
+    position
+}

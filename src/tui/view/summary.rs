@@ -1,0 +1,347 @@
+//! The overview of a scan's outcome: the verdict with its reasons, the theme
+//! scores of each perspective and of the joint answers as bars and numbers,
+//! and the points of attention and unanswered criteria, each of which leads
+//! to its criterion. Everything comes from `model::evaluate`, computed once
+//! per frame (22 criteria: microseconds).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::style::Styles;
+use crate::model::{AttentionPoint, AttentionReason, Evaluation, Framework, Scan, evaluate};
+use crate::tui::app::{App, WalkMode, Walkthrough};
+use crate::tui::text_edit::{self, TextCursor, Viewport};
+
+/// How a piece of a row is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Look {
+    Normal,
+    Bold,
+    Heading,
+    Verdict,
+    Warning,
+    Dim,
+}
+
+/// One screen row; `entry` is set on rows that belong to a selectable entry.
+struct Row {
+    pieces: Vec<(String, Look)>,
+    entry: Option<usize>,
+}
+
+fn row(text: impl Into<String>, look: Look) -> Row {
+    Row {
+        pieces: vec![(text.into(), look)],
+        entry: None,
+    }
+}
+
+/// The criteria the selectable entries lead to, in display order: first the
+/// points of attention, then the unanswered criteria.
+pub fn targets(scan: &Scan) -> Vec<usize> {
+    let evaluation = evaluate(scan);
+    entries(&evaluation, &scan.framework)
+        .into_iter()
+        .map(|(_, target)| target)
+        .collect()
+}
+
+/// Selectable entries: the text kind and the criterion each leads to.
+fn entries(evaluation: &Evaluation, framework: &Framework) -> Vec<(Entry, usize)> {
+    let mut entries = Vec::new();
+    for (index, point) in evaluation.attention.iter().enumerate() {
+        let target = match point {
+            AttentionPoint::Criterion { criterion_id, .. } => {
+                framework.criterion_index(criterion_id)
+            }
+            // A theme-wide point leads to the theme's first criterion.
+            AttentionPoint::ThemeUnknownShare { theme_id, .. } => framework
+                .criteria()
+                .find(|entry| &entry.theme.id == theme_id)
+                .map(|entry| entry.index),
+        };
+        if let Some(target) = target {
+            entries.push((Entry::Attention(index), target));
+        }
+    }
+    for id in &evaluation.unanswered {
+        if let Some(target) = framework.criterion_index(id) {
+            entries.push((Entry::Unanswered, target));
+        }
+    }
+    entries
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    Attention(usize),
+    Unanswered,
+}
+
+/// Wraps `text` to `width`, the first row after `first`, the rest indented as deep.
+fn wrapped(first: &str, text: &str, width: u16, look: Look, entry: Option<usize>) -> Vec<Row> {
+    let indent = first.chars().count();
+    let shown = text_edit::visible(
+        text,
+        &TextCursor::default(),
+        Viewport {
+            width: width.saturating_sub(indent as u16).max(1),
+            height: u16::MAX,
+        },
+    );
+    shown
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(index, range)| {
+            let lead = if index == 0 {
+                first.to_string()
+            } else {
+                " ".repeat(indent)
+            };
+            Row {
+                pieces: vec![(lead, look), (text[range.clone()].to_string(), look)],
+                entry,
+            }
+        })
+        .collect()
+}
+
+/// A bar of `width` cells for `value` on a scale up to `max`, and the number.
+fn bar(value: Option<f64>, max: f64, width: usize, app: &App) -> String {
+    match value {
+        Some(value) => {
+            let filled = ((value / max) * width as f64)
+                .round()
+                .clamp(0.0, width as f64) as usize;
+            format!(
+                "{}{} {:>4}",
+                "█".repeat(filled),
+                "░".repeat(width - filled),
+                (app.text.number)(value)
+            )
+        }
+        None => format!("{} {:>4}", "·".repeat(width), "–"),
+    }
+}
+
+fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
+    let text = app.text;
+    let scan = &walk.scan;
+    let framework = &scan.framework;
+    let evaluation = evaluate(scan);
+    let mut rows = Vec::new();
+
+    if !evaluation.is_complete() {
+        let warning = (text.incomplete)(evaluation.progress.answered, evaluation.progress.total);
+        rows.extend(wrapped("! ", &warning, width, Look::Warning, None));
+        rows.push(row("", Look::Normal));
+    }
+    let verdict = (text.verdict)(evaluation.final_verdict());
+    rows.push(Row {
+        pieces: vec![
+            (format!("{} ", text.summary_verdict), Look::Bold),
+            (format!(" {} ", verdict.to_uppercase()), Look::Verdict),
+        ],
+        entry: None,
+    });
+    if let Some(outcome) = &evaluation.override_outcome {
+        rows.extend(wrapped(
+            "  ",
+            &(text.override_outcome)(outcome),
+            width,
+            Look::Bold,
+            None,
+        ));
+        rows.push(row(
+            format!(
+                "  {} {}",
+                text.summary_computed,
+                (text.verdict)(evaluation.verdict)
+            ),
+            Look::Dim,
+        ));
+    }
+    rows.push(row(text.summary_why, Look::Heading));
+    for reason in &evaluation.reasons {
+        rows.extend(wrapped(
+            "  • ",
+            &(text.reason)(reason, framework),
+            width,
+            Look::Normal,
+            None,
+        ));
+    }
+
+    // The theme table: a name column, then one bar per perspective and one for
+    // the joint answers.
+    rows.push(row("", Look::Normal));
+    let max = framework
+        .scale
+        .levels
+        .last()
+        .map_or(4.0, |level| f64::from(level.value));
+    let name_width: usize = if width >= 110 { 30 } else { 20 };
+    let columns = framework.perspectives.len() + 1;
+    let column_width = (usize::from(width).saturating_sub(name_width) / columns).max(8);
+    let bar_width = column_width.saturating_sub(7).max(1);
+    let mut header = vec![(
+        format!("{:<name_width$}", text.summary_themes),
+        Look::Heading,
+    )];
+    for perspective in &framework.perspectives {
+        header.push((
+            format!(
+                "{:<column_width$}",
+                super::fit(&perspective.label, column_width - 1)
+            ),
+            Look::Heading,
+        ));
+    }
+    header.push((
+        format!(
+            "{:<column_width$}",
+            super::fit(text.label_consensus, column_width - 1)
+        ),
+        Look::Heading,
+    ));
+    rows.push(Row {
+        pieces: header,
+        entry: None,
+    });
+    for (theme, result) in framework.themes.iter().zip(&evaluation.themes) {
+        // A weight other than 1 stays visible however short the title gets.
+        let weight = if (result.weight - 1.0).abs() > f64::EPSILON {
+            format!(" ×{}", (text.number)(result.weight))
+        } else {
+            String::new()
+        };
+        let title_width = name_width - 1 - weight.chars().count();
+        let name = format!(
+            "{}{weight}",
+            super::fit(&format!("{} {}", theme.id, theme.title), title_width)
+        );
+        let mut pieces = vec![(format!("{name:<name_width$}"), Look::Normal)];
+        for mean in &result.perspective_means {
+            pieces.push((
+                format!("{:<column_width$}", bar(mean.mean, max, bar_width, app)),
+                Look::Normal,
+            ));
+        }
+        pieces.push((bar(result.score, max, bar_width, app), Look::Bold));
+        rows.push(Row {
+            pieces,
+            entry: None,
+        });
+    }
+    let total = evaluation
+        .total
+        .map_or_else(|| "–".to_string(), |total| (text.number)(total));
+    rows.push(row(format!("{} {total}", text.summary_total), Look::Bold));
+
+    let entries = entries(&evaluation, framework);
+    rows.push(row("", Look::Normal));
+    rows.push(row(
+        format!(
+            "{} ({})",
+            text.summary_attention,
+            evaluation.attention.len()
+        ),
+        Look::Heading,
+    ));
+    if evaluation.attention.is_empty() {
+        rows.push(row(format!("  {}", text.summary_no_attention), Look::Dim));
+    }
+    for (position, (entry, _)) in entries.iter().enumerate() {
+        if let Entry::Attention(index) = entry {
+            let point = &evaluation.attention[*index];
+            let disagreement = matches!(point, AttentionPoint::Criterion { reasons, .. }
+                if reasons.iter().any(|r| matches!(r, AttentionReason::NoConsensus | AttentionReason::PerspectiveGap { .. })));
+            let mark = if disagreement { "≠ " } else { "! " };
+            rows.extend(wrapped(
+                &format!("  {mark}"),
+                &(text.attention)(point, framework),
+                width,
+                Look::Normal,
+                Some(position),
+            ));
+        }
+    }
+    rows.push(row("", Look::Normal));
+    rows.push(row(
+        format!(
+            "{} ({})",
+            text.summary_unanswered,
+            evaluation.unanswered.len()
+        ),
+        Look::Heading,
+    ));
+    if evaluation.unanswered.is_empty() {
+        rows.push(row(format!("  {}", text.all_answered), Look::Dim));
+    }
+    for (position, (entry, target)) in entries.iter().enumerate() {
+        if *entry == Entry::Unanswered
+            && let Some(criterion) = framework.criterion_at(*target)
+        {
+            let mark = crate::tui::view::walkthrough::status_mark(scan.answers[*target].status());
+            rows.push(Row {
+                pieces: vec![(
+                    format!(
+                        "  {mark} {} {}",
+                        criterion.criterion.id, criterion.criterion.title
+                    ),
+                    Look::Normal,
+                )],
+                entry: Some(position),
+            });
+        }
+    }
+    rows
+}
+
+pub fn draw(frame: &mut Frame, body: Rect, app: &App, walk: &Walkthrough, styles: &Styles) {
+    let text = app.text;
+    let selected = match walk.mode {
+        WalkMode::Summary { selected } => selected,
+        _ => None,
+    };
+    let block = Block::bordered().title(Span::styled(
+        format!(" {} · {} ", text.summary_title, walk.scan.meta.region),
+        styles.title,
+    ));
+    let inner = block.inner(body);
+    frame.render_widget(block, body);
+    let rows = rows(app, walk, inner.width);
+    // Scroll only as far as needed to show the whole selected entry.
+    let height = usize::from(inner.height);
+    let last_selected_row =
+        selected.and_then(|selected| rows.iter().rposition(|row| row.entry == Some(selected)));
+    let offset = last_selected_row.map_or(0, |last| (last + 1).saturating_sub(height));
+    let lines: Vec<Line> = rows
+        .iter()
+        .skip(offset)
+        .take(height)
+        .map(|row| {
+            let chosen = row.entry.is_some() && row.entry == selected;
+            let spans = row
+                .pieces
+                .iter()
+                .map(|(piece, look)| {
+                    let style = match look {
+                        Look::Normal => Style::default(),
+                        Look::Bold | Look::Heading => styles.bold,
+                        Look::Verdict => styles.selected,
+                        Look::Warning => styles.warning,
+                        Look::Dim => styles.dim,
+                    };
+                    Span::styled(piece.clone(), if chosen { styles.selected } else { style })
+                })
+                .collect::<Vec<_>>();
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
