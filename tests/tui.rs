@@ -769,7 +769,7 @@ fn the_override_needs_a_rationale_and_moves_one_level() {
     assert_eq!(over.verdict, zelfscan::model::Verdict::Robust);
     assert_eq!(
         over.rationale,
-        "Het verschil bij SAM-4 is bekend en\nal opgepakt."
+        "Het verschil bij STR-3 is bekend en\nal opgepakt."
     );
     assert!(walk(&app).dirty);
     let evaluation = zelfscan::model::evaluate(&walk(&app).scan);
