@@ -806,3 +806,33 @@ fn snapshot_override_dialog() {
     type_text(&mut app, "Bekend verschil, al opgepakt.");
     insta::assert_snapshot!("override_80x24", render(&mut app, 80, 24));
 }
+
+#[test]
+fn opening_a_broken_file_in_the_interface_names_file_line_and_column() {
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid/scan-bad-date.toml");
+    let before = std::fs::read(&fixture).expect("fixture");
+    let home = tempfile::tempdir().expect("temp dir");
+    let mut app = app();
+    app.paths = Paths::under(home.path());
+    let reported = zelfscan::tui::effect::run(Effect::OpenScan(fixture.clone()), &mut app)
+        .expect("the open reports back");
+    update(&mut app, reported);
+    let Some(Overlay::Message { title, lines }) = &app.overlay else {
+        panic!("expected a message, got {:?}", app.overlay)
+    };
+    assert!(title.contains("scan-bad-date.toml"), "{title}");
+    let shown = format!("{}:", fixture.display());
+    assert!(
+        lines
+            .iter()
+            .any(|line| line.starts_with(&shown) && line.contains("datum")),
+        "{lines:?}"
+    );
+    assert!(matches!(app.screen, Screen::Start(_)));
+    assert_eq!(
+        std::fs::read(&fixture).expect("fixture"),
+        before,
+        "never modified"
+    );
+}
