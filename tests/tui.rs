@@ -836,3 +836,15 @@ fn opening_a_broken_file_in_the_interface_names_file_line_and_column() {
         "never modified"
     );
 }
+
+#[test]
+fn with_no_consensus_the_screen_says_the_lowest_score_counts() {
+    let mut scan = answered_scan();
+    scan.answers[0].agreement = Some(Agreement::NoConsensus);
+    let mut app = walking(scan);
+    let screen = format!("{}", render(&mut app, 80, 24));
+    assert!(
+        screen.contains("gezamenlijk antwoord (laagste score telt)"),
+        "{screen}"
+    );
+}

@@ -85,6 +85,7 @@ pub const NL: Catalogue = Catalogue {
     navigator_title_active: " Ga naar… (Enter) ",
     critical: "kritiek",
     joint_answer_rule: "gezamenlijk antwoord",
+    no_consensus_counts_lowest: "laagste score telt",
     label_note: "notitie",
     label_consensus: "Gezamenlijk",
     label_agreement: "overeenstemming",

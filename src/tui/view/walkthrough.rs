@@ -369,7 +369,16 @@ fn draw_detail(
             width: layout.detail.width.saturating_sub(2),
             height: 1,
         };
-        let rule = format!("── {} ", text.joint_answer_rule);
+        // With no consensus the joint score does not count; say so where the
+        // joint answer starts, so nobody reads it as agreed.
+        let rule = if answer.agreement == Some(crate::model::Agreement::NoConsensus) {
+            format!(
+                "── {} ({}) ",
+                text.joint_answer_rule, text.no_consensus_counts_lowest
+            )
+        } else {
+            format!("── {} ", text.joint_answer_rule)
+        };
         let fill = usize::from(rule_area.width).saturating_sub(rule.chars().count());
         frame.render_widget(
             Paragraph::new(format!("{rule}{}", "─".repeat(fill))).style(styles.dim),
