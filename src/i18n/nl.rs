@@ -1,5 +1,7 @@
 //! De Nederlandse teksten: de standaardtaal van zelfscan.
 
+mod report;
+
 use super::Catalogue;
 use crate::model::{AttentionPoint, AttentionReason, Framework, OverrideOutcome, Reason, Verdict};
 use crate::storage::{InvalidReason, ProblemKind};
@@ -137,6 +139,7 @@ pub const NL: Catalogue = Catalogue {
     },
     help_short,
     help_long,
+    report: report::REPORT,
 };
 
 fn problem(kind: &ProblemKind) -> String {
