@@ -296,14 +296,37 @@ fn blank(out: &mut String) {
     out.push('\n');
 }
 
-/// Continuation lines of a list item, indented by two spaces.
+/// Continuation lines of a list item, indented by two spaces (empty lines
+/// stay empty, so no line ends in blanks).
 fn indent(text: &str) -> String {
-    text.replace('\n', "\n  ")
+    text.split('\n')
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!("  {line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim_start()
+        .to_string()
 }
 
 /// Continuation lines of a block quote.
 fn quoted(text: &str) -> String {
-    text.replace('\n', "\n> ")
+    text.split('\n')
+        .map(|line| {
+            if line.is_empty() {
+                ">".to_string()
+            } else {
+                format!("> {line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim_start_matches("> ")
+        .to_string()
 }
 
 /// A table cell: one line, with `|` escaped.
