@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use super::{Report, Row, clean, criterion_name, theme_name};
 
 const STYLE: &str = r#"
-@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
+@page { size: A4; margin: 16mm 15mm 18mm 15mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #666; } }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: "Segoe UI", Calibri, "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; line-height: 1.4; color: #1a1a1a; max-width: 182mm; margin: 0 auto; padding: 12px; }
 h1 { font-size: 20pt; margin: 0 0 8pt; color: #1f3b57; }
@@ -35,7 +35,6 @@ table.meta th { font-weight: 600; padding-left: 0; }
 .override.ignored { border-left-color: #b00020; background: #fdecee; }
 .chart { margin: 0 0 8pt; break-inside: avoid; page-break-inside: avoid; }
 .chart svg { width: 100%; height: auto; display: block; }
-.chart figcaption { font-size: 9pt; color: #555; }
 .criteria { break-before: page; page-break-before: always; }
 .criterion { margin: 0 0 10pt; break-inside: avoid; page-break-inside: avoid; }
 .criterion table { margin: 0; }
@@ -360,11 +359,7 @@ fn chart(report: &Report) -> String {
         }
         svg.push_str("</text>\n");
     }
-    let _ = writeln!(
-        svg,
-        "</svg>\n<figcaption>{}</figcaption>\n</figure>",
-        esc(words.chart_title)
-    );
+    svg.push_str("</svg>\n</figure>\n");
     svg
 }
 
@@ -444,8 +439,8 @@ fn criterion(out: &mut String, report: &Report, row: &Row) {
         esc(words.consensus),
         esc_lines(&row.answer.consensus_note)
     );
-    answer_row(out, words.agreement, &report.agreement_label(row), "");
-    answer_row(out, words.counting_score, &report.counting_score(row), "");
+    wide_row(out, words.agreement, &report.agreement_label(row));
+    wide_row(out, words.counting_score, &report.counting_score(row));
     if !row.answer.action.trim().is_empty() {
         let _ = writeln!(
             out,
@@ -464,6 +459,16 @@ fn answer_row(out: &mut String, label: &str, answer: &str, note: &str) {
         esc(label),
         esc(answer),
         esc_lines(note)
+    );
+}
+
+/// A row without a note: the value may use the note's column too.
+fn wide_row(out: &mut String, label: &str, value: &str) {
+    let _ = writeln!(
+        out,
+        "<tr><th scope=\"row\">{}</th><td colspan=\"2\">{}</td></tr>",
+        esc(label),
+        esc(value)
     );
 }
 
