@@ -1,8 +1,8 @@
-//! The command line: `zelfscan [new|open|check|frameworks]`.
+//! The command line: `zelfscan [new|open|check|frameworks|report]`.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// zelfscan: begeleide zelfscan voor jeugdhulpregio's.
 ///
@@ -44,4 +44,39 @@ pub enum Command {
     },
     /// Toon de beschikbare kaders (meegeleverd en eigen).
     Frameworks,
+    /// Maak een rapport van een scan: Markdown, HTML, CSV of JSON.
+    Report {
+        /// Het scanbestand.
+        file: PathBuf,
+        /// Het formaat van het rapport.
+        #[arg(long, short, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Schrijf het rapport naar dit bestand in plaats van naar de standaarduitvoer.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The report formats as they are typed on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown, om in een mail of Word-document te plakken.
+    Md,
+    /// Eén HTML-bestand, af te drukken op A4.
+    Html,
+    /// Eén regel per criterium, voor Excel en LibreOffice.
+    Csv,
+    /// Het volledige resultaat, voor andere programma's.
+    Json,
+}
+
+impl From<ReportFormat> for crate::report::Format {
+    fn from(format: ReportFormat) -> Self {
+        match format {
+            ReportFormat::Md => Self::Markdown,
+            ReportFormat::Html => Self::Html,
+            ReportFormat::Csv => Self::Csv,
+            ReportFormat::Json => Self::Json,
+        }
+    }
 }

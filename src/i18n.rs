@@ -146,6 +146,82 @@ pub struct Catalogue {
     pub help_summary_intro: &'static str,
     pub help_short: fn(Help) -> &'static str,
     pub help_long: fn(Help) -> &'static str,
+    pub report: ReportText,
+}
+
+/// The words of the reports (`zelfscan report`): headings, labels and column
+/// names. Verdicts, reasons, points of attention, overrides and the notice
+/// about an unfinished scan come from [`Catalogue`] itself, so the interface
+/// and the reports word them identically.
+pub struct ReportText {
+    /// The report's title, with the region: "Zelfscan Regio Zeeduinen".
+    pub title: fn(&str) -> String,
+    pub region: &'static str,
+    pub date: &'static str,
+    /// A date as people write it: "25 november 2026".
+    pub date_long: fn(jiff::civil::Date) -> String,
+    pub facilitator: &'static str,
+    pub note_taker: &'static str,
+    pub framework: &'static str,
+    /// A framework's title and version: "Zelfscan robuuste jeugdhulpregio, versie 2026.1".
+    pub framework_version: fn(&str, &str) -> String,
+    pub participants: &'static str,
+    pub name: &'static str,
+    pub organisation: &'static str,
+    pub perspective: &'static str,
+    pub no_participants: &'static str,
+    pub verdict: &'static str,
+    pub computed_verdict: &'static str,
+    /// Said after a verdict of an unfinished scan or of a scan with nothing scored.
+    pub provisional: &'static str,
+    /// Said after a verdict the facilitator's override moved.
+    pub overridden: &'static str,
+    pub override_heading: &'static str,
+    pub reasons: &'static str,
+    pub theme_scores: &'static str,
+    pub theme: &'static str,
+    /// The column of the counting theme score, next to the perspectives' means.
+    pub joint: &'static str,
+    pub core_theme: &'static str,
+    pub total: &'static str,
+    /// In place of a score that does not exist (yet).
+    pub no_score: &'static str,
+    pub chart_title: &'static str,
+    pub criteria: &'static str,
+    pub criterion: &'static str,
+    pub criterion_title: &'static str,
+    pub critical: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub consensus: &'static str,
+    pub agreement: &'static str,
+    pub counting_score: &'static str,
+    /// Where a counting score comes from, when it is not the consensus answer.
+    pub counting_source: fn(&crate::model::ScoreSource, &Framework) -> String,
+    pub note: &'static str,
+    /// Column header: "Score Gemeenten".
+    pub perspective_score: fn(&str) -> String,
+    /// Column header: "Notitie Gemeenten".
+    pub perspective_note: fn(&str) -> String,
+    pub consensus_note: &'static str,
+    pub action: &'static str,
+    pub changed_at: &'static str,
+    pub status: &'static str,
+    /// A criterion without an answer.
+    pub open: &'static str,
+    pub attention_and_actions: &'static str,
+    pub attention_points: &'static str,
+    pub actions: &'static str,
+    pub no_attention: &'static str,
+    pub no_actions: &'static str,
+    pub unanswered: &'static str,
+    pub nothing_unanswered: &'static str,
+    /// The small print at the end: "Gemaakt met zelfscan 0.1.0".
+    pub made_with: fn(&str) -> String,
+    /// Writing the report failed: the path and the system's reason.
+    pub write_failed: fn(&str, &str) -> String,
+    /// `--output` names the scan file itself.
+    pub output_is_scan: fn(&str) -> String,
 }
 
 impl Catalogue {

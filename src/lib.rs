@@ -7,5 +7,6 @@ pub mod commands;
 pub mod i18n;
 pub mod model;
 pub mod paths;
+pub mod report;
 pub mod storage;
 pub mod tui;

@@ -29,6 +29,11 @@ fn main() -> ExitCode {
         ),
         Some(Command::Check { files }) => commands::check::run(&context, &files),
         Some(Command::Frameworks) => commands::frameworks::run(&context),
+        Some(Command::Report {
+            file,
+            format,
+            output,
+        }) => commands::report::run(&context, &file, format.into(), output.as_deref()),
     };
     result.unwrap_or_else(|error| {
         eprintln!(

@@ -196,6 +196,11 @@ pub fn save_scan(path: &Path, scan: &Scan) -> std::io::Result<()> {
     save::write_atomic(path, scan_to_toml(scan).as_bytes())
 }
 
+/// Writes any file atomically, as [`save_scan`] does (for reports).
+pub fn write_file_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    save::write_atomic(path, contents)
+}
+
 /// The frameworks compiled into the binary, in display order.
 pub fn bundled_frameworks() -> Vec<Framework> {
     bundled::frameworks()

@@ -1,5 +1,7 @@
 //! De Nederlandse teksten: de standaardtaal van zelfscan.
 
+mod report;
+
 use super::Catalogue;
 use crate::model::{AttentionPoint, AttentionReason, Framework, OverrideOutcome, Reason, Verdict};
 use crate::storage::{InvalidReason, ProblemKind};
@@ -154,6 +156,7 @@ pub const NL: Catalogue = Catalogue {
     help_summary_intro: "Het overzicht toont het oordeel dat volgt uit het wegingskader, met de redenen, de scores per thema (per perspectief en gezamenlijk) en de aandachtspunten. Kies een aandachtspunt of open criterium en druk Enter om ernaartoe te gaan.",
     help_short,
     help_long,
+    report: report::REPORT,
 };
 
 fn problem(kind: &ProblemKind) -> String {

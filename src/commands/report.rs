@@ -1,0 +1,60 @@
+//! `zelfscan report FILE [--format md|html|csv|json] [--output OUT]`: render a
+//! scan as a report, to standard output or atomically to a file. A scan that
+//! does not load is explained as `check` does (`file:line:column: message`)
+//! and nothing is written.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::Context;
+use crate::report::{self, Format};
+use crate::storage;
+
+pub fn run(
+    context: &Context,
+    file: &Path,
+    format: Format,
+    output: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    let text = context.text;
+    let loaded = match storage::load_scan(file) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            for line in context.describe_load_error(file, &error) {
+                eprintln!("{line}");
+            }
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let shown = storage::sanitize_for_display(&file.display().to_string());
+    for warning in &loaded.warnings {
+        eprintln!("{}", text.located_problem(&shown, warning));
+    }
+    let rendered = report::render(&loaded.value, format, text);
+    match output {
+        Some(path) => {
+            let path_shown = storage::sanitize_for_display(&path.display().to_string());
+            if is_same_file(file, path) {
+                anyhow::bail!((text.report.output_is_scan)(&path_shown));
+            }
+            storage::write_file_atomic(path, rendered.as_bytes()).map_err(|error| {
+                anyhow::anyhow!((text.report.write_failed)(&path_shown, &error.to_string()))
+            })?;
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(rendered.as_bytes())?;
+            stdout.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Whether the output would overwrite the scan itself.
+fn is_same_file(scan: &Path, output: &Path) -> bool {
+    match (scan.canonicalize(), output.canonicalize()) {
+        (Ok(scan), Ok(output)) => scan == output,
+        _ => false,
+    }
+}

@@ -1,0 +1,377 @@
+//! Reports: pure functions from a scan to Markdown, HTML, CSV or JSON text.
+//! No IO here; `commands::report` reads the scan and writes the result.
+//!
+//! Every format is built from the same [`Report`]: the scan, its evaluation
+//! (computed once, by `model::scoring`) and the language catalogue, with the
+//! small helpers that word answers, statuses and scores identically in each
+//! format. Verdicts, reasons, points of attention, overrides and the notice
+//! about an unfinished scan are worded by the catalogue, as in the interface.
+
+mod csv;
+mod html;
+mod json;
+mod markdown;
+
+use crate::i18n::{Catalogue, ReportText};
+use crate::model::{
+    Agreement, Answer, AttentionPoint, CriterionAnswer, CriterionRef, CriterionResult,
+    CriterionStatus, Evaluation, Framework, OverrideOutcome, Scan, ScoreSource, Theme, Verdict,
+    evaluate,
+};
+use crate::storage::sanitize_for_display;
+
+/// The report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// To paste into a mail or a Word document.
+    Markdown,
+    /// One self-contained page, printable to A4.
+    Html,
+    /// One row per criterion, for a spreadsheet (Dutch Excel and LibreOffice).
+    Csv,
+    /// The complete computed result, for other tools.
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Csv, Format::Json];
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Json => "json",
+        }
+    }
+}
+
+/// The report of a scan in one format.
+pub fn render(scan: &Scan, format: Format, text: &Catalogue) -> String {
+    let report = Report::new(scan, text);
+    match format {
+        Format::Markdown => markdown::render(&report),
+        Format::Html => html::render(&report),
+        Format::Csv => csv::render(&report),
+        Format::Json => json::render(&report),
+    }
+}
+
+/// Everything a format needs, computed once.
+struct Report<'a> {
+    scan: &'a Scan,
+    framework: &'a Framework,
+    evaluation: Evaluation,
+    text: &'a Catalogue,
+    /// Stands in for the answer of a criterion a damaged scan lacks.
+    empty: CriterionAnswer,
+}
+
+/// One framework criterion with what was recorded and what it scored.
+struct Row<'a> {
+    entry: CriterionRef<'a>,
+    answer: &'a CriterionAnswer,
+    result: &'a CriterionResult,
+}
+
+/// The verdict as a report states it.
+struct VerdictSummary {
+    /// The verdict that stands.
+    shown: Verdict,
+    /// The computed verdict, when an override moved it.
+    computed_if_overridden: Option<Verdict>,
+    /// Unfinished scan, or nothing scored: the verdict may still change.
+    provisional: bool,
+}
+
+impl<'a> Report<'a> {
+    fn new(scan: &'a Scan, text: &'a Catalogue) -> Self {
+        Self {
+            scan,
+            framework: &scan.framework,
+            evaluation: evaluate(scan),
+            text,
+            empty: CriterionAnswer::empty(scan.framework.perspectives.len()),
+        }
+    }
+
+    fn words(&self) -> &'a ReportText {
+        &self.text.report
+    }
+
+    /// Every framework criterion, in walk order: none is ever left out.
+    fn rows(&self) -> impl Iterator<Item = Row<'_>> {
+        self.framework
+            .criteria()
+            .zip(&self.evaluation.criteria)
+            .map(|(entry, result)| Row {
+                entry,
+                answer: self.scan.answers.get(entry.index).unwrap_or(&self.empty),
+                result,
+            })
+    }
+
+    /// The rows of one theme, by its position in the framework.
+    fn theme_rows(&self, theme_index: usize) -> impl Iterator<Item = Row<'_>> {
+        self.rows()
+            .filter(move |row| row.entry.theme_index == theme_index)
+    }
+
+    /// "3 – Op orde", "Onbekend", "N.v.t.", with the framework's labels.
+    fn answer_label(&self, answer: Answer) -> String {
+        match answer {
+            Answer::Score(value) => match self.framework.scale_level(value) {
+                Some(level) => format!("{value} – {}", level.label),
+                None => value.to_string(),
+            },
+            Answer::Unknown => self.framework.scale.unknown.label.clone(),
+            Answer::NotApplicable => self.framework.scale.not_applicable.label.clone(),
+        }
+    }
+
+    /// A perspective's answer, or the no-score mark when it gave none.
+    fn perspective_answer(&self, row: &Row, index: usize) -> String {
+        row.answer
+            .perspectives
+            .get(index)
+            .and_then(|view| view.score)
+            .map_or_else(
+                || self.words().no_score.to_string(),
+                |answer| self.answer_label(answer),
+            )
+    }
+
+    fn perspective_note<'r>(&self, row: &'r Row, index: usize) -> &'r str {
+        row.answer
+            .perspectives
+            .get(index)
+            .map_or("", |view| view.note.as_str())
+    }
+
+    /// The joint answer; "geen consensus" or "open" when there is none.
+    fn consensus_answer(&self, row: &Row) -> String {
+        match row.answer.consensus {
+            Some(answer) => self.answer_label(answer),
+            None if row.answer.agreement == Some(Agreement::NoConsensus) => {
+                self.text.status_no_consensus.to_string()
+            }
+            None => self.words().open.to_string(),
+        }
+    }
+
+    fn agreement_label(&self, row: &Row) -> String {
+        row.answer.agreement.map_or_else(
+            || self.words().no_score.to_string(),
+            |level| self.framework.agreement_label(level).to_string(),
+        )
+    }
+
+    /// "3", or "2 (geen consensus: de laagste score telt, van aanbieders)".
+    fn counting_score(&self, row: &Row) -> String {
+        match &row.result.counting {
+            None => self.words().no_score.to_string(),
+            Some(counting) if counting.source == ScoreSource::Consensus => {
+                counting.score.to_string()
+            }
+            Some(counting) => format!(
+                "{} ({})",
+                counting.score,
+                (self.words().counting_source)(&counting.source, self.framework)
+            ),
+        }
+    }
+
+    /// The navigator's word for the criterion's state, "open" for an open one.
+    fn status(&self, row: &Row) -> &'a str {
+        match row.answer.status() {
+            CriterionStatus::Open => self.words().open,
+            CriterionStatus::Answered => self.text.status_answered,
+            CriterionStatus::Consensus => self.text.status_consensus,
+            CriterionStatus::NoConsensus => self.text.status_no_consensus,
+            CriterionStatus::Skipped => self.text.status_skipped,
+        }
+    }
+
+    /// The marks after a criterion's title: critical, open or skipped.
+    fn marks(&self, row: &Row) -> Vec<&'a str> {
+        let mut marks = Vec::new();
+        if row.entry.criterion.critical {
+            marks.push(self.text.critical);
+        }
+        if !row.result.answered {
+            marks.push(self.words().open);
+            if row.answer.skipped {
+                marks.push(self.text.status_skipped);
+            }
+        }
+        marks
+    }
+
+    fn perspective_label(&self, perspective_id: &str) -> &'a str {
+        self.framework
+            .perspectives
+            .iter()
+            .find(|p| p.id == perspective_id)
+            .map_or("", |p| p.label.as_str())
+    }
+
+    /// A score with two decimals in the catalogue's notation, or the no-score mark.
+    fn number(&self, value: Option<f64>) -> String {
+        value.map_or_else(
+            || self.words().no_score.to_string(),
+            |value| (self.text.number)(value),
+        )
+    }
+
+    fn verdict_summary(&self) -> VerdictSummary {
+        let evaluation = &self.evaluation;
+        let shown = evaluation.final_verdict();
+        VerdictSummary {
+            shown,
+            computed_if_overridden: (shown != evaluation.verdict).then_some(evaluation.verdict),
+            provisional: !evaluation.is_complete() || evaluation.nothing_scored(),
+        }
+    }
+
+    /// The verdict's name with "(voorlopig)" and "(aangepast …)" as they apply.
+    fn verdict_headline(&self) -> String {
+        let summary = self.verdict_summary();
+        let mut headline = (self.text.verdict)(summary.shown).to_string();
+        if summary.computed_if_overridden.is_some() {
+            headline.push_str(&format!(" ({})", self.words().overridden));
+        }
+        if summary.provisional {
+            headline.push_str(&format!(" ({})", self.words().provisional));
+        }
+        headline
+    }
+
+    /// The reasons for the computed verdict, each a sentence.
+    fn reasons(&self) -> Vec<String> {
+        self.evaluation
+            .reasons
+            .iter()
+            .map(|reason| sentence(&(self.text.reason)(reason, self.framework)))
+            .collect()
+    }
+
+    /// What the override did, with its rationale.
+    fn override_text(&self) -> Option<String> {
+        self.evaluation
+            .override_outcome
+            .as_ref()
+            .map(|outcome| (self.text.override_outcome)(outcome))
+    }
+
+    /// True when the override was ignored because it is too far from the computed verdict.
+    fn override_ignored(&self) -> bool {
+        matches!(
+            self.evaluation.override_outcome,
+            Some(OverrideOutcome::TooFar { .. })
+        )
+    }
+
+    /// The notice for an unfinished scan, said at the top of every report.
+    fn incomplete_notice(&self) -> Option<String> {
+        let progress = self.evaluation.progress;
+        (!self.evaluation.is_complete())
+            .then(|| (self.text.incomplete)(progress.answered, progress.total))
+    }
+
+    fn attention_points(&self) -> Vec<String> {
+        self.evaluation
+            .attention
+            .iter()
+            .map(|point| (self.text.attention)(point, self.framework))
+            .collect()
+    }
+
+    /// The point of attention of one criterion, if it has one.
+    fn criterion_attention(&self, criterion_id: &str) -> Option<String> {
+        self.evaluation
+            .attention
+            .iter()
+            .find_map(|point| match point {
+                AttentionPoint::Criterion {
+                    criterion_id: id, ..
+                } if id == criterion_id => Some((self.text.attention)(point, self.framework)),
+                _ => None,
+            })
+    }
+
+    /// The criteria with an action written down, in walk order.
+    fn actions(&self) -> Vec<Row<'_>> {
+        self.rows()
+            .filter(|row| !row.answer.action.trim().is_empty())
+            .collect()
+    }
+
+    /// The criteria without an answer, in walk order.
+    fn unanswered(&self) -> Vec<Row<'_>> {
+        self.rows().filter(|row| !row.result.answered).collect()
+    }
+
+    fn framework_line(&self) -> String {
+        (self.words().framework_version)(&self.framework.title, &self.framework.version)
+    }
+
+    fn date_line(&self) -> String {
+        (self.words().date_long)(self.scan.meta.date)
+    }
+
+    fn made_with(&self) -> String {
+        (self.words().made_with)(env!("CARGO_PKG_VERSION"))
+    }
+}
+
+/// "T1 Visie".
+fn theme_name(theme: &Theme) -> String {
+    format!("{} {}", theme.id, theme.title)
+}
+
+/// "VIS-1 Vastgestelde regiovisie".
+fn criterion_name(row: &Row) -> String {
+    format!("{} {}", row.entry.criterion.id, row.entry.criterion.title)
+}
+
+/// Text from a scan, safe to put in a report: line ends as `\n`, tabs as
+/// spaces, every other control or bidi character made visible as an escape
+/// (so a hostile note cannot hide or reorder text), trailing blanks removed.
+fn clean(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace(['\r', '\u{2028}', '\u{2029}'], "\n")
+        .replace('\t', " ")
+        .split('\n')
+        .map(|line| sanitize_for_display(line.trim_end()))
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim()
+        .to_string()
+}
+
+/// A reason from the catalogue as a sentence in a list: capital first letter.
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_keeps_line_breaks_and_escapes_controls() {
+        assert_eq!(clean("a\r\nb\tc\u{1b}[31m \n"), "a\nb c\\u{1b}[31m");
+        assert_eq!(clean("x\u{202e}y"), "x\\u{202e}y");
+    }
+
+    #[test]
+    fn sentence_capitalises_the_first_letter() {
+        assert_eq!(sentence("één punt"), "Één punt");
+        assert_eq!(sentence(""), "");
+    }
+}
