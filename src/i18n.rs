@@ -80,6 +80,7 @@ pub struct Catalogue {
     pub critical: &'static str,
     pub joint_answer_rule: &'static str,
     pub no_consensus_counts_lowest: &'static str,
+    pub read_only_refused: &'static str,
     pub label_note: &'static str,
     pub label_consensus: &'static str,
     pub label_agreement: &'static str,

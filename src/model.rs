@@ -2,6 +2,7 @@
 //! functions only: no terminal, no files. Everything a screen, a report or a
 //! verdict needs is computed here, once.
 
+pub mod edit;
 pub mod framework;
 pub mod scan;
 pub mod scoring;

@@ -848,3 +848,53 @@ fn with_no_consensus_the_screen_says_the_lowest_score_counts() {
         "{screen}"
     );
 }
+
+// ------------------------------------------------------------------ edits as data
+
+#[test]
+fn replaying_the_recorded_edits_gives_exactly_the_scan_on_screen() {
+    let original = answered_scan();
+    let mut app = walking(original.clone());
+    press(&mut app, "1 <tab> <enter>");
+    type_text(&mut app, "Één regel erbij.\nNog één, met €.");
+    press(
+        &mut app,
+        "<bs> <bs> <left> <left> <bs> <esc> n 4 <tab> <tab> x",
+    );
+    press(&mut app, "<tab> <tab> 3 <tab> <right> <right> <tab> e");
+    update(&mut app, Action::Paste("Geplakt\r\nin één keer".into()));
+    press(&mut app, "<esc> n s r a <up> <tab>");
+    type_text(&mut app, "Toelichting");
+    press(&mut app, "<tab> <enter>");
+    let walk = walk(&app);
+    assert!(walk.pending.len() > 20, "every change is recorded");
+    let mut replayed = original;
+    for edit in &walk.pending {
+        edit.apply(&mut replayed).expect("edit fits");
+    }
+    assert_eq!(replayed, walk.scan);
+}
+
+#[test]
+fn read_only_refuses_every_change_but_still_moves() {
+    let mut app = walking(answered_scan());
+    let Screen::Walkthrough(open) = &mut app.screen else {
+        panic!("walkthrough")
+    };
+    open.read_only = true;
+    let before = open.scan.clone();
+    let effects = press(&mut app, "4 x o <bs> <right> s <tab> <enter> abc <c-s> r a");
+    assert!(effects.is_empty(), "no save: {effects:?}");
+    assert_eq!(walk_scan(&app), &before);
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("Alleen lezen"))
+    );
+    press(&mut app, "<esc> n");
+    assert_eq!(walk(&app).current, 1, "moving around still works");
+}
+
+fn walk_scan(app: &App) -> &Scan {
+    &walk(app).scan
+}

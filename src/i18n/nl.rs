@@ -88,6 +88,7 @@ pub const NL: Catalogue = Catalogue {
     critical: "kritiek",
     joint_answer_rule: "gezamenlijk antwoord",
     no_consensus_counts_lowest: "laagste score telt",
+    read_only_refused: "Alleen lezen: deze scan is elders geopend. Open een kopie om te wijzigen.",
     label_note: "notitie",
     label_consensus: "Gezamenlijk",
     label_agreement: "overeenstemming",

@@ -8,6 +8,7 @@ use jiff::Timestamp;
 use super::text_edit::TextCursor;
 use super::update::AfterSave;
 use crate::i18n::Catalogue;
+use crate::model::edit::Edit;
 use crate::model::{Framework, Scan, Verdict};
 use crate::paths::Paths;
 
@@ -230,6 +231,11 @@ pub struct Walkthrough {
     pub mode: WalkMode,
     /// Cursor in the focused text field (reset when the focus moves).
     pub cursor: TextCursor,
+    /// Edits applied but not yet written to the journal; the driver writes
+    /// them before the next frame is drawn.
+    pub pending: Vec<Edit>,
+    /// Opened while someone else has it open: looking only.
+    pub read_only: bool,
 }
 
 impl Walkthrough {
@@ -243,6 +249,8 @@ impl Walkthrough {
             focus: Field::Score(Side::Perspective(0)),
             mode: WalkMode::Browse,
             cursor: TextCursor::default(),
+            pending: Vec::new(),
+            read_only: false,
         }
     }
 }

@@ -14,6 +14,7 @@ use super::app::{
 use super::effect::Effect;
 use super::text_edit::{self, EditOp, TextCursor, Viewport};
 use super::view;
+use crate::model::edit::{Edit, Slot, TextSlot, splice_between};
 use crate::model::{
     Agreement, Answer, CriterionAnswer, Participant, Scan, ScanMeta, Verdict, VerdictOverride,
     evaluate,
@@ -580,6 +581,10 @@ fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
         return None;
     };
     let count = walk.scan.answers.len();
+    if walk.read_only && changes_the_scan(&action, walk) {
+        set_status(app, text.read_only_refused.to_string());
+        return None;
+    }
     if let WalkMode::Summary { selected } = walk.mode {
         let targets = view::summary::targets(&walk.scan);
         match action {
@@ -659,11 +664,17 @@ fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
             None => set_status(app, text.all_answered.to_string()),
         },
         Action::Skip => {
-            let answer = &mut walk.scan.answers[walk.current];
-            if !answer.is_answered() {
-                answer.skipped = true;
-                answer.changed_at = Some(now);
-                walk.dirty = true;
+            let answer = &walk.scan.answers[walk.current];
+            if !answer.is_answered() && !answer.skipped {
+                let criterion = criterion_id(walk);
+                apply_edit(
+                    walk,
+                    Edit::Skipped {
+                        criterion,
+                        value: true,
+                        at: now,
+                    },
+                );
             }
             match walk.scan.next_unanswered(walk.current) {
                 Some(index) if index != walk.current => go_to_criterion(walk, index),
@@ -801,16 +812,70 @@ fn start_editing(walk: &mut Walkthrough, size: (u16, u16)) {
     }
 }
 
+/// Types into the focused note. The edit is made on a copy and recorded as a
+/// splice, so the journal holds exactly what changed.
 fn edit_note(walk: &mut Walkthrough, op: EditOp, now: jiff::Timestamp, size: (u16, u16)) {
     let viewport = view::walkthrough::focused_text_viewport(size, walk);
-    let focus = walk.focus;
-    let answer = &mut walk.scan.answers[walk.current];
-    let Some(text) = note_text_mut(answer, focus) else {
+    let Some(text_slot) = text_slot(walk, walk.focus) else {
         return;
     };
-    if text_edit::apply(text, &mut walk.cursor, op, viewport) {
-        answer.changed_at = Some(now);
+    let Some(before) = note_text(&walk.scan.answers[walk.current], walk.focus) else {
+        return;
+    };
+    let mut after = before.clone();
+    if !text_edit::apply(&mut after, &mut walk.cursor, op, viewport) {
+        return;
+    }
+    let (offset, removed, inserted) = splice_between(before, &after);
+    let criterion = criterion_id(walk);
+    apply_edit(
+        walk,
+        Edit::Splice {
+            criterion,
+            text: text_slot,
+            offset,
+            removed,
+            inserted,
+            at: now,
+        },
+    );
+}
+
+/// Applies an edit to the open scan and queues it for the journal.
+fn apply_edit(walk: &mut Walkthrough, edit: Edit) {
+    // Edits made here always fit the scan they were made on.
+    if edit.apply(&mut walk.scan).is_ok() {
         walk.dirty = true;
+        walk.pending.push(edit);
+    }
+}
+
+/// The id of the criterion on screen.
+fn criterion_id(walk: &Walkthrough) -> String {
+    walk.scan
+        .framework
+        .criterion_at(walk.current)
+        .map_or_else(String::new, |entry| entry.criterion.id.clone())
+}
+
+/// The file-level name of a side: a perspective id or the joint answer.
+fn slot(walk: &Walkthrough, side: Side) -> Option<Slot> {
+    match side {
+        Side::Perspective(index) => walk
+            .scan
+            .framework
+            .perspectives
+            .get(index)
+            .map(|p| Slot::Perspective(p.id.clone())),
+        Side::Consensus => Some(Slot::Consensus),
+    }
+}
+
+fn text_slot(walk: &Walkthrough, field: Field) -> Option<TextSlot> {
+    match field {
+        Field::Note(side) => slot(walk, side).map(TextSlot::Note),
+        Field::Action => Some(TextSlot::Action),
+        Field::Score(_) | Field::Agreement => None,
     }
 }
 
@@ -837,17 +902,6 @@ pub fn note_text(answer: &CriterionAnswer, field: Field) -> Option<&String> {
     }
 }
 
-fn note_text_mut(answer: &mut CriterionAnswer, field: Field) -> Option<&mut String> {
-    match field {
-        Field::Note(Side::Perspective(index)) => {
-            answer.perspectives.get_mut(index).map(|p| &mut p.note)
-        }
-        Field::Note(Side::Consensus) => Some(&mut answer.consensus_note),
-        Field::Action => Some(&mut answer.action),
-        Field::Score(_) | Field::Agreement => None,
-    }
-}
-
 /// The answer a score field shows.
 pub fn answer_slot(answer: &CriterionAnswer, side: Side) -> Option<Answer> {
     match side {
@@ -857,36 +911,37 @@ pub fn answer_slot(answer: &CriterionAnswer, side: Side) -> Option<Answer> {
 }
 
 fn set_answer(walk: &mut Walkthrough, side: Side, value: Option<Answer>, now: jiff::Timestamp) {
-    let answer = &mut walk.scan.answers[walk.current];
-    let slot = match side {
-        Side::Perspective(index) => match answer.perspectives.get_mut(index) {
-            Some(view) => &mut view.score,
-            None => return,
-        },
-        Side::Consensus => &mut answer.consensus,
-    };
-    if *slot != value {
-        *slot = value;
-        mark_changed(walk, now);
+    if answer_slot(&walk.scan.answers[walk.current], side) == value {
+        return;
     }
+    let Some(slot) = slot(walk, side) else {
+        return;
+    };
+    let criterion = criterion_id(walk);
+    apply_edit(
+        walk,
+        Edit::Score {
+            criterion,
+            slot,
+            value,
+            at: now,
+        },
+    );
 }
 
 fn set_agreement(walk: &mut Walkthrough, value: Option<Agreement>, now: jiff::Timestamp) {
-    let answer = &mut walk.scan.answers[walk.current];
-    if answer.agreement != value {
-        answer.agreement = value;
-        mark_changed(walk, now);
+    if walk.scan.answers[walk.current].agreement == value {
+        return;
     }
-}
-
-fn mark_changed(walk: &mut Walkthrough, now: jiff::Timestamp) {
-    let answer = &mut walk.scan.answers[walk.current];
-    answer.changed_at = Some(now);
-    // Once the room reaches a conclusion, the criterion is no longer "for later".
-    if answer.is_answered() {
-        answer.skipped = false;
-    }
-    walk.dirty = true;
+    let criterion = criterion_id(walk);
+    apply_edit(
+        walk,
+        Edit::Agreement {
+            criterion,
+            value,
+            at: now,
+        },
+    );
 }
 
 /// Every answer a score field can hold, in the order ←/→ walk through them.
@@ -1033,8 +1088,7 @@ fn update_override(app: &mut App, action: Action) -> Option<Effect> {
                     (None, true) => None,
                 };
                 if walk.scan.verdict_override != new {
-                    walk.scan.verdict_override = new;
-                    walk.dirty = true;
+                    apply_edit(walk, Edit::Override(new));
                 }
             }
             return None;
@@ -1043,4 +1097,25 @@ fn update_override(app: &mut App, action: Action) -> Option<Effect> {
     }
     app.overlay = Some(Overlay::Override(form));
     None
+}
+
+/// Whether an action would change the scan (refused in read-only mode).
+fn changes_the_scan(action: &Action, walk: &Walkthrough) -> bool {
+    match action {
+        Action::SetScore(_)
+        | Action::SetUnknown
+        | Action::SetNotApplicable
+        | Action::ClearAnswer
+        | Action::Skip
+        | Action::StartEditing
+        | Action::Paste(_)
+        | Action::Edit(_)
+        | Action::OverrideVerdict
+        | Action::Save => true,
+        Action::ChoiceNext | Action::ChoicePrev => {
+            matches!(walk.mode, WalkMode::Browse) && !walk.focus.is_text()
+        }
+        Action::Confirm => walk.mode == WalkMode::Browse && walk.focus.is_text(),
+        _ => false,
+    }
 }
