@@ -75,6 +75,8 @@ fn app_with(scan: Scan) -> App {
             scan: Box::new(scan),
             path: PathBuf::from("/zelfscan-bench/scan.toml"),
             warnings: Vec::new(),
+            recovered: None,
+            read_only: false,
         })),
     );
     update(&mut app, Action::Resize(120, 40));

@@ -89,7 +89,11 @@ impl Context {
         );
         app.colour = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
         app.default_facilitator = String::new();
-        effect::run(Effect::RefreshStartLists, &mut app);
+        effect::run(
+            Effect::RefreshStartLists,
+            &mut app,
+            &mut effect::Io::default(),
+        );
         app
     }
 }

@@ -5,7 +5,10 @@
 mod bundled;
 mod decode;
 mod encode;
+pub mod journal;
+pub mod lock;
 pub mod recent;
+pub mod recovery;
 mod save;
 mod text;
 
@@ -215,10 +218,23 @@ fn load_with<T>(
         path: path.to_path_buf(),
         source,
     })?;
+    parse_bytes(path, &bytes, parse)
+}
+
+/// Parses a scan from bytes already read from `path` (named in problems).
+pub(crate) fn load_scan_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded<Scan>, LoadError> {
+    parse_bytes(path, bytes, parse_scan)
+}
+
+fn parse_bytes<T>(
+    path: &Path,
+    bytes: &[u8],
+    parse: impl FnOnce(&str) -> Result<T, Vec<Problem>>,
+) -> Result<T, LoadError> {
     let invalid = |problems| LoadError::Invalid {
         path: path.to_path_buf(),
         problems,
     };
-    let source = text::decode_utf8(&bytes).map_err(|problem| invalid(vec![problem]))?;
+    let source = text::decode_utf8(bytes).map_err(|problem| invalid(vec![problem]))?;
     parse(source).map_err(invalid)
 }

@@ -81,6 +81,8 @@ fn walking(scan: Scan) -> App {
             scan: Box::new(scan),
             path: home().join("scans/zeeduinen.toml"),
             warnings: Vec::new(),
+            recovered: None,
+            read_only: false,
         })),
     );
     assert_eq!(effect, None);
@@ -174,6 +176,8 @@ fn opening_an_existing_scan_resumes_at_the_first_open_criterion() {
             scan: Box::new(scan),
             path: home().join("x.toml"),
             warnings: Vec::new(),
+            recovered: None,
+            read_only: false,
         })),
     );
     assert_eq!(walk(&app).current, 2);
@@ -299,12 +303,16 @@ fn quitting_with_unsaved_changes_asks_first() {
     update(&mut app, Action::Quit);
     assert_eq!(
         update(&mut app, Action::SaveAndQuit),
-        Some(Effect::SaveScan)
+        Some(Effect::SaveScan { auto: false })
     );
     assert!(!app.should_quit);
     update(
         &mut app,
-        Action::Saved(Ok(home().join("scans/zeeduinen.toml"))),
+        Action::Saved(Ok(zelfscan::tui::action::SaveReport {
+            path: home().join("scans/zeeduinen.toml"),
+            moved: None,
+            auto: false,
+        })),
     );
     assert!(app.should_quit);
     assert!(!walk(&app).dirty);
@@ -341,7 +349,7 @@ fn leaving_for_the_start_screen_with_changes_asks_and_discarding_goes_back() {
     update(&mut app, Action::CloseScan);
     assert!(matches!(app.overlay, Some(Overlay::ConfirmLeave)));
     let effect = update(&mut app, Action::DiscardAndQuit);
-    assert_eq!(effect, Some(Effect::RefreshStartLists));
+    assert_eq!(effect, Some(Effect::CloseScan));
     assert!(matches!(app.screen, Screen::Start(_)));
     assert!(!app.should_quit);
 }
@@ -381,7 +389,7 @@ fn a_criterion_answered_entirely_from_the_keyboard() {
     press(&mut app, "<enter>");
     type_text(&mut app, "Regio plant evaluatie (eigenaar: Anna)");
     let effects = press(&mut app, "<esc> <c-s>");
-    assert_eq!(effects, vec![Effect::SaveScan]);
+    assert_eq!(effects, vec![Effect::SaveScan { auto: false }]);
 
     let answer = &walk(&app).scan.answers[0];
     assert_eq!(answer.perspectives[0].score, Some(Answer::Score(3)));
@@ -815,8 +823,12 @@ fn opening_a_broken_file_in_the_interface_names_file_line_and_column() {
     let home = tempfile::tempdir().expect("temp dir");
     let mut app = app();
     app.paths = Paths::under(home.path());
-    let reported = zelfscan::tui::effect::run(Effect::OpenScan(fixture.clone()), &mut app)
-        .expect("the open reports back");
+    let reported = zelfscan::tui::effect::run(
+        Effect::OpenScan(fixture.clone()),
+        &mut app,
+        &mut zelfscan::tui::effect::Io::default(),
+    )
+    .expect("the open reports back");
     update(&mut app, reported);
     let Some(Overlay::Message { title, lines }) = &app.overlay else {
         panic!("expected a message, got {:?}", app.overlay)

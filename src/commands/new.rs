@@ -43,13 +43,18 @@ pub fn run(context: &Context, options: NewOptions) -> anyhow::Result<ExitCode> {
     };
     let scan = Scan::new(meta, framework);
     let mut app = context.app();
+    // Create (which takes the lock and starts a journal), then let go: the
+    // interface opens it again like any other scan.
+    let mut io = crate::tui::effect::Io::default();
     let created = crate::tui::effect::run(
         Effect::CreateScan {
             path: path.clone(),
             scan: Box::new(scan),
         },
         &mut app,
+        &mut io,
     );
+    io.close();
     if let Some(crate::tui::action::Action::Created(Err(error))) = created {
         anyhow::bail!((text.create_failed)(&error));
     }

@@ -155,6 +155,69 @@ pub const NL: Catalogue = Catalogue {
     override_confirm: "Vastleggen",
     override_needs_rationale: "Schrijf eerst een toelichting: waarom wijkt het oordeel af?",
     help_summary_intro: "Het overzicht toont het oordeel dat volgt uit het wegingskader, met de redenen, de scores per thema (per perspectief en gezamenlijk) en de aandachtspunten. Kies een aandachtspunt of open criterium en druk Enter om ernaartoe te gaan.",
+    journal_failed: |error| {
+        format!(
+            "niet bewaard: {error}. Je werk staat op het scherm; maak ruimte of kies w (opslaan als)"
+        )
+    },
+    owner_description: |user, host, pid, since| {
+        let user = if user.is_empty() { "iemand" } else { user };
+        let host = if host.is_empty() {
+            String::new()
+        } else {
+            format!(" op {host}")
+        };
+        let since = since
+            .parse::<jiff::Timestamp>()
+            .map(|at| {
+                at.to_zoned_datetime(jiff::tz::TimeZone::system())
+                    .strftime(" sinds %d-%m-%Y %H:%M")
+                    .to_string()
+            })
+            .unwrap_or_default();
+        format!("{user}{host}{since} (proces {pid})")
+    },
+    recovered: |edits, when| {
+        format!(
+            "{edits} wijziging(en) die nog niet in het bestand stonden zijn hersteld uit het herstelbestand \
+         (laatste wijziging: {when}). Controleer ze; zelfscan slaat ze zo dadelijk automatisch op."
+        )
+    },
+    journal_set_aside: |edits, kept| {
+        format!(
+            "Er was een herstelbestand met {edits} wijziging(en), maar het bestand is sindsdien elders \
+         gewijzigd. Het herstelbestand is niet toegepast en ongewijzigd bewaard als {kept}."
+        )
+    },
+    recovered_title: "Werk hersteld",
+    copy_suffix: "kopie",
+    conflict_suffix: "conflict",
+    conflict_title: "Bestand elders gewijzigd",
+    conflict_explained: |original, copy| {
+        format!(
+            "{original} is sinds het openen door iemand anders gewijzigd. Die versie is niet \
+         overschreven; jouw werk staat in {copy}, en daar gaat zelfscan verder. Vergelijk de twee \
+         bestanden na de sessie."
+        )
+    },
+    locked_title: "Scan is al geopend",
+    locked_explained: |owner| {
+        format!(
+            "Deze scan is geopend door {owner}. Twee mensen tegelijk in één bestand kan werk \
+         overschrijven."
+        )
+    },
+    locked_read_only: "alleen lezen",
+    locked_copy: "een kopie openen en daarin werken",
+    save_as_title: "Opslaan als",
+    save_as_help: "Typ een nieuwe bestandsnaam en druk Enter (Esc: terug).",
+    read_only_badge: "ALLEEN LEZEN",
+    panic_data_safe: |scan, journal| {
+        format!(
+            "zelfscan is onverwacht gestopt, maar je werk is veilig: alles wat op het scherm stond, staat \
+         in {journal}. Open {scan} opnieuw; zelfscan herstelt het dan."
+        )
+    },
     help_short,
     help_long,
     report: report::REPORT,
@@ -307,6 +370,9 @@ fn help_short(help: Help) -> &'static str {
         Help::ChooseVerdict => "kiezen",
         Help::ConfirmOverride => "vastleggen",
         Help::Cancel => "annuleren",
+        Help::SaveAs => "opslaan als",
+        Help::ReadOnly => "alleen lezen",
+        Help::WorkOnCopy => "kopie",
     }
 }
 
@@ -354,6 +420,9 @@ fn help_long(help: Help) -> &'static str {
         Help::ChooseVerdict => "een oordeel kiezen",
         Help::ConfirmOverride => "de aanpassing vastleggen",
         Help::Cancel => "annuleren zonder iets te veranderen",
+        Help::SaveAs => "opslaan onder een andere naam (bijv. als de schijf vol is)",
+        Help::ReadOnly => "de scan bekijken zonder iets te wijzigen",
+        Help::WorkOnCopy => "een kopie maken en daarin verder werken",
     }
 }
 

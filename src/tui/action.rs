@@ -59,10 +59,44 @@ pub enum Action {
     SaveAndQuit,
     DiscardAndQuit,
 
+    /// Save as: ask for a new file name.
+    StartSaveAs,
+    /// Look at a scan open elsewhere without changing it.
+    OpenReadOnly,
+    /// Work on a copy of a scan open elsewhere.
+    OpenCopy,
+
+    // From the driver.
+    /// Nothing typed for a while: time to checkpoint.
+    AutoSave,
+
     // Results of effects.
-    Saved(Result<PathBuf, String>),
+    Saved(Result<SaveReport, String>),
     Opened(Result<OpenedScan, OpenFailure>),
     Created(Result<OpenedScan, String>),
+    /// Someone else has the scan open (`owner` in words).
+    Locked {
+        path: PathBuf,
+        owner: String,
+    },
+}
+
+/// Where a save went.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SaveReport {
+    pub path: PathBuf,
+    /// Set when the scan now lives in another file than before.
+    pub moved: Option<Moved>,
+    pub auto: bool,
+}
+
+/// Why a save went to another file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moved {
+    /// The user chose a new name.
+    SavedAs,
+    /// The file had been changed elsewhere; it was left alone.
+    ConflictCopy,
 }
 
 /// A scan that was read or created, ready to walk.
@@ -72,6 +106,10 @@ pub struct OpenedScan {
     pub path: PathBuf,
     /// Warnings found while loading, already in words.
     pub warnings: Vec<String>,
+    /// What was restored from the journal, in words.
+    pub recovered: Option<String>,
+    /// Open elsewhere: look, don't touch.
+    pub read_only: bool,
 }
 
 /// Why a scan did not open, already in words (one line per problem).

@@ -20,6 +20,8 @@ pub struct App {
     pub overlay: Option<Overlay>,
     /// A short message in the bottom bar until the next key.
     pub status: Option<Status>,
+    /// A problem that stays in view until it is solved, e.g. "niet opgeslagen: schijf vol".
+    pub banner: Option<String>,
     /// Terminal size in cells, kept current on resize.
     pub size: (u16, u16),
     /// The time of the current event; set by the driver so `update` stays pure.
@@ -266,6 +268,10 @@ pub enum Overlay {
     ConfirmLeave,
     /// Typing the path of a scan to open.
     OpenPath(TextInput),
+    /// Typing a new file name for the open scan.
+    SaveAs(TextInput),
+    /// The scan is open elsewhere: look only, work on a copy, or go back.
+    Locked { path: PathBuf, owner: String },
     /// A problem to read, e.g. why a file did not open.
     Message { title: String, lines: Vec<String> },
     /// The facilitator moves the verdict one level, with a rationale.
@@ -310,6 +316,7 @@ impl App {
             screen: Screen::Start(StartScreen::default()),
             overlay: None,
             status: None,
+            banner: None,
             size: (80, 24),
             now,
             frameworks,

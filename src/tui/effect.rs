@@ -1,103 +1,416 @@
-//! The one place the interface does IO: saving, opening and creating scans,
-//! and listing what the start screen shows. `update` returns an [`Effect`] as
-//! data; `run` carries it out and reports back with an [`Action`].
+//! The one place the interface does IO: opening, creating and saving scans,
+//! the journal and the owner lock, and listing what the start screen shows.
+//! `update` returns an [`Effect`] as data; `run` carries it out and reports
+//! back with an [`Action`].
 
 use std::path::{Path, PathBuf};
 
-use super::action::{Action, OpenFailure, OpenedScan};
+use super::action::{Action, Moved, OpenFailure, OpenedScan, SaveReport};
 use super::app::{App, Screen};
 use crate::model::Scan;
+use crate::storage::journal::{JournalWriter, content_hash};
+use crate::storage::lock::{self, LockOutcome, Owner, OwnerLock};
+use crate::storage::recovery::{self, Recovery};
 use crate::storage::{self, LoadError};
+
+/// Test-only switch that turns the journal off, so the crash harness can prove
+/// it notices lost words (its negative control).
+pub const NO_JOURNAL_ENV: &str = "ZELFSCAN_TEST_NO_JOURNAL";
 
 /// IO that `update` asks for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Save the open scan to its file.
-    SaveScan,
+    /// Write the open scan to its file (a checkpoint); `auto` when nobody asked.
+    SaveScan {
+        auto: bool,
+    },
+    /// Write the open scan to a new file and carry on there.
+    SaveAs(PathBuf),
     OpenScan(PathBuf),
+    /// Look at a scan that is open elsewhere, without changing anything.
+    OpenReadOnly(PathBuf),
+    /// Copy a scan that is open elsewhere and open the copy.
+    OpenCopy(PathBuf),
     /// Write a new scan; never over an existing file.
     CreateScan {
         path: PathBuf,
         scan: Box<Scan>,
     },
+    /// The open scan is left (for the start screen or to quit): release its
+    /// lock, and remove its journal because everything in it is saved or was
+    /// deliberately discarded. Then refresh the start lists.
+    CloseScan,
     /// Re-read the recent list and the scans folder for the start screen.
     RefreshStartLists,
 }
 
-/// Carries out an effect. Returns the action that reports the outcome, or
-/// `None` when the effect changed `app` directly (only the start lists).
-pub fn run(effect: Effect, app: &mut App) -> Option<Action> {
-    match effect {
-        Effect::SaveScan => {
-            let Screen::Walkthrough(walk) = &app.screen else {
-                return None;
-            };
-            let result = storage::save_scan(&walk.path, &walk.scan)
-                .map(|()| walk.path.clone())
-                .map_err(|error| error.to_string());
-            Some(Action::Saved(result))
+/// The files held open for the scan on screen. Owned by the driver, next to
+/// `App`, because open files are not state the interface draws.
+#[derive(Debug, Default)]
+pub struct Io {
+    pub journal: Option<JournalWriter>,
+    pub lock: Option<OwnerLock>,
+    /// Hash of the scan file as last read or written: a different hash at the
+    /// next save means someone else changed the file.
+    pub file_hash: Option<u64>,
+    pub journal_disabled: bool,
+}
+
+impl Io {
+    pub fn from_env() -> Self {
+        Self {
+            journal_disabled: std::env::var_os(NO_JOURNAL_ENV).is_some(),
+            ..Self::default()
         }
-        Effect::OpenScan(path) => {
-            let result = open_scan(app, &path);
-            if result.is_ok() {
-                remember_recent(app, &path);
-            }
-            Some(Action::Opened(result))
+    }
+
+    /// Writes the edits made since the last call to the journal. Called by
+    /// the driver after every update, before the next frame is drawn.
+    pub fn write_pending(&mut self, app: &mut App) {
+        let Screen::Walkthrough(walk) = &mut app.screen else {
+            return;
+        };
+        if walk.pending.is_empty() {
+            return;
+        }
+        let pending = std::mem::take(&mut walk.pending);
+        if let Some(journal) = &mut self.journal
+            && let Err(error) = journal.append(&pending)
+        {
+            app.banner = Some((app.text.journal_failed)(&error.to_string()));
+        }
+    }
+
+    /// Makes the journal safe from a power cut.
+    pub fn sync_journal(&mut self) {
+        if let Some(journal) = &mut self.journal {
+            let _ = journal.sync();
+        }
+    }
+
+    /// Lets go of the open scan: everything in the journal is saved or was
+    /// discarded on purpose, so the journal goes; the lock is released.
+    pub fn close(&mut self) {
+        if let Some(journal) = self.journal.take() {
+            let _ = journal.remove();
+        }
+        self.lock = None;
+        self.file_hash = None;
+    }
+
+    /// Holds the scan's lock and journal from now on.
+    fn hold(
+        &mut self,
+        lock: OwnerLock,
+        path: &Path,
+        file_hash: u64,
+        resume: Option<&storage::journal::JournalRead>,
+    ) -> Result<(), String> {
+        self.close();
+        self.lock = Some(lock);
+        self.file_hash = Some(file_hash);
+        if self.journal_disabled {
+            return Ok(());
+        }
+        let journal = match resume {
+            Some(read) => JournalWriter::resume(path, read),
+            None => JournalWriter::start(path, file_hash),
+        };
+        self.journal = Some(journal.map_err(|error| error.to_string())?);
+        Ok(())
+    }
+}
+
+/// Carries out an effect. Returns the action that reports the outcome, or
+/// `None` when the effect changed `app` directly.
+pub fn run(effect: Effect, app: &mut App, io: &mut Io) -> Option<Action> {
+    match effect {
+        Effect::SaveScan { auto } => Some(Action::Saved(save(app, io, None, auto))),
+        Effect::SaveAs(path) => Some(Action::Saved(save(app, io, Some(path), false))),
+        Effect::OpenScan(path) => Some(open(app, io, &path)),
+        Effect::OpenReadOnly(path) => Some(Action::Opened(open_read_only(app, &path))),
+        Effect::OpenCopy(path) => {
+            let result = copy_of(app, &path);
+            Some(match result {
+                Ok(copy) => open(app, io, &copy),
+                Err(failure) => Action::Opened(Err(failure)),
+            })
         }
         Effect::CreateScan { path, scan } => {
-            let result = create_scan(&path, &scan).map(|()| OpenedScan {
+            let result = create_scan(app, io, &path, &scan).map(|()| OpenedScan {
                 scan,
                 path: path.clone(),
                 warnings: Vec::new(),
+                recovered: None,
+                read_only: false,
             });
             if result.is_ok() {
                 remember_recent(app, &path);
             }
             Some(Action::Created(result))
         }
+        Effect::CloseScan => {
+            io.close();
+            refresh_start_lists(app);
+            None
+        }
         Effect::RefreshStartLists => {
-            app.recent = storage::recent::load(&app.paths.recent_file());
-            app.folder_scans = list_scans(&app.paths.scans_dir);
+            refresh_start_lists(app);
             None
         }
     }
 }
 
-fn open_scan(app: &App, path: &Path) -> Result<OpenedScan, OpenFailure> {
-    let shown = path.display().to_string();
-    match storage::load_scan(path) {
-        Ok(loaded) => Ok(OpenedScan {
-            scan: Box::new(loaded.value),
-            path: path.to_path_buf(),
-            warnings: loaded
-                .warnings
-                .iter()
-                .map(|problem| app.text.located_problem(&shown, problem))
-                .collect(),
-        }),
-        Err(LoadError::Io { source, .. }) => Err(OpenFailure {
-            path: path.to_path_buf(),
-            lines: vec![format!("{shown}: {}", (app.text.io_error)(&source))],
-        }),
-        Err(LoadError::Invalid { problems, .. }) => Err(OpenFailure {
-            path: path.to_path_buf(),
-            lines: problems
-                .iter()
-                .map(|problem| app.text.located_problem(&shown, problem))
-                .collect(),
-        }),
+fn refresh_start_lists(app: &mut App) {
+    app.recent = storage::recent::load(&app.paths.recent_file());
+    app.folder_scans = list_scans(&app.paths.scans_dir);
+}
+
+/// A load error in words, one line per problem.
+fn failure(app: &App, path: &Path, error: &LoadError) -> OpenFailure {
+    let shown = storage::sanitize_for_display(&path.display().to_string());
+    let lines = match error {
+        LoadError::Io { path: at, source } => vec![format!(
+            "{}: {}",
+            storage::sanitize_for_display(&at.display().to_string()),
+            (app.text.io_error)(source)
+        )],
+        LoadError::Invalid { problems, .. } => problems
+            .iter()
+            .map(|problem| app.text.located_problem(&shown, problem))
+            .collect(),
+    };
+    OpenFailure {
+        path: path.to_path_buf(),
+        lines,
     }
 }
 
+fn warnings(app: &App, path: &Path, problems: &[storage::Problem]) -> Vec<String> {
+    let shown = storage::sanitize_for_display(&path.display().to_string());
+    problems
+        .iter()
+        .map(|problem| app.text.located_problem(&shown, problem))
+        .collect()
+}
+
+/// Opens a scan for editing: take the lock, recover from the journal, carry on.
+fn open(app: &mut App, io: &mut Io, path: &Path) -> Action {
+    let io_failure = |app: &App, source: std::io::Error| {
+        Action::Opened(Err(failure(
+            app,
+            path,
+            &LoadError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
+        )))
+    };
+    // Reading first: a file that does not load is reported and never locked.
+    if let Err(error) = storage::load_scan(path) {
+        return Action::Opened(Err(failure(app, path, &error)));
+    }
+    let lock = match lock::acquire(path, &Owner::me(app.now)) {
+        Ok(LockOutcome::Acquired { lock, .. }) => lock,
+        Ok(LockOutcome::HeldBy(owner)) => {
+            return Action::Locked {
+                path: path.to_path_buf(),
+                owner: (app.text.owner_description)(
+                    &owner.user,
+                    &owner.host,
+                    owner.pid,
+                    &owner.since,
+                ),
+            };
+        }
+        Err(error) => return io_failure(app, error),
+    };
+    let opened = match recovery::open_with_journal(path, false) {
+        Ok(opened) => opened,
+        Err(error) => return Action::Opened(Err(failure(app, path, &error))),
+    };
+    if let Err(error) = io.hold(lock, path, opened.file_hash, opened.resume.as_ref()) {
+        app.banner = Some((app.text.journal_failed)(&error));
+    }
+    remember_recent(app, path);
+    let recovered = describe_recovery(app, &opened.recovery);
+    Action::Opened(Ok(OpenedScan {
+        scan: Box::new(opened.loaded.value),
+        path: path.to_path_buf(),
+        warnings: warnings(app, path, &opened.loaded.warnings),
+        recovered,
+        read_only: false,
+    }))
+}
+
+fn describe_recovery(app: &App, recovery: &Recovery) -> Option<String> {
+    let text = app.text;
+    match recovery {
+        Recovery::Nothing | Recovery::AlreadySaved => None,
+        Recovery::Replayed {
+            edits, last_change, ..
+        } => {
+            let when = last_change.map_or_else(String::new, |at| {
+                at.to_zoned_datetime(jiff::tz::TimeZone::system())
+                    .strftime("%d-%m-%Y %H:%M:%S")
+                    .to_string()
+            });
+            Some((text.recovered)(*edits, &when))
+        }
+        Recovery::SetAside { kept, edits } => Some((text.journal_set_aside)(
+            *edits,
+            &storage::sanitize_for_display(&kept.display().to_string()),
+        )),
+    }
+}
+
+/// The scan as it is now (file plus the other instance's journal), read only.
+fn open_read_only(app: &App, path: &Path) -> Result<OpenedScan, OpenFailure> {
+    let opened =
+        recovery::open_with_journal(path, true).map_err(|error| failure(app, path, &error))?;
+    Ok(OpenedScan {
+        scan: Box::new(opened.loaded.value),
+        path: path.to_path_buf(),
+        warnings: warnings(app, path, &opened.loaded.warnings),
+        recovered: None,
+        read_only: true,
+    })
+}
+
+/// Writes a copy of a scan open elsewhere (with that instance's latest edits)
+/// beside it, under a free name, and returns the copy's path.
+fn copy_of(app: &App, path: &Path) -> Result<PathBuf, OpenFailure> {
+    let opened =
+        recovery::open_with_journal(path, true).map_err(|error| failure(app, path, &error))?;
+    let copy = free_sibling(path, app.text.copy_suffix);
+    let io_failure = |source: std::io::Error| {
+        failure(
+            app,
+            &copy,
+            &LoadError::Io {
+                path: copy.clone(),
+                source,
+            },
+        )
+    };
+    write_new(
+        &copy,
+        storage::scan_to_toml(&opened.loaded.value).as_bytes(),
+    )
+    .map_err(io_failure)?;
+    Ok(copy)
+}
+
+/// `<stem> (<suffix>).toml` beside `path`, or `<stem> (<suffix> 2).toml`, … — the first free one.
+pub fn free_sibling(path: &Path, suffix: &str) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "scan".into(), |stem| stem.to_string_lossy().into_owned());
+    (1..)
+        .map(|n| {
+            let name = if n == 1 {
+                format!("{stem} ({suffix}).toml")
+            } else {
+                format!("{stem} ({suffix} {n}).toml")
+            };
+            path.with_file_name(name)
+        })
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| path.with_extension("kopie.toml"))
+}
+
+/// Writes a file that must not exist yet (atomically).
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if path.exists() {
+        return Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists));
+    }
+    storage::write_file_atomic(path, bytes)
+}
+
 /// Creates the folder if needed and writes the new scan, refusing to replace a file.
-fn create_scan(path: &Path, scan: &Scan) -> Result<(), String> {
+fn create_scan(app: &App, io: &mut Io, path: &Path, scan: &Scan) -> Result<(), String> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|error| error.to_string())?;
     }
-    if path.exists() {
-        return Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists).to_string());
+    let text = storage::scan_to_toml(scan);
+    write_new(path, text.as_bytes()).map_err(|error| error.to_string())?;
+    match lock::acquire(path, &Owner::me(app.now)) {
+        Ok(LockOutcome::Acquired { lock, .. }) => {
+            io.hold(lock, path, content_hash(text.as_bytes()), None)
+        }
+        Ok(LockOutcome::HeldBy(_)) => {
+            Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists).to_string())
+        }
+        Err(error) => Err(error.to_string()),
     }
-    storage::save_scan(path, scan).map_err(|error| error.to_string())
+}
+
+/// A checkpoint: write the scan atomically, unless someone else changed the
+/// file since we read it, in which case the scan goes to a conflict copy
+/// beside it and the other version is left alone.
+fn save(
+    app: &mut App,
+    io: &mut Io,
+    save_as: Option<PathBuf>,
+    auto: bool,
+) -> Result<SaveReport, String> {
+    let Screen::Walkthrough(walk) = &app.screen else {
+        return Err(String::new());
+    };
+    if walk.read_only {
+        return Err(app.text.read_only_refused.to_string());
+    }
+    let text = storage::scan_to_toml(&walk.scan);
+    let hash = content_hash(text.as_bytes());
+    let (target, moved) = match save_as {
+        Some(path) => {
+            write_new(&path, text.as_bytes()).map_err(|error| error.to_string())?;
+            (path, Some(Moved::SavedAs))
+        }
+        None => {
+            let on_disk = match std::fs::read(&walk.path) {
+                Ok(bytes) => Some(content_hash(&bytes)),
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+                Err(error) => return Err(error.to_string()),
+            };
+            let changed_elsewhere = on_disk.is_some() && on_disk != io.file_hash;
+            if changed_elsewhere {
+                let copy = free_sibling(&walk.path, app.text.conflict_suffix);
+                write_new(&copy, text.as_bytes()).map_err(|error| error.to_string())?;
+                (copy, Some(Moved::ConflictCopy))
+            } else {
+                if let Some(journal) = &mut io.journal {
+                    journal
+                        .append_checkpoint(hash)
+                        .map_err(|error| error.to_string())?;
+                }
+                storage::write_file_atomic(&walk.path, text.as_bytes())
+                    .map_err(|error| error.to_string())?;
+                (walk.path.clone(), None)
+            }
+        }
+    };
+    if moved.is_some() {
+        // Carry on in the new file: its lock, a fresh journal. The old
+        // journal's edits are all in the new file.
+        io.close();
+        if let Ok(LockOutcome::Acquired { lock, .. }) = lock::acquire(&target, &Owner::me(app.now))
+        {
+            io.hold(lock, &target, hash, None)?;
+        }
+        remember_recent(app, &target);
+    } else {
+        io.file_hash = Some(hash);
+        if !io.journal_disabled {
+            io.journal =
+                Some(JournalWriter::start(&target, hash).map_err(|error| error.to_string())?);
+        }
+    }
+    Ok(SaveReport {
+        path: target,
+        moved,
+        auto,
+    })
 }
 
 fn remember_recent(app: &mut App, path: &Path) {

@@ -32,6 +32,8 @@ pub enum Context {
     Help,
     ConfirmQuit,
     OpenPath,
+    /// The scan is open elsewhere.
+    Locked,
     Message,
 }
 
@@ -91,6 +93,9 @@ pub enum Help {
     ChooseVerdict,
     ConfirmOverride,
     Cancel,
+    SaveAs,
+    ReadOnly,
+    WorkOnCopy,
 }
 
 pub struct Binding {
@@ -266,6 +271,7 @@ static WALKTHROUGH: &[Binding] = &[
     bind(&[Char('g')], Action::OpenNavigator, Help::Navigator, true),
     bind(&[Char('r')], Action::ToggleSummary, Help::Summary, true),
     bind(CTRL_S, Action::Save, Help::Save, true),
+    bind(&[Char('w')], Action::StartSaveAs, Help::SaveAs, false),
     bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
     bind(ESC, Action::CloseScan, Help::CloseScan, false),
     bind(&[Char('q'), Ctrl('c')], Action::Quit, Help::Quit, true),
@@ -376,6 +382,12 @@ static OVERRIDE_CONFIRM: &[Binding] = &[
     bind(ESC, Action::Back, Help::Cancel, true),
 ];
 
+static LOCKED: &[Binding] = &[
+    bind(&[Char('l')], Action::OpenReadOnly, Help::ReadOnly, true),
+    bind(&[Char('k')], Action::OpenCopy, Help::WorkOnCopy, true),
+    bind(ESC, Action::Back, Help::Close, true),
+];
+
 static HELP: &[Binding] = &[
     bind(
         &[Code(KeyCode::Up), Char('k')],
@@ -443,7 +455,8 @@ pub fn context(app: &App) -> Context {
     match &app.overlay {
         Some(Overlay::Help { .. }) => Context::Help,
         Some(Overlay::ConfirmQuit | Overlay::ConfirmLeave) => Context::ConfirmQuit,
-        Some(Overlay::OpenPath(_)) => Context::OpenPath,
+        Some(Overlay::OpenPath(_) | Overlay::SaveAs(_)) => Context::OpenPath,
+        Some(Overlay::Locked { .. }) => Context::Locked,
         Some(Overlay::Message { .. }) => Context::Message,
         Some(Overlay::Override(form)) => match form.focus {
             OverrideField::Choice => Context::OverrideChoice,
@@ -490,6 +503,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Help => &[HELP],
         Context::ConfirmQuit => &[CONFIRM_QUIT],
         Context::OpenPath => &[OPEN_PATH, TEXT_KEYS],
+        Context::Locked => &[LOCKED],
         Context::Message => &[MESSAGE],
     };
     tables.iter().flat_map(|table| table.iter()).collect()

@@ -1,8 +1,13 @@
-//! The driver: puts the terminal in full-screen mode, then draws, blocks until
-//! one event arrives, updates, and runs the effect; and always gives the
-//! terminal back, also after an error or a panic (ratatui's hook).
+//! The driver: puts the terminal in full-screen mode, then draws, waits for
+//! one event, updates, writes the journal, and runs the effect. It waits with
+//! a deadline only while a journal sync or an autosave is due; otherwise it
+//! blocks, so an idle zelfscan uses no CPU. The terminal is always given
+//! back: on quit, on error, on a panic (ratatui's hook) and on SIGHUP/SIGTERM.
 
 use std::io::stdout;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
@@ -10,68 +15,226 @@ use ratatui::crossterm::execute;
 
 use super::action::Action;
 use super::app::App;
-use super::effect::{self, Effect};
+use super::effect::{self, Effect, Io};
 use super::keymap;
 use super::update::update;
 use super::view;
+use crate::i18n::Catalogue;
+use crate::storage::journal::journal_path;
+
+/// Make the journal safe from a power cut this long after the last edit.
+const SYNC_AFTER: Duration = Duration::from_secs(1);
+/// Write the scan file after this much quiet…
+const AUTOSAVE_AFTER: Duration = Duration::from_secs(3);
+/// …but at least this often while someone keeps typing.
+const AUTOSAVE_AT_LEAST: Duration = Duration::from_secs(30);
+
+/// Test-only: panic after this many key presses, to prove a panic keeps the data.
+pub const PANIC_AFTER_KEYS_ENV: &str = "ZELFSCAN_TEST_PANIC_AFTER_KEYS";
+
+/// The scan being edited, shared with the signal and panic handlers so they
+/// can say (and save) where the work is.
+type OpenScan = Arc<Mutex<Option<PathBuf>>>;
 
 /// Runs the interface until the user quits. `first` is IO to do before the
 /// first draw, such as opening the scan named on the command line.
 pub fn run(mut app: App, first: Option<Effect>) -> anyhow::Result<App> {
+    let open_scan: OpenScan = Arc::default();
+    install_panic_message(app.text, Arc::clone(&open_scan));
     let mut terminal = ratatui::init();
     // A pasted paragraph arrives as one event instead of a stream of keys.
     let _ = execute!(stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, first);
+    #[cfg(unix)]
+    signals::watch(Arc::clone(&open_scan));
+    let mut io = Io::from_env();
+    let result = event_loop(&mut terminal, &mut app, &mut io, first, &open_scan);
+    // Leaving normally: everything is saved or was discarded on purpose.
+    io.close();
     let _ = execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
     result.map(|()| app)
 }
 
+/// Deadlines for the journal sync and the autosave.
+#[derive(Default)]
+struct Deadlines {
+    sync: Option<Instant>,
+    autosave: Option<Instant>,
+    /// When the oldest unsaved edit was made.
+    unsaved_since: Option<Instant>,
+}
+
+impl Deadlines {
+    fn next(&self) -> Option<Instant> {
+        [self.sync, self.autosave].into_iter().flatten().min()
+    }
+
+    fn edited(&mut self, now: Instant) {
+        self.sync = Some(now + SYNC_AFTER);
+        let since = *self.unsaved_since.get_or_insert(now);
+        self.autosave = Some((now + AUTOSAVE_AFTER).min(since + AUTOSAVE_AT_LEAST));
+    }
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
+    io: &mut Io,
     first: Option<Effect>,
+    open_scan: &OpenScan,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
     app.now = now();
-    if let Some(effect) = first {
-        dispatch_effect(app, effect);
+    if let Some(effect) = first
+        && let Some(action) = effect::run(effect, app, io)
+    {
+        dispatch(app, io, action);
     }
+    let panic_after: Option<u64> = std::env::var(PANIC_AFTER_KEYS_ENV)
+        .ok()
+        .and_then(|n| n.parse().ok());
+    let mut keys = 0_u64;
+    let mut deadlines = Deadlines::default();
     while !app.should_quit {
+        share_open_scan(app, open_scan);
         terminal.draw(|frame| view::draw(frame, app))?;
-        // Blocks until something happens: no ticking, no CPU while idle.
-        let event = event::read()?;
+        let event = match deadlines.next() {
+            // Blocks until something happens: no ticking.
+            None => Some(event::read()?),
+            Some(deadline) => {
+                let wait = deadline.saturating_duration_since(Instant::now());
+                if event::poll(wait)? {
+                    Some(event::read()?)
+                } else {
+                    None
+                }
+            }
+        };
         app.now = now();
         let action = match event {
-            Event::Key(key) => keymap::action_for(keymap::context(app), key),
-            Event::Paste(text) => Some(Action::Paste(text)),
-            Event::Resize(width, height) => Some(Action::Resize(width, height)),
+            Some(Event::Key(key)) => {
+                keys += 1;
+                if panic_after.is_some_and(|limit| keys > limit) {
+                    panic!("test-only panic after {limit} keys", limit = keys - 1);
+                }
+                keymap::action_for(keymap::context(app), key)
+            }
+            Some(Event::Paste(text)) => Some(Action::Paste(text)),
+            Some(Event::Resize(width, height)) => Some(Action::Resize(width, height)),
             _ => None,
         };
-        if let Some(action) = action {
-            dispatch(app, action);
+        let edited = action.is_some_and(|action| dispatch(app, io, action));
+        let moment = Instant::now();
+        if edited {
+            deadlines.edited(moment);
+        }
+        if deadlines.sync.is_some_and(|at| at <= moment) {
+            io.sync_journal();
+            deadlines.sync = None;
+        }
+        if deadlines.autosave.is_some_and(|at| at <= moment) {
+            deadlines.autosave = None;
+            dispatch(app, io, Action::AutoSave);
+        }
+        let dirty = app
+            .walkthrough()
+            .is_some_and(|walk| walk.dirty && !walk.read_only);
+        if !dirty {
+            deadlines.autosave = None;
+            deadlines.unsaved_since = None;
+        } else if deadlines.autosave.is_none() {
+            // Unsaved work that no edit scheduled (restored from the journal,
+            // or a save that failed): try again after a pause.
+            deadlines.edited(moment);
         }
     }
     Ok(())
 }
 
-/// Runs an action and every effect and follow-up action it leads to.
-pub fn dispatch(app: &mut App, action: Action) {
+/// Runs an action and every effect and follow-up action it leads to, then
+/// writes the edits it made to the journal, before anything is drawn.
+/// Returns whether the scan was edited.
+pub fn dispatch(app: &mut App, io: &mut Io, action: Action) -> bool {
     let mut next = Some(action);
+    let mut edited = false;
     while let Some(action) = next.take() {
-        next = update(app, action).and_then(|effect| effect::run(effect, app));
+        let effect = update(app, action);
+        edited |= app
+            .walkthrough()
+            .is_some_and(|walk| !walk.pending.is_empty());
+        io.write_pending(app);
+        next = effect.and_then(|effect| effect::run(effect, app, io));
     }
-}
-
-fn dispatch_effect(app: &mut App, effect: Effect) {
-    if let Some(action) = effect::run(effect, app) {
-        dispatch(app, action);
-    }
+    edited
 }
 
 /// The current time to the second: what the scan file records.
 fn now() -> Timestamp {
     let now = Timestamp::now();
     now.round(jiff::Unit::Second).unwrap_or(now)
+}
+
+fn share_open_scan(app: &App, open_scan: &OpenScan) {
+    let path = app
+        .walkthrough()
+        .filter(|walk| !walk.read_only)
+        .map(|walk| walk.path.clone());
+    if let Ok(mut shared) = open_scan.lock() {
+        *shared = path;
+    }
+}
+
+/// After a panic (the terminal is restored by ratatui's hook, which runs this
+/// one after it), say that the work is safe and where.
+fn install_panic_message(text: &'static Catalogue, open_scan: OpenScan) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        previous(info);
+        let path = open_scan.lock().ok().and_then(|shared| shared.clone());
+        if let Some(path) = path {
+            eprintln!(
+                "{}",
+                (text.panic_data_safe)(
+                    &crate::storage::sanitize_for_display(&path.display().to_string()),
+                    &crate::storage::sanitize_for_display(
+                        &journal_path(&path).display().to_string()
+                    ),
+                )
+            );
+        }
+    }));
+}
+
+#[cfg(unix)]
+mod signals {
+    //! A closed terminal window (SIGHUP) or a polite kill (SIGTERM, SIGINT,
+    //! SIGQUIT): every edit on screen is already in the journal, so make it a
+    //! checkpoint, give the terminal back and end.
+
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    use signal_hook::iterator::Signals;
+
+    use super::OpenScan;
+    use crate::storage::recovery;
+
+    pub fn watch(open_scan: OpenScan) {
+        let Ok(mut signals) = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let path = open_scan.lock().ok().and_then(|shared| shared.clone());
+                if let Some(path) = path {
+                    let _ = recovery::checkpoint_from_journal(&path);
+                }
+                let _ = ratatui::crossterm::execute!(
+                    std::io::stdout(),
+                    ratatui::crossterm::event::DisableBracketedPaste
+                );
+                ratatui::restore();
+                std::process::exit(128 + signal);
+            }
+        });
+    }
 }

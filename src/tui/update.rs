@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::action::{Action, OpenedScan};
+use super::action::{Action, Moved, OpenedScan, SaveReport};
 use super::app::{
     App, Field, FormField, NewScanForm, Overlay, OverrideField, OverrideForm, Screen, Side,
     StartItem, StartScreen, Status, TextInput, WalkMode, Walkthrough,
@@ -47,6 +47,16 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                     None
                 }
             };
+        }
+        Action::Locked { path, owner } => {
+            app.overlay = Some(Overlay::Locked { path, owner });
+            return None;
+        }
+        Action::AutoSave => {
+            let due = app
+                .walkthrough()
+                .is_some_and(|walk| walk.dirty && !walk.read_only);
+            return due.then_some(Effect::SaveScan { auto: true });
         }
         Action::Created(result) => {
             return match result {
@@ -139,7 +149,7 @@ fn update_overlay(app: &mut App, action: Action) -> Option<Effect> {
                 _ => AfterSave::CloseScan,
             };
             app.pending_after_save = Some(after);
-            Some(Effect::SaveScan)
+            Some(Effect::SaveScan { auto: false })
         }
         (Overlay::ConfirmQuit, Action::DiscardAndQuit) => {
             app.overlay = None;
@@ -150,12 +160,22 @@ fn update_overlay(app: &mut App, action: Action) -> Option<Effect> {
             app.overlay = None;
             go_to_start(app)
         }
-        (Overlay::OpenPath(input), Action::Edit(op)) => {
+        (Overlay::Locked { path, .. }, Action::OpenReadOnly) => {
+            let path = path.clone();
+            app.overlay = None;
+            Some(Effect::OpenReadOnly(path))
+        }
+        (Overlay::Locked { path, .. }, Action::OpenCopy) => {
+            let path = path.clone();
+            app.overlay = None;
+            Some(Effect::OpenCopy(path))
+        }
+        (Overlay::OpenPath(input) | Overlay::SaveAs(input), Action::Edit(op)) => {
             let op = single_line(op);
             text_edit::apply(&mut input.text, &mut input.cursor, op, ONE_LINE);
             None
         }
-        (Overlay::OpenPath(input), Action::Paste(text)) => {
+        (Overlay::OpenPath(input) | Overlay::SaveAs(input), Action::Paste(text)) => {
             text_edit::apply(
                 &mut input.text,
                 &mut input.cursor,
@@ -163,6 +183,15 @@ fn update_overlay(app: &mut App, action: Action) -> Option<Effect> {
                 ONE_LINE,
             );
             None
+        }
+        (Overlay::SaveAs(input), Action::Confirm) => {
+            let typed = input.text.trim();
+            if typed.is_empty() {
+                return None;
+            }
+            let path = resolve_path(&app.paths.scans_dir, typed);
+            app.overlay = None;
+            Some(Effect::SaveAs(path))
         }
         (Overlay::OpenPath(input), Action::Confirm) => {
             let typed = input.text.trim();
@@ -288,9 +317,10 @@ fn open_form(app: &mut App) -> Option<Effect> {
     None
 }
 
+/// Back to the start screen; an open scan is let go (its lock and journal).
 fn go_to_start(app: &mut App) -> Option<Effect> {
     app.screen = Screen::Start(StartScreen::default());
-    Some(Effect::RefreshStartLists)
+    Some(Effect::CloseScan)
 }
 
 // ---------------------------------------------------------------- new-scan form
@@ -526,8 +556,13 @@ fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) -> Option<E
         scan,
         path,
         warnings,
+        recovered,
+        read_only,
     } = opened;
     let mut walk = Walkthrough::new(*scan, path);
+    walk.read_only = read_only;
+    // Restored edits are not in the file yet: the next autosave writes them.
+    walk.dirty = recovered.is_some();
     if resume {
         // Carry on where the group left off: the first criterion still open.
         let last = walk.scan.answers.len().saturating_sub(1);
@@ -535,7 +570,15 @@ fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) -> Option<E
     }
     let name = file_name(&walk.path);
     app.screen = Screen::Walkthrough(Box::new(walk));
-    if warnings.is_empty() {
+    app.banner = None;
+    if let Some(recovered) = recovered {
+        let mut lines = vec![recovered];
+        lines.extend(warnings);
+        app.overlay = Some(Overlay::Message {
+            title: app.text.recovered_title.to_string(),
+            lines,
+        });
+    } else if warnings.is_empty() {
         set_status(app, (app.text.opened)(&name));
     } else {
         app.overlay = Some(Overlay::Message {
@@ -546,16 +589,35 @@ fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) -> Option<E
     None
 }
 
-fn saved(app: &mut App, result: Result<PathBuf, String>) -> Option<Effect> {
+fn saved(app: &mut App, result: Result<SaveReport, String>) -> Option<Effect> {
     let after = app.pending_after_save.take();
     let now = app.now;
     match result {
-        Ok(path) => {
+        Ok(report) => {
+            let mut original = None;
             if let Screen::Walkthrough(walk) = &mut app.screen {
                 walk.dirty = false;
                 walk.last_saved = Some(now);
+                if report.moved.is_some() {
+                    original = Some(std::mem::replace(&mut walk.path, report.path.clone()));
+                }
             }
-            set_status(app, (app.text.saved_to)(&path.display().to_string()));
+            app.banner = None;
+            let shown = report.path.display().to_string();
+            match (report.moved, original) {
+                (Some(Moved::ConflictCopy), Some(original)) => {
+                    app.overlay = Some(Overlay::Message {
+                        title: app.text.conflict_title.to_string(),
+                        lines: vec![(app.text.conflict_explained)(
+                            &original.display().to_string(),
+                            &shown,
+                        )],
+                    });
+                }
+                // An autosave goes quietly; the top bar shows the time.
+                _ if report.auto => {}
+                _ => set_status(app, (app.text.saved_to)(&shown)),
+            }
             match after {
                 Some(AfterSave::Quit) => {
                     app.should_quit = true;
@@ -567,7 +629,9 @@ fn saved(app: &mut App, result: Result<PathBuf, String>) -> Option<Effect> {
         }
         Err(error) => {
             app.overlay = None;
-            set_error(app, (app.text.save_failed)(&error));
+            let message = (app.text.save_failed)(&error);
+            app.banner = Some(message.clone());
+            set_error(app, message);
             None
         }
     }
@@ -765,7 +829,11 @@ fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
                 Field::Note(_) | Field::Action => {}
             }
         }
-        Action::Save => return Some(Effect::SaveScan),
+        Action::Save => return Some(Effect::SaveScan { auto: false }),
+        Action::StartSaveAs => {
+            let current = walk.path.display().to_string();
+            app.overlay = Some(Overlay::SaveAs(TextInput::new(current)));
+        }
         Action::ShowHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
         Action::CloseScan => {
             if walk.dirty {

@@ -77,7 +77,24 @@ fn draw_overlay(
             widgets::confirm(frame, area, app.text.confirm_leave, app, styles);
             None
         }
-        Overlay::OpenPath(input) => widgets::open_path(frame, area, app, input, styles),
+        Overlay::OpenPath(input) => widgets::path_prompt(
+            frame,
+            area,
+            (app.text.open_path_title, app.text.open_path_help),
+            input,
+            styles,
+        ),
+        Overlay::SaveAs(input) => widgets::path_prompt(
+            frame,
+            area,
+            (app.text.save_as_title, app.text.save_as_help),
+            input,
+            styles,
+        ),
+        Overlay::Locked { owner, .. } => {
+            widgets::locked(frame, area, owner, app, styles);
+            None
+        }
         Overlay::Override(form) => widgets::override_dialog(frame, area, app, form, styles),
         Overlay::Message { title, lines } => {
             widgets::message(frame, area, title, lines, app, styles);

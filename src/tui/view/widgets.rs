@@ -52,11 +52,15 @@ pub fn top_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
         ),
         Screen::Walkthrough(walk) => {
             let progress = walk.scan.progress();
-            let saved = if walk.dirty {
+            let saved = if let Some(banner) = &app.banner {
+                format!("⚠ {banner}")
+            } else if walk.read_only {
+                text.read_only_badge.to_string()
+            } else if walk.dirty {
                 text.unsaved.to_string()
             } else if let Some(at) = walk.last_saved {
                 let local = at.to_zoned_datetime(jiff::tz::TimeZone::system());
-                (text.saved_at)(&local.strftime("%H:%M").to_string())
+                (text.saved_at)(&local.strftime("%H:%M:%S").to_string())
             } else {
                 text.no_changes.to_string()
             };
@@ -73,7 +77,8 @@ pub fn top_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
         }
     };
     frame.render_widget(Paragraph::new("").style(styles.bar), area);
-    let right_width = right.chars().count() as u16;
+    let right = super::fit(&right, usize::from(area.width) * 2 / 3);
+    let right_width = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
     let left = super::fit(
         &left,
         usize::from(area.width.saturating_sub(right_width + 1)),
@@ -171,21 +176,21 @@ pub fn message(
     );
 }
 
-/// The "open a scan by path" prompt; returns where the cursor goes.
-pub fn open_path(
+/// A prompt for a file path ("open a scan", "save as"); returns where the cursor goes.
+pub fn path_prompt(
     frame: &mut Frame,
     area: Rect,
-    app: &App,
+    (title, help): (&str, &str),
     input: &TextInput,
     styles: &Styles,
 ) -> Option<Position> {
     let box_area = centered(area, area.width.saturating_sub(8), 6);
     frame.render_widget(Clear, box_area);
-    let block = dialog(app.text.open_path_title, styles);
+    let block = dialog(title, styles);
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
     frame.render_widget(
-        Paragraph::new(app.text.open_path_help).style(styles.dim),
+        Paragraph::new(help).style(styles.dim),
         Rect { height: 1, ..inner },
     );
     let field = Rect {
@@ -193,14 +198,46 @@ pub fn open_path(
         height: 1,
         ..inner
     };
+    // The view scrolls a long path without changing the state.
+    let mut cursor = input.cursor.clone();
+    text_edit::ensure_visible(&input.text, &mut cursor, field.into());
     text_edit::render(
         &input.text,
-        &input.cursor,
+        &cursor,
         field,
         frame.buffer_mut(),
         styles.selected,
         true,
     )
+}
+
+/// The scan is open elsewhere: who has it, and the choices.
+pub fn locked(frame: &mut Frame, area: Rect, owner: &str, app: &App, styles: &Styles) {
+    let text = app.text;
+    let lines = vec![
+        Line::from((text.locked_explained)(owner)),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled(" l ", styles.chosen),
+            Span::raw(format!(" {}", text.locked_read_only)),
+        ]),
+        Line::from(vec![
+            Span::styled(" k ", styles.chosen),
+            Span::raw(format!(" {}", text.locked_copy)),
+        ]),
+        Line::from(vec![
+            Span::styled(" Esc ", styles.chosen),
+            Span::raw(format!(" {}", text.answer_stay)),
+        ]),
+    ];
+    let box_area = centered(area, 72, 11);
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(dialog(text.locked_title, styles)),
+        box_area,
+    );
 }
 
 /// The dialog that moves the verdict one level; returns where the cursor goes.
