@@ -145,5 +145,30 @@ fn files(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frames, huge_note, files);
+fn journal(c: &mut Criterion) {
+    use zelfscan::model::edit::{Edit, Slot, TextSlot};
+    use zelfscan::storage::journal::JournalWriter;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let scan = dir.path().join("scan.toml");
+    let mut writer = JournalWriter::start(&scan, 1).expect("journal");
+    let edit = Edit::Splice {
+        criterion: "VIS-1".into(),
+        text: TextSlot::Note(Slot::Perspective("gemeenten".into())),
+        offset: 1234,
+        removed: 0,
+        inserted: "é".into(),
+        at: "2026-11-25T10:00:00Z".parse().expect("timestamp"),
+    };
+    c.bench_function("journal one keystroke (write, no fsync)", |b| {
+        b.iter(|| writer.append(std::slice::from_ref(black_box(&edit))))
+    });
+    c.bench_function("journal fdatasync", |b| {
+        b.iter(|| {
+            writer.append(std::slice::from_ref(&edit))?;
+            writer.sync()
+        })
+    });
+}
+
+criterion_group!(benches, frames, huge_note, files, journal);
 criterion_main!(benches);
