@@ -32,11 +32,13 @@ fn full_scan() -> Scan {
                 name: "Carla Smit".to_string(),
                 organisation: "Gemeente Zeedorp".to_string(),
                 perspective: "gemeenten".to_string(),
+                ..Participant::default()
             },
             Participant {
                 name: "Dirk Ünal".to_string(),
                 organisation: String::new(),
                 perspective: "aanbieders".to_string(),
+                ..Participant::default()
             },
         ],
     };
@@ -520,11 +522,149 @@ fn unknown_keys_are_warnings_at_their_place() {
     assert_eq!(
         rendered,
         vec![
-            "f.toml:5:1: waarschuwing: 'weather' is onbekend voor deze versie van zelfscan en gaat verloren als je de scan opslaat",
-            "f.toml:9:1: waarschuwing: 'answers.VIS-1.mood' is onbekend voor deze versie van zelfscan en gaat verloren als je de scan opslaat",
+            "f.toml:5:1: waarschuwing: 'weather' is onbekend voor deze versie van zelfscan; de waarde blijft bewaard",
+            "f.toml:9:1: waarschuwing: 'answers.VIS-1.mood' is onbekend voor deze versie van zelfscan; de waarde blijft bewaard",
         ]
     );
     assert_eq!(loaded.value.answers[0].consensus, Some(Answer::Unknown));
+}
+
+#[test]
+fn unknown_keys_fixture_keeps_its_values_on_save() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/scan-unknown-key.toml");
+    let loaded = storage::load_scan(&path).expect("loads");
+    let text = scan_to_toml(&loaded.value);
+    assert!(
+        text.contains("\nnote_taker = \"\"\nweather = \"zonnig\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[answers.VIS-1]\nconsensus = \"onbekend\"\nmood = \"goed\"\n"),
+        "{text}"
+    );
+    let again = parse_scan(&text).expect("reloads");
+    assert_eq!(again.value, loaded.value);
+    assert_eq!(again.warnings.len(), loaded.warnings.len());
+}
+
+/// Unknown keys in every table zelfscan reads, of every TOML type, including
+/// tables and arrays of tables: all come back after a save, in their order,
+/// and a second save gives the same bytes.
+#[test]
+fn unknown_keys_everywhere_survive_a_round_trip() {
+    let base = scan_to_toml(&full_scan());
+    let inserts: &[(&str, &str)] = &[
+        (
+            "note_taker = \"Bram Jansen\"\n",
+            "top_int = 42\ntop_float = -0.0\ntop_inf = -inf\ntop_date = 1979-05-27T07:32:00-08:00\n\
+             top_local = 07:32:00\ntop_array = [1, \"twee\", [3.5], { x = \"y\\nz\" }]\n\
+             \"key with spaces\\n and newline\" = \"multi\\nline \\u001b escape\"\n\
+             dotted.inner = true\n",
+        ),
+        (
+            "[[participants]]\nname = \"Carla Smit\"\norganisation = \"Gemeente Zeedorp\"\nperspective = \"gemeenten\"\n",
+            "role = \"wethouder\"\n[participants.contact]\nmail = \"c@example.org\"\n",
+        ),
+        (
+            "changed_at = \"2026-11-25T10:12:03Z\"\n",
+            "mood = \"goed\"\nvotes = [1, 2]\n[[answers.VIS-1.history]]\nat = 1\n[[answers.VIS-1.history]]\nat = 2\nsub.deep = \"x\"\n",
+        ),
+        (
+            "[answers.VIS-1.gemeenten]\nscore = 3\nnote = \"Vastgesteld in alle raden.\"\n",
+            "confidence = 0.75\n[answers.VIS-1.gemeenten.source]\ndoc = \"raadsbesluit\"\n",
+        ),
+        ("\n[framework.scale]\n", "steps = 4\n"),
+        (
+            "\n[[framework.perspectives]]\nid = \"gemeenten\"\n",
+            "colour = \"blauw\"\n",
+        ),
+        ("\n[[framework.themes]]\nid = \"T1\"\n", "icon = \"eye\"\n"),
+        (
+            "\n[[framework.themes.criteria]]\nid = \"VIS-1\"\n",
+            "weight = 2\n",
+        ),
+        ("\n[framework.weighting.robust]\n", "margin = 0.1\n"),
+        ("\n[framework.weighting]\n", "method = \"gewogen\"\n"),
+        ("\n[framework.scale.unknown]\n", "short = \"?\"\n"),
+    ];
+    let mut text = base.clone();
+    for (anchor, insert) in inserts {
+        let at = text
+            .find(anchor)
+            .unwrap_or_else(|| panic!("anchor {anchor:?} not in scan"))
+            + anchor.len();
+        text.insert_str(at, insert);
+    }
+    // `[framework]` itself and the unknown `[[framework.agreement_levels]]` key.
+    text = text.replacen(
+        "[framework]\nid = \"robuuste-jeugdhulpregio\"\n",
+        "[framework]\nid = \"robuuste-jeugdhulpregio\"\nauthor = \"VNG\"\n",
+        1,
+    );
+    // Top-level tables, and a criterion that holds only an unknown key
+    // (which must still be written).
+    text = text.replacen(
+        "\n[framework]\n",
+        "\n[answers.SAM-1]\nlater = \"nog bespreken\"\n\n[weather]\nsky = \"blauw\"\n\
+         [weather.wind]\nforce = 3\n[[log]]\nline = \"a\"\n[[log]]\nline = \"b\"\n\n[framework]\n",
+        1,
+    );
+    // A section of the last criterion of the last theme, at the very end.
+    text.push_str("\n[framework.themes.criteria.meta]\nsource = \"2025\"\n");
+    let loaded = parse_scan(&text).unwrap_or_else(|problems| panic!("{problems:#?}\n{text}"));
+    assert!(!loaded.warnings.is_empty());
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .all(|problem| matches!(problem.kind, storage::ProblemKind::UnknownKey { .. }))
+    );
+    let scan = &loaded.value;
+    assert_eq!(scan.extra.len(), 10, "{:#?}", scan.extra);
+    assert!(!scan.answers[3].is_empty());
+    assert_eq!(
+        scan.answers[3].status(),
+        zelfscan::model::CriterionStatus::Open,
+        "a kept unknown key is not an answer"
+    );
+
+    let saved = scan_to_toml(scan);
+    let again = parse_scan(&saved).unwrap_or_else(|problems| panic!("{problems:#?}\n{saved}"));
+    assert_eq!(&again.value, scan, "{saved}");
+    assert_eq!(again.warnings.len(), loaded.warnings.len());
+    assert_eq!(scan_to_toml(&again.value), saved, "second save differs");
+    // Plain values follow the known keys in file order; tables come after.
+    assert!(
+        saved.contains(
+            "[answers.VIS-1]\nconsensus = 3\nagreement = \"consensus\"\nconsensus_note = \"\"\"\n"
+        ),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("changed_at = \"2026-11-25T10:12:03Z\"\nmood = \"goed\"\nvotes = [1, 2]\n"),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("\n[answers.SAM-1]\nlater = \"nog bespreken\"\n"),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("\n[[answers.VIS-1.history]]\nat = 1\n"),
+        "{saved}"
+    );
+    assert!(saved.contains("\n[weather.wind]\nforce = 3\n"), "{saved}");
+    assert!(saved.contains("\n[participants.contact]\n"), "{saved}");
+    assert!(
+        saved.contains("\"key with spaces\\n and newline\" = "),
+        "{saved}"
+    );
+    assert!(!saved.contains('\u{1b}'), "raw ESC written");
+    // The framework file form keeps them too.
+    let framework_text = framework_to_toml(&scan.framework);
+    let framework = parse_framework(&framework_text).expect("framework reloads");
+    assert_eq!(framework.value, scan.framework);
+    assert!(framework_text.contains("\nauthor = \"VNG\"\n"));
 }
 
 #[test]
