@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use toml::Spanned;
 use toml::de::{DeArray, DeString, DeTable, DeValue};
 
+use super::encode::is_section;
 use super::text::{LineIndex, is_unsafe_char, sanitize_for_display, strip_bom};
 use super::{FileKind, InvalidReason, Loaded, Problem, ProblemKind, SCHEMA_VERSION};
 use crate::model::Extra;
@@ -389,7 +390,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                 keep_unknown(ctx, &mut extra, &self.path, key, value);
             }
         }
-        extra
+        in_save_order(&extra)
     }
 }
 
@@ -445,9 +446,24 @@ fn plain_value(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>) -> Option<toml:
                 let name = key.get_ref();
                 kept.insert(name.to_string(), plain_value(ctx, &join(path, name), item)?);
             }
-            toml::Value::Table(kept)
+            let (plain, sections): (Vec<_>, Vec<_>) =
+                kept.into_iter().partition(|(_, item)| !is_section(item));
+            toml::Value::Table(plain.into_iter().chain(sections).collect())
         }
     })
+}
+
+/// The unknown keys in the order a save writes them: plain values first, then
+/// tables and arrays of tables, each group in file order. A file may hold
+/// `x = { … }` before `y = 1`, but a save writes `[a.x]` after `y`, so
+/// without this a value would not come back equal to itself.
+pub(super) fn in_save_order(extra: &Extra) -> Extra {
+    let plain = extra.iter().filter(|(_, value)| !is_section(value));
+    let sections = extra.iter().filter(|(_, value)| is_section(value));
+    plain
+        .chain(sections)
+        .map(|(key, value)| (key.to_string(), value.clone()))
+        .collect()
 }
 
 fn table<'t, 'i>(ctx: &mut Ctx<'_>, path: &str, value: &'t Value<'i>) -> Option<Fields<'t, 'i>> {

@@ -343,7 +343,7 @@ fn write_weighting(out: &mut Out, weighting: &Weighting, path: &str) {
 
 /// Whether an unknown value is written as its own section (`[a.b]` or
 /// `[[a.b]]`) rather than inline: a table, or an array holding only tables.
-fn is_section(value: &toml::Value) -> bool {
+pub(super) fn is_section(value: &toml::Value) -> bool {
     match value {
         toml::Value::Table(_) => true,
         toml::Value::Array(items) => !items.is_empty() && items.iter().all(toml::Value::is_table),

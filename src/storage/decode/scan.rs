@@ -6,7 +6,7 @@ use jiff::civil::Date;
 use toml::de::DeValue;
 
 use super::framework::decode_framework;
-use super::{Ctx, Fields, Value, decode_file, keep_unknown, string, table};
+use super::{Ctx, Fields, Value, decode_file, in_save_order, keep_unknown, string, table};
 use crate::model::{
     Agreement, Answer, CriterionAnswer, Extra, Framework, Participant, PerspectiveAnswer, Scan,
     ScanMeta, Verdict, VerdictOverride,
@@ -209,6 +209,7 @@ fn decode_answer(
             },
         }
     }
+    answer.extra = in_save_order(&answer.extra);
     answer
 }
 
