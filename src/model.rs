@@ -3,13 +3,15 @@
 //! verdict needs is computed here, once.
 
 pub mod edit;
+pub mod extra;
 pub mod framework;
 pub mod scan;
 pub mod scoring;
 
+pub use extra::Extra;
 pub use framework::{
     AgreementLevelDef, AnswerScale, Criterion, CriterionRef, Framework, Perspective, ScaleLevel,
-    SpecialAnswerDef, Theme, Weighting,
+    SpecialAnswerDef, Theme, Weighting, WeightingExtra,
 };
 pub use scan::{
     Agreement, Answer, CriterionAnswer, CriterionStatus, Participant, PerspectiveAnswer, Progress,

@@ -131,6 +131,7 @@ fn perspective(score: Answer, note: &str) -> PerspectiveAnswer {
     PerspectiveAnswer {
         score: Some(score),
         note: note.to_string(),
+        ..PerspectiveAnswer::default()
     }
 }
 
@@ -149,6 +150,7 @@ fn expected(
         skipped: false,
         // Checked separately: only that it is set, and when.
         changed_at: None,
+        ..CriterionAnswer::default()
     }
 }
 
@@ -311,11 +313,13 @@ fn new_scan_through_the_form_three_criteria_saved_and_read_back() {
                 name: "Els Bakker".to_string(),
                 organisation: "Gemeente Súdwest-Fryslân".to_string(),
                 perspective: "gemeenten".to_string(),
+                ..Participant::default()
             },
             Participant {
                 name: "Ömer Yılmaz".to_string(),
                 organisation: "Jeugdhulp Friesland".to_string(),
                 perspective: "aanbieders".to_string(),
+                ..Participant::default()
             },
         ]
     );

@@ -32,11 +32,13 @@ fn full_scan() -> Scan {
                 name: "Carla Smit".to_string(),
                 organisation: "Gemeente Zeedorp".to_string(),
                 perspective: "gemeenten".to_string(),
+                ..Participant::default()
             },
             Participant {
                 name: "Dirk Ünal".to_string(),
                 organisation: String::new(),
                 perspective: "aanbieders".to_string(),
+                ..Participant::default()
             },
         ],
     };
@@ -408,6 +410,31 @@ const INVALID: &[Expectation] = &[
         fragment: "'ouders' is geen perspectief van het kader van deze scan",
     },
     Expectation {
+        file: "scan-duplicate-answer-table.toml",
+        location: "14:10",
+        fragment: "geen geldige TOML: duplicate key",
+    },
+    Expectation {
+        file: "scan-only-comments.toml",
+        location: "1:1",
+        fragment: "het bestand is leeg",
+    },
+    Expectation {
+        file: "scan-wrong-type-note.toml",
+        location: "20:8",
+        fragment: "'answers.VIS-1.gemeenten.note' moet een tekst zijn, maar is een geheel getal",
+    },
+    Expectation {
+        file: "scan-wrong-type-region.toml",
+        location: "3:10",
+        fragment: "'region' moet een tekst zijn, maar is een lijst",
+    },
+    Expectation {
+        file: "scan-wrong-type-table.toml",
+        location: "5:15",
+        fragment: "'facilitator' moet een tekst zijn, maar is een tabel",
+    },
+    Expectation {
         file: "scan-wrong-type-score.toml",
         location: "7:9",
         fragment: "'answers.VIS-1.gemeenten.score' moet een geheel getal zijn, maar is een waar/onwaar",
@@ -520,11 +547,149 @@ fn unknown_keys_are_warnings_at_their_place() {
     assert_eq!(
         rendered,
         vec![
-            "f.toml:5:1: waarschuwing: 'weather' is onbekend voor deze versie van zelfscan en gaat verloren als je de scan opslaat",
-            "f.toml:9:1: waarschuwing: 'answers.VIS-1.mood' is onbekend voor deze versie van zelfscan en gaat verloren als je de scan opslaat",
+            "f.toml:5:1: waarschuwing: 'weather' is onbekend voor deze versie van zelfscan; de waarde blijft bewaard",
+            "f.toml:9:1: waarschuwing: 'answers.VIS-1.mood' is onbekend voor deze versie van zelfscan; de waarde blijft bewaard",
         ]
     );
     assert_eq!(loaded.value.answers[0].consensus, Some(Answer::Unknown));
+}
+
+#[test]
+fn unknown_keys_fixture_keeps_its_values_on_save() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/scan-unknown-key.toml");
+    let loaded = storage::load_scan(&path).expect("loads");
+    let text = scan_to_toml(&loaded.value);
+    assert!(
+        text.contains("\nnote_taker = \"\"\nweather = \"zonnig\"\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[answers.VIS-1]\nconsensus = \"onbekend\"\nmood = \"goed\"\n"),
+        "{text}"
+    );
+    let again = parse_scan(&text).expect("reloads");
+    assert_eq!(again.value, loaded.value);
+    assert_eq!(again.warnings.len(), loaded.warnings.len());
+}
+
+/// Unknown keys in every table zelfscan reads, of every TOML type, including
+/// tables and arrays of tables: all come back after a save, in their order,
+/// and a second save gives the same bytes.
+#[test]
+fn unknown_keys_everywhere_survive_a_round_trip() {
+    let base = scan_to_toml(&full_scan());
+    let inserts: &[(&str, &str)] = &[
+        (
+            "note_taker = \"Bram Jansen\"\n",
+            "top_int = 42\ntop_float = -0.0\ntop_inf = -inf\ntop_date = 1979-05-27T07:32:00-08:00\n\
+             top_local = 07:32:00\ntop_array = [1, \"twee\", [3.5], { x = \"y\\nz\" }]\n\
+             \"key with spaces\\n and newline\" = \"multi\\nline \\u001b escape\"\n\
+             dotted.inner = true\n",
+        ),
+        (
+            "[[participants]]\nname = \"Carla Smit\"\norganisation = \"Gemeente Zeedorp\"\nperspective = \"gemeenten\"\n",
+            "role = \"wethouder\"\n[participants.contact]\nmail = \"c@example.org\"\n",
+        ),
+        (
+            "changed_at = \"2026-11-25T10:12:03Z\"\n",
+            "mood = \"goed\"\nvotes = [1, 2]\n[[answers.VIS-1.history]]\nat = 1\n[[answers.VIS-1.history]]\nat = 2\nsub.deep = \"x\"\n",
+        ),
+        (
+            "[answers.VIS-1.gemeenten]\nscore = 3\nnote = \"Vastgesteld in alle raden.\"\n",
+            "confidence = 0.75\n[answers.VIS-1.gemeenten.source]\ndoc = \"raadsbesluit\"\n",
+        ),
+        ("\n[framework.scale]\n", "steps = 4\n"),
+        (
+            "\n[[framework.perspectives]]\nid = \"gemeenten\"\n",
+            "colour = \"blauw\"\n",
+        ),
+        ("\n[[framework.themes]]\nid = \"T1\"\n", "icon = \"eye\"\n"),
+        (
+            "\n[[framework.themes.criteria]]\nid = \"VIS-1\"\n",
+            "weight = 2\n",
+        ),
+        ("\n[framework.weighting.robust]\n", "margin = 0.1\n"),
+        ("\n[framework.weighting]\n", "method = \"gewogen\"\n"),
+        ("\n[framework.scale.unknown]\n", "short = \"?\"\n"),
+    ];
+    let mut text = base.clone();
+    for (anchor, insert) in inserts {
+        let at = text
+            .find(anchor)
+            .unwrap_or_else(|| panic!("anchor {anchor:?} not in scan"))
+            + anchor.len();
+        text.insert_str(at, insert);
+    }
+    // `[framework]` itself and the unknown `[[framework.agreement_levels]]` key.
+    text = text.replacen(
+        "[framework]\nid = \"robuuste-jeugdhulpregio\"\n",
+        "[framework]\nid = \"robuuste-jeugdhulpregio\"\nauthor = \"VNG\"\n",
+        1,
+    );
+    // Top-level tables, and a criterion that holds only an unknown key
+    // (which must still be written).
+    text = text.replacen(
+        "\n[framework]\n",
+        "\n[answers.SAM-1]\nlater = \"nog bespreken\"\n\n[weather]\nsky = \"blauw\"\n\
+         [weather.wind]\nforce = 3\n[[log]]\nline = \"a\"\n[[log]]\nline = \"b\"\n\n[framework]\n",
+        1,
+    );
+    // A section of the last criterion of the last theme, at the very end.
+    text.push_str("\n[framework.themes.criteria.meta]\nsource = \"2025\"\n");
+    let loaded = parse_scan(&text).unwrap_or_else(|problems| panic!("{problems:#?}\n{text}"));
+    assert!(!loaded.warnings.is_empty());
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .all(|problem| matches!(problem.kind, storage::ProblemKind::UnknownKey { .. }))
+    );
+    let scan = &loaded.value;
+    assert_eq!(scan.extra.len(), 10, "{:#?}", scan.extra);
+    assert!(!scan.answers[3].is_empty());
+    assert_eq!(
+        scan.answers[3].status(),
+        zelfscan::model::CriterionStatus::Open,
+        "a kept unknown key is not an answer"
+    );
+
+    let saved = scan_to_toml(scan);
+    let again = parse_scan(&saved).unwrap_or_else(|problems| panic!("{problems:#?}\n{saved}"));
+    assert_eq!(&again.value, scan, "{saved}");
+    assert_eq!(again.warnings.len(), loaded.warnings.len());
+    assert_eq!(scan_to_toml(&again.value), saved, "second save differs");
+    // Plain values follow the known keys in file order; tables come after.
+    assert!(
+        saved.contains(
+            "[answers.VIS-1]\nconsensus = 3\nagreement = \"consensus\"\nconsensus_note = \"\"\"\n"
+        ),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("changed_at = \"2026-11-25T10:12:03Z\"\nmood = \"goed\"\nvotes = [1, 2]\n"),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("\n[answers.SAM-1]\nlater = \"nog bespreken\"\n"),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("\n[[answers.VIS-1.history]]\nat = 1\n"),
+        "{saved}"
+    );
+    assert!(saved.contains("\n[weather.wind]\nforce = 3\n"), "{saved}");
+    assert!(saved.contains("\n[participants.contact]\n"), "{saved}");
+    assert!(
+        saved.contains("\"key with spaces\\n and newline\" = "),
+        "{saved}"
+    );
+    assert!(!saved.contains('\u{1b}'), "raw ESC written");
+    // The framework file form keeps them too.
+    let framework_text = framework_to_toml(&scan.framework);
+    let framework = parse_framework(&framework_text).expect("framework reloads");
+    assert_eq!(framework.value, scan.framework);
+    assert!(framework_text.contains("\nauthor = \"VNG\"\n"));
 }
 
 #[test]
@@ -625,5 +790,180 @@ fn hostile_text_never_reaches_a_problem_raw() {
                 .chars()
                 .any(|c| c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c))
         );
+    }
+}
+
+// ---- hostile and broken files (RELIABILITY.md, "fault table") -------------
+
+/// Every character a note may not hold: C0 but tab, newline and CR; DEL; C1;
+/// the bidi controls.
+fn forbidden_characters() -> Vec<char> {
+    (0x00u32..0x20)
+        .filter(|code| ![0x09, 0x0a, 0x0d].contains(code))
+        .chain([0x7f])
+        .chain(0x80..0xa0)
+        .chain(0x202a..=0x202e)
+        .chain(0x2066..=0x2069)
+        .filter_map(char::from_u32)
+        .collect()
+}
+
+/// The minimal valid scan with `note` as the raw TOML of the first consensus note.
+fn scan_with_note_source(note: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/scan-minimal.toml");
+    let base = fs::read_to_string(path).expect("fixture");
+    let start = base.find("consensus_note = ").expect("note") + "consensus_note = ".len();
+    let body = start + "\"\"\"\n".len();
+    let end = body + base[body..].find("\"\"\"").expect("end of note") + 3;
+    format!("{}{note}{}", &base[..start], &base[end..])
+}
+
+fn assert_one_control_problem(source: &str, shown: &str, what: &str) {
+    let problems = parse_scan(source).expect_err(what);
+    let catalogue = Lang::Nl.catalogue();
+    let first = catalogue.located_problem("s.toml", &problems[0]);
+    let wanted = format!(
+        "s.toml:14:18: 'answers.VIS-1.consensus_note' = \"a{shown}b\": de tekst bevat een stuurteken"
+    );
+    assert!(first.starts_with(&wanted), "{what}: {first}");
+    for problem in &problems {
+        let text = catalogue.located_problem("s.toml", problem);
+        assert!(
+            !text.chars().any(|c| c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
+            "{what}: raw character in {text:?}"
+        );
+    }
+}
+
+#[test]
+fn every_control_and_bidi_character_in_a_note_is_refused_and_shown_escaped() {
+    let characters = forbidden_characters();
+    assert_eq!(characters.len(), 29 + 1 + 32 + 5 + 4);
+    for c in characters {
+        let code = u32::from(c);
+        // Written as a TOML escape: the message quotes the file, escape and all.
+        let escaped = format!("\\u{code:04X}");
+        let source = scan_with_note_source(&format!("\"a{escaped}b\""));
+        assert_one_control_problem(&source, &escaped, &format!("escaped U+{code:04X}"));
+        // Written raw, where TOML allows it (C1 and bidi): shown as an escape.
+        if code >= 0x80 {
+            let source = scan_with_note_source(&format!("\"a{c}b\""));
+            let shown = format!("\\u{{{code:x}}}");
+            assert_one_control_problem(&source, &shown, &format!("raw U+{code:04X}"));
+        }
+    }
+}
+
+#[test]
+fn a_bom_and_crlf_file_loads() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/scan-bom-crlf.toml");
+    let bytes = fs::read(&path).expect("read");
+    assert!(bytes.starts_with(b"\xef\xbb\xbf"), "fixture has a BOM");
+    assert!(
+        bytes.windows(2).any(|pair| pair == b"\r\n"),
+        "fixture has CRLF"
+    );
+    let loaded = storage::load_scan(&path).expect("loads");
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert!(
+        !loaded
+            .value
+            .answers
+            .iter()
+            .any(|answer| answer.consensus_note.contains('\r'))
+    );
+    assert_eq!(fs::read(&path).expect("reread"), bytes);
+}
+
+#[test]
+fn a_one_megabyte_note_loads_and_round_trips() {
+    let line = "Een lange notitie met é, ë, € en \"quotes\" \\ en 😀.\n";
+    let note: String = line.repeat(1_000_000 / line.len() + 1);
+    assert!(note.len() >= 1_000_000);
+    let mut scan = full_scan();
+    scan.answers[1].perspectives[0].note = note.clone();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("groot.toml");
+    storage::save_scan(&path, &scan).expect("save");
+    let loaded = storage::load_scan(&path).expect("load");
+    assert_eq!(loaded.value.answers[1].perspectives[0].note, note);
+    assert_eq!(loaded.value, scan);
+    assert_eq!(
+        scan_to_toml(&loaded.value),
+        fs::read_to_string(&path).expect("read")
+    );
+}
+
+#[test]
+fn a_path_with_spaces_and_unicode_loads_and_saves() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("map met spaties ë");
+    fs::create_dir(&folder).expect("mkdir");
+    let path = folder.join("scan met spaties é.toml");
+    let scan = full_scan();
+    storage::save_scan(&path, &scan).expect("save");
+    assert_eq!(storage::load_scan(&path).expect("load").value, scan);
+    let mut changed = scan.clone();
+    changed.meta.region = "Regio Één".to_string();
+    storage::save_scan(&path, &changed).expect("save again");
+    assert_eq!(storage::load_scan(&path).expect("reload").value, changed);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_scan_loads_and_stays_untouched() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let real = dir.path().join("echt.toml");
+    let link = dir.path().join("link naar scan.toml");
+    fs::write(&real, scan_to_toml(&full_scan())).expect("write");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    let before = fs::read(&real).expect("read");
+    let loaded = storage::load_scan(&link).expect("load through link");
+    assert_eq!(loaded.value, full_scan());
+    assert_eq!(fs::read(&real).expect("reread"), before);
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("meta")
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn a_directory_is_a_clear_io_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("scan.toml");
+    fs::create_dir(&folder).expect("mkdir");
+    match storage::load_scan(&folder) {
+        Err(LoadError::Io { path, source }) => {
+            assert_eq!(path, folder);
+            assert_eq!(source.kind(), std::io::ErrorKind::IsADirectory);
+            assert_eq!(
+                (Lang::Nl.catalogue().io_error)(&source),
+                "dit is een map, geen bestand"
+            );
+        }
+        other => panic!("expected an IO error, got {other:?}"),
+    }
+    assert!(folder.is_dir());
+}
+
+#[test]
+fn empty_and_comment_only_files_are_empty() {
+    for source in [
+        "",
+        "\u{feff}",
+        "\n\n",
+        "# alleen commentaar\n   # nog meer\n",
+        "\r\n# x\r\n",
+    ] {
+        let problems = parse_scan(source).expect_err("empty");
+        assert_eq!(problems.len(), 1, "{source:?}: {problems:?}");
+        assert_eq!(problems[0].kind, storage::ProblemKind::Empty, "{source:?}");
+        assert_eq!((problems[0].line, problems[0].column), (1, 1));
+        let problems = parse_framework(source).expect_err("empty");
+        assert_eq!(problems[0].kind, storage::ProblemKind::Empty, "{source:?}");
     }
 }

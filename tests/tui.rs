@@ -61,11 +61,13 @@ fn scan() -> Scan {
                 name: "Carla Smit".into(),
                 organisation: "Gemeente Zeedorp".into(),
                 perspective: "gemeenten".into(),
+                ..Participant::default()
             },
             Participant {
                 name: "Dirk Mulder".into(),
                 organisation: "Jeugdzorg Kust".into(),
                 perspective: "aanbieders".into(),
+                ..Participant::default()
             },
         ],
     };

@@ -256,9 +256,7 @@ fn problem(kind: &ProblemKind) -> String {
             format!("'{id}' is geen perspectief van het kader van deze scan")
         }
         ProblemKind::UnknownKey { key } => {
-            format!(
-                "'{key}' is onbekend voor deze versie van zelfscan en gaat verloren als je de scan opslaat"
-            )
+            format!("'{key}' is onbekend voor deze versie van zelfscan; de waarde blijft bewaard")
         }
         ProblemKind::NewerSchema { found, supported } => format!(
             "gemaakt door een nieuwere zelfscan (schema_version {found}; deze versie kent t/m {supported})"

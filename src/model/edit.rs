@@ -69,7 +69,19 @@ impl Edit {
     pub fn apply(&self, scan: &mut Scan) -> Result<(), EditError> {
         match self {
             Edit::Override(value) => {
-                scan.verdict_override.clone_from(value);
+                // The dialog never touches the override's unknown keys, and the
+                // journal does not store them: keep the ones the scan has.
+                let kept = scan
+                    .verdict_override
+                    .as_ref()
+                    .map(|old| old.extra.clone())
+                    .unwrap_or_default();
+                scan.verdict_override = value.clone().map(|mut new| {
+                    if new.extra.is_empty() {
+                        new.extra = kept;
+                    }
+                    new
+                });
                 Ok(())
             }
             Edit::Score {

@@ -1,6 +1,7 @@
 //! A framework (*kader*): the answer scale, the perspectives, the themes with
 //! their criteria, and the weighting rule that turns answers into a verdict.
 
+use super::extra::Extra;
 use super::scan::Agreement;
 
 /// A complete framework, as loaded from a framework file or embedded in a scan.
@@ -21,6 +22,8 @@ pub struct Framework {
     pub agreement_levels: Vec<AgreementLevelDef>,
     pub themes: Vec<Theme>,
     pub weighting: Weighting,
+    /// Top-level keys this version does not know, kept for saving.
+    pub extra: Extra,
 }
 
 /// The answer scale: numbered levels plus the two answers that are not scores.
@@ -32,6 +35,8 @@ pub struct AnswerScale {
     pub unknown: SpecialAnswerDef,
     /// "N.v.t.": answered, but the criterion does not apply.
     pub not_applicable: SpecialAnswerDef,
+    /// Keys of `[scale]` this version does not know, kept for saving.
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -39,12 +44,16 @@ pub struct ScaleLevel {
     pub value: u8,
     pub label: String,
     pub meaning: String,
+    /// Keys of `[[scale.levels]]` this version does not know, kept for saving.
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpecialAnswerDef {
     pub label: String,
     pub meaning: String,
+    /// Keys this version does not know, kept for saving.
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +61,8 @@ pub struct Perspective {
     /// Stable key used in scan files; letters, digits, `-` and `_` only.
     pub id: String,
     pub label: String,
+    /// Keys of `[[perspectives]]` this version does not know, kept for saving.
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +70,8 @@ pub struct AgreementLevelDef {
     pub level: Agreement,
     pub label: String,
     pub meaning: String,
+    /// Keys of `[[agreement_levels]]` this version does not know, kept for saving.
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +81,8 @@ pub struct Theme {
     pub title: String,
     pub description: String,
     pub criteria: Vec<Criterion>,
+    /// Keys of `[[themes]]` this version does not know, kept for saving.
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +95,8 @@ pub struct Criterion {
     pub questions: Vec<String>,
     /// A critical criterion can decide the verdict on its own.
     pub critical: bool,
+    /// Keys of `[[themes.criteria]]` this version does not know, kept for saving.
+    pub extra: Extra,
 }
 
 /// The weighting rule (*wegingskader*). The numbers are data so that other
@@ -111,6 +128,18 @@ pub struct Weighting {
     /// A point of attention for a theme where more than this fraction is "onbekend",
     /// as (numerator, denominator) so that "more than a third" is exact.
     pub attention_unknown_share_above: (u32, u32),
+    /// Keys of `[weighting]` and its tables this version does not know, kept for saving.
+    pub extra: WeightingExtra,
+}
+
+/// The unknown keys of `[weighting]` and of its three threshold tables
+/// (`theme_weights` has none: every key there is a theme id).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WeightingExtra {
+    pub weighting: Extra,
+    pub follow_up: Extra,
+    pub robust: Extra,
+    pub attention: Extra,
 }
 
 impl Weighting {
@@ -144,6 +173,7 @@ impl Default for Weighting {
             attention_score_at_most: 2,
             attention_perspective_gap: 2,
             attention_unknown_share_above: (1, 3),
+            extra: WeightingExtra::default(),
         }
     }
 }

@@ -5,6 +5,7 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use super::extra::Extra;
 use super::framework::Framework;
 use super::scoring::Verdict;
 
@@ -59,12 +60,14 @@ impl Agreement {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Participant {
     pub name: String,
     pub organisation: String,
     /// A perspective id of the scan's framework.
     pub perspective: String,
+    /// Keys of `[[participants]]` this version does not know, kept for saving.
+    pub extra: Extra,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,6 +84,8 @@ pub struct ScanMeta {
 pub struct PerspectiveAnswer {
     pub score: Option<Answer>,
     pub note: String,
+    /// Keys of `[answers.X.<perspective>]` this version does not know, kept for saving.
+    pub extra: Extra,
 }
 
 /// Everything recorded for one criterion.
@@ -98,6 +103,8 @@ pub struct CriterionAnswer {
     /// Skipped for now, to return to later.
     pub skipped: bool,
     pub changed_at: Option<Timestamp>,
+    /// Keys of `[answers.X]` this version does not know, kept for saving.
+    pub extra: Extra,
 }
 
 /// The mark a criterion gets in the navigator.
@@ -119,8 +126,17 @@ impl CriterionAnswer {
         }
     }
 
-    /// True when nothing at all has been recorded, so the file need not list it.
+    /// True when nothing at all is held, so the file need not list it: no
+    /// answer, and no unknown keys from the file that a save must keep.
     pub fn is_empty(&self) -> bool {
+        self.nothing_recorded()
+            && self.extra.is_empty()
+            && self.perspectives.iter().all(|view| view.extra.is_empty())
+    }
+
+    /// True when the room recorded nothing. Unknown keys kept from the file do
+    /// not count: the facilitator cannot see them, so the criterion is open.
+    fn nothing_recorded(&self) -> bool {
         self.consensus.is_none()
             && self.agreement.is_none()
             && self.consensus_note.is_empty()
@@ -146,7 +162,7 @@ impl CriterionAnswer {
             }
             _ if self.is_answered() => CriterionStatus::Answered,
             _ if self.skipped => CriterionStatus::Skipped,
-            _ if self.is_empty() => CriterionStatus::Open,
+            _ if self.nothing_recorded() => CriterionStatus::Open,
             _ => CriterionStatus::Answered,
         }
     }
@@ -165,6 +181,8 @@ pub struct Progress {
 pub struct VerdictOverride {
     pub verdict: Verdict,
     pub rationale: String,
+    /// Keys of `[verdict_override]` this version does not know, kept for saving.
+    pub extra: Extra,
 }
 
 /// A scan in memory. `answers` has one entry per framework criterion, in walk order.
@@ -174,6 +192,8 @@ pub struct Scan {
     pub framework: Framework,
     pub answers: Vec<CriterionAnswer>,
     pub verdict_override: Option<VerdictOverride>,
+    /// Top-level keys of the scan file this version does not know, kept for saving.
+    pub extra: Extra,
 }
 
 impl Scan {
@@ -187,6 +207,7 @@ impl Scan {
             framework,
             answers,
             verdict_override: None,
+            extra: Extra::default(),
         }
     }
 

@@ -8,10 +8,12 @@ mod scan;
 use std::collections::HashMap;
 
 use toml::Spanned;
-use toml::de::{DeArray, DeTable, DeValue};
+use toml::de::{DeArray, DeString, DeTable, DeValue};
 
+use super::encode::is_section;
 use super::text::{LineIndex, is_unsafe_char, sanitize_for_display, strip_bom};
 use super::{FileKind, InvalidReason, Loaded, Problem, ProblemKind, SCHEMA_VERSION};
+use crate::model::Extra;
 use crate::model::framework::is_valid_id;
 
 pub(super) use framework::framework;
@@ -252,6 +254,12 @@ fn open_document<'i>(
         if found < 1 {
             ctx.invalid("schema_version", value, InvalidReason::BadNumber);
         }
+        // Migration goes here. Version 1 is the first and only layout, so
+        // there is nothing older to migrate yet. When version 2 exists, a file
+        // with `found < SCHEMA_VERSION` is rewritten in memory to the current
+        // layout before the body is decoded (so problems still point at the
+        // file's own lines), the caller is told so, and the first save keeps
+        // a `.bak` of the original bytes (RELIABILITY.md, "Older: migrate").
     }
     Some(root)
 }
@@ -371,20 +379,91 @@ impl<'t, 'i> Fields<'t, 'i> {
         Some((tables, value))
     }
 
-    /// Warns about every key that was never read: likely a typo, or written
-    /// by a newer zelfscan.
-    fn finish(self, ctx: &mut Ctx<'_>) {
-        for (key, _) in self.table.iter() {
+    /// Warns about every key that was never read (likely a typo, or written
+    /// by a newer zelfscan) and returns those keys with their values, so that
+    /// a save writes them back instead of losing them.
+    #[must_use = "unknown keys must be kept in the model, or they are lost on save"]
+    fn finish(self, ctx: &mut Ctx<'_>) -> Extra {
+        let mut extra = Extra::new();
+        for (key, value) in self.table.iter() {
             if !self.read.contains(&key.get_ref().as_ref()) {
-                ctx.report(
-                    key.span().start,
-                    ProblemKind::UnknownKey {
-                        key: self.path(key.get_ref()),
-                    },
-                );
+                keep_unknown(ctx, &mut extra, &self.path, key, value);
             }
         }
+        in_save_order(&extra)
     }
+}
+
+/// Warns about a key this version does not know and keeps its value in `extra`.
+fn keep_unknown(
+    ctx: &mut Ctx<'_>,
+    extra: &mut Extra,
+    table_path: &str,
+    key: &Spanned<DeString<'_>>,
+    value: &Value<'_>,
+) {
+    let path = join(table_path, key.get_ref());
+    ctx.report(
+        key.span().start,
+        ProblemKind::UnknownKey { key: path.clone() },
+    );
+    if let Some(kept) = plain_value(ctx, &path, value) {
+        extra.insert(key.get_ref().to_string(), kept);
+    }
+}
+
+/// A value of the file as a plain `toml::Value`. Numbers TOML cannot hold
+/// (an integer beyond 64 bits, a float that overflows) are errors: keeping
+/// them would change them, and dropping them would lose them silently.
+fn plain_value(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>) -> Option<toml::Value> {
+    Some(match value.get_ref() {
+        DeValue::String(text) => toml::Value::String(text.to_string()),
+        DeValue::Integer(_) => toml::Value::Integer(integer(ctx, path, value)?),
+        DeValue::Float(number) => {
+            let text = number.as_str();
+            match text.parse::<f64>() {
+                Ok(parsed) if !parsed.is_infinite() || text.contains("inf") => {
+                    toml::Value::Float(parsed)
+                }
+                _ => {
+                    ctx.invalid(path, value, InvalidReason::BadNumber);
+                    return None;
+                }
+            }
+        }
+        DeValue::Boolean(flag) => toml::Value::Boolean(*flag),
+        DeValue::Datetime(stamp) => toml::Value::Datetime(*stamp),
+        DeValue::Array(items) => {
+            let mut kept = Vec::with_capacity(items.len());
+            for (index, item) in items.iter().enumerate() {
+                kept.push(plain_value(ctx, &format!("{path}[{index}]"), item)?);
+            }
+            toml::Value::Array(kept)
+        }
+        DeValue::Table(inner) => {
+            let mut kept = toml::Table::new();
+            for (key, item) in inner.iter() {
+                let name = key.get_ref();
+                kept.insert(name.to_string(), plain_value(ctx, &join(path, name), item)?);
+            }
+            let (plain, sections): (Vec<_>, Vec<_>) =
+                kept.into_iter().partition(|(_, item)| !is_section(item));
+            toml::Value::Table(plain.into_iter().chain(sections).collect())
+        }
+    })
+}
+
+/// The unknown keys in the order a save writes them: plain values first, then
+/// tables and arrays of tables, each group in file order. A file may hold
+/// `x = { … }` before `y = 1`, but a save writes `[a.x]` after `y`, so
+/// without this a value would not come back equal to itself.
+pub(super) fn in_save_order(extra: &Extra) -> Extra {
+    let plain = extra.iter().filter(|(_, value)| !is_section(value));
+    let sections = extra.iter().filter(|(_, value)| is_section(value));
+    plain
+        .chain(sections)
+        .map(|(key, value)| (key.to_string(), value.clone()))
+        .collect()
 }
 
 fn table<'t, 'i>(ctx: &mut Ctx<'_>, path: &str, value: &'t Value<'i>) -> Option<Fields<'t, 'i>> {
@@ -518,10 +597,12 @@ impl SeenIds {
 }
 
 /// Entry point shared by the two file kinds.
+/// `body` decodes the top-level table and calls `finish` on it, so that the
+/// unknown top-level keys end up in the value it returns.
 fn decode_file<T>(
     source: &str,
     kind: FileKind,
-    body: impl FnOnce(&mut Ctx<'_>, &mut Fields<'_, '_>) -> T,
+    body: impl FnOnce(&mut Ctx<'_>, Fields<'_, '_>) -> T,
 ) -> Result<Loaded<T>, Vec<Problem>> {
     let source = strip_bom(source);
     let mut ctx = Ctx::new(source);
@@ -531,7 +612,6 @@ fn decode_file<T>(
     let mut fields = Fields::new(&root, 0, "");
     // Already checked by `open_document`; read here so it is not "unknown".
     fields.get("schema_version");
-    let value = body(&mut ctx, &mut fields);
-    fields.finish(&mut ctx);
+    let value = body(&mut ctx, fields);
     ctx.finish(value)
 }

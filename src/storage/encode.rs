@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use super::SCHEMA_VERSION;
 use super::decode::{NOT_APPLICABLE_KEY, UNKNOWN_KEY};
 use crate::model::framework::is_valid_id;
-use crate::model::{Answer, CriterionAnswer, Framework, PerspectiveAnswer, Scan, Weighting};
+use crate::model::{Answer, CriterionAnswer, Extra, Framework, PerspectiveAnswer, Scan, Weighting};
 
 const SCAN_HEADER: &str =
     "# zelfscan-scan. Dit bestand mag je met de hand bewerken; bewaar het als UTF-8.\n";
@@ -39,6 +39,59 @@ impl Out {
         self.line(text);
     }
 
+    /// The plain (not table) unknown keys of the table just opened, in order.
+    /// Call after the known keys and before any sub-table header.
+    fn extra_values(&mut self, extra: &Extra) {
+        for (key, value) in extra.iter() {
+            if !is_section(value) {
+                self.raw(key, value_text(value, true));
+            }
+        }
+    }
+
+    /// The unknown keys that are tables or arrays of tables, as sections
+    /// under `path` (already rendered, e.g. `answers.VIS-1`; empty at the top).
+    fn extra_sections(&mut self, path: &str, extra: &Extra) {
+        for (key, value) in extra.iter() {
+            if is_section(value) {
+                self.section(path, key, value);
+            }
+        }
+    }
+
+    fn section(&mut self, path: &str, key: &str, value: &toml::Value) {
+        let name = bare_or_quoted(key);
+        let path = if path.is_empty() {
+            name
+        } else {
+            format!("{path}.{name}")
+        };
+        let tables: Vec<&toml::Table> = match value {
+            toml::Value::Table(table) => vec![table],
+            toml::Value::Array(items) => items.iter().filter_map(toml::Value::as_table).collect(),
+            _ => return,
+        };
+        let array = matches!(value, toml::Value::Array(_));
+        for table in tables {
+            self.blank();
+            if array {
+                self.line(format!("[[{path}]]"));
+            } else {
+                self.line(format!("[{path}]"));
+            }
+            for (key, item) in table {
+                if !is_section(item) {
+                    self.raw(key, value_text(item, true));
+                }
+            }
+            for (key, item) in table {
+                if is_section(item) {
+                    self.section(&path, key, item);
+                }
+            }
+        }
+    }
+
     /// `[prefix.name]` or `[[prefix.name]]`.
     fn header(&mut self, prefix: &str, name: &str, array: bool) {
         let path = if prefix.is_empty() {
@@ -63,6 +116,7 @@ pub(super) fn scan(scan: &Scan) -> String {
     out.string("date", &scan.meta.date.to_string());
     out.string("facilitator", &scan.meta.facilitator);
     out.string("note_taker", &scan.meta.note_taker);
+    out.extra_values(&scan.extra);
     for participant in &scan.meta.participants {
         out.header("", "participants", true);
         out.string("name", &participant.name);
@@ -70,6 +124,8 @@ pub(super) fn scan(scan: &Scan) -> String {
             out.string("organisation", &participant.organisation);
         }
         out.string("perspective", &participant.perspective);
+        out.extra_values(&participant.extra);
+        out.extra_sections("participants", &participant.extra);
     }
     for (entry, answer) in scan.framework.criteria().zip(&scan.answers) {
         if !answer.is_empty() {
@@ -80,7 +136,10 @@ pub(super) fn scan(scan: &Scan) -> String {
         out.header("", "verdict_override", false);
         out.string("verdict", verdict.verdict.key());
         out.string("rationale", &verdict.rationale);
+        out.extra_values(&verdict.extra);
+        out.extra_sections("verdict_override", &verdict.extra);
     }
+    out.extra_sections("", &scan.extra);
     out.header("", "framework", false);
     write_framework_body(&mut out, &scan.framework, "framework");
     out.0
@@ -129,19 +188,24 @@ fn write_answer(
     if let Some(stamp) = answer.changed_at {
         out.string("changed_at", &stamp.to_string());
     }
+    out.extra_values(&answer.extra);
     for (perspective, view) in framework.perspectives.iter().zip(&answer.perspectives) {
-        let PerspectiveAnswer { score, note } = view;
-        if score.is_none() && note.is_empty() {
+        let PerspectiveAnswer { score, note, extra } = view;
+        if score.is_none() && note.is_empty() && extra.is_empty() {
             continue;
         }
-        out.header(&prefix, &bare_or_quoted(&perspective.id), false);
+        let name = bare_or_quoted(&perspective.id);
+        out.header(&prefix, &name, false);
         if let Some(score) = score {
             out.raw("score", answer_text(*score));
         }
         if !note.is_empty() {
             out.string("note", note);
         }
+        out.extra_values(extra);
+        out.extra_sections(&format!("{prefix}.{name}"), extra);
     }
+    out.extra_sections(&prefix, &answer.extra);
 }
 
 /// Everything of a framework but `schema_version`, with table headers under
@@ -159,13 +223,17 @@ fn write_framework_body(out: &mut Out, framework: &Framework, prefix: &str) {
     out.string("version", &framework.version);
     out.string("language", &framework.language);
     out.string("description", &framework.description);
+    out.extra_values(&framework.extra);
 
     out.header(prefix, "scale", false);
+    out.extra_values(&framework.scale.extra);
     for level in &framework.scale.levels {
         out.header(&sub("scale"), "levels", true);
         out.raw("value", level.value);
         out.string("label", &level.label);
         out.string("meaning", &level.meaning);
+        out.extra_values(&level.extra);
+        out.extra_sections(&sub("scale.levels"), &level.extra);
     }
     for (name, def) in [
         ("unknown", &framework.scale.unknown),
@@ -174,24 +242,34 @@ fn write_framework_body(out: &mut Out, framework: &Framework, prefix: &str) {
         out.header(&sub("scale"), name, false);
         out.string("label", &def.label);
         out.string("meaning", &def.meaning);
+        out.extra_values(&def.extra);
+        out.extra_sections(&sub(&format!("scale.{name}")), &def.extra);
     }
+    out.extra_sections(&sub("scale"), &framework.scale.extra);
 
     for perspective in &framework.perspectives {
         out.header(prefix, "perspectives", true);
         out.string("id", &perspective.id);
         out.string("label", &perspective.label);
+        out.extra_values(&perspective.extra);
+        out.extra_sections(&sub("perspectives"), &perspective.extra);
     }
     for def in &framework.agreement_levels {
         out.header(prefix, "agreement_levels", true);
         out.string("id", def.level.key());
         out.string("label", &def.label);
         out.string("meaning", &def.meaning);
+        out.extra_values(&def.extra);
+        out.extra_sections(&sub("agreement_levels"), &def.extra);
     }
     for theme in &framework.themes {
         out.header(prefix, "themes", true);
         out.string("id", &theme.id);
         out.string("title", &theme.title);
         out.string("description", &theme.description);
+        out.extra_values(&theme.extra);
+        // Before the criteria, so each section is next to its theme's keys.
+        out.extra_sections(&sub("themes"), &theme.extra);
         for criterion in &theme.criteria {
             out.header(&sub("themes"), "criteria", true);
             out.string("id", &criterion.id);
@@ -209,9 +287,12 @@ fn write_framework_body(out: &mut Out, framework: &Framework, prefix: &str) {
                 }
                 out.line("]");
             }
+            out.extra_values(&criterion.extra);
+            out.extra_sections(&sub("themes.criteria"), &criterion.extra);
         }
     }
     write_weighting(out, &framework.weighting, &sub("weighting"));
+    out.extra_sections(prefix, &framework.extra);
 }
 
 fn write_weighting(out: &mut Out, weighting: &Weighting, path: &str) {
@@ -219,6 +300,7 @@ fn write_weighting(out: &mut Out, weighting: &Weighting, path: &str) {
     out.line(format!("[{path}]"));
     let core: Vec<String> = weighting.core_themes.iter().map(|id| quote(id)).collect();
     out.raw("core_themes", format!("[{}]", core.join(", ")));
+    out.extra_values(&weighting.extra.weighting);
 
     out.header(path, "theme_weights", false);
     for (id, weight) in &weighting.theme_weights {
@@ -232,6 +314,8 @@ fn write_weighting(out: &mut Out, weighting: &Weighting, path: &str) {
         float(weighting.follow_up_core_theme_below),
     );
     out.raw("critical_at_most", weighting.follow_up_critical_at_most);
+    out.extra_values(&weighting.extra.follow_up);
+    out.extra_sections(&format!("{path}.follow_up"), &weighting.extra.follow_up);
 
     out.header(path, "robust", false);
     out.raw("total_at_least", float(weighting.robust_total_at_least));
@@ -241,6 +325,8 @@ fn write_weighting(out: &mut Out, weighting: &Weighting, path: &str) {
     );
     out.raw("any_criterion_above", weighting.robust_any_criterion_above);
     out.raw("critical_at_least", weighting.robust_critical_at_least);
+    out.extra_values(&weighting.extra.robust);
+    out.extra_sections(&format!("{path}.robust"), &weighting.extra.robust);
 
     out.header(path, "attention", false);
     out.raw("score_at_most", weighting.attention_score_at_most);
@@ -250,6 +336,45 @@ fn write_weighting(out: &mut Out, weighting: &Weighting, path: &str) {
     );
     let (numerator, denominator) = weighting.attention_unknown_share_above;
     out.string("unknown_share_above", &format!("{numerator}/{denominator}"));
+    out.extra_values(&weighting.extra.attention);
+    out.extra_sections(&format!("{path}.attention"), &weighting.extra.attention);
+    out.extra_sections(path, &weighting.extra.weighting);
+}
+
+/// Whether an unknown value is written as its own section (`[a.b]` or
+/// `[[a.b]]`) rather than inline: a table, or an array holding only tables.
+pub(super) fn is_section(value: &toml::Value) -> bool {
+    match value {
+        toml::Value::Table(_) => true,
+        toml::Value::Array(items) => !items.is_empty() && items.iter().all(toml::Value::is_table),
+        _ => false,
+    }
+}
+
+/// A value as TOML text. `top` is a value right after `key =`, where a text
+/// with newlines may be a readable multi-line string; inside arrays and inline
+/// tables every string stays on one line.
+fn value_text(value: &toml::Value, top: bool) -> String {
+    match value {
+        toml::Value::String(text) if top => quote(text),
+        toml::Value::String(text) => quote_single_line(text),
+        toml::Value::Integer(number) => number.to_string(),
+        toml::Value::Float(number) => float(*number),
+        toml::Value::Boolean(flag) => flag.to_string(),
+        toml::Value::Datetime(stamp) => stamp.to_string(),
+        toml::Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(|item| value_text(item, false)).collect();
+            format!("[{}]", items.join(", "))
+        }
+        toml::Value::Table(table) if table.is_empty() => "{}".to_string(),
+        toml::Value::Table(table) => {
+            let entries: Vec<String> = table
+                .iter()
+                .map(|(key, item)| format!("{} = {}", bare_or_quoted(key), value_text(item, false)))
+                .collect();
+            format!("{{ {} }}", entries.join(", "))
+        }
+    }
 }
 
 /// A float that reads back as the same value: Rust's `Debug` is the shortest
@@ -265,12 +390,13 @@ fn float(value: f64) -> String {
     }
 }
 
-/// A key as written: bare when it is a valid id (all ids should be), quoted otherwise.
+/// A key as written: bare when it is a valid id (all ids should be), quoted
+/// otherwise (always on one line: a key cannot be a multi-line string).
 fn bare_or_quoted(key: &str) -> String {
     if is_valid_id(key) {
         key.to_string()
     } else {
-        quote(key)
+        quote_single_line(key)
     }
 }
 
@@ -297,12 +423,18 @@ pub(super) fn quote(text: &str) -> String {
     if text.contains('\n') {
         return quote_multiline(text);
     }
+    quote_single_line(text)
+}
+
+/// A one-line TOML basic string: a newline is written as `\n`.
+fn quote_single_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
             c if needs_escape(c) => push_escape(&mut out, c),
             c => out.push(c),
         }

@@ -421,9 +421,12 @@ fn decode(fields: &[String]) -> Option<Edit> {
         },
         "override" => Edit::Override(match field(1)? {
             "" => None,
+            // Unknown keys of the override are not journaled; `Edit::apply`
+            // keeps the ones the scan already has.
             key => Some(VerdictOverride {
                 verdict: Verdict::from_key(key)?,
                 rationale: field(2)?.to_string(),
+                extra: crate::model::Extra::default(),
             }),
         }),
         _ => return None,
@@ -481,6 +484,7 @@ mod tests {
             Edit::Override(Some(VerdictOverride {
                 verdict: Verdict::Robust,
                 rationale: "Omdat\nhet kan".into(),
+                extra: crate::model::Extra::default(),
             })),
             Edit::Override(None),
         ]

@@ -544,6 +544,7 @@ pub fn parse_participants(
             name,
             organisation,
             perspective,
+            ..Participant::default()
         });
     }
     Ok(participants)
@@ -1147,11 +1148,23 @@ fn update_override(app: &mut App, action: Action) -> Option<Effect> {
                 let computed = evaluate(&walk.scan).verdict;
                 // Keeping the computed verdict with a rationale records that the
                 // facilitator confirmed it; without one, there is no override.
+                // Unknown keys the file had in `[verdict_override]` stay with it.
+                let extra = walk
+                    .scan
+                    .verdict_override
+                    .as_ref()
+                    .map(|old| old.extra.clone())
+                    .unwrap_or_default();
                 let new = match (chosen, rationale.is_empty()) {
-                    (Some(verdict), _) => Some(VerdictOverride { verdict, rationale }),
+                    (Some(verdict), _) => Some(VerdictOverride {
+                        verdict,
+                        rationale,
+                        extra,
+                    }),
                     (None, false) => Some(VerdictOverride {
                         verdict: computed,
                         rationale,
+                        extra,
                     }),
                     (None, true) => None,
                 };

@@ -33,6 +33,7 @@ fn participant(name: &str, organisation: &str, perspective: &str) -> Participant
         name: name.to_string(),
         organisation: organisation.to_string(),
         perspective: perspective.to_string(),
+        ..Participant::default()
     }
 }
 
@@ -201,6 +202,7 @@ pub fn override_applied() -> Scan {
         rationale: "Het partnerschap is na de sessie bekrachtigd in een convenant; \
                     de groep acht de regio robuust."
             .to_string(),
+        extra: zelfscan::model::Extra::default(),
     });
     scan
 }
@@ -221,6 +223,7 @@ pub fn override_too_far() -> Scan {
     scan.verdict_override = Some(VerdictOverride {
         verdict: Verdict::Robust,
         rationale: "Vastgesteld vóór de laatste wijzigingen in de antwoorden.".to_string(),
+        extra: zelfscan::model::Extra::default(),
     });
     scan
 }

@@ -2,6 +2,7 @@
 //! and numbers of the bundled one (domain.md §5.2/§5.3).
 
 use super::*;
+use crate::model::Extra;
 use crate::model::framework::{
     AgreementLevelDef, AnswerScale, Criterion, Perspective, ScaleLevel, SpecialAnswerDef, Theme,
 };
@@ -73,6 +74,7 @@ fn framework_with(shape: &[(&str, &[(&str, bool)])], weighting: Weighting) -> Fr
     let special = |label: &str| SpecialAnswerDef {
         label: label.to_owned(),
         meaning: String::new(),
+        extra: Extra::default(),
     };
     Framework {
         id: "test".to_owned(),
@@ -86,16 +88,19 @@ fn framework_with(shape: &[(&str, &[(&str, bool)])], weighting: Weighting) -> Fr
                     value,
                     label: value.to_string(),
                     meaning: String::new(),
+                    extra: Extra::default(),
                 })
                 .collect(),
             unknown: special("Onbekend"),
             not_applicable: special("N.v.t."),
+            extra: Extra::default(),
         },
         perspectives: ["gemeenten", "aanbieders"]
             .into_iter()
             .map(|id| Perspective {
                 id: id.to_owned(),
                 label: id.to_owned(),
+                extra: Extra::default(),
             })
             .collect(),
         agreement_levels: Agreement::ALL
@@ -104,6 +109,7 @@ fn framework_with(shape: &[(&str, &[(&str, bool)])], weighting: Weighting) -> Fr
                 level,
                 label: level.key().to_owned(),
                 meaning: String::new(),
+                extra: Extra::default(),
             })
             .collect(),
         themes: shape
@@ -120,11 +126,14 @@ fn framework_with(shape: &[(&str, &[(&str, bool)])], weighting: Weighting) -> Fr
                         description: String::new(),
                         questions: Vec::new(),
                         critical: *critical,
+                        extra: Extra::default(),
                     })
                     .collect(),
+                extra: Extra::default(),
             })
             .collect(),
         weighting,
+        extra: Extra::default(),
     }
 }
 
@@ -207,7 +216,7 @@ fn views(gemeenten: Option<Answer>, aanbieders: Option<Answer>) -> Vec<Perspecti
         .into_iter()
         .map(|score| PerspectiveAnswer {
             score,
-            note: String::new(),
+            ..PerspectiveAnswer::default()
         })
         .collect()
 }
@@ -1341,6 +1350,7 @@ mod overrides {
         VerdictOverride {
             verdict,
             rationale: "Toelichting van de gespreksleider".into(),
+            extra: crate::model::Extra::default(),
         }
     }
 

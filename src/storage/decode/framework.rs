@@ -6,8 +6,8 @@ use super::{
     Ctx, Fields, SeenIds, Value, array, decode_file, integer, number, small_number, string,
 };
 use crate::model::{
-    Agreement, AgreementLevelDef, AnswerScale, Criterion, Framework, Perspective, ScaleLevel,
-    SpecialAnswerDef, Theme, Weighting,
+    Agreement, AgreementLevelDef, AnswerScale, Criterion, Extra, Framework, Perspective,
+    ScaleLevel, SpecialAnswerDef, Theme, Weighting,
 };
 use crate::storage::{FileKind, InvalidReason, Loaded, Problem, ProblemKind};
 
@@ -20,7 +20,7 @@ pub(in crate::storage) fn framework(source: &str) -> Result<Loaded<Framework>, V
 /// Always returns a framework; where something was wrong it holds a
 /// placeholder and the problem is in `ctx`, so later checks (answers against
 /// criteria) can still run without a cascade of follow-up errors.
-pub(super) fn decode_framework(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> Framework {
+pub(super) fn decode_framework(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) -> Framework {
     let id = fields
         .req_id(ctx, "id")
         .map(|(id, _)| id)
@@ -29,18 +29,15 @@ pub(super) fn decode_framework(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -
     let version = fields.opt_string(ctx, "version");
     let language = fields.opt_string(ctx, "language");
     let description = fields.opt_string(ctx, "description");
-    let scale = decode_scale(ctx, fields);
-    let perspectives = decode_perspectives(ctx, fields);
-    let agreement_levels = decode_agreement_levels(ctx, fields);
-    let themes = decode_themes(ctx, fields);
+    let scale = decode_scale(ctx, &mut fields);
+    let perspectives = decode_perspectives(ctx, &mut fields);
+    let agreement_levels = decode_agreement_levels(ctx, &mut fields);
+    let themes = decode_themes(ctx, &mut fields);
     let weighting = match fields.opt_table(ctx, "weighting") {
-        Some(mut table) => {
-            let weighting = decode_weighting(ctx, &mut table, &themes);
-            table.finish(ctx);
-            weighting
-        }
+        Some(table) => decode_weighting(ctx, table, &themes),
         None => Weighting::default(),
     };
+    let extra = fields.finish(ctx);
     Framework {
         id,
         title,
@@ -52,6 +49,7 @@ pub(super) fn decode_framework(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -
         agreement_levels,
         themes,
         weighting,
+        extra,
     }
 }
 
@@ -71,12 +69,16 @@ fn special_answer(
         Some(mut table) => {
             let label = table.req_string(ctx, "label").unwrap_or_default();
             let meaning = table.opt_string(ctx, "meaning");
-            table.finish(ctx);
-            SpecialAnswerDef { label, meaning }
+            SpecialAnswerDef {
+                label,
+                meaning,
+                extra: table.finish(ctx),
+            }
         }
         None => SpecialAnswerDef {
             label: String::new(),
             meaning: String::new(),
+            extra: Extra::default(),
         },
     }
 }
@@ -86,11 +88,13 @@ fn decode_scale(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> AnswerScale {
         let empty = || SpecialAnswerDef {
             label: String::new(),
             meaning: String::new(),
+            extra: Extra::default(),
         };
         return AnswerScale {
             levels: Vec::new(),
             unknown: empty(),
             not_applicable: empty(),
+            extra: Extra::default(),
         };
     };
     let mut levels = Vec::new();
@@ -113,12 +117,13 @@ fn decode_scale(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> AnswerScale {
             });
             let label = level.req_string(ctx, "label").unwrap_or_default();
             let meaning = level.opt_string(ctx, "meaning");
-            level.finish(ctx);
+            let extra = level.finish(ctx);
             if let Some(value) = value {
                 levels.push(ScaleLevel {
                     value,
                     label,
                     meaning,
+                    extra,
                 });
             }
         }
@@ -129,11 +134,11 @@ fn decode_scale(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> AnswerScale {
     levels.dedup_by_key(|level| level.value);
     let unknown = special_answer(ctx, &mut scale, "unknown");
     let not_applicable = special_answer(ctx, &mut scale, "not_applicable");
-    scale.finish(ctx);
     AnswerScale {
         levels,
         unknown,
         not_applicable,
+        extra: scale.finish(ctx),
     }
 }
 
@@ -152,10 +157,10 @@ fn decode_perspectives(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> Vec<Pe
             id
         });
         let label = table.req_string(ctx, "label").unwrap_or_default();
-        table.finish(ctx);
         perspectives.push(Perspective {
             id: id.unwrap_or_default(),
             label,
+            extra: table.finish(ctx),
         });
     }
     require_non_empty(
@@ -189,12 +194,13 @@ fn decode_agreement_levels(
         });
         let label = table.req_string(ctx, "label").unwrap_or_default();
         let meaning = table.opt_string(ctx, "meaning");
-        table.finish(ctx);
+        let extra = table.finish(ctx);
         if let Some(level) = level {
             found.push(AgreementLevelDef {
                 level,
                 label,
                 meaning,
+                extra,
             });
         }
     }
@@ -234,29 +240,24 @@ fn decode_themes(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> Vec<Theme> {
         let description = table.opt_string(ctx, "description");
         let mut criteria = Vec::new();
         if let Some((criterion_tables, criteria_value)) = table.table_array(ctx, "criteria", true) {
-            for mut criterion in criterion_tables {
-                criteria.push(decode_criterion(ctx, &mut criterion, &mut criterion_ids));
-                criterion.finish(ctx);
+            for criterion in criterion_tables {
+                criteria.push(decode_criterion(ctx, criterion, &mut criterion_ids));
             }
             require_non_empty(ctx, &table.path("criteria"), &criteria, criteria_value);
         }
-        table.finish(ctx);
         themes.push(Theme {
             id: id.unwrap_or_default(),
             title,
             description,
             criteria,
+            extra: table.finish(ctx),
         });
     }
     require_non_empty(ctx, &fields.path("themes"), &themes, array_value);
     themes
 }
 
-fn decode_criterion(
-    ctx: &mut Ctx<'_>,
-    table: &mut Fields<'_, '_>,
-    seen: &mut SeenIds,
-) -> Criterion {
+fn decode_criterion(ctx: &mut Ctx<'_>, mut table: Fields<'_, '_>, seen: &mut SeenIds) -> Criterion {
     let id = table.req_id(ctx, "id").map(|(id, value)| {
         seen.check(ctx, &id, value);
         id
@@ -282,6 +283,7 @@ fn decode_criterion(
         description,
         questions,
         critical,
+        extra: table.finish(ctx),
     }
 }
 
@@ -289,7 +291,7 @@ fn decode_criterion(
 /// missing. A theme id that the framework does not have is an error
 /// (`InvalidValue` with `UnknownTheme`), not a warning: a misspelt core theme
 /// would silently change the verdict.
-fn decode_weighting(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>, themes: &[Theme]) -> Weighting {
+fn decode_weighting(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>, themes: &[Theme]) -> Weighting {
     let mut weighting = Weighting::default();
     let theme_index = |id: &str| themes.iter().position(|theme| theme.id == id);
 
@@ -343,7 +345,8 @@ fn decode_weighting(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>, themes: &[Th
             .iter()
             .map(|(key, _)| key.get_ref().as_ref())
             .collect();
-        table.finish(ctx);
+        let nothing_unknown = table.finish(ctx);
+        debug_assert!(nothing_unknown.is_empty());
         // The model keeps weights in theme order, whatever the file's order.
         weights.sort_by_key(|(index, _, _)| *index);
         weighting.theme_weights = weights
@@ -371,7 +374,7 @@ fn decode_weighting(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>, themes: &[Th
             "critical_at_most",
             &mut weighting.follow_up_critical_at_most,
         );
-        table.finish(ctx);
+        weighting.extra.follow_up = table.finish(ctx);
     }
     if let Some(mut table) = fields.opt_table(ctx, "robust") {
         read_number(
@@ -398,7 +401,7 @@ fn decode_weighting(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>, themes: &[Th
             "critical_at_least",
             &mut weighting.robust_critical_at_least,
         );
-        table.finish(ctx);
+        weighting.extra.robust = table.finish(ctx);
     }
     if let Some(mut table) = fields.opt_table(ctx, "attention") {
         read_small(
@@ -422,8 +425,9 @@ fn decode_weighting(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>, themes: &[Th
                 None => ctx.invalid(&path, value, InvalidReason::BadNumber),
             }
         }
-        table.finish(ctx);
+        weighting.extra.attention = table.finish(ctx);
     }
+    weighting.extra.weighting = fields.finish(ctx);
     weighting
 }
 

@@ -6,10 +6,10 @@ use jiff::civil::Date;
 use toml::de::DeValue;
 
 use super::framework::decode_framework;
-use super::{Ctx, Fields, Value, decode_file, join, string, table};
+use super::{Ctx, Fields, Value, decode_file, in_save_order, keep_unknown, string, table};
 use crate::model::{
-    Agreement, Answer, CriterionAnswer, Framework, Participant, PerspectiveAnswer, Scan, ScanMeta,
-    Verdict, VerdictOverride,
+    Agreement, Answer, CriterionAnswer, Extra, Framework, Participant, PerspectiveAnswer, Scan,
+    ScanMeta, Verdict, VerdictOverride,
 };
 use crate::storage::{FileKind, InvalidReason, Loaded, Problem, ProblemKind};
 
@@ -33,16 +33,11 @@ pub(in crate::storage) fn scan(source: &str) -> Result<Loaded<Scan>, Vec<Problem
     decode_file(source, FileKind::Scan, decode_scan)
 }
 
-fn decode_scan(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> Scan {
+fn decode_scan(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) -> Scan {
     // The framework first: participants and answers are checked against it.
-    let framework = match fields.req_table(ctx, "framework") {
-        Some(mut table) => {
-            let framework = decode_framework(ctx, &mut table);
-            table.finish(ctx);
-            Some(framework)
-        }
-        None => None,
-    };
+    let framework = fields
+        .req_table(ctx, "framework")
+        .map(|table| decode_framework(ctx, table));
     let region = fields.req_string(ctx, "region").unwrap_or_default();
     let date = fields
         .required(ctx, "date")
@@ -57,7 +52,7 @@ fn decode_scan(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> Scan {
         fields.get("participants");
         fields.get("answers");
         fields.get("verdict_override");
-        return Scan::new(
+        let mut scan = Scan::new(
             ScanMeta {
                 region,
                 date,
@@ -67,6 +62,8 @@ fn decode_scan(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> Scan {
             },
             placeholder_framework(),
         );
+        scan.extra = fields.finish(ctx);
+        return scan;
     };
 
     let mut participants = Vec::new();
@@ -88,11 +85,11 @@ fn decode_scan(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> Scan {
                     Some(id)
                 })
                 .unwrap_or_default();
-            table.finish(ctx);
             participants.push(Participant {
                 name,
                 organisation,
                 perspective,
+                extra: table.finish(ctx),
             });
         }
     }
@@ -107,9 +104,8 @@ fn decode_scan(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> Scan {
         },
         framework,
     );
-    if let Some(mut table) = fields.opt_table(ctx, "verdict_override") {
-        scan.verdict_override = verdict_override(ctx, &mut table);
-        table.finish(ctx);
+    if let Some(table) = fields.opt_table(ctx, "verdict_override") {
+        scan.verdict_override = verdict_override(ctx, table);
     }
     if let Some(answers) = fields.opt_table(ctx, "answers") {
         for (key, value) in answers.table.iter() {
@@ -122,11 +118,12 @@ fn decode_scan(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> Scan {
                 continue;
             };
             let path = answers.path(id);
-            if let Some(mut table) = table(ctx, &path, value) {
-                scan.answers[index] = decode_answer(ctx, &mut table, &scan.framework);
+            if let Some(table) = table(ctx, &path, value) {
+                scan.answers[index] = decode_answer(ctx, &table, &scan.framework);
             }
         }
     }
+    scan.extra = fields.finish(ctx);
     scan
 }
 
@@ -137,6 +134,7 @@ fn placeholder_framework() -> Framework {
     let empty = || SpecialAnswerDef {
         label: String::new(),
         meaning: String::new(),
+        extra: Extra::default(),
     };
     Framework {
         id: String::new(),
@@ -148,17 +146,19 @@ fn placeholder_framework() -> Framework {
             levels: Vec::new(),
             unknown: empty(),
             not_applicable: empty(),
+            extra: Extra::default(),
         },
         perspectives: Vec::new(),
         agreement_levels: Vec::new(),
         themes: Vec::new(),
         weighting: Weighting::default(),
+        extra: Extra::default(),
     }
 }
 
 fn decode_answer(
     ctx: &mut Ctx<'_>,
-    table: &mut Fields<'_, '_>,
+    table: &Fields<'_, '_>,
     framework: &Framework,
 ) -> CriterionAnswer {
     let mut answer = CriterionAnswer::empty(framework.perspectives.len());
@@ -194,9 +194,8 @@ fn decode_answer(
             }
             other => match framework.perspective_index(other) {
                 Some(index) => {
-                    if let Some(mut view) = super::table(ctx, &key_path, value) {
-                        answer.perspectives[index] = decode_view(ctx, &mut view, framework);
-                        view.finish(ctx);
+                    if let Some(view) = super::table(ctx, &key_path, value) {
+                        answer.perspectives[index] = decode_view(ctx, view, framework);
                     }
                 }
                 // A table here can only be meant as a perspective's view.
@@ -206,21 +205,17 @@ fn decode_answer(
                         id: other.to_string(),
                     },
                 ),
-                None => ctx.report(
-                    key.span().start,
-                    ProblemKind::UnknownKey {
-                        key: join(&table.path, other),
-                    },
-                ),
+                None => keep_unknown(ctx, &mut answer.extra, &table.path, key, value),
             },
         }
     }
+    answer.extra = in_save_order(&answer.extra);
     answer
 }
 
 fn decode_view(
     ctx: &mut Ctx<'_>,
-    table: &mut Fields<'_, '_>,
+    mut table: Fields<'_, '_>,
     framework: &Framework,
 ) -> PerspectiveAnswer {
     let path = table.path("score");
@@ -228,7 +223,11 @@ fn decode_view(
         .get("score")
         .and_then(|value| score(ctx, &path, value, framework));
     let note = table.opt_string(ctx, "note");
-    PerspectiveAnswer { score, note }
+    PerspectiveAnswer {
+        score,
+        note,
+        extra: table.finish(ctx),
+    }
 }
 
 /// A score: a level of the framework's scale, "onbekend" or "nvt".
@@ -273,7 +272,7 @@ fn date(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>) -> Option<Date> {
 }
 
 /// `[verdict_override]`: a verdict key and a rationale that is not empty.
-fn verdict_override(ctx: &mut Ctx<'_>, table: &mut Fields<'_, '_>) -> Option<VerdictOverride> {
+fn verdict_override(ctx: &mut Ctx<'_>, mut table: Fields<'_, '_>) -> Option<VerdictOverride> {
     let path = table.path("verdict");
     let verdict = table.required(ctx, "verdict").and_then(|value| {
         let key = string(ctx, &path, value)?;
@@ -291,8 +290,10 @@ fn verdict_override(ctx: &mut Ctx<'_>, table: &mut Fields<'_, '_>) -> Option<Ver
         }
         Some(text)
     });
+    let extra = table.finish(ctx);
     Some(VerdictOverride {
         verdict: verdict?,
         rationale: rationale?,
+        extra,
     })
 }

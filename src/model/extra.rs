@@ -1,0 +1,120 @@
+//! Keys a file held that this version of zelfscan does not know: written by a
+//! newer zelfscan, or added by hand. They are kept as plain data next to the
+//! value they were found in, so a save writes them back instead of losing them.
+
+/// The unknown keys of one table, in file order, with their TOML values.
+///
+/// Equality treats every NaN as equal to every NaN and tells `0.0` from
+/// `-0.0`, so that it is a real equivalence (and `Eq` holds): a value loaded,
+/// saved and loaded again compares equal to itself.
+#[derive(Debug, Clone, Default)]
+pub struct Extra {
+    entries: Vec<(String, toml::Value)>,
+}
+
+impl Extra {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a key at the end; a key that is already there is replaced in place.
+    pub fn insert(&mut self, key: impl Into<String>, value: toml::Value) {
+        let key = key.into();
+        match self.entries.iter_mut().find(|(known, _)| *known == key) {
+            Some((_, old)) => *old = value,
+            None => self.entries.push((key, value)),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&toml::Value> {
+        self.entries
+            .iter()
+            .find(|(known, _)| known == key)
+            .map(|(_, value)| value)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The keys and values in file order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &toml::Value)> {
+        self.entries
+            .iter()
+            .map(|(key, value)| (key.as_str(), value))
+    }
+}
+
+impl FromIterator<(String, toml::Value)> for Extra {
+    fn from_iter<I: IntoIterator<Item = (String, toml::Value)>>(items: I) -> Self {
+        let mut extra = Self::new();
+        for (key, value) in items {
+            extra.insert(key, value);
+        }
+        extra
+    }
+}
+
+impl PartialEq for Extra {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries.len() == other.entries.len()
+            && self
+                .entries
+                .iter()
+                .zip(&other.entries)
+                .all(|((key_a, a), (key_b, b))| key_a == key_b && same_value(a, b))
+    }
+}
+
+impl Eq for Extra {}
+
+/// Structural equality where floats compare by their bits (all NaNs alike).
+fn same_value(a: &toml::Value, b: &toml::Value) -> bool {
+    use toml::Value;
+    match (a, b) {
+        (Value::Float(x), Value::Float(y)) => {
+            (x.is_nan() && y.is_nan()) || x.to_bits() == y.to_bits()
+        }
+        (Value::Array(xs), Value::Array(ys)) => {
+            xs.len() == ys.len() && xs.iter().zip(ys).all(|(x, y)| same_value(x, y))
+        }
+        (Value::Table(xs), Value::Table(ys)) => {
+            // Order matters: it is the order the file is written in.
+            xs.len() == ys.len()
+                && xs
+                    .iter()
+                    .zip(ys.iter())
+                    .all(|((key_x, x), (key_y, y))| key_x == key_y && same_value(x, y))
+        }
+        (x, y) => x == y,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nan_equals_nan_and_signed_zeros_differ() {
+        let one = |value: f64| Extra::from_iter([("x".to_string(), toml::Value::Float(value))]);
+        assert_eq!(one(f64::NAN), one(f64::NAN));
+        assert_ne!(one(0.0), one(-0.0));
+        assert_eq!(one(1.5), one(1.5));
+    }
+
+    #[test]
+    fn insert_keeps_order_and_replaces() {
+        let mut extra = Extra::new();
+        extra.insert("b", toml::Value::Integer(1));
+        extra.insert("a", toml::Value::Integer(2));
+        extra.insert("b", toml::Value::Integer(3));
+        let keys: Vec<&str> = extra.iter().map(|(key, _)| key).collect();
+        assert_eq!(keys, ["b", "a"]);
+        assert_eq!(extra.get("b"), Some(&toml::Value::Integer(3)));
+        assert_eq!(extra.len(), 2);
+    }
+}
