@@ -162,6 +162,7 @@ pub struct Catalogue {
     pub save_as_help: &'static str,
     pub read_only_badge: &'static str,
     pub panic_data_safe: fn(&str, &str) -> String,
+    pub made_by_newer: &'static str,
     pub help_short: fn(Help) -> &'static str,
     pub help_long: fn(Help) -> &'static str,
     pub report: ReportText,

@@ -156,6 +156,18 @@ pub fn load_scan(path: &Path) -> Result<Loaded<Scan>, LoadError> {
     load_with(path, parse_scan)
 }
 
+/// Reads a scan written by a newer zelfscan, as far as this build understands
+/// it, to show it read-only. The file is never modified.
+pub fn load_scan_from_newer(path: &Path) -> Result<Loaded<Scan>, LoadError> {
+    load_with(path, decode::scan_from_newer)
+}
+
+/// True when a load failed only because the file comes from a newer zelfscan.
+pub fn is_newer_schema(error: &LoadError) -> bool {
+    matches!(error, LoadError::Invalid { problems, .. }
+        if problems.iter().any(|p| matches!(p.kind, ProblemKind::NewerSchema { .. })))
+}
+
 /// Reads and parses a framework file. The file is never modified.
 pub fn load_framework(path: &Path) -> Result<Loaded<Framework>, LoadError> {
     load_with(path, parse_framework)

@@ -912,3 +912,42 @@ fn read_only_refuses_every_change_but_still_moves() {
 fn walk_scan(app: &App) -> &Scan {
     &walk(app).scan
 }
+
+#[test]
+fn a_scan_from_a_newer_zelfscan_opens_read_only_and_is_not_changed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("nieuwer.toml");
+    let text = storage::scan_to_toml(&answered_scan())
+        .replacen("schema_version = 1", "schema_version = 7", 1)
+        .replacen(
+            "[framework]",
+            "future_key = \"iets nieuws\"\n\n[framework]",
+            1,
+        );
+    std::fs::write(&path, &text).expect("write");
+    let mut app = app();
+    app.paths = Paths::under(dir.path());
+    let mut io = zelfscan::tui::effect::Io::default();
+    let reported = zelfscan::tui::effect::run(Effect::OpenScan(path.clone()), &mut app, &mut io)
+        .expect("reports back");
+    update(&mut app, reported);
+    assert!(walk(&app).read_only);
+    let Some(Overlay::Message { lines, .. }) = &app.overlay else {
+        panic!("expected an explanation, got {:?}", app.overlay)
+    };
+    assert!(lines[0].contains("nieuwere zelfscan"), "{lines:?}");
+    assert!(
+        lines.iter().any(|line| line.contains("future_key")),
+        "{lines:?}"
+    );
+    press(&mut app, "<enter> 4 <c-s>");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        text,
+        "never modified"
+    );
+    assert!(
+        io.journal.is_none() && io.lock.is_none(),
+        "no journal or lock for a read-only look"
+    );
+}

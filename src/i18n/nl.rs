@@ -218,6 +218,7 @@ pub const NL: Catalogue = Catalogue {
          in {journal}. Open {scan} opnieuw; zelfscan herstelt het dan."
         )
     },
+    made_by_newer: "Deze scan is gemaakt door een nieuwere zelfscan. Je kunt hem bekijken (alleen lezen); werk verder in de nieuwere versie.",
     help_short,
     help_long,
     report: report::REPORT,
@@ -318,8 +319,11 @@ fn io_error(error: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match error.kind() {
         ErrorKind::NotFound => "het bestand bestaat niet".to_string(),
-        ErrorKind::PermissionDenied => "geen toestemming om het bestand te lezen".to_string(),
+        ErrorKind::PermissionDenied => "geen toestemming voor dit bestand of deze map".to_string(),
         ErrorKind::IsADirectory => "dit is een map, geen bestand".to_string(),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "de schijf is vol".to_string(),
+        ErrorKind::ReadOnlyFilesystem => "de schijf is alleen-lezen".to_string(),
+        ErrorKind::AlreadyExists => "dat bestand bestaat al".to_string(),
         _ => error.to_string(),
     }
 }

@@ -17,7 +17,7 @@ use crate::model::Extra;
 use crate::model::framework::is_valid_id;
 
 pub(super) use framework::framework;
-pub(super) use scan::{NOT_APPLICABLE_KEY, UNKNOWN_KEY, scan};
+pub(super) use scan::{NOT_APPLICABLE_KEY, UNKNOWN_KEY, scan, scan_from_newer};
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -30,6 +30,9 @@ pub(super) struct Ctx<'s> {
     source: &'s str,
     lines: LineIndex<'s>,
     problems: Vec<Problem>,
+    /// Decode a file from a newer zelfscan as far as this build understands
+    /// it (to show it read-only) instead of refusing it.
+    tolerate_newer: bool,
 }
 
 impl<'s> Ctx<'s> {
@@ -38,6 +41,7 @@ impl<'s> Ctx<'s> {
             source,
             lines: LineIndex::new(source),
             problems: Vec::new(),
+            tolerate_newer: false,
         }
     }
 
@@ -240,7 +244,7 @@ fn open_document<'i>(
         .required(ctx, "schema_version")
         .and_then(|value| integer(ctx, "schema_version", value).map(|number| (number, value)));
     if let Some((found, value)) = version {
-        if found > SCHEMA_VERSION {
+        if found > SCHEMA_VERSION && !ctx.tolerate_newer {
             // The rest of a newer file may mean something else; more problems would mislead.
             ctx.report(
                 value.span().start,
@@ -604,8 +608,20 @@ fn decode_file<T>(
     kind: FileKind,
     body: impl FnOnce(&mut Ctx<'_>, Fields<'_, '_>) -> T,
 ) -> Result<Loaded<T>, Vec<Problem>> {
+    decode_file_with(source, kind, false, body)
+}
+
+/// As [`decode_file`]; with `tolerate_newer`, a newer `schema_version` is
+/// decoded as far as this build understands it instead of refused.
+fn decode_file_with<T>(
+    source: &str,
+    kind: FileKind,
+    tolerate_newer: bool,
+    body: impl FnOnce(&mut Ctx<'_>, Fields<'_, '_>) -> T,
+) -> Result<Loaded<T>, Vec<Problem>> {
     let source = strip_bom(source);
     let mut ctx = Ctx::new(source);
+    ctx.tolerate_newer = tolerate_newer;
     let Some(root) = open_document(&mut ctx, source, kind) else {
         return ctx.fail();
     };

@@ -208,6 +208,9 @@ fn open(app: &mut App, io: &mut Io, path: &Path) -> Action {
     };
     // Reading first: a file that does not load is reported and never locked.
     if let Err(error) = storage::load_scan(path) {
+        if storage::is_newer_schema(&error) {
+            return Action::Opened(open_from_newer(app, path));
+        }
         return Action::Opened(Err(failure(app, path, &error)));
     }
     let lock = match lock::acquire(path, &Owner::me(app.now)) {
@@ -262,6 +265,21 @@ fn describe_recovery(app: &App, recovery: &Recovery) -> Option<String> {
             &storage::sanitize_for_display(&kept.display().to_string()),
         )),
     }
+}
+
+/// A scan from a newer zelfscan: shown read-only, because saving it here would
+/// drop what this version does not understand.
+fn open_from_newer(app: &App, path: &Path) -> Result<OpenedScan, OpenFailure> {
+    let loaded = storage::load_scan_from_newer(path).map_err(|error| failure(app, path, &error))?;
+    let mut notes = vec![app.text.made_by_newer.to_string()];
+    notes.extend(warnings(app, path, &loaded.warnings));
+    Ok(OpenedScan {
+        scan: Box::new(loaded.value),
+        path: path.to_path_buf(),
+        warnings: notes,
+        recovered: None,
+        read_only: true,
+    })
 }
 
 /// The scan as it is now (file plus the other instance's journal), read only.
@@ -330,10 +348,10 @@ fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// Creates the folder if needed and writes the new scan, refusing to replace a file.
 fn create_scan(app: &App, io: &mut Io, path: &Path, scan: &Scan) -> Result<(), String> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|error| error.to_string())?;
+        std::fs::create_dir_all(parent).map_err(|error| (app.text.io_error)(&error))?;
     }
     let text = storage::scan_to_toml(scan);
-    write_new(path, text.as_bytes()).map_err(|error| error.to_string())?;
+    write_new(path, text.as_bytes()).map_err(|error| (app.text.io_error)(&error))?;
     match lock::acquire(path, &Owner::me(app.now)) {
         Ok(LockOutcome::Acquired { lock, .. }) => {
             io.hold(lock, path, content_hash(text.as_bytes()), None)
@@ -364,7 +382,7 @@ fn save(
     let hash = content_hash(text.as_bytes());
     let (target, moved) = match save_as {
         Some(path) => {
-            write_new(&path, text.as_bytes()).map_err(|error| error.to_string())?;
+            write_new(&path, text.as_bytes()).map_err(|error| (app.text.io_error)(&error))?;
             (path, Some(Moved::SavedAs))
         }
         None => {
@@ -376,16 +394,16 @@ fn save(
             let changed_elsewhere = on_disk.is_some() && on_disk != io.file_hash;
             if changed_elsewhere {
                 let copy = free_sibling(&walk.path, app.text.conflict_suffix);
-                write_new(&copy, text.as_bytes()).map_err(|error| error.to_string())?;
+                write_new(&copy, text.as_bytes()).map_err(|error| (app.text.io_error)(&error))?;
                 (copy, Some(Moved::ConflictCopy))
             } else {
                 if let Some(journal) = &mut io.journal {
                     journal
                         .append_checkpoint(hash)
-                        .map_err(|error| error.to_string())?;
+                        .map_err(|error| (app.text.io_error)(&error))?;
                 }
                 storage::write_file_atomic(&walk.path, text.as_bytes())
-                    .map_err(|error| error.to_string())?;
+                    .map_err(|error| (app.text.io_error)(&error))?;
                 (walk.path.clone(), None)
             }
         }
@@ -402,8 +420,9 @@ fn save(
     } else {
         io.file_hash = Some(hash);
         if !io.journal_disabled {
-            io.journal =
-                Some(JournalWriter::start(&target, hash).map_err(|error| error.to_string())?);
+            io.journal = Some(
+                JournalWriter::start(&target, hash).map_err(|error| (app.text.io_error)(&error))?,
+            );
         }
     }
     Ok(SaveReport {

@@ -6,7 +6,9 @@ use jiff::civil::Date;
 use toml::de::DeValue;
 
 use super::framework::decode_framework;
-use super::{Ctx, Fields, Value, decode_file, in_save_order, keep_unknown, string, table};
+use super::{
+    Ctx, Fields, Value, decode_file, decode_file_with, in_save_order, keep_unknown, string, table,
+};
 use crate::model::{
     Agreement, Answer, CriterionAnswer, Extra, Framework, Participant, PerspectiveAnswer, Scan,
     ScanMeta, Verdict, VerdictOverride,
@@ -31,6 +33,13 @@ pub(in crate::storage) const NOT_APPLICABLE_KEY: &str = "nvt";
 /// Parses the text of a scan file.
 pub(in crate::storage) fn scan(source: &str) -> Result<Loaded<Scan>, Vec<Problem>> {
     decode_file(source, FileKind::Scan, decode_scan)
+}
+
+/// Parses a scan written by a newer zelfscan as far as this build understands
+/// it; what it does not know comes back as warnings. Only for showing it
+/// read-only: saving would drop what this build cannot represent.
+pub(in crate::storage) fn scan_from_newer(source: &str) -> Result<Loaded<Scan>, Vec<Problem>> {
+    decode_file_with(source, FileKind::Scan, true, decode_scan)
 }
 
 fn decode_scan(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) -> Scan {
