@@ -47,7 +47,6 @@ pub enum Action {
     SetUnknown,
     SetNotApplicable,
     ClearAnswer,
-    StartEditing,
     /// Switch between the criteria and the overview of the outcome.
     ToggleSummary,
     /// Open the dialog that moves the verdict one level.

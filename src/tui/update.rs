@@ -184,23 +184,17 @@ fn update_overlay(app: &mut App, action: Action) -> Option<Effect> {
             );
             None
         }
-        (Overlay::SaveAs(input), Action::Confirm) => {
+        (Overlay::OpenPath(input) | Overlay::SaveAs(input), Action::Confirm) => {
             let typed = input.text.trim();
             if typed.is_empty() {
                 return None;
             }
             let path = resolve_path(&app.paths.scans_dir, typed);
-            app.overlay = None;
-            Some(Effect::SaveAs(path))
-        }
-        (Overlay::OpenPath(input), Action::Confirm) => {
-            let typed = input.text.trim();
-            if typed.is_empty() {
-                return None;
-            }
-            let path = resolve_path(&app.paths.scans_dir, typed);
-            app.overlay = None;
-            Some(Effect::OpenScan(path))
+            let effect = match app.overlay.take() {
+                Some(Overlay::SaveAs(_)) => Effect::SaveAs(path),
+                _ => Effect::OpenScan(path),
+            };
+            Some(effect)
         }
         _ => None,
     }
@@ -326,7 +320,6 @@ fn go_to_start(app: &mut App) -> Option<Effect> {
 // ---------------------------------------------------------------- new-scan form
 
 fn update_form(app: &mut App, action: Action) -> Option<Effect> {
-    let text = app.text;
     let frameworks = app.frameworks.len();
     let scans_dir = app.paths.scans_dir.clone();
     let size = app.size;
@@ -390,10 +383,7 @@ fn update_form(app: &mut App, action: Action) -> Option<Effect> {
             app.should_quit = true;
             None
         }
-        _ => {
-            let _ = text;
-            None
-        }
+        _ => None,
     }
 }
 
@@ -772,7 +762,6 @@ fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
                 focus_field(walk, fields[(position + 1) % fields.len()]);
             }
         }
-        Action::StartEditing if walk.focus.is_text() => start_editing(walk, size),
         Action::Back if walk.mode == WalkMode::Editing => walk.mode = WalkMode::Browse,
         Action::Edit(op) if walk.mode == WalkMode::Editing => edit_note(walk, op, now, size),
         Action::Paste(pasted) if walk.focus.is_text() => {
@@ -1188,7 +1177,6 @@ fn changes_the_scan(action: &Action, walk: &Walkthrough) -> bool {
         | Action::SetNotApplicable
         | Action::ClearAnswer
         | Action::Skip
-        | Action::StartEditing
         | Action::Paste(_)
         | Action::Edit(_)
         | Action::OverrideVerdict
