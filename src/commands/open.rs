@@ -8,12 +8,16 @@ use crate::storage;
 
 pub fn run(context: &Context, file: &Path) -> anyhow::Result<ExitCode> {
     // Check before the screen switches, so a broken file is explained on the
-    // command line, where it can be copied.
-    if let Err(error) = storage::load_scan(file) {
-        for line in context.describe_load_error(file, &error) {
-            eprintln!("{line}");
+    // command line, where it can be copied. A scan from a newer zelfscan still
+    // opens: read-only, with an explanation on screen.
+    match storage::load_scan(file) {
+        Err(error) if !storage::is_newer_schema(&error) => {
+            for line in context.describe_load_error(file, &error) {
+                eprintln!("{line}");
+            }
+            return Ok(ExitCode::from(2));
         }
-        return Ok(ExitCode::from(2));
+        _ => {}
     }
     let app = context.app();
     crate::tui::terminal::run(
