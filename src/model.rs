@@ -7,6 +7,7 @@ pub mod extra;
 pub mod framework;
 pub mod scan;
 pub mod scoring;
+pub mod search;
 
 pub use extra::Extra;
 pub use framework::{

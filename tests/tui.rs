@@ -951,3 +951,35 @@ fn a_scan_from_a_newer_zelfscan_opens_read_only_and_is_not_changed() {
         "no journal or lock for a read-only look"
     );
 }
+
+// ------------------------------------------------------------------ search
+
+#[test]
+fn search_finds_a_note_and_lands_on_it() {
+    let mut scan = answered_scan();
+    scan.answers[12].perspectives[1].note = "Wachttijd JeugdzorgPlus is twaalf weken".into();
+    let mut app = walking(scan);
+    press(&mut app, "/");
+    assert!(matches!(app.overlay, Some(Overlay::Search { .. })));
+    type_text(&mut app, "jeugdzorgplus weken");
+    press(&mut app, "<enter>");
+    assert!(app.overlay.is_none());
+    assert_eq!(walk(&app).current, 12);
+    assert_eq!(walk(&app).focus, Field::Note(Side::Perspective(1)));
+}
+
+#[test]
+fn search_lists_every_hit_and_the_arrows_choose() {
+    let mut app = walking(answered_scan());
+    press(&mut app, "/");
+    type_text(&mut app, "aanbieders");
+    press(&mut app, "<down> <down>");
+    let Some(Overlay::Search { selected, .. }) = &app.overlay else {
+        panic!("search open")
+    };
+    assert_eq!(*selected, 2);
+    insta::assert_snapshot!("search_80x24", render(&mut app, 80, 24));
+    press(&mut app, "<esc>");
+    assert!(app.overlay.is_none());
+    assert_eq!(walk(&app).current, 0, "Esc does not jump");
+}

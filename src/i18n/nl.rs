@@ -219,6 +219,14 @@ pub const NL: Catalogue = Catalogue {
         )
     },
     made_by_newer: "Deze scan is gemaakt door een nieuwere zelfscan. Je kunt hem bekijken (alleen lezen); werk verder in de nieuwere versie.",
+    search_title: "Zoeken",
+    search_help: "Typ een of meer woorden; ↑/↓ kiest, Enter gaat naar het criterium.",
+    search_count: |count| match count {
+        0 => "niets gevonden".to_string(),
+        1 => "1 criterium gevonden".to_string(),
+        n => format!("{n} criteria gevonden"),
+    },
+    search_place: search_place,
     help_short,
     help_long,
     report: report::REPORT,
@@ -373,6 +381,7 @@ fn help_short(help: Help) -> &'static str {
         Help::ConfirmOverride => "vastleggen",
         Help::Cancel => "annuleren",
         Help::SaveAs => "opslaan als",
+        Help::Search => "zoeken",
         Help::ReadOnly => "alleen lezen",
         Help::WorkOnCopy => "kopie",
     }
@@ -423,6 +432,7 @@ fn help_long(help: Help) -> &'static str {
         Help::ConfirmOverride => "de aanpassing vastleggen",
         Help::Cancel => "annuleren zonder iets te veranderen",
         Help::SaveAs => "opslaan onder een andere naam (bijv. als de schijf vol is)",
+        Help::Search => "zoeken in titels, beschrijvingen, hulpvragen en notities",
         Help::ReadOnly => "de scan bekijken zonder iets te wijzigen",
         Help::WorkOnCopy => "een kopie maken en daarin verder werken",
     }
@@ -613,5 +623,17 @@ fn override_outcome(outcome: &OverrideOutcome) -> String {
              oordeel af en telt daarom niet mee; pas het opnieuw aan. Toelichting was: {rationale}",
             verdict(*wanted)
         ),
+    }
+}
+
+fn search_place(place: &crate::model::search::Place) -> String {
+    use crate::model::search::Place;
+    match place {
+        Place::Title => "titel".to_string(),
+        Place::Description => "beschrijving".to_string(),
+        Place::Question => "hulpvraag".to_string(),
+        Place::Note(perspective) => format!("notitie {}", perspective.to_lowercase()),
+        Place::ConsensusNote => "toelichting".to_string(),
+        Place::Action => "actie".to_string(),
     }
 }

@@ -49,6 +49,8 @@ pub enum Action {
     ClearAnswer,
     /// Switch between the criteria and the overview of the outcome.
     ToggleSummary,
+    /// Search titles, descriptions and notes (`/`).
+    StartSearch,
     /// Open the dialog that moves the verdict one level.
     OverrideVerdict,
     /// Go back to the start screen.

@@ -270,6 +270,8 @@ pub enum Overlay {
     OpenPath(TextInput),
     /// Typing a new file name for the open scan.
     SaveAs(TextInput),
+    /// Searching criteria and notes; `selected` is the chosen hit.
+    Search { query: TextInput, selected: usize },
     /// The scan is open elsewhere: look only, work on a copy, or go back.
     Locked { path: PathBuf, owner: String },
     /// A problem to read, e.g. why a file did not open.

@@ -34,6 +34,8 @@ pub enum Context {
     OpenPath,
     /// The scan is open elsewhere.
     Locked,
+    /// Typing a search.
+    Search,
     Message,
 }
 
@@ -94,6 +96,7 @@ pub enum Help {
     ConfirmOverride,
     Cancel,
     SaveAs,
+    Search,
     ReadOnly,
     WorkOnCopy,
 }
@@ -270,6 +273,7 @@ static WALKTHROUGH: &[Binding] = &[
     bind(&[Char('s')], Action::Skip, Help::Skip, false),
     bind(&[Char('g')], Action::OpenNavigator, Help::Navigator, true),
     bind(&[Char('r')], Action::ToggleSummary, Help::Summary, true),
+    bind(&[Char('/')], Action::StartSearch, Help::Search, true),
     bind(CTRL_S, Action::Save, Help::Save, true),
     bind(&[Char('w')], Action::StartSaveAs, Help::SaveAs, false),
     bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
@@ -382,6 +386,13 @@ static OVERRIDE_CONFIRM: &[Binding] = &[
     bind(ESC, Action::Back, Help::Cancel, true),
 ];
 
+static SEARCH: &[Binding] = &[
+    bind(UP, Action::Up, Help::Move, true),
+    bind(DOWN, Action::Down, Help::Move, true),
+    bind(ENTER, Action::Confirm, Help::Jump, true),
+    bind(ESC, Action::Back, Help::Close, true),
+];
+
 static LOCKED: &[Binding] = &[
     bind(&[Char('l')], Action::OpenReadOnly, Help::ReadOnly, true),
     bind(&[Char('k')], Action::OpenCopy, Help::WorkOnCopy, true),
@@ -457,6 +468,7 @@ pub fn context(app: &App) -> Context {
         Some(Overlay::ConfirmQuit | Overlay::ConfirmLeave) => Context::ConfirmQuit,
         Some(Overlay::OpenPath(_) | Overlay::SaveAs(_)) => Context::OpenPath,
         Some(Overlay::Locked { .. }) => Context::Locked,
+        Some(Overlay::Search { .. }) => Context::Search,
         Some(Overlay::Message { .. }) => Context::Message,
         Some(Overlay::Override(form)) => match form.focus {
             OverrideField::Choice => Context::OverrideChoice,
@@ -504,6 +516,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::ConfirmQuit => &[CONFIRM_QUIT],
         Context::OpenPath => &[OPEN_PATH, TEXT_KEYS],
         Context::Locked => &[LOCKED],
+        Context::Search => &[SEARCH, TEXT_KEYS],
         Context::Message => &[MESSAGE],
     };
     tables.iter().flat_map(|table| table.iter()).collect()
@@ -518,6 +531,7 @@ fn takes_text(context: Context) -> bool {
             | Context::Editing
             | Context::OpenPath
             | Context::OverrideText
+            | Context::Search
     )
 }
 

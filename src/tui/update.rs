@@ -15,6 +15,7 @@ use super::effect::Effect;
 use super::text_edit::{self, EditOp, TextCursor, Viewport};
 use super::view;
 use crate::model::edit::{Edit, Slot, TextSlot, splice_between};
+use crate::model::search;
 use crate::model::{
     Agreement, Answer, CriterionAnswer, Participant, Scan, ScanMeta, Verdict, VerdictOverride,
     evaluate,
@@ -119,6 +120,10 @@ fn file_name(path: &Path) -> String {
 fn update_overlay(app: &mut App, action: Action) -> Option<Effect> {
     if matches!(app.overlay, Some(Overlay::Override(_))) {
         return update_override(app, action);
+    }
+    if matches!(app.overlay, Some(Overlay::Search { .. })) {
+        update_search(app, action);
+        return None;
     }
     let help_end = view::help::max_scroll(app, app.size);
     let overlay = app.overlay.as_mut()?;
@@ -738,6 +743,12 @@ fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
             }
         }
         Action::ToggleSummary => walk.mode = WalkMode::Summary { selected: None },
+        Action::StartSearch => {
+            app.overlay = Some(Overlay::Search {
+                query: TextInput::default(),
+                selected: 0,
+            });
+        }
         Action::OpenNavigator => {
             walk.mode = WalkMode::Navigator {
                 selected: walk.current,
@@ -1187,4 +1198,65 @@ fn changes_the_scan(action: &Action, walk: &Walkthrough) -> bool {
         Action::Confirm => walk.mode == WalkMode::Browse && walk.focus.is_text(),
         _ => false,
     }
+}
+
+// ---------------------------------------------------------------- search
+
+fn update_search(app: &mut App, action: Action) {
+    let Some(Overlay::Search {
+        mut query,
+        mut selected,
+    }) = app.overlay.take()
+    else {
+        return;
+    };
+    let Screen::Walkthrough(walk) = &mut app.screen else {
+        return;
+    };
+    let hits = search::search(&walk.scan, &query.text);
+    match action {
+        Action::Back => return,
+        Action::Up => selected = selected.saturating_sub(1),
+        Action::Down => selected = (selected + 1).min(hits.len().saturating_sub(1)),
+        Action::Edit(op) => {
+            if text_edit::apply(
+                &mut query.text,
+                &mut query.cursor,
+                single_line(op),
+                ONE_LINE,
+            ) {
+                selected = 0;
+            }
+        }
+        Action::Paste(text) => {
+            text_edit::apply(
+                &mut query.text,
+                &mut query.cursor,
+                single_line(EditOp::Paste(text)),
+                ONE_LINE,
+            );
+            selected = 0;
+        }
+        Action::Confirm => {
+            if let Some(hit) = hits.get(selected) {
+                go_to_criterion(walk, hit.index);
+                // Land on the note that matched, ready to read on.
+                walk.focus = match &hit.place {
+                    search::Place::Note(label) => walk
+                        .scan
+                        .framework
+                        .perspectives
+                        .iter()
+                        .position(|p| &p.label == label)
+                        .map_or(walk.focus, |index| Field::Note(Side::Perspective(index))),
+                    search::Place::ConsensusNote => Field::Note(Side::Consensus),
+                    search::Place::Action => Field::Action,
+                    _ => walk.focus,
+                };
+                return;
+            }
+        }
+        _ => {}
+    }
+    app.overlay = Some(Overlay::Search { query, selected });
 }

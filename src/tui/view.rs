@@ -91,6 +91,9 @@ fn draw_overlay(
             input,
             styles,
         ),
+        Overlay::Search { query, selected } => {
+            widgets::search(frame, area, app, (query, *selected), styles)
+        }
         Overlay::Locked { owner, .. } => {
             widgets::locked(frame, area, owner, app, styles);
             None

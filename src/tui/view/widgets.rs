@@ -339,3 +339,88 @@ pub fn override_dialog(
     );
     position
 }
+
+/// The search box: the query, how many criteria match, and the hits.
+pub fn search(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    (query, selected): (&TextInput, usize),
+    styles: &Styles,
+) -> Option<Position> {
+    let text = app.text;
+    let hits = app
+        .walkthrough()
+        .map(|walk| crate::model::search::search(&walk.scan, &query.text))
+        .unwrap_or_default();
+    let box_area = centered(
+        area,
+        area.width.saturating_sub(6),
+        area.height.saturating_sub(4),
+    );
+    frame.render_widget(Clear, box_area);
+    let block = dialog(text.search_title, styles);
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    frame.render_widget(
+        Paragraph::new(text.search_help).style(styles.dim),
+        Rect { height: 1, ..inner },
+    );
+    let field = Rect {
+        y: inner.y + 1,
+        height: 1,
+        ..inner
+    };
+    let mut cursor = query.cursor.clone();
+    text_edit::ensure_visible(&query.text, &mut cursor, field.into());
+    let position = text_edit::render(
+        &query.text,
+        &cursor,
+        field,
+        frame.buffer_mut(),
+        styles.selected,
+        true,
+    );
+    let counted = if query.text.trim().is_empty() {
+        String::new()
+    } else {
+        (text.search_count)(hits.len())
+    };
+    frame.render_widget(
+        Paragraph::new(counted).style(styles.bold),
+        Rect {
+            y: inner.y + 3,
+            height: 1,
+            ..inner
+        },
+    );
+    let list = Rect {
+        y: inner.y + 4,
+        height: inner.height.saturating_sub(4),
+        ..inner
+    };
+    let framework = app.walkthrough().map(|walk| &walk.scan.framework);
+    // Two rows per hit; keep the chosen one in view.
+    let per_page = usize::from(list.height / 2).max(1);
+    let first = selected.saturating_sub(per_page - 1);
+    let mut lines = Vec::new();
+    for (index, hit) in hits.iter().enumerate().skip(first).take(per_page) {
+        let title = framework
+            .and_then(|f| f.criterion_at(hit.index))
+            .map_or_else(String::new, |entry| {
+                format!("{} {}", entry.criterion.id, entry.criterion.title)
+            });
+        let (mark, style) = if index == selected {
+            ("▶ ", styles.selected)
+        } else {
+            ("  ", styles.bold)
+        };
+        lines.push(Line::styled(format!("{mark}{title}"), style));
+        lines.push(Line::styled(
+            format!("    {}: {}", (text.search_place)(&hit.place), hit.snippet),
+            styles.dim,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+    position
+}
