@@ -74,7 +74,14 @@ pub const NL: Catalogue = Catalogue {
         )
     },
     at_first_criterion: "Dit is het eerste criterium.",
-    at_last_criterion: "Dit is het laatste criterium. Druk u voor het eerstvolgende onbeantwoorde criterium.",
+    at_last_criterion: |parked| {
+        if parked.is_empty() {
+            "Dit is het laatste criterium. Druk u voor het eerstvolgende onbeantwoorde criterium."
+                .to_string()
+        } else {
+            format!("Laatste criterium. Op de parkeerplaats: {parked}. Druk u om ze langs te gaan.")
+        }
+    },
     only_this_unanswered: "Alleen dit criterium is nog niet beantwoord.",
     all_answered: "Alle criteria zijn beantwoord.",
     not_on_scale: |value, low, high| {
@@ -113,7 +120,7 @@ pub const NL: Catalogue = Catalogue {
     status_answered: "deels ingevuld",
     status_consensus: "gezamenlijk antwoord",
     status_no_consensus: "geen consensus",
-    status_skipped: "overgeslagen",
+    status_skipped: "geparkeerd",
     unknown_framework: |wanted, known| {
         format!(
             "kader '{wanted}' niet gevonden; kies een van: {known}, of geef het pad van een kaderbestand"
@@ -227,6 +234,7 @@ pub const NL: Catalogue = Catalogue {
         n => format!("{n} criteria gevonden"),
     },
     search_place: search_place,
+    summary_parked: "Parkeerplaats",
     help_short,
     help_long,
     report: report::REPORT,
@@ -353,7 +361,7 @@ fn help_short(help: Help) -> &'static str {
         Help::NextCriterion => "volgende",
         Help::PrevCriterion => "vorige",
         Help::NextUnanswered => "onbeantwoord",
-        Help::Skip => "overslaan",
+        Help::Skip => "parkeren",
         Help::Navigator => "ga naar",
         Help::Score => "score",
         Help::Unknown => "onbekend",
@@ -404,7 +412,9 @@ fn help_long(help: Help) -> &'static str {
         Help::NextCriterion => "naar het volgende criterium",
         Help::PrevCriterion => "naar het vorige criterium",
         Help::NextUnanswered => "naar het eerstvolgende criterium zonder antwoord",
-        Help::Skip => "dit criterium overslaan en later terugkomen",
+        Help::Skip => {
+            "dit criterium parkeren: later terugkomen (u gaat langs wat open of geparkeerd is)"
+        }
         Help::Navigator => "de lijst met criteria openen om ernaartoe te springen",
         Help::Score => "score kiezen in een scoreveld (of 1–3 bij overeenstemming)",
         Help::Unknown => "antwoord \"onbekend\" (telt niet mee)",

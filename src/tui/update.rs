@@ -708,7 +708,17 @@ fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
             if walk.current + 1 < count {
                 go_to_criterion(walk, walk.current + 1);
             } else {
-                set_status(app, text.at_last_criterion.to_string());
+                let parked: Vec<String> = walk
+                    .scan
+                    .framework
+                    .criteria()
+                    .filter(|entry| {
+                        let answer = &walk.scan.answers[entry.index];
+                        answer.skipped && !answer.is_answered()
+                    })
+                    .map(|entry| entry.criterion.id.clone())
+                    .collect();
+                set_status(app, (text.at_last_criterion)(&parked.join(", ")));
             }
         }
         Action::PrevCriterion => {

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::style::Styles;
-use crate::model::{AttentionPoint, AttentionReason, Evaluation, Framework, Scan, evaluate};
+use crate::model::{AttentionPoint, AttentionReason, Evaluation, Scan, evaluate};
 use crate::tui::app::{App, WalkMode, Walkthrough};
 use crate::tui::text_edit::{self, TextCursor, Viewport};
 
@@ -43,14 +43,15 @@ fn row(text: impl Into<String>, look: Look) -> Row {
 /// points of attention, then the unanswered criteria.
 pub fn targets(scan: &Scan) -> Vec<usize> {
     let evaluation = evaluate(scan);
-    entries(&evaluation, &scan.framework)
+    entries(&evaluation, scan)
         .into_iter()
         .map(|(_, target)| target)
         .collect()
 }
 
 /// Selectable entries: the text kind and the criterion each leads to.
-fn entries(evaluation: &Evaluation, framework: &Framework) -> Vec<(Entry, usize)> {
+fn entries(evaluation: &Evaluation, scan: &Scan) -> Vec<(Entry, usize)> {
+    let framework = &scan.framework;
     let mut entries = Vec::new();
     for (index, point) in evaluation.attention.iter().enumerate() {
         let target = match point {
@@ -67,17 +68,30 @@ fn entries(evaluation: &Evaluation, framework: &Framework) -> Vec<(Entry, usize)
             entries.push((Entry::Attention(index), target));
         }
     }
-    for id in &evaluation.unanswered {
-        if let Some(target) = framework.criterion_index(id) {
-            entries.push((Entry::Unanswered, target));
-        }
-    }
+    let open: Vec<usize> = evaluation
+        .unanswered
+        .iter()
+        .filter_map(|id| framework.criterion_index(id))
+        .collect();
+    let parked = |index: &usize| scan.answers.get(*index).is_some_and(|a| a.skipped);
+    entries.extend(
+        open.iter()
+            .filter(|i| parked(i))
+            .map(|i| (Entry::Parked, *i)),
+    );
+    entries.extend(
+        open.iter()
+            .filter(|i| !parked(i))
+            .map(|i| (Entry::Unanswered, *i)),
+    );
     entries
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Entry {
     Attention(usize),
+    /// Set aside to come back to (skipped).
+    Parked,
     Unanswered,
 }
 
@@ -242,7 +256,7 @@ fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
         .map_or_else(|| "–".to_string(), |total| (text.number)(total));
     rows.push(row(format!("{} {total}", text.summary_total), Look::Bold));
 
-    let entries = entries(&evaluation, framework);
+    let entries = entries(&evaluation, scan);
     rows.push(row("", Look::Normal));
     rows.push(row(
         format!(
@@ -270,20 +284,38 @@ fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
             ));
         }
     }
-    rows.push(row("", Look::Normal));
-    rows.push(row(
-        format!(
-            "{} ({})",
+    // The parking lot first (what the group set aside on purpose), then
+    // whatever is still open.
+    let parked = entries
+        .iter()
+        .filter(|(entry, _)| *entry == Entry::Parked)
+        .count();
+    for (kind, heading, count) in [
+        (Entry::Parked, text.summary_parked, parked),
+        (
+            Entry::Unanswered,
             text.summary_unanswered,
-            evaluation.unanswered.len()
+            evaluation.unanswered.len() - parked,
         ),
-        Look::Heading,
-    ));
-    if evaluation.unanswered.is_empty() {
-        rows.push(row(format!("  {}", text.all_answered), Look::Dim));
+    ] {
+        if kind == Entry::Parked && count == 0 {
+            continue;
+        }
+        rows.push(row("", Look::Normal));
+        rows.push(row(format!("{heading} ({count})"), Look::Heading));
+        if count == 0 {
+            rows.push(row(format!("  {}", text.all_answered), Look::Dim));
+        }
+        list_criteria(&mut rows, scan, &entries, kind);
     }
+    rows
+}
+
+/// One row per entry of `kind`, leading to its criterion.
+fn list_criteria(rows: &mut Vec<Row>, scan: &Scan, entries: &[(Entry, usize)], kind: Entry) {
+    let framework = &scan.framework;
     for (position, (entry, target)) in entries.iter().enumerate() {
-        if *entry == Entry::Unanswered
+        if *entry == kind
             && let Some(criterion) = framework.criterion_at(*target)
         {
             let mark = crate::tui::view::walkthrough::status_mark(scan.answers[*target].status());
@@ -299,7 +331,6 @@ fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
             });
         }
     }
-    rows
 }
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, walk: &Walkthrough, styles: &Styles) {
