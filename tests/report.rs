@@ -301,7 +301,7 @@ fn csv_marks_open_criteria_and_defuses_formulas() {
     assert_eq!(&by_id("LER-3")[consensus], "open");
     assert_eq!(&by_id("LER-3")[status], "open");
     assert_eq!(&by_id("VIS-1")[consensus], "geen consensus");
-    assert_eq!(&by_id("VIS-3")[status], "overgeslagen");
+    assert_eq!(&by_id("VIS-3")[status], "geparkeerd");
     assert_eq!(&by_id("SAM-1")[status], "deels ingevuld");
     assert_eq!(&by_id("SAM-2")[consensus], "Onbekend");
     let note = &by_id("VIS-2")[column(&header, "Notitie Aanbieders")];

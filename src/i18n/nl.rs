@@ -233,7 +233,7 @@ pub const NL: Catalogue = Catalogue {
         1 => "1 criterium gevonden".to_string(),
         n => format!("{n} criteria gevonden"),
     },
-    search_place: search_place,
+    search_place,
     summary_parked: "Parkeerplaats",
     help_short,
     help_long,

@@ -1228,24 +1228,20 @@ fn update_search(app: &mut App, action: Action) {
         Action::Back => return,
         Action::Up => selected = selected.saturating_sub(1),
         Action::Down => selected = (selected + 1).min(hits.len().saturating_sub(1)),
+        // A new query starts at its first hit.
         Action::Edit(op) => {
-            if text_edit::apply(
+            let changed = text_edit::apply(
                 &mut query.text,
                 &mut query.cursor,
                 single_line(op),
                 ONE_LINE,
-            ) {
-                selected = 0;
-            }
+            );
+            selected = if changed { 0 } else { selected };
         }
         Action::Paste(text) => {
-            text_edit::apply(
-                &mut query.text,
-                &mut query.cursor,
-                single_line(EditOp::Paste(text)),
-                ONE_LINE,
-            );
-            selected = 0;
+            let op = single_line(EditOp::Paste(text));
+            let changed = text_edit::apply(&mut query.text, &mut query.cursor, op, ONE_LINE);
+            selected = if changed { 0 } else { selected };
         }
         Action::Confirm => {
             if let Some(hit) = hits.get(selected) {
