@@ -983,3 +983,44 @@ fn search_lists_every_hit_and_the_arrows_choose() {
     assert!(app.overlay.is_none());
     assert_eq!(walk(&app).current, 0, "Esc does not jump");
 }
+
+// ------------------------------------------------------------------ projector
+
+#[test]
+fn the_projector_shows_the_criterion_and_scores_only_on_request_never_perspective_notes() {
+    let mut app = walking(answered_scan());
+    press(&mut app, "b");
+    assert_eq!(walk(&app).mode, WalkMode::Projector { show_scores: false });
+    let screen = format!("{}", render(&mut app, 120, 40));
+    assert!(
+        screen.contains("VIS-1 · Vastgestelde regiovisie"),
+        "{screen}"
+    );
+    assert!(screen.contains("1. Is de regiovisie door alle gemeenteraden vastgesteld?"));
+    assert!(!screen.contains("Op orde"), "no scores until asked");
+    assert!(!screen.contains("Criteria"), "no criteria list");
+    insta::assert_snapshot!("projector_120x40", screen);
+
+    press(&mut app, "s");
+    let screen = format!("{}", render(&mut app, 120, 40));
+    assert!(screen.contains("Op orde"), "{screen}");
+    assert!(
+        screen.contains("Voorbehoud: de uitwerking loopt achter."),
+        "the joint note shows"
+    );
+    assert!(
+        !screen.contains("twijfelt"),
+        "a perspective note never shows"
+    );
+    assert!(
+        !screen.contains("herkennen zich"),
+        "a perspective note never shows"
+    );
+    insta::assert_snapshot!("projector_scores_80x24", render(&mut app, 80, 24));
+
+    press(&mut app, "n");
+    assert_eq!(walk(&app).current, 1);
+    press(&mut app, "<esc>");
+    assert_eq!(walk(&app).mode, WalkMode::Browse);
+    assert!(!walk(&app).dirty, "projecting changes nothing");
+}

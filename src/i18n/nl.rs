@@ -235,6 +235,9 @@ pub const NL: Catalogue = Catalogue {
     },
     search_place,
     summary_parked: "Parkeerplaats",
+    projector_hint: "n volgende · p vorige · s scores · Esc terug",
+    projector_no_answer: "–",
+    help_projector_intro: "De projectorweergave toont alleen het huidige criterium, groot en met veel contrast, voor de hele zaal. Met s toon je de gegeven scores en de gezamenlijke toelichting; de notities van gemeenten en aanbieders komen nooit op de projector.",
     help_short,
     help_long,
     report: report::REPORT,
@@ -390,6 +393,8 @@ fn help_short(help: Help) -> &'static str {
         Help::Cancel => "annuleren",
         Help::SaveAs => "opslaan als",
         Help::Search => "zoeken",
+        Help::Projector => "projector",
+        Help::ToggleScores => "scores tonen/verbergen",
         Help::ReadOnly => "alleen lezen",
         Help::WorkOnCopy => "kopie",
     }
@@ -443,6 +448,10 @@ fn help_long(help: Help) -> &'static str {
         Help::Cancel => "annuleren zonder iets te veranderen",
         Help::SaveAs => "opslaan onder een andere naam (bijv. als de schijf vol is)",
         Help::Search => "zoeken in titels, beschrijvingen, hulpvragen en notities",
+        Help::Projector => "projectorweergave: alleen het criterium, groot en met veel contrast",
+        Help::ToggleScores => {
+            "de gegeven scores op de projector tonen of verbergen (notities van de perspectieven nooit)"
+        }
         Help::ReadOnly => "de scan bekijken zonder iets te wijzigen",
         Help::WorkOnCopy => "een kopie maken en daarin verder werken",
     }

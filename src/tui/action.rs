@@ -51,6 +51,10 @@ pub enum Action {
     ToggleSummary,
     /// Search titles, descriptions and notes (`/`).
     StartSearch,
+    /// Switch the projector view on or off.
+    ToggleProjector,
+    /// In the projector view: show or hide the recorded scores.
+    ToggleScores,
     /// Open the dialog that moves the verdict one level.
     OverrideVerdict,
     /// Go back to the start screen.

@@ -217,6 +217,8 @@ pub enum WalkMode {
     /// The overview of the outcome; `selected` is a position among the rows
     /// that lead to a criterion (points of attention, unanswered criteria).
     Summary { selected: Option<usize> },
+    /// The current criterion alone, large, for the projector.
+    Projector { show_scores: bool },
 }
 
 /// The walkthrough of one open scan.

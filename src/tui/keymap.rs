@@ -23,6 +23,8 @@ pub enum Context {
     Navigator,
     /// The overview of the outcome.
     Summary,
+    /// The projector view.
+    Projector,
     /// The override dialog, on the verdict choice.
     OverrideChoice,
     /// The override dialog, typing the rationale.
@@ -97,6 +99,8 @@ pub enum Help {
     Cancel,
     SaveAs,
     Search,
+    Projector,
+    ToggleScores,
     ReadOnly,
     WorkOnCopy,
 }
@@ -274,6 +278,12 @@ static WALKTHROUGH: &[Binding] = &[
     bind(&[Char('g')], Action::OpenNavigator, Help::Navigator, true),
     bind(&[Char('r')], Action::ToggleSummary, Help::Summary, true),
     bind(&[Char('/')], Action::StartSearch, Help::Search, true),
+    bind(
+        &[Code(KeyCode::F(5)), Char('b')],
+        Action::ToggleProjector,
+        Help::Projector,
+        true,
+    ),
     bind(CTRL_S, Action::Save, Help::Save, true),
     bind(&[Char('w')], Action::StartSaveAs, Help::SaveAs, false),
     bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
@@ -386,6 +396,35 @@ static OVERRIDE_CONFIRM: &[Binding] = &[
     bind(ESC, Action::Back, Help::Cancel, true),
 ];
 
+static PROJECTOR: &[Binding] = &[
+    bind(
+        &[Char('n'), Code(KeyCode::PageDown), Code(KeyCode::Right)],
+        Action::NextCriterion,
+        Help::NextCriterion,
+        true,
+    ),
+    bind(
+        &[Char('p'), Code(KeyCode::PageUp), Code(KeyCode::Left)],
+        Action::PrevCriterion,
+        Help::PrevCriterion,
+        true,
+    ),
+    bind(
+        &[Char('s'), Char(' ')],
+        Action::ToggleScores,
+        Help::ToggleScores,
+        true,
+    ),
+    bind(
+        &[Code(KeyCode::F(5)), Char('b'), Code(KeyCode::Esc)],
+        Action::ToggleProjector,
+        Help::BackToCriteria,
+        true,
+    ),
+    bind(HELP_KEYS, Action::ShowHelp, Help::Help, false),
+    bind(&[Char('q'), Ctrl('c')], Action::Quit, Help::Quit, false),
+];
+
 static SEARCH: &[Binding] = &[
     bind(UP, Action::Up, Help::Move, true),
     bind(DOWN, Action::Down, Help::Move, true),
@@ -494,6 +533,7 @@ pub fn screen_context(app: &App) -> Context {
             WalkMode::Editing => Context::Editing,
             WalkMode::Navigator { .. } => Context::Navigator,
             WalkMode::Summary { .. } => Context::Summary,
+            WalkMode::Projector { .. } => Context::Projector,
         },
     }
 }
@@ -509,6 +549,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Editing => &[EDITING, TEXT_KEYS],
         Context::Navigator => &[NAVIGATOR],
         Context::Summary => &[SUMMARY],
+        Context::Projector => &[PROJECTOR],
         Context::OverrideChoice => &[OVERRIDE_CHOICE],
         Context::OverrideText => &[OVERRIDE_TEXT, TEXT_KEYS],
         Context::OverrideConfirm => &[OVERRIDE_CONFIRM],

@@ -684,6 +684,25 @@ fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
             _ => return None,
         }
     }
+    if let WalkMode::Projector { show_scores } = walk.mode {
+        match action {
+            Action::NextCriterion if walk.current + 1 < count => {
+                walk.current += 1;
+            }
+            Action::PrevCriterion if walk.current > 0 => walk.current -= 1,
+            Action::ToggleScores => {
+                walk.mode = WalkMode::Projector {
+                    show_scores: !show_scores,
+                };
+            }
+            Action::ToggleProjector | Action::Back => walk.mode = WalkMode::Browse,
+            Action::ShowHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Quit if walk.dirty => app.overlay = Some(Overlay::ConfirmQuit),
+            Action::Quit => app.should_quit = true,
+            _ => {}
+        }
+        return None;
+    }
     if let WalkMode::Navigator { selected } = walk.mode {
         match action {
             Action::Up => {
@@ -753,6 +772,7 @@ fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
             }
         }
         Action::ToggleSummary => walk.mode = WalkMode::Summary { selected: None },
+        Action::ToggleProjector => walk.mode = WalkMode::Projector { show_scores: false },
         Action::StartSearch => {
             app.overlay = Some(Overlay::Search {
                 query: TextInput::default(),

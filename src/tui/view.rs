@@ -4,6 +4,7 @@
 
 pub mod help;
 pub mod new_scan;
+pub mod projector;
 pub mod start;
 pub mod style;
 pub mod summary;
@@ -26,6 +27,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let styles = Styles::new(app.colour);
     if is_too_small((area.width, area.height)) {
         widgets::too_small(frame, area, app, &styles);
+        return;
+    }
+    if let Screen::Walkthrough(walk) = &app.screen
+        && let WalkMode::Projector { show_scores } = walk.mode
+    {
+        // Distraction-free: no bars, no list; overlays (help) still on top.
+        projector::draw(frame, area, app, walk, show_scores, &styles);
+        if let Some(overlay) = &app.overlay {
+            draw_overlay(frame, area, app, overlay, &styles);
+        }
         return;
     }
     let [top, body, bottom] = bars(area);

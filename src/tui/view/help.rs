@@ -53,6 +53,9 @@ fn entries(app: &App) -> Vec<Entry> {
         Screen::Walkthrough(walk) if matches!(walk.mode, WalkMode::Summary { .. }) => {
             text.help_summary_intro
         }
+        Screen::Walkthrough(walk) if matches!(walk.mode, WalkMode::Projector { .. }) => {
+            text.help_projector_intro
+        }
         Screen::Walkthrough(_) => text.help_walkthrough_intro,
     };
     let mut entries = vec![entry(Kind::Text, intro), entry(Kind::Text, "")];
