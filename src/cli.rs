@@ -10,8 +10,30 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "zelfscan", version, about, long_about = None)]
 pub struct Cli {
+    /// Taal van de interface, nl of en (language of the interface). Zonder deze
+    /// optie: ZELFSCAN_LANG, anders LC_ALL, LC_MESSAGES of LANG, anders nl.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The interface languages as they are typed after `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Nederlands.
+    Nl,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for crate::i18n::Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Nl => Self::Nl,
+            LangArg::En => Self::En,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,7 +9,7 @@ use zelfscan::commands::{self, Context};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let context = Context::from_env();
+    let context = Context::from_env(cli.lang.map(Into::into));
     let result = match cli.command {
         None => commands::start(&context),
         Some(Command::Open { file }) => commands::open::run(&context, &file),
