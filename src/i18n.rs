@@ -156,6 +156,9 @@ pub struct Catalogue {
     pub confirm_quit: &'static str,
     pub confirm_leave: &'static str,
     pub answer_save: &'static str,
+    /// The key shown for "save" in the unsaved-changes question: one of the
+    /// keys bound to it (j, y, Ctrl-S), the one that means "yes".
+    pub confirm_save_key: &'static str,
     pub answer_discard: &'static str,
     pub answer_stay: &'static str,
     pub press_enter_to_close: &'static str,
