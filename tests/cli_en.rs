@@ -250,3 +250,24 @@ fn english_markdown_report_of_an_example_scan() {
         render(&scan, Format::Markdown, Lang::En.catalogue())
     );
 }
+
+#[test]
+fn help_follows_the_language() {
+    let home = home();
+    zelfscan(home.path())
+        .args(["--lang", "en", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("guided self-scan for youth-care regions").and(contains("Open a scan")));
+    zelfscan(home.path())
+        .env("LANG", "en_GB.UTF-8")
+        .args(["report", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("Write the report to this file"));
+    zelfscan(home.path())
+        .args(["report", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("Schrijf het rapport naar dit bestand"));
+}
