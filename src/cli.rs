@@ -10,8 +10,30 @@ use clap::{Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "zelfscan", version, about, long_about = None)]
 pub struct Cli {
+    /// Taal van de interface, nl of en (language of the interface). Zonder deze
+    /// optie: ZELFSCAN_LANG, anders LC_ALL, LC_MESSAGES of LANG, anders nl.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The interface languages as they are typed after `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Nederlands.
+    Nl,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for crate::i18n::Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Nl => Self::Nl,
+            LangArg::En => Self::En,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -78,5 +100,132 @@ impl From<ReportFormat> for crate::report::Format {
             ReportFormat::Csv => Self::Csv,
             ReportFormat::Json => Self::Json,
         }
+    }
+}
+
+/// The `--lang` value among raw arguments (`--lang en` or `--lang=en`), read
+/// before clap parses them, so `--help` can already be in that language.
+pub fn lang_in_args<I, S>(args: I) -> Option<crate::i18n::Lang>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut args = args.into_iter();
+    let mut found = None;
+    while let Some(arg) = args.next() {
+        let arg = arg.as_ref().to_string_lossy();
+        if arg == "--" {
+            break;
+        } else if arg == "--lang" {
+            let value = args.next();
+            found = value.and_then(|v| crate::i18n::Lang::from_code(&v.as_ref().to_string_lossy()));
+        } else if let Some(value) = arg.strip_prefix("--lang=") {
+            found = crate::i18n::Lang::from_code(value);
+        }
+    }
+    found
+}
+
+/// The command line with its help in `lang`. The doc comments above are the
+/// Dutch help; English replaces each text here, by argument id, so both stay
+/// next to the definitions they describe. Clap's own words ("Usage",
+/// "Options") are English in both.
+pub fn command(lang: crate::i18n::Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    match lang {
+        crate::i18n::Lang::Nl => command,
+        crate::i18n::Lang::En => command
+            .about("zelfscan: guided self-scan for youth-care regions.\n\nWithout a command, it opens the start screen.")
+            .mut_arg("lang", |arg| {
+                arg.help("Language of the interface, nl or en. Without this option: ZELFSCAN_LANG, else LC_ALL, LC_MESSAGES or LANG, else nl.")
+            })
+            .mut_subcommand("new", |sub| {
+                sub.about("Create a new scan and open it (unless --no-open).")
+                    .mut_arg("region", |arg| arg.help("Name of the region."))
+                    .mut_arg("framework", |arg| {
+                        arg.help("Framework: an id (see `zelfscan frameworks`) or the path of a framework file.")
+                    })
+                    .mut_arg("output", |arg| {
+                        arg.help("The scan file; by default in the scans folder, named after region and date.")
+                    })
+                    .mut_arg("no_open", |arg| arg.help("Only create it, do not open it."))
+            })
+            .mut_subcommand("open", |sub| {
+                sub.about("Open a scan to carry on working.")
+                    .mut_arg("file", |arg| arg.help("The scan file."))
+            })
+            .mut_subcommand("check", |sub| {
+                sub.about("Check scan or framework files; reports file:line:column for each problem.")
+                    .mut_arg("files", |arg| arg.help("One or more files."))
+            })
+            .mut_subcommand("frameworks", |sub| {
+                sub.about("Show the available frameworks (bundled and your own).")
+            })
+            .mut_subcommand("report", |sub| {
+                sub.about("Make a report of a scan: Markdown, HTML, CSV or JSON.")
+                    .mut_arg("file", |arg| arg.help("The scan file."))
+                    .mut_arg("format", |arg| {
+                        // The possible values' own help is Dutch (doc comments).
+                        arg.help("The report format: md (Markdown, to paste into a mail or Word document), html (one page, printable on A4), csv (one row per criterion, for Excel and LibreOffice) or json (the complete result, for other programs).")
+                            .hide_possible_values(true)
+                    })
+                    .mut_arg("output", |arg| {
+                        arg.help("Write the report to this file instead of to standard output.")
+                    })
+            }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_lang_flag_is_found_before_parsing() {
+        assert_eq!(
+            lang_in_args(["zelfscan", "--lang", "en", "open", "f"]),
+            Some(Lang::En)
+        );
+        assert_eq!(
+            lang_in_args(["zelfscan", "open", "f", "--lang=en"]),
+            Some(Lang::En)
+        );
+        assert_eq!(lang_in_args(["zelfscan", "--lang", "nl"]), Some(Lang::Nl));
+        assert_eq!(lang_in_args(["zelfscan", "open", "f"]), None);
+        assert_eq!(lang_in_args(["zelfscan", "--lang"]), None);
+        assert_eq!(lang_in_args(["zelfscan", "open", "--", "--lang=en"]), None);
+    }
+
+    #[test]
+    fn both_command_lines_are_valid_and_the_english_help_is_english() {
+        for lang in Lang::ALL {
+            command(lang).debug_assert();
+        }
+        let mut english = command(Lang::En);
+        let mut help = english.render_long_help().to_string();
+        for name in ["new", "open", "check", "frameworks", "report"] {
+            let sub = english.find_subcommand_mut(name).expect(name);
+            help.push_str(&sub.render_long_help().to_string());
+        }
+        // Whole words: "regio" is Dutch, "regions" is not.
+        let words: Vec<String> = help
+            .split(|c: char| !c.is_alphabetic())
+            .map(str::to_lowercase)
+            .collect();
+        for dutch in [
+            "regio", "kader", "bestand", "rapport", "scanmap", "openen", "taal", "een", "het",
+            "maak", "toon",
+        ] {
+            assert!(
+                !words.iter().any(|word| word == dutch),
+                "{dutch:?} in the English help:\n{help}"
+            );
+        }
+        assert!(
+            help.contains("guided self-scan for youth-care regions"),
+            "{help}"
+        );
     }
 }

@@ -19,22 +19,36 @@ use crate::tui::effect::{self, Effect};
 
 /// What every command needs to know about its surroundings.
 pub struct Context {
+    /// The interface language; it also decides which bundled framework comes
+    /// first.
+    pub lang: Lang,
     pub text: &'static Catalogue,
     pub paths: Paths,
 }
 
 impl Context {
-    pub fn from_env() -> Self {
+    /// The context of this process: `lang_flag` is `--lang`, when given.
+    pub fn from_env(lang_flag: Option<Lang>) -> Self {
+        // The language setting of a config file goes here, when there is one:
+        // it ranks below the flag and above the environment.
+        let config_lang: Option<Lang> = None;
+        Self::with_lang(Lang::resolve(lang_flag, config_lang, Lang::from_env))
+    }
+
+    /// The context for a language already chosen.
+    pub fn with_lang(lang: Lang) -> Self {
         Self {
-            text: Lang::default().catalogue(),
+            lang,
+            text: lang.catalogue(),
             paths: Paths::from_env(),
         }
     }
 
-    /// Bundled frameworks first, then those in the user's frameworks folder.
+    /// Bundled frameworks first (the one in the interface language before the
+    /// others), then those in the user's frameworks folder.
     /// A user framework that does not load is reported in `problems`.
     pub fn frameworks(&self) -> (Vec<FrameworkChoice>, Vec<String>) {
-        let mut choices: Vec<FrameworkChoice> = storage::bundled_frameworks()
+        let mut choices: Vec<FrameworkChoice> = storage::bundled_frameworks_for(self.lang.code())
             .into_iter()
             .map(|framework| FrameworkChoice {
                 framework,

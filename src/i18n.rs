@@ -2,24 +2,87 @@
 //! by field name; a catalogue is a `const` of [`Catalogue`], so a language that
 //! misses a string does not compile.
 
+mod en;
 mod nl;
 
 use crate::model::{AttentionPoint, Framework, OverrideOutcome, Reason, Verdict};
 use crate::storage::{Problem, ProblemKind};
 use crate::tui::keymap::Help;
 
-/// The interface languages.
+/// The interface languages. Dutch is the default; English is the second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     Nl,
+    En,
 }
 
 impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
     pub fn catalogue(self) -> &'static Catalogue {
         match self {
             Lang::Nl => &nl::NL,
+            Lang::En => &en::EN,
         }
+    }
+
+    /// The ISO 639-1 code, as in a framework's `language` and in `--lang`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    /// A language code or a POSIX locale: "en", "EN", "en-GB", "en_GB.UTF-8",
+    /// "nl_NL@euro" → the language; anything else ("C", "fr_FR") → `None`.
+    pub fn from_code(value: &str) -> Option<Lang> {
+        let language = value
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .trim();
+        Lang::ALL
+            .into_iter()
+            .find(|lang| language.eq_ignore_ascii_case(lang.code()))
+    }
+
+    /// The language the environment asks for, from the values of
+    /// `ZELFSCAN_LANG`, `LC_ALL`, `LC_MESSAGES` and `LANG`, in that order. As
+    /// in POSIX, the first one that is set and not empty decides; a value
+    /// that names neither language (such as "C" or "fr_FR.UTF-8") means Dutch.
+    pub fn from_env_values(
+        zelfscan_lang: Option<&str>,
+        lc_all: Option<&str>,
+        lc_messages: Option<&str>,
+        lang: Option<&str>,
+    ) -> Lang {
+        [zelfscan_lang, lc_all, lc_messages, lang]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .find(|value| !value.is_empty())
+            .and_then(Lang::from_code)
+            .unwrap_or_default()
+    }
+
+    /// [`Lang::from_env_values`] on this process's environment.
+    pub fn from_env() -> Lang {
+        let var = |name: &str| std::env::var(name).ok();
+        Lang::from_env_values(
+            var("ZELFSCAN_LANG").as_deref(),
+            var("LC_ALL").as_deref(),
+            var("LC_MESSAGES").as_deref(),
+            var("LANG").as_deref(),
+        )
+    }
+
+    /// The interface language, by precedence: the `--lang` flag, then the
+    /// setting in the config file, then the environment (asked only when
+    /// needed, so tests can pass a fixed value).
+    pub fn resolve(flag: Option<Lang>, config: Option<Lang>, env: impl FnOnce() -> Lang) -> Lang {
+        flag.or(config).unwrap_or_else(env)
     }
 }
 
@@ -93,6 +156,9 @@ pub struct Catalogue {
     pub confirm_quit: &'static str,
     pub confirm_leave: &'static str,
     pub answer_save: &'static str,
+    /// The key shown for "save" in the unsaved-changes question: one of the
+    /// keys bound to it (j, y, Ctrl-S), the one that means "yes".
+    pub confirm_save_key: &'static str,
     pub answer_discard: &'static str,
     pub answer_stay: &'static str,
     pub press_enter_to_close: &'static str,
@@ -181,6 +247,11 @@ pub struct Catalogue {
 /// about an unfinished scan come from [`Catalogue`] itself, so the interface
 /// and the reports word them identically.
 pub struct ReportText {
+    /// The language tag of the HTML report's `<html lang>`.
+    pub html_lang: &'static str,
+    /// The CSV separator: the list separator the language's spreadsheets
+    /// expect (`;` where the decimal separator is `,`).
+    pub csv_separator: char,
     /// The report's title, with the region: "Zelfscan Regio Zeeduinen".
     pub title: fn(&str) -> String,
     pub region: &'static str,
@@ -265,5 +336,332 @@ impl Catalogue {
             problem.column,
             (self.problem)(&problem.kind)
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::InvalidReason;
+
+    #[test]
+    fn codes_and_locales_name_a_language() {
+        for (value, expected) in [
+            ("en", Some(Lang::En)),
+            ("EN", Some(Lang::En)),
+            ("en-GB", Some(Lang::En)),
+            ("en_GB.UTF-8", Some(Lang::En)),
+            ("en_US.utf8", Some(Lang::En)),
+            ("nl", Some(Lang::Nl)),
+            ("nl_NL.UTF-8", Some(Lang::Nl)),
+            ("nl_BE@euro", Some(Lang::Nl)),
+            ("C", None),
+            ("C.UTF-8", None),
+            ("POSIX", None),
+            ("fr_FR.UTF-8", None),
+            ("english", None),
+            ("", None),
+        ] {
+            assert_eq!(Lang::from_code(value), expected, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn the_environment_is_read_in_posix_order_with_zelfscan_lang_first() {
+        let from = Lang::from_env_values;
+        assert_eq!(from(None, None, None, None), Lang::Nl, "unset: Dutch");
+        assert_eq!(from(None, None, None, Some("en_GB.UTF-8")), Lang::En);
+        assert_eq!(from(None, None, None, Some("nl_NL.UTF-8")), Lang::Nl);
+        assert_eq!(from(None, None, None, Some("de_DE.UTF-8")), Lang::Nl);
+        assert_eq!(
+            from(None, None, Some("en_US.UTF-8"), Some("nl_NL")),
+            Lang::En
+        );
+        assert_eq!(
+            from(None, Some("nl_NL"), Some("en_US"), Some("en_US")),
+            Lang::Nl
+        );
+        assert_eq!(
+            from(None, Some("C"), None, Some("en_GB.UTF-8")),
+            Lang::Nl,
+            "LC_ALL decides, and C means the default"
+        );
+        assert_eq!(
+            from(None, Some(""), Some(" "), Some("en_GB.UTF-8")),
+            Lang::En,
+            "empty counts as unset"
+        );
+        assert_eq!(from(Some("en"), Some("nl_NL"), None, None), Lang::En);
+        assert_eq!(from(Some("nl"), None, None, Some("en_GB")), Lang::Nl);
+    }
+
+    #[test]
+    fn the_flag_beats_the_config_and_the_config_beats_the_environment() {
+        let never = || -> Lang { panic!("the environment is not needed") };
+        assert_eq!(
+            Lang::resolve(Some(Lang::En), Some(Lang::Nl), never),
+            Lang::En
+        );
+        assert_eq!(Lang::resolve(None, Some(Lang::En), never), Lang::En);
+        assert_eq!(Lang::resolve(None, None, || Lang::En), Lang::En);
+        assert_eq!(Lang::resolve(None, None, || Lang::Nl), Lang::Nl);
+    }
+
+    #[test]
+    fn english_numbers_have_a_decimal_point_and_dutch_a_comma() {
+        assert_eq!((Lang::En.catalogue().number)(2.456), "2.46");
+        assert_eq!((Lang::Nl.catalogue().number)(2.456), "2,46");
+        assert_eq!((Lang::En.catalogue().progress)(12, 22), "12 of 22 answered");
+    }
+
+    const ALL_HELP: [Help; 47] = [
+        Help::Quit,
+        Help::Help,
+        Help::Close,
+        Help::Save,
+        Help::Move,
+        Help::Choose,
+        Help::NewScan,
+        Help::OpenByPath,
+        Help::NextField,
+        Help::PrevField,
+        Help::ChangeChoice,
+        Help::NextCriterion,
+        Help::PrevCriterion,
+        Help::NextUnanswered,
+        Help::Skip,
+        Help::Navigator,
+        Help::Score,
+        Help::Unknown,
+        Help::NotApplicable,
+        Help::ClearAnswer,
+        Help::EditNote,
+        Help::StopEditing,
+        Help::NewLine,
+        Help::MoveCursor,
+        Help::WordJump,
+        Help::RowStartEnd,
+        Help::DeleteText,
+        Help::CloseScan,
+        Help::Jump,
+        Help::SaveAndQuit,
+        Help::DiscardAndQuit,
+        Help::Stay,
+        Help::StartScanOrNext,
+        Help::Scroll,
+        Help::Summary,
+        Help::BackToCriteria,
+        Help::OpenCriterion,
+        Help::OverrideVerdict,
+        Help::ChooseVerdict,
+        Help::ConfirmOverride,
+        Help::Cancel,
+        Help::SaveAs,
+        Help::Search,
+        Help::Projector,
+        Help::ToggleScores,
+        Help::ReadOnly,
+        Help::WorkOnCopy,
+    ];
+
+    /// Fails to compile when a `Help` is added, so [`ALL_HELP`] stays complete.
+    fn _every_help_is_listed(help: Help) {
+        match help {
+            Help::Quit
+            | Help::Help
+            | Help::Close
+            | Help::Save
+            | Help::Move
+            | Help::Choose
+            | Help::NewScan
+            | Help::OpenByPath
+            | Help::NextField
+            | Help::PrevField
+            | Help::ChangeChoice
+            | Help::NextCriterion
+            | Help::PrevCriterion
+            | Help::NextUnanswered
+            | Help::Skip
+            | Help::Navigator
+            | Help::Score
+            | Help::Unknown
+            | Help::NotApplicable
+            | Help::ClearAnswer
+            | Help::EditNote
+            | Help::StopEditing
+            | Help::NewLine
+            | Help::MoveCursor
+            | Help::WordJump
+            | Help::RowStartEnd
+            | Help::DeleteText
+            | Help::CloseScan
+            | Help::Jump
+            | Help::SaveAndQuit
+            | Help::DiscardAndQuit
+            | Help::Stay
+            | Help::StartScanOrNext
+            | Help::Scroll
+            | Help::Summary
+            | Help::BackToCriteria
+            | Help::OpenCriterion
+            | Help::OverrideVerdict
+            | Help::ChooseVerdict
+            | Help::ConfirmOverride
+            | Help::Cancel
+            | Help::SaveAs
+            | Help::Search
+            | Help::Projector
+            | Help::ToggleScores
+            | Help::ReadOnly
+            | Help::WorkOnCopy => {}
+        }
+    }
+
+    fn every_problem_kind() -> Vec<ProblemKind> {
+        let invalid = |reason| ProblemKind::InvalidValue {
+            key: "k".into(),
+            value: "v".into(),
+            reason,
+        };
+        vec![
+            ProblemKind::Empty,
+            ProblemKind::NotUtf8 { byte_offset: 3 },
+            ProblemKind::Syntax { detail: "x".into() },
+            ProblemKind::MissingKey { key: "k".into() },
+            ProblemKind::WrongType {
+                key: "k".into(),
+                expected: "string",
+                found: "integer",
+            },
+            ProblemKind::DuplicateId {
+                id: "k".into(),
+                first_line: 2,
+            },
+            ProblemKind::UnknownCriterion { id: "k".into() },
+            ProblemKind::UnknownPerspective { id: "k".into() },
+            ProblemKind::UnknownKey { key: "k".into() },
+            ProblemKind::NewerSchema {
+                found: 2,
+                supported: 1,
+            },
+            ProblemKind::UnknownFileKind,
+            invalid(InvalidReason::BadId),
+            invalid(InvalidReason::NotOnScale),
+            invalid(InvalidReason::BadDate),
+            invalid(InvalidReason::BadTimestamp),
+            invalid(InvalidReason::BadAgreement),
+            invalid(InvalidReason::ScaleOutOfRange),
+            invalid(InvalidReason::EmptyList),
+            invalid(InvalidReason::BadVerdict),
+            invalid(InvalidReason::EmptyRationale),
+            invalid(InvalidReason::BadNumber),
+            invalid(InvalidReason::UnknownTheme),
+            invalid(InvalidReason::ReservedId),
+            invalid(InvalidReason::ControlCharacter),
+            invalid(InvalidReason::MissingAgreementLevel),
+        ]
+    }
+
+    /// The compiler proves every string exists in both languages; this catches
+    /// a Dutch string pasted into the English catalogue and left there.
+    #[test]
+    fn english_strings_are_not_the_dutch_ones_left_untranslated() {
+        let (en, nl) = (Lang::En.catalogue(), Lang::Nl.catalogue());
+        let mut same = Vec::new();
+        let mut check = |what: String, en: String, nl: String| {
+            if en == nl {
+                same.push(format!("{what}: {en:?}"));
+            }
+        };
+        for help in ALL_HELP {
+            check(
+                format!("help_long {help:?}"),
+                (en.help_long)(help).into(),
+                (nl.help_long)(help).into(),
+            );
+        }
+        for kind in every_problem_kind() {
+            check(
+                format!("problem {kind:?}"),
+                (en.problem)(&kind),
+                (nl.problem)(&kind),
+            );
+        }
+        for verdict in [
+            Verdict::Robust,
+            Verdict::RobustWithAttention,
+            Verdict::FollowUp,
+        ] {
+            check(
+                format!("verdict {verdict:?}"),
+                (en.verdict)(verdict).into(),
+                (nl.verdict)(verdict).into(),
+            );
+        }
+        let fixed = [
+            ("tagline", en.tagline, nl.tagline),
+            ("start_title", en.start_title, nl.start_title),
+            ("start_intro", en.start_intro, nl.start_intro),
+            ("menu_new_scan", en.menu_new_scan, nl.menu_new_scan),
+            ("unsaved", en.unsaved, nl.unsaved),
+            ("confirm_quit", en.confirm_quit, nl.confirm_quit),
+            ("answer_save", en.answer_save, nl.answer_save),
+            ("help_title", en.help_title, nl.help_title),
+            ("help_start_intro", en.help_start_intro, nl.help_start_intro),
+            (
+                "help_walkthrough_intro",
+                en.help_walkthrough_intro,
+                nl.help_walkthrough_intro,
+            ),
+            (
+                "help_summary_intro",
+                en.help_summary_intro,
+                nl.help_summary_intro,
+            ),
+            ("summary_title", en.summary_title, nl.summary_title),
+            ("override_intro", en.override_intro, nl.override_intro),
+            ("read_only_badge", en.read_only_badge, nl.read_only_badge),
+            (
+                "frameworks_header",
+                en.frameworks_header,
+                nl.frameworks_header,
+            ),
+            ("report.reasons", en.report.reasons, nl.report.reasons),
+            (
+                "report.attention_points",
+                en.report.attention_points,
+                nl.report.attention_points,
+            ),
+            (
+                "report.no_attention",
+                en.report.no_attention,
+                nl.report.no_attention,
+            ),
+        ];
+        for (what, en, nl) in fixed {
+            check(what.into(), en.into(), nl.into());
+        }
+        check(
+            "progress".into(),
+            (en.progress)(12, 22),
+            (nl.progress)(12, 22),
+        );
+        check(
+            "incomplete".into(),
+            (en.incomplete)(12, 22),
+            (nl.incomplete)(12, 22),
+        );
+        check(
+            "too_small".into(),
+            (en.too_small)(60, 20, 80, 24),
+            (nl.too_small)(60, 20, 80, 24),
+        );
+        check("check_ok".into(), (en.check_ok)("f"), (nl.check_ok)("f"));
+        check(
+            "report.date_long".into(),
+            (en.report.date_long)(jiff::civil::date(2026, 3, 5)),
+            (nl.report.date_long)(jiff::civil::date(2026, 3, 5)),
+        );
+        assert!(same.is_empty(), "untranslated:\n{}", same.join("\n"));
     }
 }

@@ -3,13 +3,17 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use zelfscan::cli::{Cli, Command};
+use clap::FromArgMatches;
+use zelfscan::cli::{self, Cli, Command};
 use zelfscan::commands::{self, Context};
+use zelfscan::i18n::Lang;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let context = Context::from_env();
+    // `--help` in the language the rest will use; parsing is the same in both.
+    let help_lang = Lang::resolve(cli::lang_in_args(std::env::args_os()), None, Lang::from_env);
+    let matches = cli::command(help_lang).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
+    let context = Context::from_env(cli.lang.map(Into::into));
     let result = match cli.command {
         None => commands::start(&context),
         Some(Command::Open { file }) => commands::open::run(&context, &file),

@@ -216,9 +216,15 @@ pub fn write_file_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     save::write_atomic(path, contents)
 }
 
-/// The frameworks compiled into the binary, in display order.
+/// The frameworks compiled into the binary, in display order, Dutch first.
 pub fn bundled_frameworks() -> Vec<Framework> {
     bundled::frameworks()
+}
+
+/// The bundled frameworks with those in `language` (a code such as "en") first,
+/// so a new scan defaults to the framework in the interface language.
+pub fn bundled_frameworks_for(language: &str) -> Vec<Framework> {
+    bundled::frameworks_for(language)
 }
 
 /// Reads the bytes (read-only), checks they are UTF-8, and hands the text to `parse`.

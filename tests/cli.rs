@@ -21,6 +21,8 @@ fn zelfscan(home: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_zelfscan"));
     command
         .env("ZELFSCAN_HOME", home)
+        // Dutch whatever the machine's locale: these tests read Dutch output.
+        .env("ZELFSCAN_LANG", "nl")
         .env_remove("NO_COLOR")
         .current_dir(home);
     command

@@ -36,7 +36,11 @@ fn spawn(home: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
     Session::spawn(
         BIN,
         args,
-        &[("ZELFSCAN_HOME", home.as_os_str())],
+        &[
+            ("ZELFSCAN_HOME", home.as_os_str()),
+            // Dutch whatever the machine's locale: these tests read Dutch screens.
+            ("ZELFSCAN_LANG", OsStr::new("nl")),
+        ],
         cols,
         rows,
     )
@@ -48,6 +52,7 @@ fn new_scan_file(home: &Path, region: &str) -> PathBuf {
     let output = Command::new(BIN)
         .args(["new", "--region", region, "--no-open"])
         .env("ZELFSCAN_HOME", home)
+        .env("ZELFSCAN_LANG", "nl")
         .output()
         .expect("run zelfscan new");
     assert!(output.status.success(), "zelfscan new failed: {output:?}");

@@ -897,7 +897,7 @@ fn read_only_refuses_every_change_but_still_moves() {
     };
     open.read_only = true;
     let before = open.scan.clone();
-    let effects = press(&mut app, "4 x o <bs> <right> s <tab> <enter> abc <c-s> r a");
+    let effects = press(&mut app, "4 x o <bs> <right> s <tab> <enter> x <c-s> r a");
     assert!(effects.is_empty(), "no save: {effects:?}");
     assert_eq!(walk_scan(&app), &before);
     assert!(

@@ -108,6 +108,7 @@ pub const NL: Catalogue = Catalogue {
     confirm_quit: "Er zijn wijzigingen die nog niet zijn opgeslagen. Opslaan voor je afsluit?",
     confirm_leave: "Er zijn wijzigingen die nog niet zijn opgeslagen. Opslaan voor je naar het startscherm gaat?",
     answer_save: "opslaan",
+    confirm_save_key: "j",
     answer_discard: "niet opslaan",
     answer_stay: "terug",
     press_enter_to_close: "Enter of Esc: sluiten",

@@ -1,13 +1,13 @@
 //! The CSV report: one row per framework criterion with every score and note,
-//! for a spreadsheet. Written for Dutch Excel and LibreOffice: UTF-8 with a
-//! byte-order mark (so Excel does not read it as Windows-1252), `;` as the
-//! separator (the Dutch list separator, as the decimal separator is `,`), CRLF
-//! line ends, and RFC 4180 quoting, so a note with line breaks stays one cell.
+//! for a spreadsheet. Written for Excel and LibreOffice in the report's
+//! language: UTF-8 with a byte-order mark (so Excel does not read it as
+//! Windows-1252), the language's list separator (`;` in Dutch, as the decimal
+//! separator is `,`; `,` in English), CRLF line ends, and RFC 4180 quoting, so
+//! a note with line breaks stays one cell.
 
 use super::{Report, Row, clean, theme_name};
 
 const BOM: &str = "\u{feff}";
-const SEPARATOR: char = ';';
 const LINE_END: &str = "\r\n";
 
 pub(super) fn render(report: &Report) -> String {
@@ -43,9 +43,10 @@ pub(super) fn render(report: &Report) -> String {
     );
 
     let mut out = String::from(BOM);
-    record(&mut out, &header);
+    let separator = words.csv_separator;
+    record(&mut out, &header, separator);
     for row in report.rows() {
-        record(&mut out, &fields(report, &row));
+        record(&mut out, &fields(report, &row), separator);
     }
     out
 }
@@ -103,12 +104,12 @@ fn fields(report: &Report, row: &Row) -> Vec<String> {
     fields
 }
 
-fn record(out: &mut String, fields: &[String]) {
+fn record(out: &mut String, fields: &[String], separator: char) {
     for (index, field) in fields.iter().enumerate() {
         if index > 0 {
-            out.push(SEPARATOR);
+            out.push(separator);
         }
-        out.push_str(&quote(&defuse(&clean(field))));
+        out.push_str(&quote(&defuse(&clean(field)), separator));
     }
     out.push_str(LINE_END);
 }
@@ -116,8 +117,8 @@ fn record(out: &mut String, fields: &[String]) {
 /// A field as RFC 4180 wants it: quoted when it holds the separator, a quote
 /// or a line break, with quotes doubled. Line breaks inside a cell stay `\n`,
 /// as Excel writes them.
-fn quote(field: &str) -> String {
-    if field.contains([SEPARATOR, '"', '\n', '\r']) {
+fn quote(field: &str, separator: char) -> String {
+    if field.contains([separator, '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
         field.to_string()
@@ -140,10 +141,12 @@ mod tests {
 
     #[test]
     fn quoting_follows_rfc_4180() {
-        assert_eq!(quote("plain"), "plain");
-        assert_eq!(quote("a;b"), "\"a;b\"");
-        assert_eq!(quote("zei \"ja\""), "\"zei \"\"ja\"\"\"");
-        assert_eq!(quote("regel 1\nregel 2"), "\"regel 1\nregel 2\"");
+        assert_eq!(quote("plain", ';'), "plain");
+        assert_eq!(quote("a;b", ';'), "\"a;b\"");
+        assert_eq!(quote("a,b", ';'), "a,b");
+        assert_eq!(quote("a,b", ','), "\"a,b\"");
+        assert_eq!(quote("zei \"ja\"", ';'), "\"zei \"\"ja\"\"\"");
+        assert_eq!(quote("regel 1\nregel 2", ';'), "\"regel 1\nregel 2\"");
     }
 
     #[test]

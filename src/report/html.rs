@@ -56,7 +56,11 @@ pub(super) fn render(report: &Report) -> String {
     let meta = &report.scan.meta;
     let title = (words.title)(&meta.region);
     let mut out = String::new();
-    out.push_str("<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\"/>\n");
+    let _ = writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\"/>",
+        report.words().html_lang
+    );
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
     let _ = writeln!(out, "<title>{}</title>", esc(&title));
     let _ = writeln!(out, "<style>{STYLE}</style>\n</head>\n<body>");

@@ -520,10 +520,12 @@ pub fn parse_participants(
             ([one], _) => one.id.clone(),
             ([], [only]) if wanted.is_empty() => only.id.clone(),
             _ => {
-                let options: Vec<&str> = framework
+                // Labels, not ids: they are in the framework's language, and
+                // a label's start is accepted as well as an id's.
+                let options: Vec<String> = framework
                     .perspectives
                     .iter()
-                    .map(|p| p.id.as_str())
+                    .map(|p| p.label.to_lowercase())
                     .collect();
                 return Err((text.bad_participant)(
                     number + 1,

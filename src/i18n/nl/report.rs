@@ -4,6 +4,8 @@ use crate::i18n::ReportText;
 use crate::model::{Framework, ScoreSource};
 
 pub const REPORT: ReportText = ReportText {
+    html_lang: "nl",
+    csv_separator: ';',
     title: |region| format!("Zelfscan {region}"),
     region: "Regio",
     date: "Datum",

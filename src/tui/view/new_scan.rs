@@ -186,13 +186,15 @@ pub fn draw(
                         app.frameworks
                             .get(form.framework)
                             .map_or_else(String::new, |choice| {
-                                let ids: Vec<&str> = choice
+                                // Labels, not ids: they are in the framework's
+                                // language, and the form accepts either.
+                                let labels: Vec<String> = choice
                                     .framework
                                     .perspectives
                                     .iter()
-                                    .map(|p| p.id.as_str())
+                                    .map(|p| p.label.to_lowercase())
                                     .collect();
-                                ids.join(" / ")
+                                labels.join(" / ")
                             });
                     frame.render_widget(
                         Paragraph::new((text.form_participants_hint)(&perspectives))

@@ -135,7 +135,7 @@ pub fn confirm(frame: &mut Frame, area: Rect, question: &str, app: &App, styles:
         Line::from(question),
         Line::from(""),
         Line::from(vec![
-            Span::styled(" j ", styles.chosen),
+            Span::styled(format!(" {} ", text.confirm_save_key), styles.chosen),
             Span::raw(format!(" {}   ", text.answer_save)),
             Span::styled(" n ", styles.chosen),
             Span::raw(format!(" {}   ", text.answer_discard)),

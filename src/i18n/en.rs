@@ -1,0 +1,669 @@
+//! The English texts: the second interface language of zelfscan, for
+//! facilitators, not programmers. Terms follow `domain.md`: gemeenten are
+//! municipalities, aanbieders are (care) providers, a vervolgtraject is a
+//! follow-up, aandachtspunten are points of attention.
+
+mod report;
+
+use super::Catalogue;
+use crate::model::{AttentionPoint, AttentionReason, Framework, OverrideOutcome, Reason, Verdict};
+use crate::storage::{InvalidReason, ProblemKind};
+use crate::tui::keymap::Help;
+
+pub const EN: Catalogue = Catalogue {
+    app_name: "zelfscan",
+    problem,
+    warning_prefix: "warning: ",
+    error_prefix: "",
+    tagline: "guided self-scan for youth-care regions",
+    too_small: |width, height, min_width, min_height| {
+        format!(
+            "The window is too small ({width}×{height}). Make it at least {min_width}×{min_height} characters."
+        )
+    },
+    progress: |answered, total| format!("{answered} of {total} answered"),
+    unsaved: "● not saved",
+    saved_at: |time| format!("saved at {time}"),
+    no_changes: "no changes",
+    start_title: "Welcome to zelfscan",
+    start_intro: "Start a new scan or open an existing one. Choose with ↑/↓ and press Enter.",
+    menu_new_scan: "Start a new scan",
+    menu_open_path: "Open a scan (type a file name or path)",
+    recent_heading: "Recently opened",
+    folder_heading: |folder| format!("Scans in {folder}"),
+    no_scans_yet: "No scans yet. Choose \"Start a new scan\" to begin.",
+    scans_saved_in: |folder| format!("New scans are kept in {folder}"),
+    new_scan_title: "New scan",
+    form_region: "Region",
+    form_date: "Date",
+    form_facilitator: "Facilitator",
+    form_note_taker: "Note-taker",
+    form_framework: "Framework",
+    form_participants: "Participants",
+    form_participants_hint: |perspectives| {
+        format!("One per line: name; organisation; perspective ({perspectives})")
+    },
+    form_file: "File",
+    form_start_button: "Start scan",
+    region_required: "Fill in the name of the region.",
+    bad_date: |typed| format!("The date \"{typed}\" is not valid; write, for example, 2026-11-25."),
+    bad_participant: |line, typed, options| {
+        if options.is_empty() {
+            format!("The participant on line {line} (\"{typed}\") has no name.")
+        } else {
+            format!(
+                "Participant on line {line} (\"{typed}\"): give a perspective as the third part: {options}."
+            )
+        }
+    },
+    file_required: "Give a file name.",
+    file_exists: |path| {
+        format!(
+            "{path} already exists. Choose another file name, or open that scan from the start screen."
+        )
+    },
+    no_frameworks: "There is no framework available to start a scan with.",
+    create_failed: |error| format!("The scan could not be created: {error}"),
+    opened: |name| format!("{name} opened. Press ? for help."),
+    opened_with_warnings: |name| format!("{name} opened, with remarks"),
+    open_failed_title: |name| format!("{name} cannot be opened"),
+    io_error,
+    open_path_title: "Open a scan",
+    open_path_help: "Type the path of the scan file and press Enter (Esc: back).",
+    saved_to: |path| format!("Saved to {path}"),
+    save_failed: |error| {
+        format!(
+            "NOT saved: {error}. Everything is still on the screen; fix the problem and press Ctrl-S again."
+        )
+    },
+    at_first_criterion: "This is the first criterion.",
+    at_last_criterion: |parked| {
+        if parked.is_empty() {
+            "This is the last criterion. Press u for the next unanswered criterion.".to_string()
+        } else {
+            format!("Last criterion. In the parking lot: {parked}. Press u to go through them.")
+        }
+    },
+    only_this_unanswered: "Only this criterion is still unanswered.",
+    all_answered: "All criteria have been answered.",
+    not_on_scale: |value, low, high| {
+        format!(
+            "Score {value} is not on this scale; choose {low} to {high}, o (unknown) or x (n/a)."
+        )
+    },
+    choose_score_field: "Use Tab or ↑/↓ to go to a score field, then choose a score.",
+    navigator_title: " Criteria ",
+    navigator_title_active: " Go to… (Enter) ",
+    critical: "critical",
+    joint_answer_rule: "joint answer",
+    no_consensus_counts_lowest: "lowest score counts",
+    read_only_refused: "Read only: this scan is open elsewhere. Open a copy to make changes.",
+    label_note: "note",
+    label_consensus: "Joint",
+    label_agreement: "agreement",
+    label_consensus_note: "explanation",
+    label_action: "action",
+    empty_note: "(empty; Enter to type)",
+    unknown_short: "unkn.",
+    not_applicable_short: "n/a",
+    unsaved_title: "Unsaved changes",
+    confirm_quit: "Some changes have not been saved yet. Save before you quit?",
+    confirm_leave: "Some changes have not been saved yet. Save before you go to the start screen?",
+    answer_save: "save",
+    confirm_save_key: "y",
+    answer_discard: "don't save",
+    answer_stay: "back",
+    press_enter_to_close: "Enter or Esc: close",
+    press_esc_to_close_help: "Esc, ? or Enter: close help",
+    help_title: "Help and shortcuts",
+    help_walkthrough_intro: "For each criterion: read out the description and guiding questions, choose a score for each perspective and note their explanation; then agree on the joint answer, how far the group agrees, and an action if needed. Save the file with Ctrl-S.",
+    help_marks_heading: "Marks in the list of criteria",
+    help_scale_heading: "The answer scale",
+    status_open: "open",
+    status_answered: "partly filled in",
+    status_consensus: "joint answer",
+    status_no_consensus: "no consensus",
+    status_skipped: "parked",
+    unknown_framework: |wanted, known| {
+        format!(
+            "framework '{wanted}' not found; choose one of: {known}, or give the path of a framework file"
+        )
+    },
+    created_at: |path| format!("Scan created: {path}"),
+    frameworks_header: "id\tversion\ttitle\tsource",
+    framework_bundled: "bundled",
+    frameworks_folder: |folder| format!("Your own frameworks: put a .toml file in {folder}"),
+    check_ok: |file| format!("{file}: OK"),
+    help_more_below: "↓/PgDn: read on · Esc: close",
+    more_above: "↑more",
+    more_below: "↓more",
+    help_start_intro: "zelfscan guides a workshop of municipalities and care providers through the criteria of a framework. Start a new scan for a region, or open a scan to continue; everything is kept in a readable TOML file.",
+    help_form_intro: "Fill in the details of the session. Only the region is required; you can add the rest to the file later. Tab goes to the next field; at the bottom, choose \"Start scan\".",
+    verdict,
+    number,
+    reason,
+    attention,
+    override_outcome,
+    incomplete: |answered, total| {
+        format!(
+            "Note: this scan is not finished yet ({answered} of {total} criteria answered). The verdict is provisional."
+        )
+    },
+    summary_title: "Overview and verdict",
+    summary_verdict: "Verdict:",
+    summary_computed: "Computed verdict:",
+    summary_why: "Why",
+    summary_themes: "Theme",
+    summary_total: "Total score (weighted):",
+    summary_attention: "Points of attention",
+    summary_no_attention: "No points of attention.",
+    summary_unanswered: "Not answered yet",
+    override_title: "Adjust the verdict",
+    override_intro: "The facilitator may move the computed verdict by one level, with a written rationale. The rationale appears in every report.",
+    override_keep: |computed| format!("Keep the computed verdict ({})", verdict(computed)),
+    override_rationale: "Rationale",
+    override_confirm: "Confirm",
+    override_needs_rationale: "Write a rationale first: why does the verdict differ?",
+    help_summary_intro: "The overview shows the verdict that follows from the weighting framework, with the reasons, the scores per theme (per perspective and joint) and the points of attention. Choose a point of attention or an open criterion and press Enter to go there.",
+    journal_failed: |error| {
+        format!(
+            "not kept: {error}. Your work is on the screen; free up space or choose w (save as)"
+        )
+    },
+    owner_description: |user, host, pid, since| {
+        let user = if user.is_empty() { "someone" } else { user };
+        let host = if host.is_empty() {
+            String::new()
+        } else {
+            format!(" on {host}")
+        };
+        let since = since
+            .parse::<jiff::Timestamp>()
+            .map(|at| {
+                at.to_zoned_datetime(jiff::tz::TimeZone::system())
+                    .strftime(" since %Y-%m-%d %H:%M")
+                    .to_string()
+            })
+            .unwrap_or_default();
+        format!("{user}{host}{since} (process {pid})")
+    },
+    recovered: |edits, when| {
+        format!(
+            "{edits} change(s) that were not yet in the file have been restored from the recovery file \
+         (last change: {when}). Check them; zelfscan will save them automatically in a moment."
+        )
+    },
+    journal_set_aside: |edits, kept| {
+        format!(
+            "There was a recovery file with {edits} change(s), but the scan file has been changed \
+         elsewhere since. The recovery file was not applied and has been kept unchanged as {kept}."
+        )
+    },
+    recovered_title: "Work restored",
+    copy_suffix: "copy",
+    conflict_suffix: "conflict",
+    conflict_title: "File changed elsewhere",
+    conflict_explained: |original, copy| {
+        format!(
+            "{original} has been changed by someone else since it was opened. That version has not \
+         been overwritten; your work is in {copy}, and zelfscan carries on there. Compare the two \
+         files after the session."
+        )
+    },
+    locked_title: "Scan is already open",
+    locked_explained: |owner| {
+        format!(
+            "This scan is open by {owner}. Two people working in one file at the same time can \
+         overwrite each other's work."
+        )
+    },
+    locked_read_only: "read only",
+    locked_copy: "open a copy and work in that",
+    save_as_title: "Save as",
+    save_as_help: "Type a new file name and press Enter (Esc: back).",
+    read_only_badge: "READ ONLY",
+    panic_data_safe: |scan, journal| {
+        format!(
+            "zelfscan stopped unexpectedly, but your work is safe: everything that was on the screen \
+         is in {journal}. Open {scan} again and zelfscan will restore it."
+        )
+    },
+    made_by_newer: "This scan was made by a newer zelfscan. You can look at it (read only); carry on in the newer version.",
+    search_title: "Search",
+    search_help: "Type one or more words; ↑/↓ chooses, Enter goes to the criterion.",
+    search_count: |count| match count {
+        0 => "nothing found".to_string(),
+        1 => "1 criterion found".to_string(),
+        n => format!("{n} criteria found"),
+    },
+    search_place,
+    summary_parked: "Parking lot",
+    projector_hint: "n next · p previous · s scores · Esc back",
+    projector_no_answer: "–",
+    help_projector_intro: "The projector view shows only the current criterion, large and high-contrast, for the whole room. Press s to show the recorded scores and the joint explanation; the notes of municipalities and providers never appear on the projector.",
+    help_short,
+    help_long,
+    report: report::REPORT,
+};
+
+fn problem(kind: &ProblemKind) -> String {
+    match kind {
+        ProblemKind::Empty => "the file is empty".to_string(),
+        ProblemKind::NotUtf8 { byte_offset } => format!(
+            "the file is not valid UTF-8 text (invalid byte at position {byte_offset}); \
+             save it as UTF-8"
+        ),
+        ProblemKind::Syntax { detail } => format!("not valid TOML: {detail}"),
+        ProblemKind::MissingKey { key } => format!("'{key}' is missing"),
+        ProblemKind::WrongType {
+            key,
+            expected,
+            found,
+        } => format!(
+            "'{key}' must be {}, but is {}",
+            type_name(expected),
+            type_name(found)
+        ),
+        ProblemKind::InvalidValue { key, value, reason } => {
+            format!("'{key}' = {value}: {}", invalid_reason(reason))
+        }
+        ProblemKind::DuplicateId { id, first_line } => {
+            format!("'{id}' appears twice (first on line {first_line})")
+        }
+        ProblemKind::UnknownCriterion { id } => {
+            format!(
+                "an answer for '{id}', but the framework of this scan has no criterion with that code"
+            )
+        }
+        ProblemKind::UnknownPerspective { id } => {
+            format!("'{id}' is not a perspective of the framework of this scan")
+        }
+        ProblemKind::UnknownKey { key } => {
+            format!(
+                "'{key}' is unknown to this version of zelfscan and will be lost when you save the scan"
+            )
+        }
+        ProblemKind::NewerSchema { found, supported } => format!(
+            "made by a newer zelfscan (schema_version {found}; this version knows up to {supported})"
+        ),
+        ProblemKind::UnknownFileKind => {
+            "this is neither a scan nor a framework: 'region' or 'themes' is missing".to_string()
+        }
+    }
+}
+
+/// The values in quotes are the words of the file format, which stay as they
+/// are in every interface language.
+fn invalid_reason(reason: &InvalidReason) -> &'static str {
+    match reason {
+        InvalidReason::BadId => "a code may contain only letters, digits, '-' and '_'",
+        InvalidReason::NotOnScale => {
+            "not a value of the answer scale (use a score on the scale, \"onbekend\" for unknown or \"nvt\" for not applicable)"
+        }
+        InvalidReason::BadDate => "not a valid date; write, for example, \"2026-11-25\"",
+        InvalidReason::BadTimestamp => {
+            "not a valid time; write, for example, \"2026-11-25T10:12:03Z\""
+        }
+        InvalidReason::BadAgreement => {
+            "choose \"consensus\", \"voorbehoud\" (with reservation) or \"geen_consensus\" (no consensus)"
+        }
+        InvalidReason::ScaleOutOfRange => "scale values run from 1 to 9",
+        InvalidReason::EmptyList => "this list must not be empty",
+        InvalidReason::BadVerdict => {
+            "choose \"robuust\" (robust), \"robuust_met_aandachtspunten\" (robust with points of attention) or \"vervolgtraject\" (follow-up needed)"
+        }
+        InvalidReason::EmptyRationale => "an adjusted verdict needs a written rationale",
+        InvalidReason::BadNumber => "not a usable number",
+        InvalidReason::UnknownTheme => "this framework has no theme with that code",
+        InvalidReason::ReservedId => {
+            "this code is the name of a field of an answer; choose another code"
+        }
+        InvalidReason::ControlCharacter => {
+            "the text contains a control character (such as ESC); remove it, only tab and line break are allowed"
+        }
+        InvalidReason::MissingAgreementLevel => {
+            "define \"consensus\", \"voorbehoud\" and \"geen_consensus\" once each"
+        }
+    }
+}
+
+/// TOML type names in plain English, with their article.
+fn type_name(toml_type: &str) -> &str {
+    match toml_type {
+        "string" => "text",
+        "integer" => "a whole number",
+        "float" => "a number",
+        "boolean" => "true or false",
+        "datetime" => "a date/time",
+        "array" => "a list",
+        "table" => "a table",
+        other => other,
+    }
+}
+
+fn io_error(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "the file does not exist".to_string(),
+        ErrorKind::PermissionDenied => "no permission for this file or folder".to_string(),
+        ErrorKind::IsADirectory => "this is a folder, not a file".to_string(),
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => "the disk is full".to_string(),
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_string(),
+        ErrorKind::AlreadyExists => "that file already exists".to_string(),
+        _ => error.to_string(),
+    }
+}
+
+/// The few words in the hint bar.
+fn help_short(help: Help) -> &'static str {
+    match help {
+        Help::Quit => "quit",
+        Help::Help => "help",
+        Help::Close => "back",
+        Help::Save => "save",
+        Help::Move => "choose",
+        Help::Choose => "open",
+        Help::NewScan => "new scan",
+        Help::OpenByPath => "open by path",
+        Help::NextField => "next field",
+        Help::PrevField => "previous field",
+        Help::ChangeChoice => "change",
+        Help::NextCriterion => "next",
+        Help::PrevCriterion => "previous",
+        Help::NextUnanswered => "unanswered",
+        Help::Skip => "park",
+        Help::Navigator => "go to",
+        Help::Score => "score",
+        Help::Unknown => "unknown",
+        Help::NotApplicable => "n/a",
+        Help::ClearAnswer => "clear",
+        Help::EditNote => "type",
+        Help::StopEditing => "done",
+        Help::NewLine => "new line",
+        Help::MoveCursor => "cursor",
+        Help::WordJump => "by word",
+        Help::RowStartEnd => "start/end",
+        Help::DeleteText => "delete",
+        Help::CloseScan => "start screen",
+        Help::Jump => "go to",
+        Help::SaveAndQuit => "save",
+        Help::DiscardAndQuit => "don't save",
+        Help::Stay => "back",
+        Help::StartScanOrNext => "continue",
+        Help::Scroll => "scroll",
+        Help::Summary => "verdict",
+        Help::BackToCriteria => "criteria",
+        Help::OpenCriterion => "to criterion",
+        Help::OverrideVerdict => "adjust verdict",
+        Help::ChooseVerdict => "choose",
+        Help::ConfirmOverride => "confirm",
+        Help::Cancel => "cancel",
+        Help::SaveAs => "save as",
+        Help::Search => "search",
+        Help::Projector => "projector",
+        Help::ToggleScores => "show/hide scores",
+        Help::ReadOnly => "read only",
+        Help::WorkOnCopy => "copy",
+    }
+}
+
+/// The full sentence in the help overlay.
+fn help_long(help: Help) -> &'static str {
+    match help {
+        Help::Quit => "quit zelfscan (asks first if there is unsaved work)",
+        Help::Help => "show this help",
+        Help::Close => "close and go back",
+        Help::Save => "save the scan",
+        Help::Move => "up / down in the list",
+        Help::Choose => "open the chosen item",
+        Help::NewScan => "start a new scan",
+        Help::OpenByPath => "open a scan by typing its path",
+        Help::NextField => "go to the next field",
+        Help::PrevField => "go to the previous field",
+        Help::ChangeChoice => "change the choice in the field",
+        Help::NextCriterion => "go to the next criterion",
+        Help::PrevCriterion => "go to the previous criterion",
+        Help::NextUnanswered => "go to the next criterion without an answer",
+        Help::Skip => {
+            "park this criterion to come back to it later (u goes through what is open or parked)"
+        }
+        Help::Navigator => "open the list of criteria to jump to one",
+        Help::Score => "choose a score in a score field (or 1–3 for agreement)",
+        Help::Unknown => "answer \"unknown\" (does not count)",
+        Help::NotApplicable => "answer \"not applicable\" (does not count)",
+        Help::ClearAnswer => "clear the answer in this field",
+        Help::EditNote => "type in the note (in a text field)",
+        Help::StopEditing => "finish typing",
+        Help::NewLine => "new line",
+        Help::MoveCursor => "move the cursor",
+        Help::WordJump => "one word forward or back",
+        Help::RowStartEnd => "to the start or end of the line",
+        Help::DeleteText => "delete a character",
+        Help::CloseScan => "back to the start screen",
+        Help::Jump => "go to the chosen criterion",
+        Help::SaveAndQuit => "save and continue",
+        Help::DiscardAndQuit => "don't save and continue",
+        Help::Stay => "go back, do nothing",
+        Help::StartScanOrNext => "go to the next field, or start the scan",
+        Help::Scroll => "scroll through the help",
+        Help::Summary => "show the overview with verdict, theme scores and points of attention",
+        Help::BackToCriteria => "back to the criteria",
+        Help::OpenCriterion => "go to the chosen criterion",
+        Help::OverrideVerdict => "move the verdict by one level, with a rationale",
+        Help::ChooseVerdict => "choose a verdict",
+        Help::ConfirmOverride => "record the adjustment",
+        Help::Cancel => "cancel without changing anything",
+        Help::SaveAs => "save under another name (e.g. when the disk is full)",
+        Help::Search => "search titles, descriptions, guiding questions and notes",
+        Help::Projector => "projector view: only the criterion, large and high-contrast",
+        Help::ToggleScores => {
+            "show or hide the recorded scores on the projector (never the perspectives' notes)"
+        }
+        Help::ReadOnly => "view the scan without changing anything",
+        Help::WorkOnCopy => "make a copy and carry on working in it",
+    }
+}
+
+fn verdict(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Robust => "Robust",
+        Verdict::RobustWithAttention => "Robust with points of attention",
+        Verdict::FollowUp => "Follow-up needed",
+    }
+}
+
+/// Two decimals with a decimal point, so 2.46 never reads as 2.5 against a
+/// threshold of 2.5.
+fn number(value: f64) -> String {
+    format!("{value:.2}")
+}
+
+/// "T3 Structure" for a theme id.
+fn theme_name(framework: &Framework, theme_id: &str) -> String {
+    framework
+        .themes
+        .iter()
+        .find(|theme| theme.id == theme_id)
+        .map_or_else(
+            || theme_id.to_string(),
+            |theme| format!("{} {}", theme.id, theme.title),
+        )
+}
+
+/// "VIS-1 Adopted regional vision" for a criterion id.
+fn criterion_name(framework: &Framework, criterion_id: &str) -> String {
+    framework
+        .criteria()
+        .find(|entry| entry.criterion.id == criterion_id)
+        .map_or_else(
+            || criterion_id.to_string(),
+            |entry| format!("{} {}", entry.criterion.id, entry.criterion.title),
+        )
+}
+
+fn reason(reason: &Reason, framework: &Framework) -> String {
+    let n = number;
+    match reason {
+        Reason::TotalBelow { total, threshold } => {
+            format!(
+                "the total score {} is lower than {}",
+                n(*total),
+                n(*threshold)
+            )
+        }
+        Reason::TotalAtLeast { total, threshold } => {
+            format!(
+                "the total score {} is at least {}",
+                n(*total),
+                n(*threshold)
+            )
+        }
+        Reason::TotalMissing => {
+            "no theme with a weight has a score, so there is no total score".to_string()
+        }
+        Reason::CoreThemeBelow {
+            theme_id,
+            score,
+            threshold,
+        } => format!(
+            "core theme {} scores {}, lower than {}",
+            theme_name(framework, theme_id),
+            n(*score),
+            n(*threshold)
+        ),
+        Reason::CoreThemeAtLeast {
+            theme_id,
+            score,
+            threshold,
+        } => format!(
+            "core theme {} scores {}, at least {}",
+            theme_name(framework, theme_id),
+            n(*score),
+            n(*threshold)
+        ),
+        Reason::CoreThemeUnscored { theme_id } => format!(
+            "core theme {} has no score yet",
+            theme_name(framework, theme_id)
+        ),
+        Reason::CriterionAtMost {
+            criterion_id,
+            score,
+            threshold,
+        } => format!(
+            "criterion {} scores {score}; robust requires every criterion to score more than {threshold}",
+            criterion_name(framework, criterion_id)
+        ),
+        Reason::EveryCriterionAbove { lowest, threshold } => {
+            format!("every criterion scores more than {threshold} (lowest score: {lowest})")
+        }
+        Reason::CriticalCriterionAtMost {
+            criterion_id,
+            score,
+            threshold,
+        } => format!(
+            "critical criterion {} scores {score} ({threshold} or lower means a follow-up is needed)",
+            criterion_name(framework, criterion_id)
+        ),
+        Reason::CriticalCriterionBelow {
+            criterion_id,
+            score,
+            threshold,
+        } => format!(
+            "critical criterion {} scores {score}; robust requires at least {threshold}",
+            criterion_name(framework, criterion_id)
+        ),
+        Reason::CriticalCriterionAtLeast {
+            criterion_id,
+            score,
+            threshold,
+        } => format!(
+            "critical criterion {} scores {score}, at least {threshold}",
+            criterion_name(framework, criterion_id)
+        ),
+        Reason::CriticalCriterionUnscored { criterion_id } => format!(
+            "critical criterion {} has no score yet",
+            criterion_name(framework, criterion_id)
+        ),
+        Reason::NothingScored => {
+            "nothing has been scored yet, so the verdict does not mean anything yet".to_string()
+        }
+    }
+}
+
+fn perspective_label(framework: &Framework, perspective_id: &str) -> String {
+    framework
+        .perspectives
+        .iter()
+        .find(|p| p.id == perspective_id)
+        .map_or_else(|| perspective_id.to_string(), |p| p.label.clone())
+}
+
+fn attention(point: &AttentionPoint, framework: &Framework) -> String {
+    match point {
+        AttentionPoint::Criterion {
+            criterion_id,
+            reasons,
+            ..
+        } => {
+            let why: Vec<String> = reasons
+                .iter()
+                .map(|reason| match reason {
+                    AttentionReason::LowScore { score, .. } => format!("scores {score}"),
+                    AttentionReason::NoConsensus => "no consensus".to_string(),
+                    AttentionReason::PerspectiveGap { first, second, gap } => format!(
+                        "{} {} and {} {} differ by {gap} points",
+                        perspective_label(framework, &first.perspective_id),
+                        first.score,
+                        perspective_label(framework, &second.perspective_id).to_lowercase(),
+                        second.score
+                    ),
+                })
+                .collect();
+            format!(
+                "{}: {}",
+                criterion_name(framework, criterion_id),
+                why.join("; ")
+            )
+        }
+        AttentionPoint::ThemeUnknownShare {
+            theme_id,
+            unknown,
+            criteria,
+            share_above,
+        } => format!(
+            "{}: {unknown} of the {criteria} criteria unknown (more than {}/{})",
+            theme_name(framework, theme_id),
+            share_above.0,
+            share_above.1
+        ),
+    }
+}
+
+fn override_outcome(outcome: &OverrideOutcome) -> String {
+    match outcome {
+        OverrideOutcome::Applied { to, rationale } => format!(
+            "The facilitator adjusted the verdict to \"{}\". Rationale: {rationale}",
+            verdict(*to)
+        ),
+        OverrideOutcome::SameAsComputed { rationale } => {
+            format!("The facilitator confirms the computed verdict. Rationale: {rationale}")
+        }
+        OverrideOutcome::TooFar { wanted, rationale } => format!(
+            "The adjusted verdict \"{}\" is now more than one level away from the computed \
+             verdict and therefore does not count; adjust it again. The rationale was: {rationale}",
+            verdict(*wanted)
+        ),
+    }
+}
+
+fn search_place(place: &crate::model::search::Place) -> String {
+    use crate::model::search::Place;
+    match place {
+        Place::Title => "title".to_string(),
+        Place::Description => "description".to_string(),
+        Place::Question => "guiding question".to_string(),
+        Place::Note(perspective) => format!("note {}", perspective.to_lowercase()),
+        Place::ConsensusNote => "explanation".to_string(),
+        Place::Action => "action".to_string(),
+    }
+}

@@ -1,0 +1,111 @@
+//! The English texts of the reports (`zelfscan report`).
+
+use crate::i18n::ReportText;
+use crate::model::{Framework, ScoreSource};
+
+pub const REPORT: ReportText = ReportText {
+    html_lang: "en",
+    csv_separator: ',',
+    title: |region| format!("Self-scan {region}"),
+    region: "Region",
+    date: "Date",
+    date_long,
+    facilitator: "Facilitator",
+    note_taker: "Note-taker",
+    framework: "Framework",
+    framework_version: |title, version| format!("{title}, version {version}"),
+    participants: "Participants",
+    name: "Name",
+    organisation: "Organisation",
+    perspective: "Perspective",
+    no_participants: "No participants have been recorded.",
+    verdict: "Verdict",
+    computed_verdict: "Computed verdict",
+    provisional: "provisional",
+    overridden: "adjusted by the facilitator",
+    override_heading: "Adjustment by the facilitator",
+    reasons: "Why this verdict",
+    theme_scores: "Scores per theme",
+    theme: "Theme",
+    joint: "Joint",
+    core_theme: "core theme",
+    total: "Total score",
+    no_score: "–",
+    chart_title: "Scores per theme: per perspective and joint",
+    criteria: "Criteria",
+    criterion: "Criterion",
+    criterion_title: "Title",
+    critical: "Critical",
+    yes: "yes",
+    no: "no",
+    consensus: "Joint answer",
+    agreement: "Agreement",
+    counting_score: "Counts",
+    counting_source,
+    note: "Note",
+    perspective_score: |perspective| format!("Score {perspective}"),
+    perspective_note: |perspective| format!("Note {perspective}"),
+    consensus_note: "Explanation",
+    action: "Action",
+    changed_at: "Changed at",
+    status: "Status",
+    open: "open",
+    attention_and_actions: "Points of attention and actions",
+    attention_points: "Points of attention",
+    actions: "Actions",
+    no_attention: "There are no points of attention.",
+    no_actions: "No actions have been recorded.",
+    unanswered: "Not answered yet",
+    nothing_unanswered: "All criteria have been answered.",
+    made_with: |version| format!("Made with zelfscan {version}"),
+    write_failed: |path, error| format!("the report could not be written to {path}: {error}"),
+    output_is_scan: |path| {
+        format!("{path} is the scan itself; choose another file for the report with --output")
+    },
+};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "25 November 2026": day first, as in British English, so the date cannot be
+/// misread in either order.
+fn date_long(date: jiff::civil::Date) -> String {
+    let month = usize::try_from(date.month() - 1)
+        .ok()
+        .and_then(|index| MONTHS.get(index))
+        .copied()
+        .unwrap_or_default();
+    format!("{} {month} {}", date.day(), date.year())
+}
+
+fn counting_source(source: &ScoreSource, framework: &Framework) -> String {
+    match source {
+        ScoreSource::Consensus => "joint answer".to_string(),
+        ScoreSource::LowestPerspective { perspective_id } => {
+            let label = framework
+                .perspectives
+                .iter()
+                .find(|p| &p.id == perspective_id)
+                .map_or(perspective_id.as_str(), |p| p.label.as_str());
+            format!(
+                "no consensus: the lowest score counts, from {}",
+                label.to_lowercase()
+            )
+        }
+        ScoreSource::ConsensusFallback => {
+            "no consensus and no score per perspective: the joint answer counts".to_string()
+        }
+    }
+}
