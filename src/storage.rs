@@ -216,6 +216,13 @@ pub fn write_file_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     save::write_atomic(path, contents)
 }
 
+/// Removes temp files that a killed zelfscan left beside a scan (and beside
+/// its journal and owner files); call only while holding the scan's lock.
+/// Returns the files removed.
+pub fn remove_orphaned_temp_files(scan: &Path) -> Vec<PathBuf> {
+    save::remove_orphaned_temps(scan)
+}
+
 /// The frameworks compiled into the binary, in display order, Dutch first.
 pub fn bundled_frameworks() -> Vec<Framework> {
     bundled::frameworks()

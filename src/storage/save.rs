@@ -67,6 +67,56 @@ fn write_and_rename(target: &Path, temp: &Path, contents: &[u8]) -> io::Result<(
     fs::rename(temp, target)
 }
 
+/// Removes `.<name>.tmp-<pid>-<n>` files beside `scan` (and beside its
+/// resolved target and its hidden journal/owner files) made by another
+/// process: only a save killed between creating and renaming its temp file
+/// leaves one. The caller holds the scan's lock, so no other zelfscan is
+/// saving this scan now; our own pid is skipped all the same.
+pub(crate) fn remove_orphaned_temps(scan: &Path) -> Vec<PathBuf> {
+    let mut bases = vec![scan.to_path_buf()];
+    if let Ok(target) = resolve_symlink(scan)
+        && target != scan
+    {
+        bases.push(target);
+    }
+    for suffix in ["journal", "owner"] {
+        bases.push(super::journal::hidden_sibling(scan, suffix));
+    }
+    let me = std::process::id();
+    let mut removed = Vec::new();
+    for base in bases {
+        let Some(name) = base.file_name().and_then(|name| name.to_str()) else {
+            continue;
+        };
+        let prefix = format!(".{name}.tmp-");
+        let dir = match base.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let file_name = entry.file_name();
+            let Some(rest) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)) else {
+                continue;
+            };
+            let Some((pid, count)) = rest.split_once('-') else {
+                continue;
+            };
+            let ours = pid.parse::<u32>().is_ok_and(|pid| pid == me);
+            let well_formed = pid.parse::<u32>().is_ok() && count.parse::<usize>().is_ok();
+            if ours || !well_formed || !entry.file_type().is_ok_and(|kind| kind.is_file()) {
+                continue;
+            }
+            if fs::remove_file(entry.path()).is_ok() {
+                removed.push(entry.path());
+            }
+        }
+    }
+    removed
+}
+
 /// Gives the temp file the target's permissions, if there is a target.
 fn copy_permissions(target: &Path, file: &File) -> io::Result<()> {
     match fs::metadata(target) {
@@ -122,6 +172,36 @@ mod tests {
             .map(|entry| entry.expect("entry").file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("scan.toml")]);
+    }
+
+    #[test]
+    fn orphaned_temp_files_of_other_processes_are_removed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let scan = dir.path().join("regio x.toml");
+        fs::write(&scan, "x").expect("scan");
+        let me = std::process::id();
+        let orphans = [
+            format!(".regio x.toml.tmp-{}-0", me + 1),
+            format!("..regio x.toml.journal.tmp-{}-3", me + 1),
+            format!("..regio x.toml.owner.tmp-{}-7", me + 2),
+        ];
+        let kept = [
+            format!(".regio x.toml.tmp-{me}-0"),
+            ".regio x.toml.tmp-notes".to_string(),
+            ".andere.toml.tmp-1-0".to_string(),
+            "regio x.toml".to_string(),
+        ];
+        for name in orphans.iter().chain(&kept) {
+            fs::write(dir.path().join(name), "x").expect("write");
+        }
+        let mut removed = remove_orphaned_temps(&scan);
+        removed.sort();
+        let mut expected: Vec<PathBuf> = orphans.iter().map(|n| dir.path().join(n)).collect();
+        expected.sort();
+        assert_eq!(removed, expected);
+        for name in &kept {
+            assert!(dir.path().join(name).exists(), "{name} kept");
+        }
     }
 
     #[test]

@@ -228,6 +228,8 @@ fn open(app: &mut App, io: &mut Io, path: &Path) -> Action {
         }
         Err(error) => return io_failure(app, error),
     };
+    // Ours now: a temp file beside it can only be left by a killed save.
+    storage::remove_orphaned_temp_files(path);
     let opened = match recovery::open_with_journal(path, false) {
         Ok(opened) => opened,
         Err(error) => return Action::Opened(Err(failure(app, path, &error))),

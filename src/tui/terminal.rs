@@ -228,9 +228,12 @@ mod signals {
                 if let Some(path) = path {
                     let _ = recovery::checkpoint_from_journal(&path);
                 }
+                // The cursor too: `restore` does not show it, and the
+                // interface hides it except while a note is typed.
                 let _ = ratatui::crossterm::execute!(
                     std::io::stdout(),
-                    ratatui::crossterm::event::DisableBracketedPaste
+                    ratatui::crossterm::event::DisableBracketedPaste,
+                    ratatui::crossterm::cursor::Show
                 );
                 ratatui::restore();
                 std::process::exit(128 + signal);

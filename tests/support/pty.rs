@@ -72,6 +72,9 @@ pub struct Session {
     // Kept so the pty stays open for as long as the session lives.
     master: Box<dyn MasterPty + Send>,
     exit: Option<ExitStatus>,
+    /// Every byte the program wrote, unparsed: to look for escape sequences
+    /// (terminal restored, nothing hostile passed through).
+    raw: Arc<Mutex<Vec<u8>>>,
 }
 
 impl Session {
@@ -124,15 +127,22 @@ impl Session {
             0,
         )));
         let fed = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_fed = Arc::clone(&raw);
         thread::spawn(move || {
             let mut buffer = [0u8; 8192];
             loop {
                 match reader.read(&mut buffer) {
                     Ok(0) | Err(_) => break,
-                    Ok(count) => match fed.lock() {
-                        Ok(mut parser) => parser.process(&buffer[..count]),
-                        Err(_) => break,
-                    },
+                    Ok(count) => {
+                        if let Ok(mut raw) = raw_fed.lock() {
+                            raw.extend_from_slice(&buffer[..count]);
+                        }
+                        match fed.lock() {
+                            Ok(mut parser) => parser.process(&buffer[..count]),
+                            Err(_) => break,
+                        }
+                    }
                 }
             }
         });
@@ -142,6 +152,7 @@ impl Session {
             parser,
             master: pair.master,
             exit: None,
+            raw,
         })
     }
 
@@ -231,6 +242,90 @@ impl Session {
                 }
                 Err(error) => return Err(format!("waiting for the child: {error}")),
             }
+        }
+    }
+}
+
+impl Session {
+    /// Sends bytes as-is, e.g. a key's [`Key::bytes`] or a whole burst of keys.
+    pub fn send_raw(&mut self, bytes: &[u8]) {
+        self.send_bytes(bytes);
+    }
+
+    /// The process id of the program, to send it signals.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.process_id()
+    }
+
+    /// Sends a signal with the `kill` command (`"KILL"`, `"HUP"`, `"TERM"`…).
+    /// Not `Child::kill`: portable-pty sends SIGHUP there, never SIGKILL.
+    #[cfg(unix)]
+    pub fn signal(&self, name: &str) -> Result<(), String> {
+        let pid = self.pid().ok_or("the child has no pid")?;
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(pid.to_string())
+            .status()
+            .map_err(|error| format!("run kill: {error}"))?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!("kill -{name} {pid} failed: {status}"))
+        }
+    }
+
+    /// Every byte the program has written so far, unparsed.
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().map(|raw| raw.clone()).unwrap_or_default()
+    }
+
+    /// How many bytes the program has written so far; with
+    /// [`Session::raw_output`], to look only at what came after a moment.
+    pub fn raw_len(&self) -> usize {
+        self.raw.lock().map(|raw| raw.len()).unwrap_or_default()
+    }
+
+    /// Waits until `done` holds for the parsed screen (cells, cursor), looking
+    /// every `poll`; on timeout the error holds the last screen.
+    pub fn wait_screen(
+        &self,
+        timeout: Duration,
+        poll: Duration,
+        mut done: impl FnMut(&vt100::Screen) -> bool,
+    ) -> Result<(), String> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let finished = self
+                .parser
+                .lock()
+                .map(|parser| done(parser.screen()))
+                .unwrap_or(false);
+            if finished {
+                return Ok(());
+            }
+            if Instant::now() >= deadline {
+                return Err(self.screen());
+            }
+            thread::sleep(poll);
+        }
+    }
+
+    /// Runs `look` on the parsed screen as it is now.
+    pub fn with_screen<T>(&self, look: impl FnOnce(&vt100::Screen) -> T) -> Option<T> {
+        self.parser.lock().ok().map(|parser| look(parser.screen()))
+    }
+
+    /// Whether the program has ended (and records its status if so).
+    pub fn has_exited(&mut self) -> bool {
+        if self.exit.is_some() {
+            return true;
+        }
+        match self.child.try_wait() {
+            Ok(Some(status)) => {
+                self.exit = Some(status);
+                true
+            }
+            _ => false,
         }
     }
 }

@@ -1,0 +1,238 @@
+//! Signals and panics: a closed window (SIGHUP), a polite kill (SIGTERM,
+//! SIGINT, SIGQUIT) and a test-only panic, each while a note holds typed text
+//! that the autosave has not written yet. The scan file itself must hold
+//! every shown keystroke afterwards (or, after a panic, the journal must),
+//! the terminal must be given back, and no process may be left.
+#![cfg(unix)]
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use support::pty::{Key, Session, TIMEOUT};
+use zelfscan::storage::journal::journal_path;
+use zelfscan::storage::load_scan;
+use zelfscan::storage::recovery::{Recovery, open_with_journal};
+
+const BIN: &str = env!("CARGO_BIN_EXE_zelfscan");
+const EDIT_HINT: &str = "Esc klaar";
+const LEAVE_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049l";
+const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
+const BROWSE_HINT: &str = "n/PgDn volgende";
+/// Typed in the Gemeenten note of VIS-1; the last line is what the test
+/// waits for on screen.
+const TYPED: [&str; 2] = ["Hallo één € ï", "tweede regel"];
+
+fn new_scan(home: &Path) -> PathBuf {
+    let path = home.join("scans").join("signaal.toml");
+    let output = Command::new(BIN)
+        .args(["new", "--region", "Signaalregio", "--no-open", "--output"])
+        .arg(&path)
+        .env("ZELFSCAN_HOME", home)
+        .output()
+        .expect("run zelfscan new");
+    assert!(output.status.success(), "zelfscan new failed: {output:?}");
+    path
+}
+
+fn open(home: &Path, scan: &Path, extra: &[(&str, &str)]) -> Session {
+    let mut env: Vec<(&str, &std::ffi::OsStr)> = vec![("ZELFSCAN_HOME", home.as_os_str())];
+    for (key, value) in extra {
+        env.push((key, std::ffi::OsStr::new(value)));
+    }
+    let session = Session::spawn(
+        BIN,
+        &["open", scan.to_str().expect("utf-8 path")],
+        &env,
+        80,
+        24,
+    )
+    .expect("start zelfscan");
+    wait(&session, "VIS-1 · ");
+    session
+}
+
+fn wait(session: &Session, text: &str) {
+    session
+        .wait_for(text, TIMEOUT)
+        .unwrap_or_else(|error| panic!("{error}"));
+}
+
+/// Types [`TYPED`] into the first note and waits until all of it is shown.
+fn type_note(session: &mut Session) {
+    session.send_key(Key::Tab);
+    session.send_key(Key::Enter);
+    wait(session, EDIT_HINT);
+    session.send(TYPED[0]);
+    session.send_key(Key::Enter);
+    session.send(TYPED[1]);
+    wait(session, TYPED[1]);
+    wait(session, TYPED[0]);
+}
+
+fn expected_note() -> String {
+    TYPED.join("\n")
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
+}
+
+fn last_position(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .rposition(|window| window == needle)
+}
+
+/// The terminal as the program left it: out of the alternate screen (left
+/// after `mark`), and the cursor visible (the last word on the cursor was
+/// "show", which may have been said before the signal while typing).
+fn assert_terminal_restored(session: &Session, mark: usize, what: &str) {
+    let raw = session.raw_output();
+    let after = &raw[mark..];
+    assert!(
+        contains(after, LEAVE_ALTERNATE_SCREEN),
+        "{what}: the alternate screen was not left: {:?}",
+        String::from_utf8_lossy(after)
+    );
+    let shown = last_position(&raw, SHOW_CURSOR);
+    let hidden = last_position(&raw, HIDE_CURSOR);
+    assert!(
+        shown.is_some() && shown > hidden,
+        "{what}: the cursor is left hidden (last show at {shown:?}, last hide at {hidden:?}); \
+         after the signal: {:?}",
+        String::from_utf8_lossy(after)
+    );
+    let (alternate, cursor_hidden) = session
+        .with_screen(|screen| (screen.alternate_screen(), screen.hide_cursor()))
+        .expect("screen");
+    assert!(!alternate && !cursor_hidden, "{what}: terminal state");
+}
+
+fn process_alive(pid: u32) -> bool {
+    Command::new("kill")
+        .args(["-0", &pid.to_string()])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|status| status.success())
+}
+
+/// Sends `signal` while the note is being typed (`typing`) or after Esc.
+fn signal_checkpoints_and_restores(signal: &str, number: u32, typing: bool) {
+    let home = tempfile::tempdir().expect("temp dir");
+    let scan = new_scan(home.path());
+    let mut session = open(home.path(), &scan, &[]);
+    type_note(&mut session);
+    if !typing {
+        session.send_key(Key::Esc);
+        wait(&session, BROWSE_HINT);
+    }
+    // Typed, journaled, not yet saved: the autosave waits 3 s.
+    assert_eq!(
+        load_scan(&scan).expect("load").value.answers[0].perspectives[0].note,
+        "",
+        "the autosave already ran; the test would prove nothing"
+    );
+    let pid = session.pid().expect("pid");
+    let mark = session.raw_len();
+    session.signal(signal).expect("send signal");
+    let status = session.wait_exit(TIMEOUT).expect("zelfscan exits");
+    assert_eq!(status.exit_code(), 128 + number, "SIG{signal}: {status:?}");
+    assert!(!process_alive(pid), "process {pid} still there");
+
+    let scan_now = load_scan(&scan).expect("the scan file loads").value;
+    assert_eq!(
+        scan_now.answers[0].perspectives[0].note,
+        expected_note(),
+        "SIG{signal}: the file itself holds what was typed"
+    );
+    assert!(
+        !journal_path(&scan).exists(),
+        "SIG{signal}: the journal is gone after the checkpoint"
+    );
+    assert_terminal_restored(&session, mark, &format!("SIG{signal}"));
+}
+
+#[test]
+fn sighup_writes_the_typed_text_to_the_file_and_restores_the_terminal() {
+    signal_checkpoints_and_restores("HUP", 1, true);
+    signal_checkpoints_and_restores("HUP", 1, false);
+}
+
+#[test]
+fn sigterm_writes_the_typed_text_to_the_file_and_restores_the_terminal() {
+    signal_checkpoints_and_restores("TERM", 15, true);
+    signal_checkpoints_and_restores("TERM", 15, false);
+}
+
+#[test]
+fn sigint_and_sigquit_do_the_same() {
+    signal_checkpoints_and_restores("INT", 2, true);
+    signal_checkpoints_and_restores("QUIT", 3, false);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_says_where_the_work_is_and_loses_nothing() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let scan = new_scan(home.path());
+    // Tab, Enter, the characters and the Enter between the lines; the next key panics.
+    let keys = 2 + TYPED[0].chars().count() + 1 + TYPED[1].chars().count();
+    let mut session = open(
+        home.path(),
+        &scan,
+        &[("ZELFSCAN_TEST_PANIC_AFTER_KEYS", &keys.to_string())],
+    );
+    type_note(&mut session);
+    let pid = session.pid().expect("pid");
+    let mark = session.raw_len();
+    session.send("x");
+    let status = session.wait_exit(TIMEOUT).expect("zelfscan exits");
+    assert!(!status.success(), "a panic is not a success: {status:?}");
+    assert!(!process_alive(pid), "process {pid} still there");
+
+    assert_terminal_restored(&session, mark, "panic");
+    let after = session.raw_output()[mark..].to_vec();
+    let text = String::from_utf8_lossy(&after);
+    assert!(
+        text.contains("je werk is veilig"),
+        "no reassurance: {text:?}"
+    );
+    let journal = journal_path(&scan);
+    assert!(
+        text.contains(&journal.display().to_string()),
+        "the message does not name the journal {}: {text:?}",
+        journal.display()
+    );
+
+    // The journal holds what was shown; the typed "x" never reached the screen.
+    let recovered = open_with_journal(&scan, true).expect("open with journal");
+    assert!(matches!(recovered.recovery, Recovery::Replayed { .. }));
+    assert_eq!(
+        recovered.loaded.value.answers[0].perspectives[0].note,
+        expected_note()
+    );
+
+    // Opening again in the app restores it, and a save writes it.
+    let mut session = open(home.path(), &scan, &[]);
+    wait(&session, "Werk hersteld");
+    session.send_key(Key::Enter);
+    session
+        .wait_for_absent("Werk hersteld", TIMEOUT)
+        .unwrap_or_else(|error| panic!("{error}"));
+    wait(&session, TYPED[0]);
+    wait(&session, TYPED[1]);
+    session.send_key(Key::Ctrl('s'));
+    wait(&session, "Opgeslagen");
+    session.send("q");
+    let status = session.wait_exit(TIMEOUT).expect("zelfscan exits");
+    assert_eq!(status.exit_code(), 0, "{status:?}");
+    assert_eq!(
+        load_scan(&scan).expect("load").value.answers[0].perspectives[0].note,
+        expected_note()
+    );
+    assert!(!journal.exists(), "journal removed after a normal quit");
+}
