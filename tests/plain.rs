@@ -302,3 +302,49 @@ fn bare_zelfscan_on_a_dumb_terminal_asks_for_a_file() {
         .code(2)
         .stderr(contains("zelfscan open --plain BESTAND"));
 }
+
+#[test]
+fn an_answer_is_in_the_journal_before_its_confirmation_is_printed() {
+    use std::io::{Read, Write};
+    let home = tempfile::tempdir().expect("temp dir");
+    let path = new_scan(&home);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_zelfscan"))
+        .env("ZELFSCAN_HOME", home.path())
+        .args(["open", "--plain"])
+        .arg(&path)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut stdout = child.stdout.take().expect("stdout");
+    stdin.write_all("3\n".as_bytes()).expect("write");
+    stdin.flush().expect("flush");
+    let mut seen = Vec::new();
+    let mut buffer = [0_u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("Gemeenten: 3 – Op orde") {
+        let read = stdout.read(&mut buffer).expect("read");
+        assert!(read > 0, "ended early: {}", String::from_utf8_lossy(&seen));
+        seen.extend_from_slice(&buffer[..read]);
+    }
+    // Killed right after the confirmation: the file is as it was, the
+    // journal has the answer, and the next open restores it.
+    child.kill().expect("kill");
+    child.wait().expect("wait");
+    drop(stdin);
+    assert_eq!(load(&path).answers[0].perspectives[0].score, None);
+    let read = zelfscan::storage::journal::read_journal(&path)
+        .expect("journal readable")
+        .expect("a journal");
+    assert_eq!(read.edits.len(), 1);
+    zelfscan(home.path())
+        .args(["open", "--plain"])
+        .arg(&path)
+        .write_stdin("")
+        .assert()
+        .success();
+    assert_eq!(
+        load(&path).answers[0].perspectives[0].score,
+        Some(Answer::Score(3))
+    );
+}
