@@ -57,6 +57,10 @@ pub enum Command {
     Open {
         /// Het scanbestand.
         file: PathBuf,
+        /// Regel voor regel op standaardinvoer en -uitvoer, voor schermlezers
+        /// en scripts (vanzelf bij TERM=dumb).
+        #[arg(long)]
+        plain: bool,
     },
     /// Controleer scan- of kaderbestanden; meldt bestand:regel:kolom per probleem.
     Check {

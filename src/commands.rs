@@ -5,6 +5,7 @@ pub mod check;
 pub mod frameworks;
 pub mod new;
 pub mod open;
+pub mod plain;
 pub mod report;
 
 use std::path::{Path, PathBuf};

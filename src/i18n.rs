@@ -240,6 +240,7 @@ pub struct Catalogue {
     pub help_short: fn(Help) -> &'static str,
     pub help_long: fn(Help) -> &'static str,
     pub report: ReportText,
+    pub plain: PlainText,
 }
 
 /// The words of the reports (`zelfscan report`): headings, labels and column
@@ -320,6 +321,81 @@ pub struct ReportText {
     pub write_failed: fn(&str, &str) -> String,
     /// `--output` names the scan file itself.
     pub output_is_scan: fn(&str) -> String,
+}
+
+/// The words of the plain line-by-line mode (`zelfscan open --plain`): short
+/// one-line prompts and confirmations for screen readers and scripts.
+/// Progress, verdicts, reasons and the scale's own labels come from
+/// [`Catalogue`] and the framework, so both interfaces word them identically.
+pub struct PlainText {
+    /// The first line: region, date and framework.
+    pub scan_header: fn(&str, &str, &str) -> String,
+    pub intro: &'static str,
+    /// "Criterium 3 van 22: VIS-3 Titel (kritiek)".
+    pub criterion_heading: fn(usize, usize, &str, &str, bool) -> String,
+    pub theme_line: fn(&str, &str) -> String,
+    pub questions_heading: &'static str,
+    pub recorded_heading: &'static str,
+    /// In place of an answer that is not given.
+    pub no_answer: &'static str,
+    /// A numbered choice with its label: "3 – Op orde".
+    pub numbered: fn(u32, &str) -> String,
+    /// A field and its value, as shown and as confirmed: "Gemeenten: 3 – Op orde".
+    pub confirmed: fn(&str, &str) -> String,
+    /// An empty line kept the field as it was.
+    pub unchanged: fn(&str) -> String,
+    /// Said as the value of a text that was wiped.
+    pub cleared: &'static str,
+    /// "Notitie Gemeenten".
+    pub note_label: fn(&str) -> String,
+    pub joint_note_label: &'static str,
+    pub agreement_label: &'static str,
+    pub action_label: &'static str,
+    /// A perspective's or the joint score, with the scale's range.
+    pub prompt_score: fn(&str, u8, u8) -> String,
+    pub prompt_note: fn(&str) -> String,
+    pub prompt_joint_note: &'static str,
+    pub prompt_agreement: &'static str,
+    pub prompt_action: &'static str,
+    /// The next line of a note whose last line ended in a backslash.
+    pub prompt_continue: &'static str,
+    /// Nothing left to ask: only commands.
+    pub prompt_command: &'static str,
+    pub bad_score: fn(u8, u8) -> String,
+    pub bad_agreement: &'static str,
+    /// Answers that wipe a field.
+    pub clear_words: &'static [&'static str],
+    pub unknown_words: &'static [&'static str],
+    pub not_applicable_words: &'static [&'static str],
+    /// What may be typed for an agreement level, besides its number.
+    pub agreement_words: fn(crate::model::Agreement) -> &'static [&'static str],
+    /// What may be typed for a command; the first word is the one help shows first.
+    pub command_words: fn(crate::plain::PlainCommand) -> &'static [&'static str],
+    pub command_help: fn(crate::plain::PlainCommand) -> &'static str,
+    pub help_intro: &'static str,
+    /// How to answer: the lines after the scale in the help.
+    pub help_answers: &'static [&'static str],
+    pub unknown_command: &'static str,
+    pub at_last_criterion: &'static str,
+    pub go_to_needs_id: &'static str,
+    /// No criterion with the typed id; some ids as examples.
+    pub unknown_criterion: fn(&str, &str) -> String,
+    pub skipped: fn(&str) -> String,
+    /// A criterion's last field is done, with the progress in words.
+    pub criterion_done: fn(&str, &str) -> String,
+    pub at_end_hint: &'static str,
+    /// Appending to the journal failed: the system's reason.
+    pub journal_failed: fn(&str) -> String,
+    /// Saving failed: the reason and where the journal keeps the work.
+    pub save_failed: fn(&str, &str) -> String,
+    /// The last line: where everything was saved.
+    pub saved_and_closed: fn(&str) -> String,
+    /// After the owner of a locked scan is named.
+    pub locked_hint: &'static str,
+    /// A scan from a newer zelfscan cannot be edited here.
+    pub newer_refused: &'static str,
+    /// `zelfscan` without a file on a dumb terminal.
+    pub needs_file: &'static str,
 }
 
 impl Catalogue {

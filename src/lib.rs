@@ -7,6 +7,7 @@ pub mod commands;
 pub mod i18n;
 pub mod model;
 pub mod paths;
+pub mod plain;
 pub mod report;
 pub mod storage;
 pub mod tui;

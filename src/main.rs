@@ -15,8 +15,16 @@ fn main() -> ExitCode {
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
     let context = Context::from_env(cli.lang.map(Into::into));
     let result = match cli.command {
+        None if commands::plain::wanted(false) => {
+            // A dumb terminal cannot show the start screen.
+            eprintln!("{}", context.text.plain.needs_file);
+            Ok(ExitCode::from(2))
+        }
         None => commands::start(&context),
-        Some(Command::Open { file }) => commands::open::run(&context, &file),
+        Some(Command::Open { file, plain }) if commands::plain::wanted(plain) => {
+            commands::plain::run(&context, &file)
+        }
+        Some(Command::Open { file, .. }) => commands::open::run(&context, &file),
         Some(Command::New {
             region,
             framework,

@@ -62,6 +62,9 @@ pub fn run(context: &Context, options: NewOptions) -> anyhow::Result<ExitCode> {
     if options.no_open {
         return Ok(ExitCode::SUCCESS);
     }
+    if super::plain::wanted(false) {
+        return super::plain::run(context, &path);
+    }
     crate::tui::terminal::run(app, Some(Effect::OpenScan(path)))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,7 @@
 //! municipalities, aanbieders are (care) providers, a vervolgtraject is a
 //! follow-up, aandachtspunten are points of attention.
 
+mod plain;
 mod report;
 
 use super::Catalogue;
@@ -244,6 +245,7 @@ pub const EN: Catalogue = Catalogue {
     help_short,
     help_long,
     report: report::REPORT,
+    plain: plain::PLAIN,
 };
 
 fn problem(kind: &ProblemKind) -> String {

@@ -1,5 +1,6 @@
 //! De Nederlandse teksten: de standaardtaal van zelfscan.
 
+mod plain;
 mod report;
 
 use super::Catalogue;
@@ -242,6 +243,7 @@ pub const NL: Catalogue = Catalogue {
     help_short,
     help_long,
     report: report::REPORT,
+    plain: plain::PLAIN,
 };
 
 fn problem(kind: &ProblemKind) -> String {

@@ -15,6 +15,9 @@
 
 mod layout;
 mod sanitize;
+
+/// Also used by the plain mode, so typed lines are cleaned the same way.
+pub use sanitize::sanitize_paste;
 #[cfg(test)]
 mod tests;
 

@@ -14,7 +14,7 @@ pub(super) fn is_forbidden(c: char) -> bool {
 /// Returns the pasted text as it may be stored: `\r\n` and lone `\r` become
 /// `\n` (pastes from Windows and old Mac sources), forbidden characters are
 /// dropped.
-pub(super) fn sanitize_paste(pasted: &str) -> String {
+pub fn sanitize_paste(pasted: &str) -> String {
     let mut clean = String::with_capacity(pasted.len());
     let mut chars = pasted.chars().peekable();
     while let Some(c) = chars.next() {
