@@ -77,6 +77,7 @@ fn app_with(scan: Scan) -> App {
             warnings: Vec::new(),
             recovered: None,
             read_only: false,
+            banner: None,
         })),
     );
     update(&mut app, Action::Resize(120, 40));

@@ -237,6 +237,7 @@ pub struct Catalogue {
     pub projector_hint: &'static str,
     pub projector_no_answer: &'static str,
     pub help_projector_intro: &'static str,
+    pub not_saved_badge: &'static str,
     pub help_short: fn(Help) -> &'static str,
     pub help_long: fn(Help) -> &'static str,
     pub report: ReportText,

@@ -449,14 +449,12 @@ fn a_folder_that_becomes_read_only_keeps_a_banner_and_every_word() {
     assert_eq!(first_note(&scan), "voor en na één €");
 }
 
-/// BUG (reported, not fixed): a scan on a read-only drive (a write-protected
-/// USB stick, a read-only share) cannot be opened at all: creating the lock
-/// file fails and the start screen shows "Read-only file system (os error
-/// 30)". Expected: it opens read-only (or in memory with the banner and
-/// save-as), so the group can at least see its scan.
+/// A scan on a read-only drive (a locked USB stick, a read-only share): it
+/// opens, the banner says nothing can be kept there, typing continues in
+/// memory, and `w` (save as) rescues the work to a writable place. The file
+/// on the read-only drive is never touched.
 #[test]
-#[ignore = "BUG: a scan on a read-only drive cannot be opened (lock file creation fails)"]
-fn a_scan_on_a_read_only_drive_can_at_least_be_looked_at() {
+fn a_scan_on_a_read_only_drive_opens_and_save_as_rescues_the_work() {
     let Some(tmpfs) = tmpfs_or_skip("read-only drive") else {
         return;
     };
@@ -466,8 +464,31 @@ fn a_scan_on_a_read_only_drive_can_at_least_be_looked_at() {
     let before = std::fs::read(&scan).expect("read");
     let mut session = open(home.path(), &scan);
     wait(&session, "VIS-1 · ");
-    quit_or_discard(&mut session);
-    assert_eq!(std::fs::read(&scan).expect("read"), before);
+    assert!(top_bar(&session).contains("NIET opgeslagen"));
+    let screen = session.screen();
+    assert!(
+        screen.contains("de schijf is alleen-lezen"),
+        "the banner names the problem: {screen}"
+    );
+    type_first_note(&mut session, "gered van de stick");
+    // Save as: clear the suggested path, type one in a writable folder.
+    let rescued = home.path().join("gered.toml");
+    session.send("w");
+    wait(&session, "Opslaan als");
+    for _ in 0..(scan.display().to_string().chars().count() + 5) {
+        session.send_key(Key::Backspace);
+    }
+    session.send(&rescued.display().to_string());
+    wait(&session, "gered.toml");
+    session.send_key(Key::Enter);
+    wait(&session, "Opgeslagen");
+    quit(&mut session);
+    assert_eq!(first_note(&rescued), "gered van de stick");
+    assert_eq!(
+        std::fs::read(&scan).expect("read"),
+        before,
+        "the read-only file is untouched"
+    );
 }
 
 // ------------------------------------------------------------ hostile paths and sizes
@@ -633,19 +654,6 @@ fn assert_no_hostile_bytes(raw: &[u8], what: &str) {
             "{what}: {bad:?} reached the terminal"
         );
     }
-}
-
-/// Quits, answering "niet opslaan" if asked.
-fn quit_or_discard(session: &mut Session) {
-    session.send("q");
-    if session
-        .wait_for("Opslaan voor je", std::time::Duration::from_millis(500))
-        .is_ok()
-    {
-        session.send("n");
-    }
-    let status = session.wait_exit(TIMEOUT).expect("zelfscan exits");
-    assert_eq!(status.exit_code(), 0, "{status:?}");
 }
 
 #[test]

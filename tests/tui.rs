@@ -85,6 +85,7 @@ fn walking(scan: Scan) -> App {
             warnings: Vec::new(),
             recovered: None,
             read_only: false,
+            banner: None,
         })),
     );
     assert_eq!(effect, None);
@@ -180,6 +181,7 @@ fn opening_an_existing_scan_resumes_at_the_first_open_criterion() {
             warnings: Vec::new(),
             recovered: None,
             read_only: false,
+            banner: None,
         })),
     );
     assert_eq!(walk(&app).current, 2);

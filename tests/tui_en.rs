@@ -124,6 +124,7 @@ fn opened(scan: Scan, read_only: bool) -> Action {
         warnings: Vec::new(),
         recovered: None,
         read_only,
+        banner: None,
     }))
 }
 

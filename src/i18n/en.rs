@@ -166,11 +166,7 @@ pub const EN: Catalogue = Catalogue {
     override_confirm: "Confirm",
     override_needs_rationale: "Write a rationale first: why does the verdict differ?",
     help_summary_intro: "The overview shows the verdict that follows from the weighting framework, with the reasons, the scores per theme (per perspective and joint) and the points of attention. Choose a point of attention or an open criterion and press Enter to go there.",
-    journal_failed: |error| {
-        format!(
-            "not kept: {error}. Your work is on the screen; free up space or choose w (save as)"
-        )
-    },
+    journal_failed: |error| format!("not kept: {error}. Everything is on the screen; w = save as"),
     owner_description: |user, host, pid, since| {
         let user = if user.is_empty() { "someone" } else { user };
         let host = if host.is_empty() {
@@ -242,6 +238,7 @@ pub const EN: Catalogue = Catalogue {
     projector_hint: "n next · p previous · s scores · Esc back",
     projector_no_answer: "–",
     help_projector_intro: "The projector view shows only the current criterion, large and high-contrast, for the whole room. Press s to show the recorded scores and the joint explanation; the notes of municipalities and providers never appear on the projector.",
+    not_saved_badge: "⚠ NOT saved",
     help_short,
     help_long,
     report: report::REPORT,

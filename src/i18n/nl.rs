@@ -165,9 +165,7 @@ pub const NL: Catalogue = Catalogue {
     override_needs_rationale: "Schrijf eerst een toelichting: waarom wijkt het oordeel af?",
     help_summary_intro: "Het overzicht toont het oordeel dat volgt uit het wegingskader, met de redenen, de scores per thema (per perspectief en gezamenlijk) en de aandachtspunten. Kies een aandachtspunt of open criterium en druk Enter om ernaartoe te gaan.",
     journal_failed: |error| {
-        format!(
-            "niet bewaard: {error}. Je werk staat op het scherm; maak ruimte of kies w (opslaan als)"
-        )
+        format!("niet bewaard: {error}. Alles staat op het scherm; w = opslaan als")
     },
     owner_description: |user, host, pid, since| {
         let user = if user.is_empty() { "iemand" } else { user };
@@ -240,6 +238,7 @@ pub const NL: Catalogue = Catalogue {
     projector_hint: "n volgende · p vorige · s scores · Esc terug",
     projector_no_answer: "–",
     help_projector_intro: "De projectorweergave toont alleen het huidige criterium, groot en met veel contrast, voor de hele zaal. Met s toon je de gegeven scores en de gezamenlijke toelichting; de notities van gemeenten en aanbieders komen nooit op de projector.",
+    not_saved_badge: "⚠ NIET opgeslagen",
     help_short,
     help_long,
     report: report::REPORT,

@@ -115,6 +115,8 @@ pub struct OpenedScan {
     pub recovered: Option<String>,
     /// Open elsewhere: look, don't touch.
     pub read_only: bool,
+    /// Why edits cannot be kept on disk (a read-only drive), in words.
+    pub banner: Option<String>,
 }
 
 /// Why a scan did not open, already in words (one line per problem).

@@ -98,16 +98,16 @@ impl Io {
         self.file_hash = None;
     }
 
-    /// Holds the scan's lock and journal from now on.
+    /// Holds the scan's lock (when it could be taken) and journal from now on.
     fn hold(
         &mut self,
-        lock: OwnerLock,
+        lock: Option<OwnerLock>,
         path: &Path,
         file_hash: u64,
         resume: Option<&storage::journal::JournalRead>,
-    ) -> Result<(), String> {
+    ) -> std::io::Result<()> {
         self.close();
-        self.lock = Some(lock);
+        self.lock = lock;
         self.file_hash = Some(file_hash);
         if self.journal_disabled {
             return Ok(());
@@ -116,7 +116,7 @@ impl Io {
             Some(read) => JournalWriter::resume(path, read),
             None => JournalWriter::start(path, file_hash),
         };
-        self.journal = Some(journal.map_err(|error| error.to_string())?);
+        self.journal = Some(journal?);
         Ok(())
     }
 }
@@ -143,6 +143,7 @@ pub fn run(effect: Effect, app: &mut App, io: &mut Io) -> Option<Action> {
                 warnings: Vec::new(),
                 recovered: None,
                 read_only: false,
+                banner: None,
             });
             if result.is_ok() {
                 remember_recent(app, &path);
@@ -213,8 +214,16 @@ fn open(app: &mut App, io: &mut Io, path: &Path) -> Action {
         }
         return Action::Opened(Err(failure(app, path, &error)));
     }
+    let mut cannot_keep = None;
     let lock = match lock::acquire(path, &Owner::me(app.now)) {
-        Ok(LockOutcome::Acquired { lock, .. }) => lock,
+        Ok(LockOutcome::Acquired { lock, .. }) => Some(lock),
+        // A read-only drive or a folder without write permission: nothing can
+        // be kept there, but the group can still see and work on its scan in
+        // memory; the banner says so and `w` saves it elsewhere.
+        Err(error) if cannot_write_here(&error) => {
+            cannot_keep = Some((app.text.journal_failed)(&(app.text.io_error)(&error)));
+            None
+        }
         Ok(LockOutcome::HeldBy(owner)) => {
             return Action::Locked {
                 path: path.to_path_buf(),
@@ -229,13 +238,16 @@ fn open(app: &mut App, io: &mut Io, path: &Path) -> Action {
         Err(error) => return io_failure(app, error),
     };
     // Ours now: a temp file beside it can only be left by a killed save.
-    storage::remove_orphaned_temp_files(path);
-    let opened = match recovery::open_with_journal(path, false) {
+    if lock.is_some() {
+        storage::remove_orphaned_temp_files(path);
+    }
+    // Without the lock nothing beside the scan may be moved (or can be).
+    let opened = match recovery::open_with_journal(path, lock.is_none()) {
         Ok(opened) => opened,
         Err(error) => return Action::Opened(Err(failure(app, path, &error))),
     };
     if let Err(error) = io.hold(lock, path, opened.file_hash, opened.resume.as_ref()) {
-        app.banner = Some((app.text.journal_failed)(&error));
+        cannot_keep.get_or_insert_with(|| (app.text.journal_failed)(&(app.text.io_error)(&error)));
     }
     remember_recent(app, path);
     let recovered = describe_recovery(app, &opened.recovery);
@@ -245,6 +257,7 @@ fn open(app: &mut App, io: &mut Io, path: &Path) -> Action {
         warnings: warnings(app, path, &opened.loaded.warnings),
         recovered,
         read_only: false,
+        banner: cannot_keep,
     }))
 }
 
@@ -281,6 +294,7 @@ fn open_from_newer(app: &App, path: &Path) -> Result<OpenedScan, OpenFailure> {
         warnings: notes,
         recovered: None,
         read_only: true,
+        banner: None,
     })
 }
 
@@ -294,6 +308,7 @@ fn open_read_only(app: &App, path: &Path) -> Result<OpenedScan, OpenFailure> {
         warnings: warnings(app, path, &opened.loaded.warnings),
         recovered: None,
         read_only: true,
+        banner: None,
     })
 }
 
@@ -355,9 +370,9 @@ fn create_scan(app: &App, io: &mut Io, path: &Path, scan: &Scan) -> Result<(), S
     let text = storage::scan_to_toml(scan);
     write_new(path, text.as_bytes()).map_err(|error| (app.text.io_error)(&error))?;
     match lock::acquire(path, &Owner::me(app.now)) {
-        Ok(LockOutcome::Acquired { lock, .. }) => {
-            io.hold(lock, path, content_hash(text.as_bytes()), None)
-        }
+        Ok(LockOutcome::Acquired { lock, .. }) => io
+            .hold(Some(lock), path, content_hash(text.as_bytes()), None)
+            .map_err(|error| (app.text.io_error)(&error)),
         Ok(LockOutcome::HeldBy(_)) => {
             Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists).to_string())
         }
@@ -416,7 +431,8 @@ fn save(
         io.close();
         if let Ok(LockOutcome::Acquired { lock, .. }) = lock::acquire(&target, &Owner::me(app.now))
         {
-            io.hold(lock, &target, hash, None)?;
+            io.hold(Some(lock), &target, hash, None)
+                .map_err(|error| (app.text.io_error)(&error))?;
         }
         remember_recent(app, &target);
     } else {
@@ -462,4 +478,13 @@ pub fn list_scans(dir: &Path) -> Vec<PathBuf> {
         .collect();
     scans.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     scans.into_iter().map(|(_, path)| path).collect()
+}
+
+/// Errors that mean: this location cannot be written (but may be read).
+fn cannot_write_here(error: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(
+        error.kind(),
+        ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied | ErrorKind::StorageFull
+    )
 }

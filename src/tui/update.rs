@@ -556,6 +556,7 @@ fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) -> Option<E
         warnings,
         recovered,
         read_only,
+        banner,
     } = opened;
     let mut walk = Walkthrough::new(*scan, path);
     walk.read_only = read_only;
@@ -568,7 +569,7 @@ fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) -> Option<E
     }
     let name = file_name(&walk.path);
     app.screen = Screen::Walkthrough(Box::new(walk));
-    app.banner = None;
+    app.banner = banner;
     if let Some(recovered) = recovered {
         let mut lines = vec![recovered];
         lines.extend(warnings);

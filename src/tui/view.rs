@@ -52,6 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Screen::Walkthrough(walk) => walkthrough::draw(frame, body, app, walk, &styles),
     };
+    widgets::banner(frame, body, app, &styles);
     widgets::top_bar(frame, top, app, &styles);
     widgets::bottom_bar(frame, bottom, app, &styles);
     let overlay_cursor = app

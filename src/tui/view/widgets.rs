@@ -52,8 +52,9 @@ pub fn top_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
         ),
         Screen::Walkthrough(walk) => {
             let progress = walk.scan.progress();
-            let saved = if let Some(banner) = &app.banner {
-                format!("⚠ {banner}")
+            // The full reason of a banner is in the bottom bar; here the badge.
+            let saved = if app.banner.is_some() {
+                text.not_saved_badge.to_string()
             } else if walk.read_only {
                 text.read_only_badge.to_string()
             } else if walk.dirty {
@@ -97,6 +98,22 @@ pub fn top_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
         Paragraph::new(right).style(styles.bar.add_modifier(ratatui::style::Modifier::BOLD)),
         right_area,
     );
+}
+
+/// A problem that is still in force, over the last row of the body (a frame
+/// border), so it stays in view without hiding the key hints.
+pub fn banner(frame: &mut Frame, body: Rect, app: &App, styles: &Styles) {
+    if let Some(banner) = &app.banner {
+        let row = Rect {
+            y: body.bottom().saturating_sub(1),
+            height: 1,
+            ..body
+        };
+        frame.render_widget(
+            Paragraph::new(format!(" ! {banner}")).style(styles.error),
+            row,
+        );
+    }
 }
 
 /// The status message if there is one, else the hints for the current keys.
