@@ -70,6 +70,8 @@ pub enum Command {
     },
     /// Toon de beschikbare kaders (meegeleverd en eigen).
     Frameworks,
+    /// Toon waar het instellingenbestand staat en welke instellingen gelden.
+    Config,
     /// Maak een rapport van een scan: Markdown, HTML, CSV of JSON.
     Report {
         /// Het scanbestand.
@@ -166,6 +168,9 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
             .mut_subcommand("frameworks", |sub| {
                 sub.about("Show the available frameworks (bundled and your own).")
             })
+            .mut_subcommand("config", |sub| {
+                sub.about("Show where the settings file is and which settings are in force.")
+            })
             .mut_subcommand("report", |sub| {
                 sub.about("Make a report of a scan: Markdown, HTML, CSV or JSON.")
                     .mut_arg("file", |arg| arg.help("The scan file."))
@@ -209,7 +214,7 @@ mod tests {
         }
         let mut english = command(Lang::En);
         let mut help = english.render_long_help().to_string();
-        for name in ["new", "open", "check", "frameworks", "report"] {
+        for name in ["new", "open", "check", "frameworks", "config", "report"] {
             let sub = english.find_subcommand_mut(name).expect(name);
             help.push_str(&sub.render_long_help().to_string());
         }

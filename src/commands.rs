@@ -2,6 +2,7 @@
 //! library, report. Shared set-up (paths, frameworks, language) lives here.
 
 pub mod check;
+pub mod config;
 pub mod frameworks;
 pub mod new;
 pub mod open;
@@ -11,11 +12,12 @@ pub mod report;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::config::Settings;
 use crate::i18n::{Catalogue, Lang};
 use crate::model::Framework;
 use crate::paths::Paths;
 use crate::storage;
-use crate::tui::app::{App, FrameworkChoice};
+use crate::tui::app::{App, FrameworkChoice, Overlay};
 use crate::tui::effect::{self, Effect};
 
 /// What every command needs to know about its surroundings.
@@ -25,23 +27,38 @@ pub struct Context {
     pub lang: Lang,
     pub text: &'static Catalogue,
     pub paths: Paths,
+    /// The user's settings file, as read.
+    pub settings: Settings,
+    /// What was wrong in the settings file, in words (the defaults were used).
+    pub setting_problems: Vec<String>,
 }
 
 impl Context {
     /// The context of this process: `lang_flag` is `--lang`, when given.
     pub fn from_env(lang_flag: Option<Lang>) -> Self {
-        // The language setting of a config file goes here, when there is one:
-        // it ranks below the flag and above the environment.
-        let config_lang: Option<Lang> = None;
-        Self::with_lang(Lang::resolve(lang_flag, config_lang, Lang::from_env))
+        let paths = Paths::from_env();
+        let (settings, problems) = crate::config::load(&paths.settings_file());
+        // The settings file ranks below the flag and above the environment.
+        let config_lang = settings.language.as_deref().and_then(Lang::from_code);
+        let lang = Lang::resolve(lang_flag, config_lang, Lang::from_env);
+        let text = lang.catalogue();
+        Self {
+            lang,
+            text,
+            setting_problems: problems.iter().map(|p| (text.setting_problem)(p)).collect(),
+            paths,
+            settings,
+        }
     }
 
-    /// The context for a language already chosen.
+    /// The context for a language already chosen, without a settings file.
     pub fn with_lang(lang: Lang) -> Self {
         Self {
             lang,
             text: lang.catalogue(),
             paths: Paths::from_env(),
+            settings: Settings::default(),
+            setting_problems: Vec::new(),
         }
     }
 
@@ -67,6 +84,13 @@ impl Context {
             })
             .unwrap_or_default();
         files.sort();
+        // The framework the settings name comes first, so a new scan starts with it.
+        if let Some(wanted) = &self.settings.default_framework
+            && let Some(position) = choices.iter().position(|c| &c.framework.id == wanted)
+        {
+            let chosen = choices.remove(position);
+            choices.insert(0, chosen);
+        }
         for file in files {
             match storage::load_framework(&file) {
                 Ok(loaded) => choices.push(FrameworkChoice {
@@ -103,7 +127,16 @@ impl Context {
             jiff::Timestamp::now(),
         );
         app.colour = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
-        app.default_facilitator = String::new();
+        app.theme = self.settings.theme.unwrap_or_default();
+        app.default_facilitator = self.settings.facilitator.clone().unwrap_or_default();
+        if !self.setting_problems.is_empty() {
+            app.overlay = Some(Overlay::Message {
+                title: (self.text.settings_title)(
+                    &self.paths.settings_file().display().to_string(),
+                ),
+                lines: self.setting_problems.clone(),
+            });
+        }
         effect::run(
             Effect::RefreshStartLists,
             &mut app,

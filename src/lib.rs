@@ -4,6 +4,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod i18n;
 pub mod model;
 pub mod paths;

@@ -41,6 +41,7 @@ fn main() -> ExitCode {
         ),
         Some(Command::Check { files }) => commands::check::run(&context, &files),
         Some(Command::Frameworks) => commands::frameworks::run(&context),
+        Some(Command::Config) => commands::config::run(&context),
         Some(Command::Report {
             file,
             format,

@@ -64,6 +64,11 @@ impl Paths {
         self.config_dir.join("frameworks")
     }
 
+    /// The user's settings (`config.toml`).
+    pub fn settings_file(&self) -> PathBuf {
+        self.config_dir.join(crate::config::FILE_NAME)
+    }
+
     /// The list of recently opened scans.
     pub fn recent_file(&self) -> PathBuf {
         self.data_dir.join("recent.toml")

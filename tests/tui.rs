@@ -1026,3 +1026,53 @@ fn the_projector_shows_the_criterion_and_scores_only_on_request_never_perspectiv
     assert_eq!(walk(&app).mode, WalkMode::Browse);
     assert!(!walk(&app).dirty, "projecting changes nothing");
 }
+
+// ------------------------------------------------------------------ colour
+
+/// Every screen and overlay, drawn without colour, uses no colour at all.
+#[test]
+fn without_colour_no_cell_has_a_colour() {
+    use ratatui::style::Color;
+    let scripts = ["", "?", "g", "r", "r a", "b", "b s", "/ aan", "2 q"];
+    for theme in zelfscan::config::ThemeName::ALL {
+        for script in scripts {
+            let mut app = walking(finished_scan());
+            app.colour = false;
+            app.theme = theme;
+            press(&mut app, script);
+            let backend = render(&mut app, 100, 30);
+            for cell in backend.buffer().content() {
+                assert!(
+                    cell.fg == Color::Reset && cell.bg == Color::Reset,
+                    "{theme:?}, {script:?}: {cell:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_high_contrast_theme_paints_the_whole_screen_bright_on_black() {
+    use ratatui::style::Color;
+    let mut app = walking(finished_scan());
+    app.colour = true;
+    app.theme = zelfscan::config::ThemeName::HighContrast;
+    let backend = render(&mut app, 100, 30);
+    let dark_gray = backend
+        .buffer()
+        .content()
+        .iter()
+        .filter(|cell| cell.fg == Color::DarkGray)
+        .count();
+    assert_eq!(dark_gray, 0, "nothing dim");
+    let on_black = backend
+        .buffer()
+        .content()
+        .iter()
+        .filter(|cell| cell.bg == Color::Black)
+        .count();
+    assert!(
+        on_black > 100 * 30 / 2,
+        "mostly bright on black: {on_black}"
+    );
+}

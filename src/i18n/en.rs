@@ -239,6 +239,44 @@ pub const EN: Catalogue = Catalogue {
     projector_no_answer: "–",
     help_projector_intro: "The projector view shows only the current criterion, large and high-contrast, for the whole room. Press s to show the recorded scores and the joint explanation; the notes of municipalities and providers never appear on the projector.",
     not_saved_badge: "⚠ NOT saved",
+    setting_problem: |problem| {
+        use crate::config::SettingProblem;
+        match problem {
+            SettingProblem::Syntax {
+                line,
+                column,
+                detail,
+            } => {
+                format!("line {line}, column {column}: not valid TOML: {detail}")
+            }
+            SettingProblem::UnknownKey(key) => format!("'{key}' is not a zelfscan setting"),
+            SettingProblem::BadValue { key, allowed } => format!("'{key}': choose {allowed}"),
+            SettingProblem::NotText(key) => format!("'{key}' must be text (in quotes)"),
+        }
+    },
+    settings_title: |path| format!("Settings in {path}: defaults used"),
+    settings_file_line: |path, exists| {
+        if exists {
+            format!("Settings: {path}")
+        } else {
+            format!("Settings: {path} (does not exist yet; defaults)")
+        }
+    },
+    settings_from_file: "from the file",
+    settings_default: "default",
+    settings_labels: [
+        "language",
+        "theme",
+        "facilitator",
+        "default framework",
+        "scans folder",
+        "own frameworks",
+    ],
+    theme_name: |theme| match theme {
+        crate::config::ThemeName::Dark => "dark",
+        crate::config::ThemeName::Light => "light",
+        crate::config::ThemeName::HighContrast => "high contrast",
+    },
     help_short,
     help_long,
     report: report::REPORT,

@@ -239,6 +239,46 @@ pub const NL: Catalogue = Catalogue {
     projector_no_answer: "–",
     help_projector_intro: "De projectorweergave toont alleen het huidige criterium, groot en met veel contrast, voor de hele zaal. Met s toon je de gegeven scores en de gezamenlijke toelichting; de notities van gemeenten en aanbieders komen nooit op de projector.",
     not_saved_badge: "⚠ NIET opgeslagen",
+    setting_problem: |problem| {
+        use crate::config::SettingProblem;
+        match problem {
+            SettingProblem::Syntax {
+                line,
+                column,
+                detail,
+            } => {
+                format!("regel {line}, kolom {column}: geen geldige TOML: {detail}")
+            }
+            SettingProblem::UnknownKey(key) => format!("'{key}' is geen instelling van zelfscan"),
+            SettingProblem::BadValue { key, allowed } => format!("'{key}': kies {allowed}"),
+            SettingProblem::NotText(key) => {
+                format!("'{key}' moet tekst zijn (tussen aanhalingstekens)")
+            }
+        }
+    },
+    settings_title: |path| format!("Instellingen in {path}: standaardwaarden gebruikt"),
+    settings_file_line: |path, exists| {
+        if exists {
+            format!("Instellingen: {path}")
+        } else {
+            format!("Instellingen: {path} (bestaat nog niet; standaardwaarden)")
+        }
+    },
+    settings_from_file: "uit het bestand",
+    settings_default: "standaard",
+    settings_labels: [
+        "taal",
+        "thema",
+        "gespreksleider",
+        "standaardkader",
+        "scanmap",
+        "eigen kaders",
+    ],
+    theme_name: |theme| match theme {
+        crate::config::ThemeName::Dark => "donker",
+        crate::config::ThemeName::Light => "licht",
+        crate::config::ThemeName::HighContrast => "hoog contrast",
+    },
     help_short,
     help_long,
     report: report::REPORT,

@@ -7,6 +7,7 @@ use jiff::Timestamp;
 
 use super::text_edit::TextCursor;
 use super::update::AfterSave;
+use crate::config::ThemeName;
 use crate::i18n::Catalogue;
 use crate::model::edit::Edit;
 use crate::model::{Framework, Scan, Verdict};
@@ -35,6 +36,7 @@ pub struct App {
     pub default_facilitator: String,
     /// Draw with colour; off when `NO_COLOR` is set.
     pub colour: bool,
+    pub theme: ThemeName,
     /// What to do when the save in progress succeeds.
     pub pending_after_save: Option<AfterSave>,
     pub should_quit: bool,
@@ -328,6 +330,7 @@ impl App {
             folder_scans: Vec::new(),
             default_facilitator: String::new(),
             colour: true,
+            theme: ThemeName::default(),
             pending_after_save: None,
             should_quit: false,
         }

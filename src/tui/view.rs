@@ -24,7 +24,12 @@ pub const MIN_HEIGHT: u16 = 24;
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let styles = Styles::new(app.colour);
+    let styles = Styles::new(app.theme, app.colour);
+    // The theme's own background under everything (black for high contrast).
+    frame.render_widget(
+        ratatui::widgets::Block::default().style(styles.normal),
+        area,
+    );
     if is_too_small((area.width, area.height)) {
         widgets::too_small(frame, area, app, &styles);
         return;
