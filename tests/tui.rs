@@ -1076,3 +1076,96 @@ fn the_high_contrast_theme_paints_the_whole_screen_bright_on_black() {
         "mostly bright on black: {on_black}"
     );
 }
+
+// ------------------------------------------------------------------ mouse
+
+/// The screen position of the first cell of `needle` in the rendered
+/// buffer, searching only columns from `from_column`.
+fn find_on_screen(backend: &TestBackend, needle: &str, from_column: u16) -> (u16, u16) {
+    let buffer = backend.buffer();
+    let area = buffer.area;
+    for y in area.top()..area.bottom() {
+        let cells: Vec<&str> = (area.left()..area.right())
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        for x in from_column..area.right() {
+            let rest: String = cells[usize::from(x)..].concat();
+            if rest.starts_with(needle) {
+                return (x, y);
+            }
+        }
+    }
+    panic!("{needle:?} is not on the screen:\n{backend}")
+}
+
+#[test]
+fn clicking_a_criterion_in_the_list_goes_there() {
+    let mut app = walking(answered_scan());
+    let backend = render(&mut app, 80, 24);
+    let (column, row) = find_on_screen(&backend, "SAM-2", 0);
+    update(&mut app, Action::Click { column, row });
+    assert_eq!(walk(&app).current, 4);
+    // A theme heading is not a criterion.
+    let backend = render(&mut app, 80, 24);
+    let (column, row) = find_on_screen(&backend, "T3 Structuur", 0);
+    update(&mut app, Action::Click { column, row });
+    assert_eq!(walk(&app).current, 4);
+}
+
+#[test]
+fn clicking_a_score_option_chooses_it_and_clicking_a_note_starts_typing() {
+    let mut app = walking(scan());
+    let backend = render(&mut app, 120, 40);
+    // The Aanbieders score row: click its "4".
+    let (label_x, row) = find_on_screen(&backend, " Aanbieders", 30);
+    let line: String = (label_x..120)
+        .map(|x| backend.buffer()[(x, row)].symbol())
+        .collect();
+    let four = line.find(" 4 ").expect("option 4") as u16;
+    update(
+        &mut app,
+        Action::Click {
+            column: label_x + four + 1,
+            row,
+        },
+    );
+    assert_eq!(
+        walk(&app).scan.answers[0].perspectives[1].score,
+        Some(Answer::Score(4))
+    );
+    assert_eq!(walk(&app).focus, Field::Score(Side::Perspective(1)));
+    assert!(walk(&app).dirty);
+
+    let backend = render(&mut app, 120, 40);
+    let (column, row) = find_on_screen(&backend, "toelichting", 30);
+    update(
+        &mut app,
+        Action::Click {
+            column: column + 20,
+            row,
+        },
+    );
+    assert_eq!(walk(&app).focus, Field::Note(Side::Consensus));
+    assert_eq!(walk(&app).mode, WalkMode::Editing);
+    type_text(&mut app, "geklikt");
+    assert_eq!(walk(&app).scan.answers[0].consensus_note, "geklikt");
+}
+
+#[test]
+fn clicking_an_agreement_level_chooses_it() {
+    let mut app = walking(scan());
+    let backend = render(&mut app, 120, 40);
+    let (column, row) = find_on_screen(&backend, "3 Geen consensus", 30);
+    update(
+        &mut app,
+        Action::Click {
+            column: column + 2,
+            row,
+        },
+    );
+    assert_eq!(
+        walk(&app).scan.answers[0].agreement,
+        Some(Agreement::NoConsensus)
+    );
+    assert_eq!(walk(&app).focus, Field::Agreement);
+}

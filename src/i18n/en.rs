@@ -117,7 +117,7 @@ pub const EN: Catalogue = Catalogue {
     press_enter_to_close: "Enter or Esc: close",
     press_esc_to_close_help: "Esc, ? or Enter: close help",
     help_title: "Help and shortcuts",
-    help_walkthrough_intro: "For each criterion: read out the description and guiding questions, choose a score for each perspective and note their explanation; then agree on the joint answer, how far the group agrees, and an action if needed. Save the file with Ctrl-S.",
+    help_walkthrough_intro: "For each criterion: read out the description and guiding questions, choose a score for each perspective and note their explanation; then agree on the joint answer, how far the group agrees, and an action if needed. Save the file with Ctrl-S. With the mouse you can also click a criterion in the list, a score or a note.",
     help_marks_heading: "Marks in the list of criteria",
     help_scale_heading: "The answer scale",
     status_open: "open",

@@ -115,7 +115,7 @@ pub const NL: Catalogue = Catalogue {
     press_enter_to_close: "Enter of Esc: sluiten",
     press_esc_to_close_help: "Esc, ? of Enter: hulp sluiten",
     help_title: "Hulp en sneltoetsen",
-    help_walkthrough_intro: "Per criterium: lees de beschrijving en hulpvragen voor, kies per perspectief een score en noteer hun toelichting; spreek daarna het gezamenlijke antwoord af, hoe eens de groep het is, en eventueel een actie. Het bestand bewaar je met Ctrl-S.",
+    help_walkthrough_intro: "Per criterium: lees de beschrijving en hulpvragen voor, kies per perspectief een score en noteer hun toelichting; spreek daarna het gezamenlijke antwoord af, hoe eens de groep het is, en eventueel een actie. Het bestand bewaar je met Ctrl-S. Met de muis kun je ook een criterium in de lijst, een score of een notitie aanklikken.",
     help_marks_heading: "Tekens in de lijst met criteria",
     help_scale_heading: "De antwoordschaal",
     status_open: "open",

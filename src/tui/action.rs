@@ -71,6 +71,12 @@ pub enum Action {
     /// Work on a copy of a scan open elsewhere.
     OpenCopy,
 
+    /// A left click at a screen position.
+    Click {
+        column: u16,
+        row: u16,
+    },
+
     // From the driver.
     /// Nothing typed for a while: time to checkpoint.
     AutoSave,

@@ -10,7 +10,10 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEventKind,
+};
 use ratatui::crossterm::execute;
 
 use super::action::Action;
@@ -42,15 +45,16 @@ pub fn run(mut app: App, first: Option<Effect>) -> anyhow::Result<App> {
     let open_scan: OpenScan = Arc::default();
     install_panic_message(app.text, Arc::clone(&open_scan));
     let mut terminal = ratatui::init();
-    // A pasted paragraph arrives as one event instead of a stream of keys.
-    let _ = execute!(stdout(), EnableBracketedPaste);
+    // A pasted paragraph arrives as one event instead of a stream of keys;
+    // clicks arrive as events (nothing needs the mouse, but it may be used).
+    let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
     #[cfg(unix)]
     signals::watch(Arc::clone(&open_scan));
     let mut io = Io::from_env();
     let result = event_loop(&mut terminal, &mut app, &mut io, first, &open_scan);
     // Leaving normally: everything is saved or was discarded on purpose.
     io.close();
-    let _ = execute!(stdout(), DisableBracketedPaste);
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     result.map(|()| app)
 }
@@ -122,6 +126,12 @@ fn event_loop(
             }
             Some(Event::Paste(text)) => Some(Action::Paste(text)),
             Some(Event::Resize(width, height)) => Some(Action::Resize(width, height)),
+            Some(Event::Mouse(mouse)) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
+                Some(Action::Click {
+                    column: mouse.column,
+                    row: mouse.row,
+                })
+            }
             _ => None,
         };
         let edited = action.is_some_and(|action| dispatch(app, io, action));
@@ -190,6 +200,8 @@ fn share_open_scan(app: &App, open_scan: &OpenScan) {
 fn install_panic_message(text: &'static Catalogue, open_scan: OpenScan) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // ratatui's restore leaves mouse reporting on; the shell must not get clicks as text.
+        let _ = execute!(stdout(), DisableMouseCapture, DisableBracketedPaste);
         previous(info);
         let path = open_scan.lock().ok().and_then(|shared| shared.clone());
         if let Some(path) = path {
@@ -232,6 +244,7 @@ mod signals {
                 // interface hides it except while a note is typed.
                 let _ = ratatui::crossterm::execute!(
                     std::io::stdout(),
+                    ratatui::crossterm::event::DisableMouseCapture,
                     ratatui::crossterm::event::DisableBracketedPaste,
                     ratatui::crossterm::cursor::Show
                 );

@@ -213,7 +213,6 @@ fn draw_navigator(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, 
     frame.render_widget(block, area);
 
     let mut lines: Vec<Line> = Vec::new();
-    let mut selected_row = 0;
     for entry in framework.criteria() {
         if entry.criterion.id == entry.theme.criteria[0].id {
             lines.push(Line::styled(
@@ -240,17 +239,144 @@ fn draw_navigator(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, 
         } else {
             styles.normal
         };
-        if entry.index == selected {
-            selected_row = lines.len();
-        }
         lines.push(Line::styled(text, style));
     }
-    // Keep the selected row in view, roughly in the middle.
-    let height = usize::from(inner.height);
-    let offset = selected_row
-        .saturating_sub(height / 2)
-        .min(lines.len().saturating_sub(height));
+    let offset = navigator_offset(walk, inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
+}
+
+/// The criteria list as rows: `None` for a theme heading, else the criterion.
+fn navigator_rows(framework: &Framework) -> Vec<Option<usize>> {
+    let mut rows = Vec::new();
+    for entry in framework.criteria() {
+        if entry.criterion.id == entry.theme.criteria[0].id {
+            rows.push(None);
+        }
+        rows.push(Some(entry.index));
+    }
+    rows
+}
+
+/// How far the list is scrolled: the selected row stays in view, roughly in
+/// the middle.
+fn navigator_offset(walk: &Walkthrough, height: u16) -> usize {
+    let selected = match walk.mode {
+        WalkMode::Navigator { selected } => selected,
+        _ => walk.current,
+    };
+    let rows = navigator_rows(&walk.scan.framework);
+    let selected_row = rows
+        .iter()
+        .position(|row| *row == Some(selected))
+        .unwrap_or(0);
+    let height = usize::from(height);
+    selected_row
+        .saturating_sub(height / 2)
+        .min(rows.len().saturating_sub(height))
+}
+
+/// What a click at (`column`, `row`) on the walkthrough means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A criterion in the list.
+    Criterion(usize),
+    /// A field of the current criterion (its label or an empty part).
+    Field(Field),
+    /// An option of a score field.
+    Score(Side, Option<Answer>),
+    /// An option of the agreement field.
+    Agreement(crate::model::Agreement),
+}
+
+/// Finds what is at a screen position, with the same geometry as drawing.
+pub fn hit(size: (u16, u16), walk: &Walkthrough, app: &App, column: u16, row: u16) -> Option<Hit> {
+    let layout = layout(super::body_area(size), walk);
+    let inside = |area: Rect| {
+        column >= area.x && column < area.right() && row >= area.y && row < area.bottom()
+    };
+    if inside(layout.navigator) {
+        // The list starts one row down (its title) and ends before the border.
+        let list_top = layout.navigator.y + 1;
+        let height = layout.navigator.height.saturating_sub(1);
+        let index = usize::from(row.checked_sub(list_top)?) + navigator_offset(walk, height);
+        return navigator_rows(&walk.scan.framework)
+            .get(index)
+            .copied()
+            .flatten()
+            .map(Hit::Criterion);
+    }
+    for (field, area) in &layout.fields {
+        let label_x = area.x.saturating_sub(LABEL_WIDTH);
+        if row < area.y || row >= area.bottom() || column < label_x || column >= area.right() {
+            continue;
+        }
+        if column >= area.x && row == area.y {
+            let offset = column - area.x;
+            match field {
+                Field::Score(side) => {
+                    let options = score_options(&walk.scan.framework, app);
+                    if let Some((answer, _, _)) = options
+                        .iter()
+                        .find(|(_, start, width)| offset >= *start && offset < start + width)
+                    {
+                        return Some(Hit::Score(*side, Some(*answer)));
+                    }
+                }
+                Field::Agreement if !agreement_is_compact(&walk.scan.framework, area.width) => {
+                    let mut start = 0;
+                    for level in crate::model::Agreement::ALL {
+                        let width = agreement_option_width(&walk.scan.framework, level);
+                        if offset >= start && offset < start + width {
+                            return Some(Hit::Agreement(level));
+                        }
+                        start += width;
+                    }
+                }
+                _ => {}
+            }
+        }
+        return Some(Hit::Field(*field));
+    }
+    None
+}
+
+/// The options of a score row: the answer, its first column and its width,
+/// as `score_line` draws them (" 1 " or "[1]").
+fn score_options(framework: &Framework, app: &App) -> Vec<(Answer, u16, u16)> {
+    let mut options: Vec<(Answer, String)> = framework
+        .scale
+        .levels
+        .iter()
+        .map(|level| (Answer::Score(level.value), level.value.to_string()))
+        .collect();
+    options.push((Answer::Unknown, app.text.unknown_short.to_string()));
+    options.push((
+        Answer::NotApplicable,
+        app.text.not_applicable_short.to_string(),
+    ));
+    let mut start = 0;
+    options
+        .into_iter()
+        .map(|(answer, label)| {
+            let width = label.chars().count() as u16 + 2;
+            let option = (answer, start, width);
+            start += width;
+            option
+        })
+        .collect()
+}
+
+fn agreement_option_width(framework: &Framework, level: crate::model::Agreement) -> u16 {
+    // "[n Label]" or " n Label ": the label, the digit, a space and two edges.
+    framework.agreement_label(level).chars().count() as u16 + 4
+}
+
+fn agreement_is_compact(framework: &Framework, width: u16) -> bool {
+    let full: u16 = crate::model::Agreement::ALL
+        .iter()
+        .map(|level| agreement_option_width(framework, *level))
+        .sum();
+    full > width
 }
 
 fn draw_detail(
@@ -491,11 +617,7 @@ fn agreement_line<'a>(
     width: u16,
     styles: &Styles,
 ) -> Line<'a> {
-    let full_width: usize = crate::model::Agreement::ALL
-        .iter()
-        .map(|level| framework.agreement_label(*level).chars().count() + 4)
-        .sum();
-    if full_width > usize::from(width) {
+    if agreement_is_compact(framework, width) {
         let (number, label) = chosen.map_or((String::new(), "–"), |level| {
             let number = crate::model::Agreement::ALL
                 .iter()
