@@ -623,6 +623,7 @@ fn snapshot_start_screen() {
     app.folder_scans = vec![PathBuf::from("/zelfscan-test/scans/oefenscan.toml")];
     insta::assert_snapshot!("start_80x24", render(&mut app, 80, 24));
     insta::assert_snapshot!("start_120x40", render(&mut app, 120, 40));
+    insta::assert_snapshot!("start_200x60", render(&mut app, 200, 60));
 }
 
 #[test]
@@ -643,6 +644,7 @@ fn snapshot_walkthrough() {
     let mut app = walking(answered_scan());
     insta::assert_snapshot!("walkthrough_80x24", render(&mut app, 80, 24));
     insta::assert_snapshot!("walkthrough_120x40", render(&mut app, 120, 40));
+    insta::assert_snapshot!("walkthrough_200x60", render(&mut app, 200, 60));
 }
 
 #[test]
@@ -666,6 +668,7 @@ fn snapshot_help_overlay() {
     press(&mut app, "?");
     insta::assert_snapshot!("help_80x24", render(&mut app, 80, 24));
     insta::assert_snapshot!("help_120x40", render(&mut app, 120, 40));
+    insta::assert_snapshot!("help_200x60", render(&mut app, 200, 60));
 }
 
 #[test]
@@ -802,6 +805,7 @@ fn snapshot_summary() {
     press(&mut app, "r <down>");
     insta::assert_snapshot!("summary_80x24", render(&mut app, 80, 24));
     insta::assert_snapshot!("summary_120x40", render(&mut app, 120, 40));
+    insta::assert_snapshot!("summary_200x60", render(&mut app, 200, 60));
 }
 
 #[test]
@@ -1019,6 +1023,7 @@ fn the_projector_shows_the_criterion_and_scores_only_on_request_never_perspectiv
         "a perspective note never shows"
     );
     insta::assert_snapshot!("projector_scores_80x24", render(&mut app, 80, 24));
+    insta::assert_snapshot!("projector_scores_200x60", render(&mut app, 200, 60));
 
     press(&mut app, "n");
     assert_eq!(walk(&app).current, 1);

@@ -432,6 +432,7 @@ fn snapshot_start_screen_in_english() {
     app.folder_scans = vec![PathBuf::from("/zelfscan-test/scans/practice.toml")];
     insta::assert_snapshot!("en_start_80x24", render(&mut app, 80, 24));
     insta::assert_snapshot!("en_start_120x40", render(&mut app, 120, 40));
+    insta::assert_snapshot!("en_start_200x60", render(&mut app, 200, 60));
 }
 
 #[test]
@@ -439,6 +440,7 @@ fn snapshot_walkthrough_in_english() {
     let mut app = walking(answered_scan());
     insta::assert_snapshot!("en_walkthrough_80x24", render(&mut app, 80, 24));
     insta::assert_snapshot!("en_walkthrough_120x40", render(&mut app, 120, 40));
+    insta::assert_snapshot!("en_walkthrough_200x60", render(&mut app, 200, 60));
 }
 
 #[test]
@@ -447,13 +449,26 @@ fn snapshot_help_overlay_in_english() {
     press(&mut app, "?");
     insta::assert_snapshot!("en_help_80x24", render(&mut app, 80, 24));
     insta::assert_snapshot!("en_help_120x40", render(&mut app, 120, 40));
+    insta::assert_snapshot!("en_help_200x60", render(&mut app, 200, 60));
 }
 
 #[test]
 fn snapshot_summary_in_english() {
     let mut app = walking(finished_scan());
     press(&mut app, "r <down>");
+    insta::assert_snapshot!("en_summary_80x24", render(&mut app, 80, 24));
     insta::assert_snapshot!("en_summary_120x40", render(&mut app, 120, 40));
+    insta::assert_snapshot!("en_summary_200x60", render(&mut app, 200, 60));
+}
+
+#[test]
+fn snapshot_projector_in_english() {
+    let mut app = walking(answered_scan());
+    press(&mut app, "b");
+    insta::assert_snapshot!("en_projector_80x24", render(&mut app, 80, 24));
+    press(&mut app, "s");
+    insta::assert_snapshot!("en_projector_scores_120x40", render(&mut app, 120, 40));
+    insta::assert_snapshot!("en_projector_scores_200x60", render(&mut app, 200, 60));
 }
 
 #[test]

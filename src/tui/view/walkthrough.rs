@@ -56,7 +56,12 @@ fn criterion_text(framework: &Framework, index: usize) -> String {
 
 /// Lays out the walkthrough in `body`.
 pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
-    let navigator_width = if body.width >= 120 { 36 } else { 24 };
+    // Wider screens give the list room for whole titles.
+    let navigator_width = match body.width {
+        160.. => 46,
+        120.. => 36,
+        _ => 24,
+    };
     let navigator = Rect {
         width: navigator_width.min(body.width),
         ..body
