@@ -515,29 +515,6 @@ fn number(value: f64) -> String {
     format!("{value:.2}")
 }
 
-/// "T3 Structure" for a theme id.
-fn theme_name(framework: &Framework, theme_id: &str) -> String {
-    framework
-        .themes
-        .iter()
-        .find(|theme| theme.id == theme_id)
-        .map_or_else(
-            || theme_id.to_string(),
-            |theme| format!("{} {}", theme.id, theme.title),
-        )
-}
-
-/// "VIS-1 Adopted regional vision" for a criterion id.
-fn criterion_name(framework: &Framework, criterion_id: &str) -> String {
-    framework
-        .criteria()
-        .find(|entry| entry.criterion.id == criterion_id)
-        .map_or_else(
-            || criterion_id.to_string(),
-            |entry| format!("{} {}", entry.criterion.id, entry.criterion.title),
-        )
-}
-
 fn reason(reason: &Reason, framework: &Framework) -> String {
     let n = number;
     match reason {
@@ -564,7 +541,7 @@ fn reason(reason: &Reason, framework: &Framework) -> String {
             threshold,
         } => format!(
             "core theme {} scores {}, lower than {}",
-            theme_name(framework, theme_id),
+            framework.theme_name(theme_id),
             n(*score),
             n(*threshold)
         ),
@@ -574,13 +551,13 @@ fn reason(reason: &Reason, framework: &Framework) -> String {
             threshold,
         } => format!(
             "core theme {} scores {}, at least {}",
-            theme_name(framework, theme_id),
+            framework.theme_name(theme_id),
             n(*score),
             n(*threshold)
         ),
         Reason::CoreThemeUnscored { theme_id } => format!(
             "core theme {} has no score yet",
-            theme_name(framework, theme_id)
+            framework.theme_name(theme_id)
         ),
         Reason::CriterionAtMost {
             criterion_id,
@@ -588,7 +565,7 @@ fn reason(reason: &Reason, framework: &Framework) -> String {
             threshold,
         } => format!(
             "criterion {} scores {score}; robust requires every criterion to score more than {threshold}",
-            criterion_name(framework, criterion_id)
+            framework.criterion_name(criterion_id)
         ),
         Reason::EveryCriterionAbove { lowest, threshold } => {
             format!("every criterion scores more than {threshold} (lowest score: {lowest})")
@@ -599,7 +576,7 @@ fn reason(reason: &Reason, framework: &Framework) -> String {
             threshold,
         } => format!(
             "critical criterion {} scores {score} ({threshold} or lower means a follow-up is needed)",
-            criterion_name(framework, criterion_id)
+            framework.criterion_name(criterion_id)
         ),
         Reason::CriticalCriterionBelow {
             criterion_id,
@@ -607,7 +584,7 @@ fn reason(reason: &Reason, framework: &Framework) -> String {
             threshold,
         } => format!(
             "critical criterion {} scores {score}; robust requires at least {threshold}",
-            criterion_name(framework, criterion_id)
+            framework.criterion_name(criterion_id)
         ),
         Reason::CriticalCriterionAtLeast {
             criterion_id,
@@ -615,24 +592,16 @@ fn reason(reason: &Reason, framework: &Framework) -> String {
             threshold,
         } => format!(
             "critical criterion {} scores {score}, at least {threshold}",
-            criterion_name(framework, criterion_id)
+            framework.criterion_name(criterion_id)
         ),
         Reason::CriticalCriterionUnscored { criterion_id } => format!(
             "critical criterion {} has no score yet",
-            criterion_name(framework, criterion_id)
+            framework.criterion_name(criterion_id)
         ),
         Reason::NothingScored => {
             "nothing has been scored yet, so the verdict does not mean anything yet".to_string()
         }
     }
-}
-
-fn perspective_label(framework: &Framework, perspective_id: &str) -> String {
-    framework
-        .perspectives
-        .iter()
-        .find(|p| p.id == perspective_id)
-        .map_or_else(|| perspective_id.to_string(), |p| p.label.clone())
 }
 
 fn attention(point: &AttentionPoint, framework: &Framework) -> String {
@@ -649,16 +618,18 @@ fn attention(point: &AttentionPoint, framework: &Framework) -> String {
                     AttentionReason::NoConsensus => "no consensus".to_string(),
                     AttentionReason::PerspectiveGap { first, second, gap } => format!(
                         "{} {} and {} {} differ by {gap} points",
-                        perspective_label(framework, &first.perspective_id),
+                        framework.perspective_label(&first.perspective_id),
                         first.score,
-                        perspective_label(framework, &second.perspective_id).to_lowercase(),
+                        framework
+                            .perspective_label(&second.perspective_id)
+                            .to_lowercase(),
                         second.score
                     ),
                 })
                 .collect();
             format!(
                 "{}: {}",
-                criterion_name(framework, criterion_id),
+                framework.criterion_name(criterion_id),
                 why.join("; ")
             )
         }
@@ -669,7 +640,7 @@ fn attention(point: &AttentionPoint, framework: &Framework) -> String {
             share_above,
         } => format!(
             "{}: {unknown} of the {criteria} criteria unknown (more than {}/{})",
-            theme_name(framework, theme_id),
+            framework.theme_name(theme_id),
             share_above.0,
             share_above.1
         ),

@@ -513,29 +513,6 @@ fn number(value: f64) -> String {
     format!("{value:.2}").replace('.', ",")
 }
 
-/// "T3 Structuur" for a theme id.
-fn theme_name(framework: &Framework, theme_id: &str) -> String {
-    framework
-        .themes
-        .iter()
-        .find(|theme| theme.id == theme_id)
-        .map_or_else(
-            || theme_id.to_string(),
-            |theme| format!("{} {}", theme.id, theme.title),
-        )
-}
-
-/// "VIS-1 Vastgestelde regiovisie" for a criterion id.
-fn criterion_name(framework: &Framework, criterion_id: &str) -> String {
-    framework
-        .criteria()
-        .find(|entry| entry.criterion.id == criterion_id)
-        .map_or_else(
-            || criterion_id.to_string(),
-            |entry| format!("{} {}", entry.criterion.id, entry.criterion.title),
-        )
-}
-
 fn reason(reason: &Reason, framework: &Framework) -> String {
     let n = number;
     match reason {
@@ -558,7 +535,7 @@ fn reason(reason: &Reason, framework: &Framework) -> String {
             threshold,
         } => format!(
             "kernthema {} scoort {}, lager dan {}",
-            theme_name(framework, theme_id),
+            framework.theme_name(theme_id),
             n(*score),
             n(*threshold)
         ),
@@ -568,13 +545,13 @@ fn reason(reason: &Reason, framework: &Framework) -> String {
             threshold,
         } => format!(
             "kernthema {} scoort {}, minstens {}",
-            theme_name(framework, theme_id),
+            framework.theme_name(theme_id),
             n(*score),
             n(*threshold)
         ),
         Reason::CoreThemeUnscored { theme_id } => format!(
             "kernthema {} heeft nog geen score",
-            theme_name(framework, theme_id)
+            framework.theme_name(theme_id)
         ),
         Reason::CriterionAtMost {
             criterion_id,
@@ -582,7 +559,7 @@ fn reason(reason: &Reason, framework: &Framework) -> String {
             threshold,
         } => format!(
             "criterium {} scoort {score}; robuust vraagt bij elk criterium meer dan {threshold}",
-            criterion_name(framework, criterion_id)
+            framework.criterion_name(criterion_id)
         ),
         Reason::EveryCriterionAbove { lowest, threshold } => {
             format!("elk criterium scoort meer dan {threshold} (laagste score: {lowest})")
@@ -593,7 +570,7 @@ fn reason(reason: &Reason, framework: &Framework) -> String {
             threshold,
         } => format!(
             "kritiek criterium {} scoort {score} ({threshold} of lager leidt tot een vervolgtraject)",
-            criterion_name(framework, criterion_id)
+            framework.criterion_name(criterion_id)
         ),
         Reason::CriticalCriterionBelow {
             criterion_id,
@@ -601,7 +578,7 @@ fn reason(reason: &Reason, framework: &Framework) -> String {
             threshold,
         } => format!(
             "kritiek criterium {} scoort {score}; robuust vraagt minstens {threshold}",
-            criterion_name(framework, criterion_id)
+            framework.criterion_name(criterion_id)
         ),
         Reason::CriticalCriterionAtLeast {
             criterion_id,
@@ -609,24 +586,16 @@ fn reason(reason: &Reason, framework: &Framework) -> String {
             threshold,
         } => format!(
             "kritiek criterium {} scoort {score}, minstens {threshold}",
-            criterion_name(framework, criterion_id)
+            framework.criterion_name(criterion_id)
         ),
         Reason::CriticalCriterionUnscored { criterion_id } => format!(
             "kritiek criterium {} heeft nog geen score",
-            criterion_name(framework, criterion_id)
+            framework.criterion_name(criterion_id)
         ),
         Reason::NothingScored => {
             "er is nog niets gescoord, dus het oordeel zegt nog niets".to_string()
         }
     }
-}
-
-fn perspective_label(framework: &Framework, perspective_id: &str) -> String {
-    framework
-        .perspectives
-        .iter()
-        .find(|p| p.id == perspective_id)
-        .map_or_else(|| perspective_id.to_string(), |p| p.label.clone())
 }
 
 fn attention(point: &AttentionPoint, framework: &Framework) -> String {
@@ -643,16 +612,18 @@ fn attention(point: &AttentionPoint, framework: &Framework) -> String {
                     AttentionReason::NoConsensus => "geen consensus".to_string(),
                     AttentionReason::PerspectiveGap { first, second, gap } => format!(
                         "{} {} en {} {} verschillen {gap} punten",
-                        perspective_label(framework, &first.perspective_id),
+                        framework.perspective_label(&first.perspective_id),
                         first.score,
-                        perspective_label(framework, &second.perspective_id).to_lowercase(),
+                        framework
+                            .perspective_label(&second.perspective_id)
+                            .to_lowercase(),
                         second.score
                     ),
                 })
                 .collect();
             format!(
                 "{}: {}",
-                criterion_name(framework, criterion_id),
+                framework.criterion_name(criterion_id),
                 why.join("; ")
             )
         }
@@ -663,7 +634,7 @@ fn attention(point: &AttentionPoint, framework: &Framework) -> String {
             share_above,
         } => format!(
             "{}: {unknown} van de {criteria} criteria onbekend (meer dan {}/{})",
-            theme_name(framework, theme_id),
+            framework.theme_name(theme_id),
             share_above.0,
             share_above.1
         ),

@@ -237,6 +237,35 @@ impl Framework {
             .map_or("", |def| def.label.as_str())
     }
 
+    /// "T3 Structuur" for a theme id (the id alone if the theme is unknown).
+    pub fn theme_name(&self, theme_id: &str) -> String {
+        self.themes
+            .iter()
+            .find(|theme| theme.id == theme_id)
+            .map_or_else(
+                || theme_id.to_string(),
+                |theme| format!("{} {}", theme.id, theme.title),
+            )
+    }
+
+    /// "VIS-1 Vastgestelde regiovisie" for a criterion id (the id alone if unknown).
+    pub fn criterion_name(&self, criterion_id: &str) -> String {
+        self.criteria()
+            .find(|entry| entry.criterion.id == criterion_id)
+            .map_or_else(
+                || criterion_id.to_string(),
+                |entry| format!("{} {}", entry.criterion.id, entry.criterion.title),
+            )
+    }
+
+    /// The label of a perspective id (the id itself if unknown).
+    pub fn perspective_label(&self, perspective_id: &str) -> String {
+        self.perspectives
+            .iter()
+            .find(|p| p.id == perspective_id)
+            .map_or_else(|| perspective_id.to_string(), |p| p.label.clone())
+    }
+
     pub fn perspective_index(&self, perspective_id: &str) -> Option<usize> {
         self.perspectives
             .iter()
