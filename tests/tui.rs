@@ -1174,3 +1174,24 @@ fn clicking_an_agreement_level_chooses_it() {
     );
     assert_eq!(walk(&app).focus, Field::Agreement);
 }
+
+#[test]
+fn typing_an_absolute_path_after_the_prefilled_folder_starts_afresh() {
+    let mut app = app();
+    press(&mut app, "o");
+    type_text(&mut app, "/tmp/elders/scan.toml");
+    let effects = press(&mut app, "<enter>");
+    assert_eq!(
+        effects,
+        vec![Effect::OpenScan(PathBuf::from("/tmp/elders/scan.toml"))]
+    );
+    press(&mut app, "o");
+    type_text(&mut app, "sub/noord");
+    let effects = press(&mut app, "<enter>");
+    assert_eq!(
+        effects,
+        vec![Effect::OpenScan(PathBuf::from(
+            "/zelfscan-test/scans/sub/noord.toml"
+        ))]
+    );
+}

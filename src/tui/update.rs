@@ -228,6 +228,17 @@ fn single_line(op: EditOp) -> EditOp {
 /// A typed path: relative paths are taken from the scans folder, and a missing
 /// `.toml` is added, so "noord" finds `<scans folder>/noord.toml`.
 fn resolve_path(scans_dir: &Path, typed: &str) -> PathBuf {
+    // The prompt is prefilled with the scans folder; typing an absolute path
+    // or `~/…` after it starts afresh there, as in most file dialogs.
+    let separator = std::path::MAIN_SEPARATOR;
+    let typed = [
+        format!("{separator}{separator}"),
+        format!("{separator}~{separator}"),
+    ]
+    .iter()
+    .filter_map(|restart| typed.rfind(restart.as_str()).map(|at| at + 1))
+    .max()
+    .map_or(typed, |at| &typed[at..]);
     let expanded = match typed.strip_prefix("~/") {
         Some(rest) => directories::UserDirs::new()
             .map_or_else(|| PathBuf::from(typed), |dirs| dirs.home_dir().join(rest)),
