@@ -291,10 +291,12 @@ fn draw_detail(
     let counter = format!(" · {}/{} ", walk.current + 1, walk.scan.answers.len());
     let room = usize::from(layout.detail.width.saturating_sub(4))
         .saturating_sub(clock_width + counter.chars().count() + 1);
-    let position = format!(
-        " {}{counter}",
-        super::fit(&format!("{} {}", entry.theme.id, entry.theme.title), room)
-    );
+    let theme = format!("{} {}", entry.theme.id, entry.theme.title);
+    let position = if room < entry.theme.id.chars().count() + 2 {
+        format!(" {}/{} ", walk.current + 1, walk.scan.answers.len())
+    } else {
+        format!(" {}{counter}", super::fit(&theme, room))
+    };
     let block = Block::bordered()
         .title(Line::from(title))
         .title_bottom(Line::from(clock_spans))
