@@ -128,6 +128,7 @@ impl Context {
         );
         app.colour = std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty());
         app.theme = self.settings.theme.unwrap_or_default();
+        app.timebox = self.settings.timebox();
         app.default_facilitator = self.settings.facilitator.clone().unwrap_or_default();
         if !self.setting_problems.is_empty() {
             app.overlay = Some(Overlay::Message {

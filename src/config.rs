@@ -45,6 +45,21 @@ pub struct Settings {
     pub facilitator: Option<String>,
     /// Id of the framework a new scan starts with.
     pub default_framework: Option<String>,
+    /// Minutes per criterion where the framework plans none.
+    pub criterion_minutes: Option<u32>,
+    /// Minutes for the whole session; else the sum of the planned time.
+    pub session_minutes: Option<u32>,
+}
+
+impl Settings {
+    /// The timebox settings in force, with the defaults filled in.
+    pub fn timebox(&self) -> crate::model::timebox::TimeboxSettings {
+        let defaults = crate::model::timebox::TimeboxSettings::default();
+        crate::model::timebox::TimeboxSettings {
+            criterion_minutes: self.criterion_minutes.unwrap_or(defaults.criterion_minutes),
+            session_minutes: self.session_minutes.or(defaults.session_minutes),
+        }
+    }
 }
 
 /// What is wrong in the settings file, in a form the catalogue words.
@@ -117,12 +132,28 @@ pub fn parse(source: &str) -> (Settings, Vec<SettingProblem>) {
                 Some(id) => settings.default_framework = Some(id.to_string()),
                 None => problems.push(SettingProblem::NotText(key.clone())),
             },
+            "criterion_minutes" => match minutes(value, 120) {
+                Some(found) => settings.criterion_minutes = Some(found),
+                None => problems.push(bad(key, "1–120")),
+            },
+            "session_minutes" => match minutes(value, 1440) {
+                Some(found) => settings.session_minutes = Some(found),
+                None => problems.push(bad(key, "1–1440")),
+            },
             other => problems.push(SettingProblem::UnknownKey(
                 crate::storage::sanitize_for_display(other),
             )),
         }
     }
     (settings, problems)
+}
+
+/// A whole number of minutes from 1 to `most`.
+fn minutes(value: &toml::Value, most: u32) -> Option<u32> {
+    value
+        .as_integer()
+        .and_then(|whole| u32::try_from(whole).ok())
+        .filter(|minutes| (1..=most).contains(minutes))
 }
 
 /// Reads the settings file; a missing file is no settings and no problem.
@@ -141,7 +172,8 @@ mod tests {
     fn reads_every_setting() {
         let (settings, problems) = parse(
             "schema_version = 1\nlanguage = \"en\"\ntheme = \"high-contrast\"\n\
-             facilitator = \"Anna de Vries\"\ndefault_framework = \"robuuste-jeugdhulpregio\"\n",
+             facilitator = \"Anna de Vries\"\ndefault_framework = \"robuuste-jeugdhulpregio\"\n\
+             criterion_minutes = 8\nsession_minutes = 210\n",
         );
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(
@@ -151,6 +183,8 @@ mod tests {
                 theme: Some(ThemeName::HighContrast),
                 facilitator: Some("Anna de Vries".into()),
                 default_framework: Some("robuuste-jeugdhulpregio".into()),
+                criterion_minutes: Some(8),
+                session_minutes: Some(210),
             }
         );
     }
@@ -164,6 +198,30 @@ mod tests {
         assert_eq!(settings.facilitator.as_deref(), Some("Bram"));
         assert_eq!(problems.len(), 3, "{problems:?}");
         assert!(problems.contains(&SettingProblem::UnknownKey("kleur".into())));
+    }
+
+    #[test]
+    fn minutes_must_be_whole_and_in_range() {
+        let (settings, problems) = parse("criterion_minutes = 0\nsession_minutes = \"3 uur\"\n");
+        assert_eq!(settings.criterion_minutes, None);
+        assert_eq!(settings.session_minutes, None);
+        assert_eq!(
+            problems,
+            vec![
+                SettingProblem::BadValue {
+                    key: "criterion_minutes".into(),
+                    allowed: "1–120".into()
+                },
+                SettingProblem::BadValue {
+                    key: "session_minutes".into(),
+                    allowed: "1–1440".into()
+                },
+            ]
+        );
+        assert_eq!(settings.timebox().criterion_minutes, 6);
+        let (settings, _) = parse("criterion_minutes = 5\n");
+        assert_eq!(settings.timebox().criterion_minutes, 5);
+        assert_eq!(settings.timebox().session_minutes, None);
     }
 
     #[test]

@@ -243,7 +243,20 @@ pub struct Catalogue {
     pub settings_file_line: fn(&str, bool) -> String,
     pub settings_from_file: &'static str,
     pub settings_default: &'static str,
-    pub settings_labels: [&'static str; 6],
+    pub settings_labels: [&'static str; 8],
+    /// The session's minutes when the settings do not set them.
+    pub settings_session_from_plan: &'static str,
+    /// The criterion's countdown: time left, or (`true`) time over.
+    pub clock_criterion: fn(&str, bool) -> String,
+    /// The session's countdown: time left, or (`true`) time over.
+    pub clock_session: fn(&str, bool) -> String,
+    /// Behind plan by this many minutes.
+    pub clock_behind: fn(i64) -> String,
+    pub agenda_title: &'static str,
+    pub agenda_planned: &'static str,
+    pub agenda_used: &'static str,
+    pub agenda_total: &'static str,
+    pub agenda_session: &'static str,
     pub theme_name: fn(crate::config::ThemeName) -> &'static str,
     pub help_short: fn(Help) -> &'static str,
     pub help_long: fn(Help) -> &'static str,
@@ -498,7 +511,7 @@ mod tests {
         assert_eq!((Lang::En.catalogue().progress)(12, 22), "12 of 22 answered");
     }
 
-    const ALL_HELP: [Help; 47] = [
+    const ALL_HELP: [Help; 48] = [
         Help::Quit,
         Help::Help,
         Help::Close,
@@ -546,6 +559,7 @@ mod tests {
         Help::ToggleScores,
         Help::ReadOnly,
         Help::WorkOnCopy,
+        Help::Agenda,
     ];
 
     /// Fails to compile when a `Help` is added, so [`ALL_HELP`] stays complete.
@@ -597,7 +611,8 @@ mod tests {
             | Help::Projector
             | Help::ToggleScores
             | Help::ReadOnly
-            | Help::WorkOnCopy => {}
+            | Help::WorkOnCopy
+            | Help::Agenda => {}
         }
     }
 

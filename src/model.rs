@@ -8,6 +8,7 @@ pub mod framework;
 pub mod scan;
 pub mod scoring;
 pub mod search;
+pub mod timebox;
 
 pub use extra::Extra;
 pub use framework::{

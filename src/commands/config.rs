@@ -49,6 +49,17 @@ pub fn run(context: &Context) -> anyhow::Result<ExitCode> {
             context.paths.frameworks_dir().display().to_string(),
             text.settings_default,
         ),
+        (
+            settings.timebox().criterion_minutes.to_string(),
+            source(settings.criterion_minutes.is_some()),
+        ),
+        (
+            settings.session_minutes.map_or_else(
+                || text.settings_session_from_plan.to_string(),
+                |minutes| minutes.to_string(),
+            ),
+            source(settings.session_minutes.is_some()),
+        ),
     ];
     let width = text
         .settings_labels

@@ -271,7 +271,30 @@ pub const EN: Catalogue = Catalogue {
         "default framework",
         "scans folder",
         "own frameworks",
+        "minutes per criterion",
+        "minutes for the session",
     ],
+    settings_session_from_plan: "the sum of the planned time",
+    clock_criterion: |time, over| {
+        if over {
+            format!("⏱ +{time} over time")
+        } else {
+            format!("⏱ {time} left")
+        }
+    },
+    clock_session: |time, over| {
+        if over {
+            format!("session +{time} over time")
+        } else {
+            format!("session {time} left")
+        }
+    },
+    clock_behind: |minutes| format!("behind schedule: {minutes} min"),
+    agenda_title: "Agenda: planned and used",
+    agenda_planned: "planned",
+    agenda_used: "used",
+    agenda_total: "all criteria",
+    agenda_session: "session",
     theme_name: |theme| match theme {
         crate::config::ThemeName::Dark => "dark",
         crate::config::ThemeName::Light => "light",
@@ -441,6 +464,7 @@ fn help_short(help: Help) -> &'static str {
         Help::ToggleScores => "show/hide scores",
         Help::ReadOnly => "read only",
         Help::WorkOnCopy => "copy",
+        Help::Agenda => "agenda",
     }
 }
 
@@ -498,6 +522,7 @@ fn help_long(help: Help) -> &'static str {
         }
         Help::ReadOnly => "view the scan without changing anything",
         Help::WorkOnCopy => "make a copy and carry on working in it",
+        Help::Agenda => "the agenda: planned and used time per theme and criterion",
     }
 }
 

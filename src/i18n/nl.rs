@@ -273,7 +273,30 @@ pub const NL: Catalogue = Catalogue {
         "standaardkader",
         "scanmap",
         "eigen kaders",
+        "minuten per criterium",
+        "minuten voor de sessie",
     ],
+    settings_session_from_plan: "de som van de geplande tijd",
+    clock_criterion: |time, over| {
+        if over {
+            format!("⏱ +{time} te lang")
+        } else {
+            format!("⏱ {time} over")
+        }
+    },
+    clock_session: |time, over| {
+        if over {
+            format!("sessie +{time} te lang")
+        } else {
+            format!("sessie {time} over")
+        }
+    },
+    clock_behind: |minutes| format!("achter op schema: {minutes} min"),
+    agenda_title: "Agenda: gepland en gebruikt",
+    agenda_planned: "gepland",
+    agenda_used: "gebruikt",
+    agenda_total: "alle criteria",
+    agenda_session: "sessie",
     theme_name: |theme| match theme {
         crate::config::ThemeName::Dark => "donker",
         crate::config::ThemeName::Light => "licht",
@@ -439,6 +462,7 @@ fn help_short(help: Help) -> &'static str {
         Help::ToggleScores => "scores tonen/verbergen",
         Help::ReadOnly => "alleen lezen",
         Help::WorkOnCopy => "kopie",
+        Help::Agenda => "agenda",
     }
 }
 
@@ -496,6 +520,7 @@ fn help_long(help: Help) -> &'static str {
         }
         Help::ReadOnly => "de scan bekijken zonder iets te wijzigen",
         Help::WorkOnCopy => "een kopie maken en daarin verder werken",
+        Help::Agenda => "de agenda: geplande en gebruikte tijd per thema en criterium",
     }
 }
 

@@ -80,6 +80,9 @@ pub struct Theme {
     pub id: String,
     pub title: String,
     pub description: String,
+    /// Minutes planned for the whole theme, spread over its criteria that
+    /// plan none of their own; see `model::timebox`.
+    pub minutes: Option<u32>,
     pub criteria: Vec<Criterion>,
     /// Keys of `[[themes]]` this version does not know, kept for saving.
     pub extra: Extra,
@@ -95,6 +98,8 @@ pub struct Criterion {
     pub questions: Vec<String>,
     /// A critical criterion can decide the verdict on its own.
     pub critical: bool,
+    /// Minutes planned for this criterion in the workshop.
+    pub minutes: Option<u32>,
     /// Keys of `[[themes.criteria]]` this version does not know, kept for saving.
     pub extra: Extra,
 }

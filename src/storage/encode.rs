@@ -267,6 +267,9 @@ fn write_framework_body(out: &mut Out, framework: &Framework, prefix: &str) {
         out.string("id", &theme.id);
         out.string("title", &theme.title);
         out.string("description", &theme.description);
+        if let Some(minutes) = theme.minutes {
+            out.raw("minutes", minutes);
+        }
         out.extra_values(&theme.extra);
         // Before the criteria, so each section is next to its theme's keys.
         out.extra_sections(&sub("themes"), &theme.extra);
@@ -276,6 +279,9 @@ fn write_framework_body(out: &mut Out, framework: &Framework, prefix: &str) {
             out.string("title", &criterion.title);
             if criterion.critical {
                 out.raw("critical", true);
+            }
+            if let Some(minutes) = criterion.minutes {
+                out.raw("minutes", minutes);
             }
             out.string("description", &criterion.description);
             if criterion.questions.is_empty() {

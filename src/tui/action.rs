@@ -59,6 +59,8 @@ pub enum Action {
     OverrideVerdict,
     /// Go back to the start screen.
     CloseScan,
+    /// Show the agenda: time planned and used.
+    ShowAgenda,
 
     // Confirmation dialogs.
     SaveAndQuit,
@@ -80,6 +82,8 @@ pub enum Action {
     // From the driver.
     /// Nothing typed for a while: time to checkpoint.
     AutoSave,
+    /// A second passed while a countdown is on screen: count the time.
+    Tick,
 
     // Results of effects.
     Saved(Result<SaveReport, String>),

@@ -10,7 +10,8 @@ use super::update::AfterSave;
 use crate::config::ThemeName;
 use crate::i18n::Catalogue;
 use crate::model::edit::Edit;
-use crate::model::{Framework, Scan, Verdict};
+use crate::model::timebox::{self, Clocks, Plan, TimeUsed, TimeboxSettings};
+use crate::model::{CriterionStatus, Framework, Scan, Verdict};
 use crate::paths::Paths;
 
 /// Everything the interface knows.
@@ -37,6 +38,8 @@ pub struct App {
     /// Draw with colour; off when `NO_COLOR` is set.
     pub colour: bool,
     pub theme: ThemeName,
+    /// Minutes per criterion and for the session, from the settings.
+    pub timebox: TimeboxSettings,
     /// What to do when the save in progress succeeds.
     pub pending_after_save: Option<AfterSave>,
     pub should_quit: bool,
@@ -242,12 +245,15 @@ pub struct Walkthrough {
     pub pending: Vec<Edit>,
     /// Opened while someone else has it open: looking only.
     pub read_only: bool,
+    /// The time planned per criterion and for the session.
+    pub plan: Plan,
+    /// The time used since the scan was opened; not saved.
+    pub used: TimeUsed,
 }
 
 impl Walkthrough {
     pub fn new(scan: Scan, path: PathBuf) -> Self {
         Self {
-            scan,
             path,
             dirty: false,
             last_saved: None,
@@ -257,7 +263,20 @@ impl Walkthrough {
             cursor: TextCursor::default(),
             pending: Vec::new(),
             read_only: false,
+            plan: Plan::new(&scan.framework, TimeboxSettings::default()),
+            used: TimeUsed::new(scan.answers.len(), Timestamp::UNIX_EPOCH),
+            scan,
         }
+    }
+
+    /// What the countdowns say now.
+    pub fn clocks(&self) -> Clocks {
+        timebox::clocks(&self.plan, &self.used, self.current, |index| {
+            self.scan
+                .answers
+                .get(index)
+                .is_some_and(|answer| answer.status() != CriterionStatus::Open)
+        })
     }
 }
 
@@ -280,6 +299,8 @@ pub enum Overlay {
     Locked { path: PathBuf, owner: String },
     /// A problem to read, e.g. why a file did not open.
     Message { title: String, lines: Vec<String> },
+    /// The agenda: time planned and used per theme and criterion.
+    Agenda,
     /// The facilitator moves the verdict one level, with a rationale.
     Override(Box<OverrideForm>),
 }
@@ -331,6 +352,7 @@ impl App {
             default_facilitator: String::new(),
             colour: true,
             theme: ThemeName::default(),
+            timebox: TimeboxSettings::default(),
             pending_after_save: None,
             should_quit: false,
         }

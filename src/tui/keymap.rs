@@ -39,6 +39,8 @@ pub enum Context {
     /// Typing a search.
     Search,
     Message,
+    /// The agenda of planned and used time.
+    Agenda,
 }
 
 /// A key as written in the tables.
@@ -103,6 +105,7 @@ pub enum Help {
     ToggleScores,
     ReadOnly,
     WorkOnCopy,
+    Agenda,
 }
 
 pub struct Binding {
@@ -284,6 +287,7 @@ static WALKTHROUGH: &[Binding] = &[
         Help::Projector,
         true,
     ),
+    bind(&[Char('t')], Action::ShowAgenda, Help::Agenda, true),
     bind(CTRL_S, Action::Save, Help::Save, true),
     bind(&[Char('w')], Action::StartSaveAs, Help::SaveAs, false),
     bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
@@ -357,6 +361,7 @@ static SUMMARY: &[Binding] = &[
         Help::OverrideVerdict,
         true,
     ),
+    bind(&[Char('t')], Action::ShowAgenda, Help::Agenda, true),
     bind(
         &[Char('r'), Code(KeyCode::Esc)],
         Action::ToggleSummary,
@@ -493,6 +498,18 @@ static OPEN_PATH: &[Binding] = &[
     bind(ESC, Action::Back, Help::Close, true),
 ];
 
+static AGENDA: &[Binding] = &[bind(
+    &[
+        Code(KeyCode::Esc),
+        Char('t'),
+        Char('q'),
+        Code(KeyCode::Enter),
+    ],
+    Action::Back,
+    Help::Close,
+    true,
+)];
+
 static MESSAGE: &[Binding] = &[bind(
     &[Code(KeyCode::Enter), Code(KeyCode::Esc)],
     Action::Back,
@@ -509,6 +526,7 @@ pub fn context(app: &App) -> Context {
         Some(Overlay::Locked { .. }) => Context::Locked,
         Some(Overlay::Search { .. }) => Context::Search,
         Some(Overlay::Message { .. }) => Context::Message,
+        Some(Overlay::Agenda) => Context::Agenda,
         Some(Overlay::Override(form)) => match form.focus {
             OverrideField::Choice => Context::OverrideChoice,
             OverrideField::Rationale => Context::OverrideText,
@@ -559,6 +577,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Locked => &[LOCKED],
         Context::Search => &[SEARCH, TEXT_KEYS],
         Context::Message => &[MESSAGE],
+        Context::Agenda => &[AGENDA],
     };
     tables.iter().flat_map(|table| table.iter()).collect()
 }

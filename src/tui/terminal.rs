@@ -1,13 +1,14 @@
 //! The driver: puts the terminal in full-screen mode, then draws, waits for
 //! one event, updates, writes the journal, and runs the effect. It waits with
-//! a deadline only while a journal sync or an autosave is due; otherwise it
-//! blocks, so an idle zelfscan uses no CPU. The terminal is always given
+//! a deadline only while a journal sync or an autosave is due, or while a
+//! countdown is on screen (then once a second, on the whole second);
+//! otherwise it blocks, so an idle zelfscan uses no CPU. The terminal is always given
 //! back: on quit, on error, on a panic (ratatui's hook) and on SIGHUP/SIGTERM.
 
 use std::io::stdout;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use jiff::Timestamp;
 use ratatui::crossterm::event::{
@@ -59,18 +60,23 @@ pub fn run(mut app: App, first: Option<Effect>) -> anyhow::Result<App> {
     result.map(|()| app)
 }
 
-/// Deadlines for the journal sync and the autosave.
+/// Deadlines for the journal sync, the autosave and the countdown.
 #[derive(Default)]
 struct Deadlines {
     sync: Option<Instant>,
     autosave: Option<Instant>,
     /// When the oldest unsaved edit was made.
     unsaved_since: Option<Instant>,
+    /// The next whole second, while a countdown is on screen.
+    tick: Option<Instant>,
 }
 
 impl Deadlines {
     fn next(&self) -> Option<Instant> {
-        [self.sync, self.autosave].into_iter().flatten().min()
+        [self.sync, self.autosave, self.tick]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     fn edited(&mut self, now: Instant) {
@@ -103,6 +109,7 @@ fn event_loop(
     while !app.should_quit {
         share_open_scan(app, open_scan);
         terminal.draw(|frame| view::draw(frame, app))?;
+        deadlines.tick = tick_after(app, SystemTime::now()).map(|wait| Instant::now() + wait);
         let event = match deadlines.next() {
             // Blocks until something happens: no ticking.
             None => Some(event::read()?),
@@ -143,6 +150,9 @@ fn event_loop(
             io.sync_journal();
             deadlines.sync = None;
         }
+        if deadlines.tick.is_some_and(|at| at <= moment) {
+            dispatch(app, io, Action::Tick);
+        }
         if deadlines.autosave.is_some_and(|at| at <= moment) {
             deadlines.autosave = None;
             dispatch(app, io, Action::AutoSave);
@@ -160,6 +170,20 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// How long to wait for the next redraw of the countdown: until the next
+/// whole second of the wall clock (so the seconds shown tick evenly), and
+/// only while a countdown is on screen; `None` = sleep until an event.
+pub fn tick_after(app: &App, now: SystemTime) -> Option<Duration> {
+    if !view::countdown_visible(app) {
+        return None;
+    }
+    let into_second = now
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |since| since.subsec_nanos());
+    // A few milliseconds past the second, so the rounded `now` is that second.
+    Some(Duration::from_nanos(u64::from(1_000_000_000 - into_second)) + Duration::from_millis(5))
 }
 
 /// Runs an action and every effect and follow-up action it leads to, then

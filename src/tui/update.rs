@@ -16,6 +16,7 @@ use super::text_edit::{self, EditOp, TextCursor, Viewport};
 use super::view;
 use crate::model::edit::{Edit, Slot, TextSlot, splice_between};
 use crate::model::search;
+use crate::model::timebox::{Plan, TimeUsed};
 use crate::model::{
     Agreement, Answer, CriterionAnswer, Participant, Scan, ScanMeta, Verdict, VerdictOverride,
     evaluate,
@@ -30,7 +31,10 @@ pub enum AfterSave {
 
 /// Applies one action to the state and says what IO, if any, should follow.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    record_time(app);
     match action {
+        // The time is counted; the countdown is redrawn by the driver.
+        Action::Tick => return None,
         Action::Resize(width, height) => {
             app.size = (width, height);
             keep_cursor_visible(app);
@@ -91,6 +95,19 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Screen::Start(_) => update_start(app, action),
         Screen::NewScan(_) => update_form(app, action),
         Screen::Walkthrough(_) => update_walkthrough(app, action),
+    }
+}
+
+/// Counts the time since the last action to the session and to the
+/// criterion on screen (none on the overview of the outcome).
+fn record_time(app: &mut App) {
+    let now = app.now;
+    if let Screen::Walkthrough(walk) = &mut app.screen {
+        let on_screen = match walk.mode {
+            WalkMode::Summary { .. } => None,
+            _ => Some(walk.current),
+        };
+        walk.used.record(now, on_screen);
     }
 }
 
@@ -571,6 +588,8 @@ fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) -> Option<E
     } = opened;
     let mut walk = Walkthrough::new(*scan, path);
     walk.read_only = read_only;
+    walk.plan = Plan::new(&walk.scan.framework, app.timebox);
+    walk.used = TimeUsed::new(walk.scan.answers.len(), app.now);
     // Restored edits are not in the file yet: the next autosave writes them.
     walk.dirty = recovered.is_some();
     if resume {
@@ -696,6 +715,10 @@ fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
                 app.overlay = Some(Overlay::Override(Box::new(override_form(&walk.scan))));
                 return None;
             }
+            Action::ShowAgenda => {
+                app.overlay = Some(Overlay::Agenda);
+                return None;
+            }
             // Saving, help and quitting work as on the criteria.
             Action::Save | Action::ShowHelp | Action::Quit | Action::CloseScan => {}
             _ => return None,
@@ -789,6 +812,7 @@ fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
             }
         }
         Action::ToggleSummary => walk.mode = WalkMode::Summary { selected: None },
+        Action::ShowAgenda => app.overlay = Some(Overlay::Agenda),
         Action::ToggleProjector => walk.mode = WalkMode::Projector { show_scores: false },
         Action::StartSearch => {
             app.overlay = Some(Overlay::Search {

@@ -2,6 +2,7 @@
 //! state changes and no IO here; the layout helpers are shared with `update`
 //! so that what is drawn and what the keys act on always agree.
 
+pub mod agenda;
 pub mod help;
 pub mod new_scan;
 pub mod projector;
@@ -116,11 +117,34 @@ fn draw_overlay(
             None
         }
         Overlay::Override(form) => widgets::override_dialog(frame, area, app, form, styles),
+        Overlay::Agenda => {
+            if let Some(walk) = app.walkthrough() {
+                agenda::draw(frame, area, app, walk, styles);
+            }
+            None
+        }
         Overlay::Message { title, lines } => {
             widgets::message(frame, area, title, lines, app, styles);
             None
         }
     }
+}
+
+/// Whether a countdown is on screen, so the driver wakes every second to
+/// redraw it: with a scan open (every view of it shows a clock) and room to
+/// draw. Otherwise the app sleeps until a key.
+pub fn countdown_visible(app: &App) -> bool {
+    app.walkthrough().is_some() && !is_too_small(app.size)
+}
+
+/// The criterion's countdown in words, and whether it is over time.
+pub fn criterion_clock(app: &App, walk: &super::app::Walkthrough) -> (String, bool) {
+    let left = walk.clocks().criterion_left;
+    let over = left < 0;
+    (
+        (app.text.clock_criterion)(&crate::model::timebox::minutes_seconds(left), over),
+        over,
+    )
 }
 
 /// Whether a terminal of this size only gets the "too small" message.

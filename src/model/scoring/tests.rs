@@ -118,6 +118,7 @@ fn framework_with(shape: &[(&str, &[(&str, bool)])], weighting: Weighting) -> Fr
                 id: (*theme_id).to_owned(),
                 title: (*theme_id).to_owned(),
                 description: String::new(),
+                minutes: None,
                 criteria: criteria
                     .iter()
                     .map(|(criterion_id, critical)| Criterion {
@@ -126,6 +127,7 @@ fn framework_with(shape: &[(&str, &[(&str, bool)])], weighting: Weighting) -> Fr
                         description: String::new(),
                         questions: Vec::new(),
                         critical: *critical,
+                        minutes: None,
                         extra: Extra::default(),
                     })
                     .collect(),

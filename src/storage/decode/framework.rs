@@ -238,6 +238,7 @@ fn decode_themes(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> Vec<Theme> {
         });
         let title = table.req_string(ctx, "title").unwrap_or_default();
         let description = table.opt_string(ctx, "description");
+        let minutes = opt_minutes(ctx, &mut table, "minutes");
         let mut criteria = Vec::new();
         if let Some((criterion_tables, criteria_value)) = table.table_array(ctx, "criteria", true) {
             for criterion in criterion_tables {
@@ -249,6 +250,7 @@ fn decode_themes(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> Vec<Theme> {
             id: id.unwrap_or_default(),
             title,
             description,
+            minutes,
             criteria,
             extra: table.finish(ctx),
         });
@@ -264,6 +266,7 @@ fn decode_criterion(ctx: &mut Ctx<'_>, mut table: Fields<'_, '_>, seen: &mut See
     });
     let title = table.req_string(ctx, "title").unwrap_or_default();
     let critical = table.opt_bool(ctx, "critical");
+    let minutes = opt_minutes(ctx, &mut table, "minutes");
     let description = table.opt_string(ctx, "description");
     let path = table.path("questions");
     let questions = table
@@ -283,6 +286,7 @@ fn decode_criterion(ctx: &mut Ctx<'_>, mut table: Fields<'_, '_>, seen: &mut See
         description,
         questions,
         critical,
+        minutes,
         extra: table.finish(ctx),
     }
 }
@@ -429,6 +433,20 @@ fn decode_weighting(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>, themes: &[The
     }
     weighting.extra.weighting = fields.finish(ctx);
     weighting
+}
+
+/// Planned minutes: a whole number from 1 to 600 (ten hours is surely a typo beyond).
+fn opt_minutes(ctx: &mut Ctx<'_>, table: &mut Fields<'_, '_>, key: &'static str) -> Option<u32> {
+    let path = table.path(key);
+    let value = table.get(key)?;
+    let whole = integer(ctx, &path, value)?;
+    match u32::try_from(whole) {
+        Ok(minutes @ 1..=600) => Some(minutes),
+        _ => {
+            ctx.invalid(&path, value, InvalidReason::BadNumber);
+            None
+        }
+    }
 }
 
 fn read_number(ctx: &mut Ctx<'_>, table: &mut Fields<'_, '_>, key: &'static str, target: &mut f64) {

@@ -96,6 +96,18 @@ pub fn draw(
             ..inner
         },
     );
+    // The criterion's countdown, quietly in the top row, for whoever keeps time.
+    let (clock, over) = super::criterion_clock(app, walk);
+    frame.render_widget(
+        Paragraph::new(format!("{clock} "))
+            .style(if over { styles.warning } else { base })
+            .right_aligned(),
+        Rect {
+            y: area.y,
+            height: 1,
+            ..area
+        },
+    );
 }
 
 fn answer_words(framework: &Framework, answer: Option<Answer>, app: &App) -> String {

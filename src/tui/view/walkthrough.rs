@@ -404,15 +404,33 @@ fn draw_detail(
             styles.warning,
         ));
     }
-    let position = format!(
-        " {} {} · {}/{} ",
-        entry.theme.id,
-        entry.theme.title,
-        walk.current + 1,
-        walk.scan.answers.len()
-    );
+    // The countdown left in the bottom border, the position right; the
+    // theme's name yields when both do not fit.
+    let (clock, over) = super::criterion_clock(app, walk);
+    let clock_style = if over { styles.warning } else { styles.dim };
+    let mut clock_spans = vec![Span::styled(format!(" {clock} "), clock_style)];
+    if let Some(behind) = walk.clocks().behind {
+        clock_spans.push(Span::styled(
+            format!(
+                "· {} ",
+                (text.clock_behind)(crate::model::timebox::whole_minutes(behind))
+            ),
+            styles.warning,
+        ));
+    }
+    let clock_width: usize = clock_spans.iter().map(Span::width).sum();
+    let counter = format!(" · {}/{} ", walk.current + 1, walk.scan.answers.len());
+    let room = usize::from(layout.detail.width.saturating_sub(4))
+        .saturating_sub(clock_width + counter.chars().count() + 1);
+    let theme = format!("{} {}", entry.theme.id, entry.theme.title);
+    let position = if room < entry.theme.id.chars().count() + 2 {
+        format!(" {}/{} ", walk.current + 1, walk.scan.answers.len())
+    } else {
+        format!(" {}{counter}", super::fit(&theme, room))
+    };
     let block = Block::bordered()
         .title(Line::from(title))
+        .title_bottom(Line::from(clock_spans))
         .title_bottom(Line::from(position).right_aligned());
     frame.render_widget(block, layout.detail);
 

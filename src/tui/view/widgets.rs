@@ -65,20 +65,31 @@ pub fn top_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
             } else {
                 text.no_changes.to_string()
             };
+            let session_left = walk.clocks().session_left;
+            let session = (text.clock_session)(
+                &crate::model::timebox::hours_minutes(session_left),
+                session_left < 0,
+            );
             (
                 format!(
                     " {} · {} · {}",
                     text.app_name, walk.scan.meta.region, walk.scan.framework.title
                 ),
                 format!(
-                    "{} · {saved} ",
+                    "{session} · {} · {saved} ",
                     (text.progress)(progress.answered, progress.total)
                 ),
             )
         }
     };
     frame.render_widget(Paragraph::new("").style(styles.bar), area);
-    let right = super::fit(&right, usize::from(area.width) * 2 / 3);
+    // With a scan open the right holds the clock too; the name yields.
+    let right_share = if app.walkthrough().is_some() {
+        usize::from(area.width.saturating_sub(20))
+    } else {
+        usize::from(area.width) * 2 / 3
+    };
+    let right = super::fit(&right, right_share);
     let right_width = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
     let left = super::fit(
         &left,
