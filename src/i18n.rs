@@ -258,6 +258,8 @@ pub struct Catalogue {
     pub agenda_total: &'static str,
     pub agenda_session: &'static str,
     pub theme_name: fn(crate::config::ThemeName) -> &'static str,
+    pub private_mark: &'static str,
+    pub choose_note_field: &'static str,
     pub help_short: fn(Help) -> &'static str,
     pub help_long: fn(Help) -> &'static str,
     pub report: ReportText,
@@ -511,7 +513,7 @@ mod tests {
         assert_eq!((Lang::En.catalogue().progress)(12, 22), "12 of 22 answered");
     }
 
-    const ALL_HELP: [Help; 48] = [
+    const ALL_HELP: [Help; 49] = [
         Help::Quit,
         Help::Help,
         Help::Close,
@@ -557,6 +559,7 @@ mod tests {
         Help::Search,
         Help::Projector,
         Help::ToggleScores,
+        Help::TogglePrivate,
         Help::ReadOnly,
         Help::WorkOnCopy,
         Help::Agenda,
@@ -610,6 +613,7 @@ mod tests {
             | Help::Search
             | Help::Projector
             | Help::ToggleScores
+            | Help::TogglePrivate
             | Help::ReadOnly
             | Help::WorkOnCopy
             | Help::Agenda => {}

@@ -993,8 +993,11 @@ fn search_lists_every_hit_and_the_arrows_choose() {
 // ------------------------------------------------------------------ projector
 
 #[test]
-fn the_projector_shows_the_criterion_and_scores_only_on_request_never_perspective_notes() {
-    let mut app = walking(answered_scan());
+fn the_projector_shows_the_criterion_and_scores_only_on_request_never_private_notes() {
+    let mut scan = answered_scan();
+    // The gemeenten note of VIS-1 is marked private; the aanbieders note is not.
+    scan.answers[0].perspectives[0].note_private = true;
+    let mut app = walking(scan);
     press(&mut app, "b");
     assert_eq!(walk(&app).mode, WalkMode::Projector { show_scores: false });
     let screen = format!("{}", render(&mut app, 120, 40));
@@ -1016,11 +1019,11 @@ fn the_projector_shows_the_criterion_and_scores_only_on_request_never_perspectiv
     );
     assert!(
         !screen.contains("twijfelt"),
-        "a perspective note never shows"
+        "a private note never shows: {screen}"
     );
     assert!(
-        !screen.contains("herkennen zich"),
-        "a perspective note never shows"
+        screen.contains("herkennen zich"),
+        "a note that is not private shows: {screen}"
     );
     insta::assert_snapshot!("projector_scores_80x24", render(&mut app, 80, 24));
     insta::assert_snapshot!("projector_scores_200x60", render(&mut app, 200, 60));
@@ -1194,4 +1197,40 @@ fn typing_an_absolute_path_after_the_prefilled_folder_starts_afresh() {
             "/zelfscan-test/scans/sub/noord.toml"
         ))]
     );
+}
+
+#[test]
+fn v_marks_the_focused_note_private_and_back_and_replay_agrees() {
+    let original = answered_scan();
+    let mut app = walking(original.clone());
+    press(&mut app, "v");
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("notitie")),
+        "on a score field, v says what it is for"
+    );
+    press(&mut app, "<tab> v");
+    assert!(walk(&app).scan.answers[0].perspectives[0].note_private);
+    let screen = format!("{}", render(&mut app, 80, 24));
+    assert!(screen.contains("notitie (v)"), "{screen}");
+    press(&mut app, "<tab> <tab> <tab> <tab> <tab> v <tab> v");
+    assert!(walk(&app).scan.answers[0].consensus_note_private);
+    assert!(walk(&app).scan.answers[0].action_private);
+    press(&mut app, "<s-tab> v");
+    assert!(
+        !walk(&app).scan.answers[0].consensus_note_private,
+        "v again: not private"
+    );
+    let mut replayed = original;
+    for edit in &walk(&app).pending {
+        edit.apply(&mut replayed).expect("fits");
+    }
+    assert_eq!(replayed, walk(&app).scan);
+    // The file keeps the marks.
+    let text = storage::scan_to_toml(&walk(&app).scan);
+    assert!(text.contains("note_private = true"), "{text}");
+    assert!(text.contains("action_private = true"), "{text}");
+    let loaded = storage::parse_scan(&text).expect("loads").value;
+    assert_eq!(loaded, walk(&app).scan);
 }

@@ -237,7 +237,7 @@ pub const EN: Catalogue = Catalogue {
     summary_parked: "Parking lot",
     projector_hint: "n next · p previous · s scores · Esc back",
     projector_no_answer: "–",
-    help_projector_intro: "The projector view shows only the current criterion, large and high-contrast, for the whole room. Press s to show the recorded scores and the joint explanation; the notes of municipalities and providers never appear on the projector.",
+    help_projector_intro: "The projector view shows only the current criterion, large and high-contrast, for the whole room. Press s to show the recorded scores and notes; a note made private with v (p) never appears on the projector.",
     not_saved_badge: "⚠ NOT saved",
     setting_problem: |problem| {
         use crate::config::SettingProblem;
@@ -300,6 +300,8 @@ pub const EN: Catalogue = Catalogue {
         crate::config::ThemeName::Light => "light",
         crate::config::ThemeName::HighContrast => "high contrast",
     },
+    private_mark: "(p)",
+    choose_note_field: "Tab to a note to make it private.",
     help_short,
     help_long,
     report: report::REPORT,
@@ -462,6 +464,7 @@ fn help_short(help: Help) -> &'static str {
         Help::Search => "search",
         Help::Projector => "projector",
         Help::ToggleScores => "show/hide scores",
+        Help::TogglePrivate => "private",
         Help::ReadOnly => "read only",
         Help::WorkOnCopy => "copy",
         Help::Agenda => "agenda",
@@ -518,7 +521,10 @@ fn help_long(help: Help) -> &'static str {
         Help::Search => "search titles, descriptions, guiding questions and notes",
         Help::Projector => "projector view: only the criterion, large and high-contrast",
         Help::ToggleScores => {
-            "show or hide the recorded scores on the projector (never the perspectives' notes)"
+            "show or hide the recorded scores and notes on the projector (never private notes)"
+        }
+        Help::TogglePrivate => {
+            "make a note private (p): never on the projector; still in the file and the reports"
         }
         Help::ReadOnly => "view the scan without changing anything",
         Help::WorkOnCopy => "make a copy and carry on working in it",

@@ -237,7 +237,7 @@ pub const NL: Catalogue = Catalogue {
     summary_parked: "Parkeerplaats",
     projector_hint: "n volgende · p vorige · s scores · Esc terug",
     projector_no_answer: "–",
-    help_projector_intro: "De projectorweergave toont alleen het huidige criterium, groot en met veel contrast, voor de hele zaal. Met s toon je de gegeven scores en de gezamenlijke toelichting; de notities van gemeenten en aanbieders komen nooit op de projector.",
+    help_projector_intro: "De projectorweergave toont alleen het huidige criterium, groot en met veel contrast, voor de hele zaal. Met s toon je de gegeven scores en notities; een notitie die met v vertrouwelijk is gemaakt (v), komt nooit op de projector.",
     not_saved_badge: "⚠ NIET opgeslagen",
     setting_problem: |problem| {
         use crate::config::SettingProblem;
@@ -302,6 +302,8 @@ pub const NL: Catalogue = Catalogue {
         crate::config::ThemeName::Light => "licht",
         crate::config::ThemeName::HighContrast => "hoog contrast",
     },
+    private_mark: "(v)",
+    choose_note_field: "Ga met Tab naar een notitie om die vertrouwelijk te maken.",
     help_short,
     help_long,
     report: report::REPORT,
@@ -460,6 +462,7 @@ fn help_short(help: Help) -> &'static str {
         Help::Search => "zoeken",
         Help::Projector => "projector",
         Help::ToggleScores => "scores tonen/verbergen",
+        Help::TogglePrivate => "vertrouwelijk",
         Help::ReadOnly => "alleen lezen",
         Help::WorkOnCopy => "kopie",
         Help::Agenda => "agenda",
@@ -516,7 +519,10 @@ fn help_long(help: Help) -> &'static str {
         Help::Search => "zoeken in titels, beschrijvingen, hulpvragen en notities",
         Help::Projector => "projectorweergave: alleen het criterium, groot en met veel contrast",
         Help::ToggleScores => {
-            "de gegeven scores op de projector tonen of verbergen (notities van de perspectieven nooit)"
+            "de gegeven scores en notities op de projector tonen of verbergen (vertrouwelijke notities nooit)"
+        }
+        Help::TogglePrivate => {
+            "een notitie vertrouwelijk maken (v): nooit op de projector; wel in het bestand en de rapporten"
         }
         Help::ReadOnly => "de scan bekijken zonder iets te wijzigen",
         Help::WorkOnCopy => "een kopie maken en daarin verder werken",

@@ -50,6 +50,13 @@ pub enum Edit {
         at: Timestamp,
     },
     Override(Option<VerdictOverride>),
+    /// Mark a text private (never on the projector) or not.
+    Private {
+        criterion: String,
+        text: TextSlot,
+        value: bool,
+        at: Timestamp,
+    },
 }
 
 /// Why an edit does not fit a scan (only possible when replaying a journal
@@ -116,6 +123,28 @@ impl Edit {
             } => {
                 let answer = answer_mut(scan, criterion)?;
                 answer.skipped = *value;
+                answer.changed_at = Some(*at);
+                Ok(())
+            }
+            Edit::Private {
+                criterion,
+                text,
+                value,
+                at,
+            } => {
+                let perspective = match text {
+                    TextSlot::Note(slot) => perspective_index(scan, slot)?,
+                    TextSlot::Action => None,
+                };
+                let answer = answer_mut(scan, criterion)?;
+                let flag = match (text, perspective) {
+                    (TextSlot::Note(Slot::Perspective(_)), Some(index)) => {
+                        &mut answer.perspectives[index].note_private
+                    }
+                    (TextSlot::Note(_), _) => &mut answer.consensus_note_private,
+                    (TextSlot::Action, _) => &mut answer.action_private,
+                };
+                *flag = *value;
                 answer.changed_at = Some(*at);
                 Ok(())
             }

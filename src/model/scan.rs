@@ -84,6 +84,8 @@ pub struct ScanMeta {
 pub struct PerspectiveAnswer {
     pub score: Option<Answer>,
     pub note: String,
+    /// Never shown on the projector.
+    pub note_private: bool,
     /// Keys of `[answers.X.<perspective>]` this version does not know, kept for saving.
     pub extra: Extra,
 }
@@ -98,8 +100,10 @@ pub struct CriterionAnswer {
     pub agreement: Option<Agreement>,
     /// The joint story behind the consensus answer.
     pub consensus_note: String,
+    pub consensus_note_private: bool,
     /// A point of attention or action, with its owner if known.
     pub action: String,
+    pub action_private: bool,
     /// Skipped for now, to return to later.
     pub skipped: bool,
     pub changed_at: Option<Timestamp>,
@@ -130,6 +134,9 @@ impl CriterionAnswer {
     /// answer, and no unknown keys from the file that a save must keep.
     pub fn is_empty(&self) -> bool {
         self.nothing_recorded()
+            && !self.consensus_note_private
+            && !self.action_private
+            && self.perspectives.iter().all(|view| !view.note_private)
             && self.extra.is_empty()
             && self.perspectives.iter().all(|view| view.extra.is_empty())
     }

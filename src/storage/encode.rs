@@ -179,8 +179,14 @@ fn write_answer(
     if !answer.consensus_note.is_empty() {
         out.string("consensus_note", &answer.consensus_note);
     }
+    if answer.consensus_note_private {
+        out.raw("consensus_note_private", true);
+    }
     if !answer.action.is_empty() {
         out.string("action", &answer.action);
+    }
+    if answer.action_private {
+        out.raw("action_private", true);
     }
     if answer.skipped {
         out.raw("skipped", true);
@@ -190,8 +196,13 @@ fn write_answer(
     }
     out.extra_values(&answer.extra);
     for (perspective, view) in framework.perspectives.iter().zip(&answer.perspectives) {
-        let PerspectiveAnswer { score, note, extra } = view;
-        if score.is_none() && note.is_empty() && extra.is_empty() {
+        let PerspectiveAnswer {
+            score,
+            note,
+            note_private,
+            extra,
+        } = view;
+        if score.is_none() && note.is_empty() && !note_private && extra.is_empty() {
             continue;
         }
         let name = bare_or_quoted(&perspective.id);
@@ -201,6 +212,9 @@ fn write_answer(
         }
         if !note.is_empty() {
             out.string("note", note);
+        }
+        if *note_private {
+            out.raw("note_private", true);
         }
         out.extra_values(extra);
         out.extra_sections(&format!("{prefix}.{name}"), extra);

@@ -297,6 +297,20 @@ fn parse_slot(key: &str) -> Option<Slot> {
     }
 }
 
+fn text_key(text: &TextSlot) -> String {
+    match text {
+        TextSlot::Note(slot) => format!("note:{}", slot_key(slot)),
+        TextSlot::Action => "action".into(),
+    }
+}
+
+fn parse_text_key(key: &str) -> Option<TextSlot> {
+    match key {
+        "action" => Some(TextSlot::Action),
+        key => Some(TextSlot::Note(parse_slot(key.strip_prefix("note:")?)?)),
+    }
+}
+
 fn answer_key(answer: Option<Answer>) -> String {
     match answer {
         None => String::new(),
@@ -360,13 +374,22 @@ fn encode(edit: &Edit) -> String {
         } => vec![
             "splice".into(),
             criterion.clone(),
-            match text {
-                TextSlot::Note(slot) => format!("note:{}", slot_key(slot)),
-                TextSlot::Action => "action".into(),
-            },
+            text_key(text),
             offset.to_string(),
             removed.to_string(),
             inserted.clone(),
+            at.to_string(),
+        ],
+        Edit::Private {
+            criterion,
+            text,
+            value,
+            at,
+        } => vec![
+            "private".into(),
+            criterion.clone(),
+            text_key(text),
+            if *value { "1" } else { "0" }.into(),
             at.to_string(),
         ],
         Edit::Override(value) => match value {
@@ -408,12 +431,15 @@ fn decode(fields: &[String]) -> Option<Edit> {
             value: field(2)? == "1",
             at: time(3)?,
         },
+        "private" => Edit::Private {
+            criterion: field(1)?.to_string(),
+            text: parse_text_key(field(2)?)?,
+            value: field(3)? == "1",
+            at: time(4)?,
+        },
         "splice" => Edit::Splice {
             criterion: field(1)?.to_string(),
-            text: match field(2)? {
-                "action" => TextSlot::Action,
-                key => TextSlot::Note(parse_slot(key.strip_prefix("note:")?)?),
-            },
+            text: parse_text_key(field(2)?)?,
             offset: field(3)?.parse().ok()?,
             removed: field(4)?.parse().ok()?,
             inserted: field(5)?.to_string(),
@@ -487,6 +513,18 @@ mod tests {
                 extra: crate::model::Extra::default(),
             })),
             Edit::Override(None),
+            Edit::Private {
+                criterion: "VIS-3".into(),
+                text: TextSlot::Note(Slot::Perspective("gemeenten".into())),
+                value: true,
+                at: at(),
+            },
+            Edit::Private {
+                criterion: "VIS-3".into(),
+                text: TextSlot::Action,
+                value: false,
+                at: at(),
+            },
         ]
     }
 

@@ -134,7 +134,8 @@ fn change_time(edit: &Edit) -> Option<Timestamp> {
         Edit::Score { at, .. }
         | Edit::Agreement { at, .. }
         | Edit::Skipped { at, .. }
-        | Edit::Splice { at, .. } => Some(*at),
+        | Edit::Splice { at, .. }
+        | Edit::Private { at, .. } => Some(*at),
         Edit::Override(_) => None,
     }
 }

@@ -53,6 +53,8 @@ pub enum Action {
     StartSearch,
     /// Switch the projector view on or off.
     ToggleProjector,
+    /// Mark the focused note private (never on the projector), or not.
+    TogglePrivate,
     /// In the projector view: show or hide the recorded scores.
     ToggleScores,
     /// Open the dialog that moves the verdict one level.

@@ -103,6 +103,7 @@ pub enum Help {
     Search,
     Projector,
     ToggleScores,
+    TogglePrivate,
     ReadOnly,
     WorkOnCopy,
     Agenda,
@@ -281,6 +282,12 @@ static WALKTHROUGH: &[Binding] = &[
     bind(&[Char('g')], Action::OpenNavigator, Help::Navigator, true),
     bind(&[Char('r')], Action::ToggleSummary, Help::Summary, true),
     bind(&[Char('/')], Action::StartSearch, Help::Search, true),
+    bind(
+        &[Char('v')],
+        Action::TogglePrivate,
+        Help::TogglePrivate,
+        false,
+    ),
     bind(
         &[Code(KeyCode::F(5)), Char('b')],
         Action::ToggleProjector,

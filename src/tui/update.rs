@@ -814,6 +814,23 @@ fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect> {
         Action::ToggleSummary => walk.mode = WalkMode::Summary { selected: None },
         Action::ShowAgenda => app.overlay = Some(Overlay::Agenda),
         Action::ToggleProjector => walk.mode = WalkMode::Projector { show_scores: false },
+        Action::TogglePrivate => {
+            if let Some(text) = text_slot(walk, walk.focus) {
+                let private = note_is_private(&walk.scan.answers[walk.current], walk.focus);
+                let criterion = criterion_id(walk);
+                apply_edit(
+                    walk,
+                    Edit::Private {
+                        criterion,
+                        text,
+                        value: !private,
+                        at: now,
+                    },
+                );
+            } else {
+                set_status(app, text.choose_note_field.to_string());
+            }
+        }
         Action::StartSearch => {
             app.overlay = Some(Overlay::Search {
                 query: TextInput::default(),
@@ -1039,6 +1056,19 @@ pub fn note_text(answer: &CriterionAnswer, field: Field) -> Option<&String> {
         Field::Note(Side::Consensus) => Some(&answer.consensus_note),
         Field::Action => Some(&answer.action),
         Field::Score(_) | Field::Agreement => None,
+    }
+}
+
+/// Whether a text field is marked private.
+pub fn note_is_private(answer: &CriterionAnswer, field: Field) -> bool {
+    match field {
+        Field::Note(Side::Perspective(index)) => answer
+            .perspectives
+            .get(index)
+            .is_some_and(|p| p.note_private),
+        Field::Note(Side::Consensus) => answer.consensus_note_private,
+        Field::Action => answer.action_private,
+        Field::Score(_) | Field::Agreement => false,
     }
 }
 

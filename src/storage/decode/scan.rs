@@ -193,6 +193,14 @@ fn decode_answer(
                 DeValue::Boolean(flag) => answer.skipped = *flag,
                 _ => ctx.wrong_type(&key_path, value, "boolean"),
             },
+            "consensus_note_private" => match value.get_ref() {
+                DeValue::Boolean(flag) => answer.consensus_note_private = *flag,
+                _ => ctx.wrong_type(&key_path, value, "boolean"),
+            },
+            "action_private" => match value.get_ref() {
+                DeValue::Boolean(flag) => answer.action_private = *flag,
+                _ => ctx.wrong_type(&key_path, value, "boolean"),
+            },
             "changed_at" => {
                 if let Some(text) = string(ctx, &key_path, value) {
                     match text.parse::<Timestamp>() {
@@ -232,9 +240,11 @@ fn decode_view(
         .get("score")
         .and_then(|value| score(ctx, &path, value, framework));
     let note = table.opt_string(ctx, "note");
+    let note_private = table.opt_bool(ctx, "note_private");
     PerspectiveAnswer {
         score,
         note,
+        note_private,
         extra: table.finish(ctx),
     }
 }

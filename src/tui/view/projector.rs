@@ -1,7 +1,6 @@
 //! The projector view: the current criterion alone, large and high-contrast,
-//! for the back of the room. The recorded scores appear only when the
-//! facilitator shows them; notes of a perspective are working notes and are
-//! never projected (only the agreed joint note, together with the scores).
+//! for the back of the room. The recorded scores and notes appear only when
+//! the facilitator shows them, and a note marked private never does.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -139,6 +138,16 @@ fn score_lines<'a>(
         .unwrap_or(0)
         + 2;
     let mut lines = Vec::new();
+    // A note shows under its score unless it was marked private.
+    let indent = " ".repeat(label_width);
+    let note_lines = |note: &str, private: bool| -> Vec<Line<'a>> {
+        if private || note.is_empty() {
+            return Vec::new();
+        }
+        note.lines()
+            .map(|line| Line::styled(format!("{indent}{line}"), base))
+            .collect()
+    };
     for (index, perspective) in framework.perspectives.iter().enumerate() {
         let score = answer_words(
             framework,
@@ -149,6 +158,9 @@ fn score_lines<'a>(
             Span::styled(format!("{:<label_width$}", perspective.label), base),
             Span::styled(score, strong),
         ]));
+        if let Some(view) = answer.perspectives.get(index) {
+            lines.extend(note_lines(&view.note, view.note_private));
+        }
     }
     let mut joint = answer_words(framework, answer.consensus, app);
     if let Some(level) = answer.agreement {
@@ -165,7 +177,7 @@ fn score_lines<'a>(
         Span::styled(format!("{:<label_width$}", app.text.label_consensus), base),
         Span::styled(joint, strong.add_modifier(Modifier::REVERSED)),
     ]));
-    if !answer.consensus_note.is_empty() {
+    if !answer.consensus_note.is_empty() && !answer.consensus_note_private {
         lines.push(Line::from(""));
         lines.push(Line::styled(answer.consensus_note.clone(), strong));
     }

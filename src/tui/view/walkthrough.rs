@@ -454,7 +454,10 @@ fn draw_detail(
             height: 1,
             ..*area
         };
-        let label = field_label(*field, framework, app);
+        let mut label = field_label(*field, framework, app);
+        if crate::tui::update::note_is_private(answer, *field) {
+            label = format!("{label} {}", text.private_mark);
+        }
         let label_style = if focused {
             styles.selected
         } else {
