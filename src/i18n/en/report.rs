@@ -94,11 +94,7 @@ fn counting_source(source: &ScoreSource, framework: &Framework) -> String {
     match source {
         ScoreSource::Consensus => "joint answer".to_string(),
         ScoreSource::LowestPerspective { perspective_id } => {
-            let label = framework
-                .perspectives
-                .iter()
-                .find(|p| &p.id == perspective_id)
-                .map_or(perspective_id.as_str(), |p| p.label.as_str());
+            let label = framework.perspective_label(perspective_id);
             format!(
                 "no consensus: the lowest score counts, from {}",
                 label.to_lowercase()
