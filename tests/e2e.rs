@@ -33,19 +33,28 @@ fn today() -> Date {
 
 /// The app in a fresh `ZELFSCAN_HOME`, at the given size.
 fn spawn(home: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
-    Session::spawn(
-        BIN,
-        args,
-        &[
-            ("ZELFSCAN_HOME", home.as_os_str()),
-            // Dutch whatever the machine's locale: these tests read Dutch screens.
-            ("ZELFSCAN_LANG", OsStr::new("nl")),
-        ],
-        cols,
-        rows,
-    )
-    .expect("start zelfscan in a pty")
+    spawn_with(home, args, cols, rows, &[])
 }
+
+fn spawn_with(
+    home: &Path,
+    args: &[&str],
+    cols: u16,
+    rows: u16,
+    extra: &[(&str, &OsStr)],
+) -> Session {
+    let mut env = vec![
+        ("ZELFSCAN_HOME", home.as_os_str()),
+        // Dutch whatever the machine's locale: these tests read Dutch screens.
+        ("ZELFSCAN_LANG", OsStr::new("nl")),
+    ];
+    env.extend_from_slice(extra);
+    Session::spawn(BIN, args, &env, cols, rows).expect("start zelfscan in a pty")
+}
+
+/// Holds the autosave off for ten minutes, so a test can quit with a change
+/// that is still unsaved however slow the machine is.
+const NO_AUTOSAVE: (&str, &str) = ("ZELFSCAN_TEST_AUTOSAVE_AFTER_MS", "600000");
 
 /// Creates a scan with `zelfscan new --no-open` and returns its path.
 fn new_scan_file(home: &Path, region: &str) -> PathBuf {
@@ -377,11 +386,12 @@ fn quit_with_unsaved_changes_and_discard_leaves_the_file_alone() {
     let home = tempfile::tempdir().expect("temp dir");
     let file = new_scan_file(home.path(), "Regio Eemsdelta-Noord");
     let before = std::fs::read(&file).expect("read scan");
-    let mut session = spawn(
+    let mut session = spawn_with(
         home.path(),
         &["open", file.to_str().expect("utf-8 path")],
         80,
         24,
+        &[(NO_AUTOSAVE.0, OsStr::new(NO_AUTOSAVE.1))],
     );
 
     wait(&session, "VIS-1 · ");
@@ -406,11 +416,12 @@ fn quit_with_unsaved_changes_and_discard_leaves_the_file_alone() {
 fn quit_with_unsaved_changes_and_save_writes_the_answer() {
     let home = tempfile::tempdir().expect("temp dir");
     let file = new_scan_file(home.path(), "Regio Eemsdelta-Noord");
-    let mut session = spawn(
+    let mut session = spawn_with(
         home.path(),
         &["open", file.to_str().expect("utf-8 path")],
         80,
         24,
+        &[(NO_AUTOSAVE.0, OsStr::new(NO_AUTOSAVE.1))],
     );
 
     wait(&session, "VIS-1 · ");

@@ -33,6 +33,10 @@ const AUTOSAVE_AFTER: Duration = Duration::from_secs(3);
 /// …but at least this often while someone keeps typing.
 const AUTOSAVE_AT_LEAST: Duration = Duration::from_secs(30);
 
+/// Test-only: wait this many milliseconds after the last edit before the
+/// autosave, so a test can hold an unsaved change as long as it needs.
+pub const AUTOSAVE_AFTER_MS_ENV: &str = "ZELFSCAN_TEST_AUTOSAVE_AFTER_MS";
+
 /// Test-only: panic after this many key presses, to prove a panic keeps the data.
 pub const PANIC_AFTER_KEYS_ENV: &str = "ZELFSCAN_TEST_PANIC_AFTER_KEYS";
 
@@ -61,8 +65,9 @@ pub fn run(mut app: App, first: Option<Effect>) -> anyhow::Result<App> {
 }
 
 /// Deadlines for the journal sync, the autosave and the countdown.
-#[derive(Default)]
 struct Deadlines {
+    /// How long after the last edit the autosave comes.
+    autosave_after: Duration,
     sync: Option<Instant>,
     autosave: Option<Instant>,
     /// When the oldest unsaved edit was made.
@@ -72,6 +77,20 @@ struct Deadlines {
 }
 
 impl Deadlines {
+    fn new() -> Self {
+        let autosave_after = std::env::var(AUTOSAVE_AFTER_MS_ENV)
+            .ok()
+            .and_then(|ms| ms.parse().ok())
+            .map_or(AUTOSAVE_AFTER, Duration::from_millis);
+        Self {
+            autosave_after,
+            sync: None,
+            autosave: None,
+            unsaved_since: None,
+            tick: None,
+        }
+    }
+
     fn next(&self) -> Option<Instant> {
         [self.sync, self.autosave, self.tick]
             .into_iter()
@@ -82,7 +101,8 @@ impl Deadlines {
     fn edited(&mut self, now: Instant) {
         self.sync = Some(now + SYNC_AFTER);
         let since = *self.unsaved_since.get_or_insert(now);
-        self.autosave = Some((now + AUTOSAVE_AFTER).min(since + AUTOSAVE_AT_LEAST));
+        let at_least = since + AUTOSAVE_AT_LEAST.max(self.autosave_after);
+        self.autosave = Some((now + self.autosave_after).min(at_least));
     }
 }
 
@@ -105,7 +125,7 @@ fn event_loop(
         .ok()
         .and_then(|n| n.parse().ok());
     let mut keys = 0_u64;
-    let mut deadlines = Deadlines::default();
+    let mut deadlines = Deadlines::new();
     while !app.should_quit {
         share_open_scan(app, open_scan);
         terminal.draw(|frame| view::draw(frame, app))?;
