@@ -7,7 +7,7 @@ mod nl;
 
 use crate::model::{AttentionPoint, Framework, OverrideOutcome, Reason, Verdict};
 use crate::storage::{Problem, ProblemKind};
-use crate::tui::keymap::Help;
+use crate::vocab::Help;
 
 /// The interface languages. Dutch is the default; English is the second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -393,8 +393,8 @@ pub struct PlainText {
     /// What may be typed for an agreement level, besides its number.
     pub agreement_words: fn(crate::model::Agreement) -> &'static [&'static str],
     /// What may be typed for a command; the first word is the one help shows first.
-    pub command_words: fn(crate::plain::PlainCommand) -> &'static [&'static str],
-    pub command_help: fn(crate::plain::PlainCommand) -> &'static str,
+    pub command_words: fn(crate::vocab::PlainCommand) -> &'static [&'static str],
+    pub command_help: fn(crate::vocab::PlainCommand) -> &'static str,
     pub help_intro: &'static str,
     /// How to answer: the lines after the scale in the help.
     pub help_answers: &'static [&'static str],

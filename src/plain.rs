@@ -17,33 +17,7 @@ use crate::tui::text_edit::sanitize_paste;
 #[cfg(test)]
 mod tests;
 
-/// A command that works at every prompt (except while a note continues).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlainCommand {
-    Help,
-    Next,
-    Previous,
-    GoTo,
-    Skip,
-    Verdict,
-    Save,
-    Stop,
-}
-
-impl PlainCommand {
-    /// Every command, in the order the help lists them. The words that call
-    /// each one come from the catalogue, so parsing and help cannot drift.
-    pub const ALL: [PlainCommand; 8] = [
-        PlainCommand::Help,
-        PlainCommand::Next,
-        PlainCommand::Previous,
-        PlainCommand::GoTo,
-        PlainCommand::Skip,
-        PlainCommand::Verdict,
-        PlainCommand::Save,
-        PlainCommand::Stop,
-    ];
-}
+pub use crate::vocab::PlainCommand;
 
 /// One field of a criterion, in the order they are asked.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@ mod report;
 use super::Catalogue;
 use crate::model::{AttentionPoint, AttentionReason, Framework, OverrideOutcome, Reason, Verdict};
 use crate::storage::{InvalidReason, ProblemKind};
-use crate::tui::keymap::Help;
+use crate::vocab::Help;
 
 pub const NL: Catalogue = Catalogue {
     app_name: "zelfscan",

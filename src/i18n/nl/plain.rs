@@ -4,7 +4,7 @@
 
 use crate::i18n::PlainText;
 use crate::model::Agreement;
-use crate::plain::PlainCommand;
+use crate::vocab::PlainCommand;
 
 pub const PLAIN: PlainText = PlainText {
     scan_header: |region, date, framework| format!("Scan {region}, {date}, kader {framework}"),
