@@ -513,7 +513,7 @@ mod tests {
         assert_eq!((Lang::En.catalogue().progress)(12, 22), "12 of 22 answered");
     }
 
-    const ALL_HELP: [Help; 49] = [
+    const ALL_HELP: [Help; 50] = [
         Help::Quit,
         Help::Help,
         Help::Close,
@@ -563,6 +563,7 @@ mod tests {
         Help::ReadOnly,
         Help::WorkOnCopy,
         Help::Agenda,
+        Help::SetAgreement,
     ];
 
     /// Fails to compile when a `Help` is added, so [`ALL_HELP`] stays complete.
@@ -616,7 +617,8 @@ mod tests {
             | Help::TogglePrivate
             | Help::ReadOnly
             | Help::WorkOnCopy
-            | Help::Agenda => {}
+            | Help::Agenda
+            | Help::SetAgreement => {}
         }
     }
 

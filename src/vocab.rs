@@ -55,6 +55,8 @@ pub enum Help {
     ReadOnly,
     WorkOnCopy,
     Agenda,
+    /// The digits on the agreement field: set the agreement level.
+    SetAgreement,
 }
 
 /// A command that works at every prompt (except while a note continues).

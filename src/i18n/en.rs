@@ -468,6 +468,7 @@ fn help_short(help: Help) -> &'static str {
         Help::ReadOnly => "read only",
         Help::WorkOnCopy => "copy",
         Help::Agenda => "agenda",
+        Help::SetAgreement => "agreement",
     }
 }
 
@@ -529,6 +530,9 @@ fn help_long(help: Help) -> &'static str {
         Help::ReadOnly => "view the scan without changing anything",
         Help::WorkOnCopy => "make a copy and carry on working in it",
         Help::Agenda => "the agenda: planned and used time per theme and criterion",
+        Help::SetAgreement => {
+            "choose the level of agreement (1 consensus, 2 with reservations, 3 no consensus)"
+        }
     }
 }
 

@@ -466,6 +466,7 @@ fn help_short(help: Help) -> &'static str {
         Help::ReadOnly => "alleen lezen",
         Help::WorkOnCopy => "kopie",
         Help::Agenda => "agenda",
+        Help::SetAgreement => "overeenstemming",
     }
 }
 
@@ -527,6 +528,9 @@ fn help_long(help: Help) -> &'static str {
         Help::ReadOnly => "de scan bekijken zonder iets te wijzigen",
         Help::WorkOnCopy => "een kopie maken en daarin verder werken",
         Help::Agenda => "de agenda: geplande en gebruikte tijd per thema en criterium",
+        Help::SetAgreement => {
+            "de mate van overeenstemming kiezen (1 consensus, 2 met voorbehoud, 3 geen consensus)"
+        }
     }
 }
 

@@ -597,14 +597,19 @@ pub fn key_label(key: Key) -> String {
     match key {
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
-        Key::Code(code) => code_label(code).to_string(),
+        Key::Code(code) => code_label(code),
         Key::CtrlCode(code) => format!("Ctrl-{}", code_label(code)),
-        Key::Digit => "1–9".to_string(),
+        Key::Digit => DIGITS_LABEL.to_string(),
     }
 }
 
-fn code_label(code: KeyCode) -> &'static str {
-    match code {
+/// The label of [`Key::Digit`] before the screen narrows it to the scale.
+const DIGITS_LABEL: &str = "1–9";
+
+/// Every key has a true label: a function key by its number, anything the
+/// table below does not name by crossterm's own name.
+fn code_label(code: KeyCode) -> String {
+    let label = match code {
         KeyCode::Up => "↑",
         KeyCode::Down => "↓",
         KeyCode::Left => "←",
@@ -619,9 +624,10 @@ fn code_label(code: KeyCode) -> &'static str {
         KeyCode::End => "End",
         KeyCode::Backspace => "Backspace",
         KeyCode::Delete => "Del",
-        KeyCode::F(1) => "F1",
-        _ => "?",
-    }
+        KeyCode::F(number) => return format!("F{number}"),
+        other => return other.to_string(),
+    };
+    label.to_string()
 }
 
 /// The bindings of a context merged by meaning, in table order: one row per
@@ -640,5 +646,33 @@ pub fn help_rows(context: Context, hints_only: bool) -> Vec<(String, Help)> {
     }
     rows.into_iter()
         .map(|(keys, help)| (keys.join("/"), help))
+        .collect()
+}
+
+/// [`help_rows`] as the user sees them on this screen: the digit keys narrowed
+/// to the framework's scale ("1–5 score" on a five-point scale), and in the
+/// hints on the agreement field, the digits that set the agreement level.
+pub fn screen_help_rows(app: &App, context: Context, hints_only: bool) -> Vec<(String, Help)> {
+    let walk = app.walkthrough();
+    help_rows(context, hints_only)
+        .into_iter()
+        .map(|(keys, help)| {
+            let Some(walk) = walk.filter(|_| help == Help::Score) else {
+                return (keys, help);
+            };
+            let on_agreement = hints_only
+                && context == Context::Walkthrough
+                && walk.focus == crate::tui::app::Field::Agreement;
+            if on_agreement {
+                let levels = crate::model::Agreement::ALL.len();
+                (
+                    keys.replace(DIGITS_LABEL, &format!("1–{levels}")),
+                    Help::SetAgreement,
+                )
+            } else {
+                let (low, high) = crate::tui::update::scale_range(&walk.scan);
+                (keys.replace(DIGITS_LABEL, &format!("{low}–{high}")), help)
+            }
+        })
         .collect()
 }

@@ -6,11 +6,13 @@ pub mod agenda;
 pub mod help;
 pub mod new_scan;
 pub mod projector;
+mod scale_legend;
 pub mod start;
 pub mod style;
 pub mod summary;
 pub mod walkthrough;
 mod widgets;
+mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
