@@ -140,6 +140,8 @@ pub struct Catalogue {
     pub choose_score_field: &'static str,
     pub navigator_title: &'static str,
     pub navigator_title_active: &'static str,
+    /// Before what was typed in the "go to" list: " Ga naar: VIS-2".
+    pub goto_prompt: &'static str,
     pub critical: &'static str,
     pub joint_answer_rule: &'static str,
     pub no_consensus_counts_lowest: &'static str,

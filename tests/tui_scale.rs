@@ -324,3 +324,65 @@ fn a_fresh_open_starts_in_browse_mode() {
         WalkMode::Browse
     );
 }
+
+// ------------------------------------------------------------ go to
+
+fn current(app: &App) -> usize {
+    app.walkthrough().expect("walkthrough").current
+}
+
+#[test]
+fn go_to_accepts_a_typed_criterion_id() {
+    let mut app = walking(Lang::Nl);
+    press(&mut app, "g toe-2 <enter>");
+    assert_eq!(current(&app), 3);
+    assert_eq!(
+        app.walkthrough().expect("walkthrough").mode,
+        WalkMode::Browse
+    );
+    // An id that only starts the way a criterion's does goes to the first.
+    press(&mut app, "g BET <enter>");
+    assert_eq!(current(&app), 0);
+}
+
+#[test]
+fn go_to_accepts_part_of_a_title() {
+    let mut app = walking(Lang::Nl);
+    press(&mut app, "g crisis <enter>");
+    assert_eq!(current(&app), 3);
+    // Letters that are keys elsewhere (j, k, g, n, p) type here.
+    press(&mut app, "g wachttijden<space>voor <enter>");
+    assert_eq!(current(&app), 2);
+    press(&mut app, "g gezinnen <enter>");
+    assert_eq!(current(&app), 1);
+}
+
+#[test]
+fn go_to_with_no_match_stays_and_backspace_corrects() {
+    let mut app = walking(Lang::Nl);
+    let before = current(&app);
+    press(&mut app, "g zzz");
+    assert_eq!(
+        app.walkthrough().expect("walkthrough").mode,
+        WalkMode::Navigator { selected: before }
+    );
+    press(&mut app, "<bs> <bs> <bs> toe-1 <enter>");
+    assert_eq!(current(&app), 2);
+    press(&mut app, "g crisis <esc>");
+    assert_eq!(current(&app), 2, "Esc leaves without jumping");
+}
+
+#[test]
+fn go_to_shows_what_was_typed() {
+    for lang in Lang::ALL {
+        for (width, height) in SIZES {
+            let mut app = walking(lang);
+            press(&mut app, "g jeugd");
+            let backend = render(&mut app, width, height);
+            insta::assert_snapshot!(
+                format!("goto_{}_{width}x{height}", lang_name(lang)),
+                backend
+            );
+        }
+    }
+}

@@ -94,7 +94,8 @@ pub const EN: Catalogue = Catalogue {
     },
     choose_score_field: "Use Tab or ↑/↓ to go to a score field, then choose a score.",
     navigator_title: " Criteria ",
-    navigator_title_active: " Go to… (Enter) ",
+    navigator_title_active: " Go to: type id or title ",
+    goto_prompt: " Go to: ",
     critical: "critical",
     joint_answer_rule: "joint answer",
     no_consensus_counts_lowest: "lowest score counts",
@@ -492,7 +493,9 @@ fn help_long(help: Help) -> &'static str {
         Help::Skip => {
             "park this criterion to come back to it later (u goes through what is open or parked)"
         }
-        Help::Navigator => "open the list of criteria to jump to one",
+        Help::Navigator => {
+            "go to a criterion: type an id (VIS-2) or part of its title, Enter jumps there"
+        }
         Help::Score => "choose a score in a score field (or 1–3 for agreement)",
         Help::Unknown => "answer \"unknown\" (does not count)",
         Help::NotApplicable => "answer \"not applicable\" (does not count)",

@@ -92,7 +92,8 @@ pub const NL: Catalogue = Catalogue {
     },
     choose_score_field: "Ga met Tab of ↑/↓ naar een scoreveld om een score te kiezen.",
     navigator_title: " Criteria ",
-    navigator_title_active: " Ga naar… (Enter) ",
+    navigator_title_active: " Ga naar: typ id of titel ",
+    goto_prompt: " Ga naar: ",
     critical: "kritiek",
     joint_answer_rule: "gezamenlijk antwoord",
     no_consensus_counts_lowest: "laagste score telt",
@@ -490,7 +491,9 @@ fn help_long(help: Help) -> &'static str {
         Help::Skip => {
             "dit criterium parkeren: later terugkomen (u gaat langs wat open of geparkeerd is)"
         }
-        Help::Navigator => "de lijst met criteria openen om ernaartoe te springen",
+        Help::Navigator => {
+            "ga naar een criterium: typ een id (VIS-2) of een deel van de titel, Enter springt erheen"
+        }
         Help::Score => "score kiezen in een scoreveld (of 1–3 bij overeenstemming)",
         Help::Unknown => "antwoord \"onbekend\" (telt niet mee)",
         Help::NotApplicable => "antwoord \"niet van toepassing\" (telt niet mee)",

@@ -238,6 +238,8 @@ pub struct Walkthrough {
     pub current: usize,
     pub focus: Field,
     pub mode: WalkMode,
+    /// What was typed in the "go to" list: a criterion id or part of a title.
+    pub goto_query: String,
     /// Cursor in the focused text field (reset when the focus moves).
     pub cursor: TextCursor,
     /// Edits applied but not yet written to the journal; the driver writes
@@ -260,6 +262,7 @@ impl Walkthrough {
             current: 0,
             focus: Field::Score(Side::Perspective(0)),
             mode: WalkMode::Browse,
+            goto_query: String::new(),
             cursor: TextCursor::default(),
             pending: Vec::new(),
             read_only: false,

@@ -273,27 +273,20 @@ static EDITING: &[Binding] = &[
     bind(&[Code(KeyCode::F(1))], Action::ShowHelp, Help::Help, true),
 ];
 
+/// Letters type a criterion id or part of a title here, so only keys that
+/// cannot be part of one move or close.
 static NAVIGATOR: &[Binding] = &[
-    bind(
-        &[Code(KeyCode::Up), Char('k')],
-        Action::Up,
-        Help::Move,
-        true,
-    ),
-    bind(
-        &[Code(KeyCode::Down), Char('j')],
-        Action::Down,
-        Help::Move,
-        true,
-    ),
+    bind(UP, Action::Up, Help::Move, true),
+    bind(DOWN, Action::Down, Help::Move, true),
     bind(ENTER, Action::Confirm, Help::Jump, true),
+    bind(ESC, Action::Back, Help::Close, true),
     bind(
-        &[Code(KeyCode::Esc), Char('g')],
-        Action::Back,
-        Help::Close,
-        true,
+        &[Code(KeyCode::Backspace)],
+        Action::Edit(EditOp::Backspace),
+        Help::DeleteText,
+        false,
     ),
-    bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
+    bind(&[Code(KeyCode::F(1))], Action::ShowHelp, Help::Help, true),
 ];
 
 static SUMMARY: &[Binding] = &[
@@ -543,6 +536,7 @@ fn takes_text(context: Context) -> bool {
         context,
         Context::FormText
             | Context::FormMultiline
+            | Context::Navigator
             | Context::Editing
             | Context::OpenPath
             | Context::OverrideText

@@ -181,6 +181,8 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
                 }
             }
             Action::Confirm => go_to_criterion(walk, selected),
+            Action::Edit(op) => type_go_to(walk, op),
+            Action::Paste(pasted) => type_go_to(walk, EditOp::Paste(pasted)),
             Action::Back => walk.mode = WalkMode::Browse,
             Action::ShowHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
             _ => {}
@@ -263,6 +265,7 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
             });
         }
         Action::OpenNavigator => {
+            walk.goto_query.clear();
             walk.mode = WalkMode::Navigator {
                 selected: walk.current,
             };
@@ -568,6 +571,25 @@ pub fn scale_range(scan: &Scan) -> (u8, u8) {
         levels.first().map_or(1, |level| level.value),
         levels.last().map_or(1, |level| level.value),
     )
+}
+
+/// Typing in the "go to" list: the selection follows the criterion whose id
+/// or title the query names; while nothing matches it stays where it is.
+fn type_go_to(walk: &mut Walkthrough, op: EditOp) {
+    match op {
+        EditOp::Insert(c) => walk.goto_query.push(c),
+        EditOp::Paste(text) => walk
+            .goto_query
+            .extend(text.chars().filter(|c| !c.is_control())),
+        EditOp::Backspace => {
+            walk.goto_query.pop();
+        }
+        _ => return,
+    }
+    if let Some(target) = crate::model::search::go_to_target(&walk.scan.framework, &walk.goto_query)
+    {
+        walk.mode = WalkMode::Navigator { selected: target };
+    }
 }
 
 /// Steps through `options` with "nothing chosen" between the last and the first.

@@ -49,13 +49,14 @@ fn legend(walk: &Walkthrough) -> Legend {
     }
 }
 
-/// "1 Afwezig · 2 Beperkt · 3 Deels · 4 Grotendeels · 5 Volledig".
+/// "1 Afwezig · 2 Beperkt · 3 Deels · 4 Grotendeels · 5 Volledig", with a
+/// no-break space so a number never wraps away from its label.
 fn scale_levels(framework: &Framework) -> String {
     framework
         .scale
         .levels
         .iter()
-        .map(|level| format!("{} {}", level.value, level.label))
+        .map(|level| format!("{}\u{a0}{}", level.value, level.label))
         .collect::<Vec<_>>()
         .join(" · ")
 }
@@ -65,7 +66,7 @@ fn agreement_levels(framework: &Framework) -> String {
     Agreement::ALL
         .iter()
         .enumerate()
-        .map(|(index, level)| format!("{} {}", index + 1, framework.agreement_label(*level)))
+        .map(|(index, level)| format!("{}\u{a0}{}", index + 1, framework.agreement_label(*level)))
         .collect::<Vec<_>>()
         .join(" · ")
 }

@@ -256,12 +256,13 @@ fn draw_navigator(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, 
         WalkMode::Navigator { selected } => (selected, true),
         _ => (walk.current, false),
     };
+    let title = match (navigating, walk.goto_query.is_empty()) {
+        (false, _) => app.text.navigator_title.to_string(),
+        (true, true) => app.text.navigator_title_active.to_string(),
+        (true, false) => format!("{}{}▏", app.text.goto_prompt, walk.goto_query),
+    };
     let block = Block::default().borders(Borders::RIGHT).title(Span::styled(
-        if navigating {
-            app.text.navigator_title_active
-        } else {
-            app.text.navigator_title
-        },
+        title,
         if navigating {
             styles.selected
         } else {
@@ -312,13 +313,18 @@ fn navigator_rows(walk: &Walkthrough, width: u16) -> Vec<NavigatorRow> {
         let status = walk.scan.answers[entry.index].status();
         let is_current = entry.index == walk.current;
         let pointer = if is_current { "▶" } else { " " };
+        // In the "go to" list the selected criterion shows in full, else the current.
+        let expanded = match walk.mode {
+            WalkMode::Navigator { selected } => selected,
+            _ => walk.current,
+        };
         let text = format!(
             "{pointer}{} {} {}",
             status_mark(status),
             entry.criterion.id,
             entry.criterion.title
         );
-        if is_current {
+        if entry.index == expanded {
             // Continuation rows line up under the id.
             let indent = "   ";
             let first_width = width;

@@ -8,21 +8,24 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut rows = Vec::new();
-    let mut row = String::new();
-    for word in text.split(' ').filter(|word| !word.is_empty()) {
-        let needed = if row.is_empty() {
-            word.width()
+    // Leading spaces (an indent, an empty marker column) stay on the first row.
+    let body = text.trim_start_matches(' ');
+    let mut row = text[..text.len() - body.len()].to_string();
+    for word in body.split(' ').filter(|word| !word.is_empty()) {
+        let at_start = row.trim_start_matches(' ').is_empty();
+        let needed = if at_start {
+            row.width() + word.width()
         } else {
             row.width() + 1 + word.width()
         };
         if needed <= width {
-            if !row.is_empty() {
+            if !at_start {
                 row.push(' ');
             }
             row.push_str(word);
             continue;
         }
-        if !row.is_empty() {
+        if !row.trim_start_matches(' ').is_empty() {
             rows.push(std::mem::take(&mut row));
         }
         for c in word.chars() {
@@ -93,6 +96,7 @@ mod tests {
         );
         assert_eq!(wrap_words("", 5), vec![String::new()]);
         assert_eq!(wrap_words("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap_words(" · a b", 5), vec![" · a", "b"]);
     }
 
     #[test]
