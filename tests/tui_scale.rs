@@ -386,3 +386,53 @@ fn go_to_shows_what_was_typed() {
         }
     }
 }
+
+// ------------------------------------------------------------ start screen
+
+#[test]
+fn start_screen_recent_scans_show_region_date_and_progress() {
+    snapshot_everywhere("start_recent", |lang| {
+        let mut app = app(lang);
+        // Read from the fixture, listed under the fake home so the snapshot
+        // does not depend on where the repository is checked out.
+        let shown = home().join("scans/ijsselvallei.toml");
+        let preview = storage::preview::read(&fixture("scan-three-perspectives-five-point.toml"))
+            .expect("the fixture has a preview");
+        app.recent = vec![shown.clone(), home().join("scans/weg.toml")];
+        app.previews = storage::preview::read_many(&app.recent);
+        assert!(app.previews.is_empty(), "files that do not exist have none");
+        app.previews.insert(shown, preview);
+        app
+    });
+    let mut app = app(Lang::Nl);
+    let scan = fixture("scan-three-perspectives-five-point.toml");
+    app.recent = vec![scan];
+    app.previews = storage::preview::read_many(&app.recent);
+    let screen = screen_text(&mut app, 120, 40);
+    assert!(
+        screen.contains("Regio IJsselvallei-Noord en Omstreken · 2026-11-25 · 1 van 4 beantwoord"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn previews_are_capped_so_a_full_folder_stays_fast() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let source =
+        std::fs::read_to_string(fixture("scan-three-perspectives-five-point.toml")).expect("read");
+    let paths: Vec<PathBuf> = (0..storage::preview::MAX_FILES + 6)
+        .map(|number| {
+            let path = dir.path().join(format!("scan-{number}.toml"));
+            std::fs::write(&path, &source).expect("write");
+            path
+        })
+        .collect();
+    let previews = storage::preview::read_many(&paths);
+    assert_eq!(previews.len(), storage::preview::MAX_FILES);
+    // A file over the size cap is listed by name only.
+    let big = dir.path().join("big.toml");
+    let padding =
+        "# opvulling\n".repeat(usize::try_from(storage::preview::MAX_BYTES).expect("fits") / 10);
+    std::fs::write(&big, format!("{source}{padding}")).expect("write");
+    assert_eq!(storage::preview::read(&big), None);
+}

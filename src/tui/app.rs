@@ -33,6 +33,8 @@ pub struct App {
     pub recent: Vec<PathBuf>,
     /// Scan files found in the default scans folder.
     pub folder_scans: Vec<PathBuf>,
+    /// Region, date and progress of the scans listed on the start screen.
+    pub previews: std::collections::HashMap<PathBuf, crate::storage::preview::ScanPreview>,
     /// Prefilled as facilitator in a new scan.
     pub default_facilitator: String,
     /// Draw with colour; off when `NO_COLOR` is set.
@@ -352,6 +354,7 @@ impl App {
             frameworks,
             recent: Vec::new(),
             folder_scans: Vec::new(),
+            previews: std::collections::HashMap::new(),
             default_facilitator: String::new(),
             colour: true,
             theme: ThemeName::default(),

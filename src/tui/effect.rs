@@ -165,6 +165,7 @@ pub fn run(effect: Effect, app: &mut App, io: &mut Io) -> Option<Action> {
 fn refresh_start_lists(app: &mut App) {
     app.recent = storage::recent::load(&app.paths.recent_file());
     app.folder_scans = list_scans(&app.paths.scans_dir);
+    app.previews = storage::preview::read_many(app.recent.iter().chain(&app.folder_scans));
 }
 
 /// A load error in words, one line per problem.
