@@ -436,3 +436,69 @@ fn previews_are_capped_so_a_full_folder_stays_fast() {
     std::fs::write(&big, format!("{source}{padding}")).expect("write");
     assert_eq!(storage::preview::read(&big), None);
 }
+
+// ------------------------------------------------------------ new-scan form
+
+/// Types text as keystrokes; a newline is Enter.
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let event = if c == '\n' {
+            key(KeyCode::Enter)
+        } else {
+            key(KeyCode::Char(c))
+        };
+        if let Some(action) = keymap::action_for(keymap::context(app), event) {
+            update(app, action);
+        }
+    }
+}
+
+/// The new-scan form for the three-perspective framework, on the
+/// participants box, with `participants` typed into it.
+fn form_with(lang: Lang, participants: &str) -> App {
+    let mut app = app(lang);
+    press(&mut app, "n");
+    type_text(&mut app, "Regio IJsselvallei");
+    while !matches!(
+        &app.screen,
+        zelfscan::tui::app::Screen::NewScan(form)
+            if form.focus == zelfscan::tui::app::FormField::Participants
+    ) {
+        press(&mut app, "<tab>");
+    }
+    type_text(&mut app, participants);
+    app
+}
+
+const MANY: &str = "Carla Smit; Gemeente Zeedorp; gemeenten
+Dirk Mulder; Jeugdzorg Kust; aanbieders
+Eva Bakker; Ouderpanel; jeugdigen
+Fatima El Amrani; Gemeente Duinwijk; gemeenten
+Gert Visser; Stichting Kompas; aanbieders
+Hanna de Boer; Jongerenraad; jeugdigen";
+
+#[test]
+fn new_scan_form_with_two_participants() {
+    snapshot_everywhere("new_scan_few", |lang| {
+        form_with(
+            lang,
+            "Carla Smit; Gemeente Zeedorp; gemeenten\nEva Bakker; Ouderpanel; jeugdigen",
+        )
+    });
+}
+
+#[test]
+fn new_scan_form_participants_box_grows_with_its_content() {
+    snapshot_everywhere("new_scan_many", |lang| form_with(lang, MANY));
+    // Every participant is in view at 120x40, and at 80x24 more than the
+    // three rows the box had before.
+    for (width, height, at_least) in [(120, 40, 6), (80, 24, 5)] {
+        let mut app = form_with(Lang::Nl, MANY);
+        let screen = screen_text(&mut app, width, height);
+        let shown = MANY
+            .lines()
+            .filter(|line| screen.contains(line.split(';').next().unwrap_or_default()))
+            .count();
+        assert!(shown >= at_least, "{shown} of 6 shown:\n{screen}");
+    }
+}
