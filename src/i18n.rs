@@ -376,8 +376,9 @@ pub struct PlainText {
     pub joint_note_label: &'static str,
     pub agreement_label: &'static str,
     pub action_label: &'static str,
-    /// A perspective's or the joint score, with the scale's range.
-    pub prompt_score: fn(&str, u8, u8) -> String,
+    /// A perspective's or the joint score, with the scale's levels and their
+    /// labels: ("Gemeenten", "1 Afwezig, 2 Beperkt, …, o Onbekend, x N.v.t.").
+    pub prompt_score: fn(&str, &str) -> String,
     pub prompt_note: fn(&str) -> String,
     pub prompt_joint_note: &'static str,
     pub prompt_agreement: &'static str,
