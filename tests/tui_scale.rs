@@ -502,3 +502,39 @@ fn new_scan_form_participants_box_grows_with_its_content() {
         assert!(shown >= at_least, "{shown} of 6 shown:\n{screen}");
     }
 }
+
+// ------------------------------------------------------------ projector
+
+#[test]
+fn the_projector_shows_every_level_with_its_meaning_while_scoring() {
+    for lang in Lang::ALL {
+        for (width, height) in SIZES {
+            for keys in ["b", "b s"] {
+                let mut app = walking(lang);
+                press(&mut app, keys);
+                let screen = screen_text(&mut app, width, height);
+                for level in &scan().framework.scale.levels {
+                    assert!(
+                        screen.contains(&level.label) && screen.contains(&level.meaning),
+                        "level {} missing at {width}x{height} after {keys:?}:\n{screen}",
+                        level.value
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_projector_title_is_big_only_where_it_fits() {
+    // "Crisisopvang" in big glyphs at 120x40: the plain title line is gone,
+    // the id stays; at 80x24 the title is ordinary text.
+    let mut app = walking(Lang::Nl);
+    press(&mut app, "n n b");
+    let big = screen_text(&mut app, 120, 40);
+    assert!(!big.contains("TOE-2 · Crisisopvang"), "{big}");
+    assert!(big.contains(" TOE-2 "), "{big}");
+    assert!(big.contains('▀') || big.contains('█'), "{big}");
+    let small = screen_text(&mut app, 80, 24);
+    assert!(small.contains("TOE-2 · Crisisopvang"), "{small}");
+}

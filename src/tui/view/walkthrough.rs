@@ -103,7 +103,12 @@ pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
         .height
         .saturating_sub(minimum_fields + 1 + 3)
         .saturating_sub(wanted_text_rows);
-    let meaning_rows = super::scale_legend::rows_wanted(walk, inner.width).min(spare.max(1));
+    // While typing a note the legend yields its rows to the note.
+    let meaning_rows = if walk.mode == WalkMode::Editing {
+        0
+    } else {
+        super::scale_legend::rows_wanted(walk, inner.width).min(spare.max(1))
+    };
     // The criterion text yields room to the fields, but always keeps 3 rows.
     let text_rows = wanted_text_rows.min(
         inner
