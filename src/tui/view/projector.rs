@@ -120,7 +120,18 @@ pub fn draw(
     // The legend sits above the footer, so it stays in view while the
     // scores are shown; the criterion text scrolls off first.
     let room_below_top = inner.bottom().saturating_sub(top);
-    let legend = legend_lines(framework, inner.width, room_below_top / 2, base, strong);
+    // The legend takes what the criterion (and the scores) leave, at least
+    // one row per level, at most half the room.
+    let body_rows: usize = lines
+        .iter()
+        .map(|line| super::wrap::wrap_words(&line.to_string(), usize::from(inner.width)).len())
+        .sum();
+    let left_over = usize::from(room_below_top)
+        .saturating_sub(body_rows + 2)
+        .min(usize::from(room_below_top / 2));
+    let legend_rows =
+        u16::try_from(left_over.max(framework.scale.levels.len())).unwrap_or(u16::MAX);
+    let legend = legend_lines(framework, inner.width, legend_rows, base, strong);
     let legend_height = legend.len() as u16;
     let legend_area = Rect {
         y: inner.bottom().saturating_sub(1 + legend_height).max(top),
