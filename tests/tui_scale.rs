@@ -538,3 +538,42 @@ fn the_projector_title_is_big_only_where_it_fits() {
     let small = screen_text(&mut app, 80, 24);
     assert!(small.contains("TOE-2 · Crisisopvang"), "{small}");
 }
+
+#[test]
+fn every_key_in_every_context_has_a_true_label() {
+    use keymap::Context;
+    let contexts = [
+        Context::Start,
+        Context::FormText,
+        Context::FormMultiline,
+        Context::FormChoice,
+        Context::Walkthrough,
+        Context::Editing,
+        Context::Navigator,
+        Context::Summary,
+        Context::Projector,
+        Context::OverrideChoice,
+        Context::OverrideText,
+        Context::OverrideConfirm,
+        Context::Help,
+        Context::ConfirmQuit,
+        Context::OpenPath,
+        Context::Locked,
+        Context::Search,
+        Context::Message,
+        Context::Agenda,
+    ];
+    for context in contexts {
+        for binding in keymap::bindings(context) {
+            for key in binding.keys {
+                let label = keymap::key_label(*key);
+                let is_question_mark_key = *key == keymap::Key::Char('?');
+                assert!(
+                    !label.is_empty() && (label != "?" || is_question_mark_key),
+                    "{key:?} in {context:?} has no true label: {label:?}"
+                );
+            }
+        }
+    }
+    assert_eq!(keymap::key_label(keymap::Key::Code(KeyCode::F(5))), "F5");
+}
