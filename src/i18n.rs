@@ -5,7 +5,7 @@
 mod en;
 mod nl;
 
-use crate::model::{AttentionPoint, Framework, OverrideOutcome, Reason, Verdict};
+use crate::model::{AttentionPoint, Framework, OverrideOutcome, Reason, Verdict, shown_against};
 use crate::storage::{Problem, ProblemKind};
 use crate::tui::keymap::Help;
 
@@ -438,6 +438,32 @@ impl Catalogue {
     }
 }
 
+/// The value and the threshold of a reason that compares them, as the
+/// catalogues print them: the threshold with all its decimals (at least two),
+/// the value with as many as it takes to never read equal to a threshold it
+/// misses ("2,000 lager dan 2,005", not "2,00 lager dan 2,00"). Empty for a
+/// reason without such numbers.
+fn reason_numbers(reason: &Reason, decimal_separator: char) -> (String, String) {
+    let (value, threshold) = match reason {
+        Reason::TotalBelow { total, threshold } | Reason::TotalAtLeast { total, threshold } => {
+            (total, threshold)
+        }
+        Reason::CoreThemeBelow {
+            score, threshold, ..
+        }
+        | Reason::CoreThemeAtLeast {
+            score, threshold, ..
+        } => (score, threshold),
+        _ => return (String::new(), String::new()),
+    };
+    let (value, threshold) = shown_against(value, threshold, 2);
+    let separator = decimal_separator.to_string();
+    (
+        value.replace('.', &separator),
+        threshold.replace('.', &separator),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -504,6 +530,39 @@ mod tests {
         assert_eq!(Lang::resolve(None, Some(Lang::En), never), Lang::En);
         assert_eq!(Lang::resolve(None, None, || Lang::En), Lang::En);
         assert_eq!(Lang::resolve(None, None, || Lang::Nl), Lang::Nl);
+    }
+
+    #[test]
+    fn a_reason_never_contradicts_itself() {
+        use crate::model::Exact;
+        let framework = &crate::storage::bundled_frameworks()[0];
+        // A three-decimal threshold: two decimals would say "2,00, lager dan 2,00".
+        let below = Reason::CoreThemeBelow {
+            theme_id: "T1".to_owned(),
+            score: Exact::integer(2),
+            threshold: Exact::from_decimal_f64(2.005),
+        };
+        assert_eq!(
+            (Lang::Nl.catalogue().reason)(&below, framework),
+            "kernthema T1 Visie scoort 2,000, lager dan 2,005"
+        );
+        // A total a hair below its threshold shows the digit that differs.
+        let total = Reason::TotalBelow {
+            total: Exact::ratio(29_999, 10_000),
+            threshold: Exact::integer(3),
+        };
+        assert_eq!(
+            (Lang::En.catalogue().reason)(&total, framework),
+            "the total score 2.9999 is lower than 3.00"
+        );
+        let met = Reason::TotalAtLeast {
+            total: Exact::ratio(42, 11),
+            threshold: Exact::integer(3),
+        };
+        assert_eq!(
+            (Lang::Nl.catalogue().reason)(&met, framework),
+            "de totaalscore 3,82 is minstens 3,00"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! verdict needs is computed here, once.
 
 pub mod edit;
+pub mod exact;
 pub mod extra;
 pub mod framework;
 pub mod scan;
@@ -10,6 +11,7 @@ pub mod scoring;
 pub mod search;
 pub mod timebox;
 
+pub use exact::{Exact, shown_against};
 pub use extra::Extra;
 pub use framework::{
     AgreementLevelDef, AnswerScale, Criterion, CriterionRef, Framework, Perspective, ScaleLevel,

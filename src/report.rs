@@ -226,10 +226,11 @@ impl<'a> Report<'a> {
 
     fn verdict_summary(&self) -> VerdictSummary {
         let evaluation = &self.evaluation;
-        let shown = evaluation.final_verdict();
+        let shown = evaluation.verdict();
         VerdictSummary {
             shown,
-            computed_if_overridden: (shown != evaluation.verdict).then_some(evaluation.verdict),
+            computed_if_overridden: (shown != evaluation.computed_verdict)
+                .then_some(evaluation.computed_verdict),
             provisional: !evaluation.is_complete() || evaluation.nothing_scored(),
         }
     }

@@ -433,11 +433,11 @@ fn json_holds_the_computed_result() {
     assert_eq!(value["verdict"]["final"], "robuust");
     assert_eq!(value["verdict"]["final_label"], "Robuust");
     assert_eq!(value["override"], serde_json::Value::Null);
-    let total = value["total"].as_f64().expect("a total");
-    assert!(
-        (total - 17.416_666_666_666_668 / 5.5).abs() < 1e-9,
-        "{total}"
-    );
+    // Rounded to the stated precision, with the exact fraction beside it.
+    assert_eq!(value["number_decimals"], 6);
+    assert_eq!(value["total"], 3.166_667);
+    assert_eq!(value["total_exact"], "19/6");
+    assert_eq!(value["themes"][1]["score_exact"], "2.75");
     assert_eq!(value["total_text"], "3,17");
     assert_eq!(value["themes"].as_array().expect("themes").len(), 6);
     assert_eq!(value["themes"][1]["id"], "T2");

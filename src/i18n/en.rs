@@ -547,44 +547,29 @@ fn number(value: f64) -> String {
 }
 
 fn reason(reason: &Reason, framework: &Framework) -> String {
-    let n = number;
+    // The value and the threshold, with as many decimals as it takes to stay true.
+    let (value, limit) = super::reason_numbers(reason, '.');
     match reason {
-        Reason::TotalBelow { total, threshold } => {
-            format!(
-                "the total score {} is lower than {}",
-                n(*total),
-                n(*threshold)
-            )
+        Reason::TotalBelow { .. } => {
+            format!("the total score {} is lower than {}", value, limit)
         }
-        Reason::TotalAtLeast { total, threshold } => {
-            format!(
-                "the total score {} is at least {}",
-                n(*total),
-                n(*threshold)
-            )
+        Reason::TotalAtLeast { .. } => {
+            format!("the total score {} is at least {}", value, limit)
         }
         Reason::TotalMissing => {
             "no theme with a weight has a score, so there is no total score".to_string()
         }
-        Reason::CoreThemeBelow {
-            theme_id,
-            score,
-            threshold,
-        } => format!(
+        Reason::CoreThemeBelow { theme_id, .. } => format!(
             "core theme {} scores {}, lower than {}",
             framework.theme_name(theme_id),
-            n(*score),
-            n(*threshold)
+            value,
+            limit
         ),
-        Reason::CoreThemeAtLeast {
-            theme_id,
-            score,
-            threshold,
-        } => format!(
+        Reason::CoreThemeAtLeast { theme_id, .. } => format!(
             "core theme {} scores {}, at least {}",
             framework.theme_name(theme_id),
-            n(*score),
-            n(*threshold)
+            value,
+            limit
         ),
         Reason::CoreThemeUnscored { theme_id } => format!(
             "core theme {} has no score yet",

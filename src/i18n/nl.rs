@@ -545,40 +545,29 @@ fn number(value: f64) -> String {
 }
 
 fn reason(reason: &Reason, framework: &Framework) -> String {
-    let n = number;
+    // The value and the threshold, with as many decimals as it takes to stay true.
+    let (value, limit) = super::reason_numbers(reason, ',');
     match reason {
-        Reason::TotalBelow { total, threshold } => {
-            format!(
-                "de totaalscore {} is lager dan {}",
-                n(*total),
-                n(*threshold)
-            )
+        Reason::TotalBelow { .. } => {
+            format!("de totaalscore {} is lager dan {}", value, limit)
         }
-        Reason::TotalAtLeast { total, threshold } => {
-            format!("de totaalscore {} is minstens {}", n(*total), n(*threshold))
+        Reason::TotalAtLeast { .. } => {
+            format!("de totaalscore {} is minstens {}", value, limit)
         }
         Reason::TotalMissing => {
             "geen thema met een gewicht heeft een score, dus er is geen totaalscore".to_string()
         }
-        Reason::CoreThemeBelow {
-            theme_id,
-            score,
-            threshold,
-        } => format!(
+        Reason::CoreThemeBelow { theme_id, .. } => format!(
             "kernthema {} scoort {}, lager dan {}",
             framework.theme_name(theme_id),
-            n(*score),
-            n(*threshold)
+            value,
+            limit
         ),
-        Reason::CoreThemeAtLeast {
-            theme_id,
-            score,
-            threshold,
-        } => format!(
+        Reason::CoreThemeAtLeast { theme_id, .. } => format!(
             "kernthema {} scoort {}, minstens {}",
             framework.theme_name(theme_id),
-            n(*score),
-            n(*threshold)
+            value,
+            limit
         ),
         Reason::CoreThemeUnscored { theme_id } => format!(
             "kernthema {} heeft nog geen score",
