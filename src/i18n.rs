@@ -344,6 +344,39 @@ pub struct ReportText {
     pub write_failed: fn(&str, &str) -> String,
     /// `--output` names the scan file itself.
     pub output_is_scan: fn(&str) -> String,
+
+    // The report that opens with what to do, the weighting rule, the numeric
+    // CSV columns.
+    /// The decimal separator of numbers in reports.
+    pub decimal_separator: char,
+    /// CSV column header of a perspective's bare score: "Score Gemeenten (getal)".
+    pub perspective_number: fn(&str) -> String,
+    /// CSV column header of the joint answer's bare score.
+    pub consensus_number: &'static str,
+    /// The heading of the points of attention, most severe first.
+    pub attention_by_severity: &'static str,
+    /// What the ordering of the points of attention is.
+    pub attention_order: &'static str,
+    /// The heading of the actions of criteria that are no point of attention.
+    pub other_actions: &'static str,
+    /// The heading of the weighting rule and the theme scores.
+    pub weighting_heading: &'static str,
+    /// How theme scores and the total are formed.
+    pub weighting_explained: &'static str,
+    pub weight: &'static str,
+    /// The column of a theme's score times its weight.
+    pub weighted_score: &'static str,
+    /// The total as a sum: weighted sum, sum of the weights, total.
+    pub total_sum: fn(&str, &str, &str) -> String,
+    /// The follow-up rule: total below, core theme below, critical criterion at most.
+    pub follow_up_rule: fn(&str, &str, u8) -> String,
+    /// The robust rule: total at least, core theme at least, every criterion
+    /// above, critical criterion at least.
+    pub robust_rule: fn(&str, &str, u8, u8) -> String,
+    /// What neither rule gives.
+    pub otherwise_rule: &'static str,
+    /// The heading of every criterion in detail.
+    pub details_heading: &'static str,
 }
 
 /// The words of the plain line-by-line mode (`zelfscan open --plain`): short

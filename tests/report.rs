@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use quick_xml::events::Event;
 use zelfscan::i18n::{Catalogue, Lang};
-use zelfscan::model::Scan;
+use zelfscan::model::{Answer, Scan};
 use zelfscan::report::{Format, render};
 
 fn text() -> &'static Catalogue {
@@ -284,6 +284,81 @@ fn csv_keeps_diacritics_and_multi_line_notes() {
     );
     assert!(sam2[column(&header, "Aandachtspunten")].contains("scoort 2"));
     assert!(sam2[column(&header, "Notitie Aanbieders")].contains("\"maar\""));
+}
+
+#[test]
+fn csv_has_numbers_a_spreadsheet_can_sum() {
+    for (name, scan) in all_scans() {
+        let (header, records) = csv_table(&scan);
+        let number = |record: &csv::StringRecord, column: usize| -> Option<u32> {
+            let cell = &record[column];
+            (!cell.is_empty()).then(|| {
+                cell.parse()
+                    .unwrap_or_else(|_| panic!("{name}: {cell:?} is not a number"))
+            })
+        };
+        let mut columns: Vec<(usize, usize, Vec<Option<Answer>>)> = scan
+            .framework
+            .perspectives
+            .iter()
+            .enumerate()
+            .map(|(index, perspective)| {
+                (
+                    column(&header, &format!("Score {}", perspective.label)),
+                    column(&header, &format!("Score {} (getal)", perspective.label)),
+                    scan.answers
+                        .iter()
+                        .map(|answer| answer.perspectives[index].score)
+                        .collect(),
+                )
+            })
+            .collect();
+        columns.push((
+            column(&header, "Gezamenlijk antwoord"),
+            column(&header, "Gezamenlijk antwoord (getal)"),
+            scan.answers.iter().map(|answer| answer.consensus).collect(),
+        ));
+        for (label_column, number_column, answers) in &columns {
+            // The number column sums to the scores in the scan; onbekend,
+            // n.v.t. and open answers are empty cells, not text.
+            let sum: u32 = records
+                .iter()
+                .filter_map(|record| number(record, *number_column))
+                .sum();
+            let expected: u32 = answers
+                .iter()
+                .filter_map(|answer| answer.and_then(Answer::score))
+                .map(u32::from)
+                .sum();
+            assert_eq!(sum, expected, "{name}: column {number_column}");
+            for (record, answer) in records.iter().zip(answers) {
+                match answer {
+                    Some(Answer::Score(score)) => {
+                        assert_eq!(number(record, *number_column), Some(u32::from(*score)));
+                        assert!(record[*label_column].starts_with(&score.to_string()));
+                    }
+                    _ => assert_eq!(&record[*number_column], "", "{name}"),
+                }
+            }
+        }
+        let counting = column(&header, "Telt mee");
+        let counted: u32 = records
+            .iter()
+            .filter_map(|record| number(record, counting))
+            .sum();
+        let evaluation = zelfscan::model::evaluate(&scan);
+        let expected: u32 = evaluation
+            .criteria
+            .iter()
+            .filter_map(|criterion| criterion.counting_score())
+            .map(u32::from)
+            .sum();
+        assert_eq!(counted, expected, "{name}: counting scores");
+    }
+    // The bundled example with an onbekend and an n.v.t. answer has both kinds of empty cell.
+    let (header, records) = csv_table(&report_scans::complete());
+    let joint = column(&header, "Gezamenlijk antwoord (getal)");
+    assert!(records.iter().any(|record| record[joint].is_empty()));
 }
 
 #[test]
