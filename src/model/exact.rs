@@ -94,12 +94,19 @@ impl Exact {
         denominator.is_one().then(|| places[0].max(places[1]))
     }
 
-    /// Rounded to `places` decimals (half away from zero), with a decimal point.
+    /// Rounded to `places` decimals, with a decimal point. A tie goes to the
+    /// even digit, as Rust's own `{:.2}` does for the screens, so a report and
+    /// the outcome screen never differ in the last digit.
     pub fn rounded(&self, places: u32) -> String {
         let scale = BigInt::from(10u8).pow(places);
         let scaled = self.0.abs() * BigRational::from_integer(scale.clone());
+        let floor = scaled.floor();
+        let rest = &scaled - &floor;
         let half = BigRational::new(BigInt::one(), BigInt::from(2u8));
-        let units = (scaled + half).floor().to_integer();
+        let mut units = floor.to_integer();
+        if rest > half || (rest == half && units.is_odd()) {
+            units += 1;
+        }
         let (whole, fraction) = units.div_rem(&scale);
         let sign = if self.0.is_negative() && !units.is_zero() {
             "-"
@@ -208,10 +215,14 @@ mod tests {
         assert_eq!(Exact::ratio(42, 11).exact_decimal(), None);
         assert_eq!(Exact::ratio(42, 11).fraction(), "42/11");
         assert_eq!(Exact::ratio(42, 11).rounded(6), "3.818182");
-        assert_eq!(Exact::ratio(-1, 200).rounded(2), "-0.01");
+        assert_eq!(Exact::ratio(-3, 200).rounded(2), "-0.02");
+        // Ties to even, as `format!("{:.2}", 2.125)` gives "2.12".
+        assert_eq!(Exact::ratio(17, 8).rounded(2), "2.12");
+        assert_eq!(Exact::ratio(19, 8).rounded(2), "2.38");
         assert_eq!(Exact::ratio(-1, 1000).rounded(2), "0.00");
         assert_eq!(Exact::integer(3).rounded(0), "3");
-        assert_eq!(Exact::ratio(5, 2).rounded(0), "3");
+        assert_eq!(Exact::ratio(5, 2).rounded(0), "2");
+        assert_eq!(Exact::ratio(7, 2).rounded(0), "4");
     }
 
     #[test]
