@@ -173,6 +173,12 @@ pub struct Catalogue {
     pub status_no_consensus: &'static str,
     pub status_skipped: &'static str,
     pub unknown_framework: fn(&str, &str) -> String,
+    /// Several frameworks have the id asked for: the id and where each one is
+    /// (a file path, or [`Catalogue::framework_bundled`] with its file name).
+    pub framework_id_clash: fn(&str, &str) -> String,
+    /// `check` on a framework file that reuses a bundled framework's id:
+    /// the id and the bundled file's name.
+    pub framework_id_taken: fn(&str, &str) -> String,
     pub created_at: fn(&str) -> String,
     pub frameworks_header: &'static str,
     pub framework_bundled: &'static str,
@@ -740,6 +746,30 @@ mod tests {
                 supported: 1,
             },
             ProblemKind::UnknownFileKind,
+            ProblemKind::UnworkableRule {
+                flaw: crate::model::RuleFlaw::ScaleNotConsecutive {
+                    values: vec![1, 2, 4],
+                },
+            },
+            ProblemKind::UnworkableRule {
+                flaw: crate::model::RuleFlaw::ThemeWithoutWeight {
+                    theme_id: "T6".into(),
+                },
+            },
+            ProblemKind::UnworkableRule {
+                flaw: crate::model::RuleFlaw::RobustUnreachable {
+                    key: "weighting.robust.total_at_least",
+                    value: "4.5".into(),
+                    highest: 4,
+                },
+            },
+            ProblemKind::UnworkableRule {
+                flaw: crate::model::RuleFlaw::FollowUpAlways {
+                    key: "weighting.follow_up.total_below",
+                    value: "4.5".into(),
+                    highest: 4,
+                },
+            },
             invalid(InvalidReason::BadId),
             invalid(InvalidReason::NotOnScale),
             invalid(InvalidReason::BadDate),

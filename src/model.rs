@@ -6,6 +6,7 @@ pub mod edit;
 pub mod exact;
 pub mod extra;
 pub mod framework;
+pub mod rule_check;
 pub mod scan;
 pub mod scoring;
 pub mod search;
@@ -17,6 +18,7 @@ pub use framework::{
     AgreementLevelDef, AnswerScale, Criterion, CriterionRef, Framework, Perspective, ScaleLevel,
     SpecialAnswerDef, Theme, Weighting, WeightingExtra,
 };
+pub use rule_check::{RuleFlaw, rule_flaws};
 pub use scan::{
     Agreement, Answer, CriterionAnswer, CriterionStatus, Participant, PerspectiveAnswer, Progress,
     Scan, ScanMeta, VerdictOverride,
