@@ -28,6 +28,14 @@ fn rounded(value: &Exact) -> Value {
         .map_or(Value::Null, Value::from)
 }
 
+/// A mean drawn from an `f64` (a perspective's, which decides nothing),
+/// rounded to [`NUMBER_DECIMALS`] like the exact numbers.
+fn rounded_f64(value: f64) -> Value {
+    format!("{value:.prec$}", prec = NUMBER_DECIMALS as usize)
+        .parse::<f64>()
+        .map_or(Value::Null, Value::from)
+}
+
 /// The exact value as text: the decimal when it has one (`"2.75"`), otherwise
 /// the fraction in lowest terms (`"42/11"`).
 fn exact(value: &Exact) -> Value {
@@ -121,7 +129,7 @@ fn theme_value(report: &Report, title: &str, result: &ThemeResult) -> Value {
         .map(|mean| {
             (
                 mean.perspective_id.clone(),
-                json!({ "mean": mean.mean, "scored": mean.scored }),
+                json!({ "mean": mean.mean.map(rounded_f64), "scored": mean.scored }),
             )
         })
         .collect();
