@@ -830,3 +830,27 @@ fn the_chart_starts_at_the_bottom_of_the_scale_and_cuts_nothing() {
         assert_eq!(rotated, name == "wide", "{name}: labels on their side");
     }
 }
+
+#[test]
+fn json_totals_are_exact_not_floating_point_noise() {
+    use zelfscan::model::{Agreement, Answer};
+    // Weights like these add up to 2.9999999999999996 in floating point.
+    let mut scan = report_scans::complete();
+    scan.framework.weighting.theme_weights = ["T1", "T2", "T3", "T4", "T5", "T6"]
+        .iter()
+        .zip([0.1, 0.2, 0.7, 0.1, 0.2, 0.3])
+        .map(|(id, weight)| ((*id).to_owned(), weight))
+        .collect();
+    for answer in &mut scan.answers {
+        answer.consensus = Some(Answer::Score(3));
+        answer.agreement = Some(Agreement::Consensus);
+    }
+    let value = json(&scan);
+    assert_eq!(value["total"], 3.0);
+    assert_eq!(value["total_exact"], "3");
+    assert_eq!(value["themes"][5]["weight"], 0.3);
+    let reason = &value["verdict"]["reasons"][0];
+    assert_eq!(reason["kind"], "total_at_least");
+    assert_eq!(reason["total_exact"], "3");
+    assert_eq!(reason["threshold_exact"], "3");
+}
