@@ -100,7 +100,29 @@ impl Context {
                 Err(error) => problems.extend(self.describe_load_error(&file, &error)),
             }
         }
+        problems.extend(self.id_clashes(&choices));
         (choices, problems)
+    }
+
+    /// One message per framework id that several choices share.
+    fn id_clashes(&self, choices: &[FrameworkChoice]) -> Vec<String> {
+        let mut messages = Vec::new();
+        for (index, choice) in choices.iter().enumerate() {
+            let id = &choice.framework.id;
+            let earlier = choices[..index].iter().any(|c| &c.framework.id == id);
+            let sharing: Vec<String> = choices
+                .iter()
+                .filter(|c| &c.framework.id == id)
+                .map(|c| framework_source(self, c))
+                .collect();
+            if !earlier && sharing.len() > 1 {
+                messages.push((self.text.framework_id_clash)(
+                    &storage::sanitize_for_display(id),
+                    &sharing.join(", "),
+                ));
+            }
+        }
+        messages
     }
 
     /// A load error as lines of `file:line:column: message`.
@@ -153,7 +175,21 @@ pub fn start(context: &Context) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Picks a framework by id or by file path.
+/// Where a framework choice comes from, for a message: its file, or
+/// "meegeleverd (robuuste-jeugdhulpregio.toml)".
+fn framework_source(context: &Context, choice: &FrameworkChoice) -> String {
+    match &choice.file {
+        Some(file) => storage::sanitize_for_display(&file.display().to_string()),
+        None => {
+            let name = storage::bundled_framework_with_id(&choice.framework.id, "")
+                .map_or("", |(name, _)| name);
+            format!("{} ({name})", context.text.framework_bundled)
+        }
+    }
+}
+
+/// Picks a framework by id or by file path. An id that several frameworks
+/// share (a user's file reusing a bundled id) is refused, naming them all.
 pub fn find_framework(context: &Context, wanted: Option<&str>) -> anyhow::Result<Framework> {
     let (choices, _) = context.frameworks();
     let Some(wanted) = wanted else {
@@ -163,8 +199,23 @@ pub fn find_framework(context: &Context, wanted: Option<&str>) -> anyhow::Result
             .map(|choice| choice.framework)
             .ok_or_else(|| anyhow::anyhow!(context.text.no_frameworks));
     };
-    if let Some(choice) = choices.iter().find(|c| c.framework.id == wanted) {
-        return Ok(choice.framework.clone());
+    let mut same_id = choices
+        .iter()
+        .filter(|c| c.framework.id == wanted)
+        .peekable();
+    if let Some(first) = same_id.next() {
+        if same_id.peek().is_none() {
+            return Ok(first.framework.clone());
+        }
+        // Never pick one of two frameworks with the same id at random.
+        let sources: Vec<String> = std::iter::once(first)
+            .chain(same_id)
+            .map(|choice| framework_source(context, choice))
+            .collect();
+        anyhow::bail!((context.text.framework_id_clash)(
+            &storage::sanitize_for_display(wanted),
+            &sources.join(", ")
+        ));
     }
     let path = Path::new(wanted);
     if path.exists() {

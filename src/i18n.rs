@@ -5,7 +5,7 @@
 mod en;
 mod nl;
 
-use crate::model::{AttentionPoint, Framework, OverrideOutcome, Reason, Verdict};
+use crate::model::{AttentionPoint, Framework, OverrideOutcome, Reason, Verdict, shown_against};
 use crate::storage::{Problem, ProblemKind};
 use crate::vocab::Help;
 
@@ -175,6 +175,12 @@ pub struct Catalogue {
     pub status_no_consensus: &'static str,
     pub status_skipped: &'static str,
     pub unknown_framework: fn(&str, &str) -> String,
+    /// Several frameworks have the id asked for: the id and where each one is
+    /// (a file path, or [`Catalogue::framework_bundled`] with its file name).
+    pub framework_id_clash: fn(&str, &str) -> String,
+    /// `check` on a framework file that reuses a bundled framework's id:
+    /// the id and the bundled file's name.
+    pub framework_id_taken: fn(&str, &str) -> String,
     pub created_at: fn(&str) -> String,
     pub frameworks_header: &'static str,
     pub framework_bundled: &'static str,
@@ -346,6 +352,39 @@ pub struct ReportText {
     pub write_failed: fn(&str, &str) -> String,
     /// `--output` names the scan file itself.
     pub output_is_scan: fn(&str) -> String,
+
+    // The report that opens with what to do, the weighting rule, the numeric
+    // CSV columns.
+    /// The decimal separator of numbers in reports.
+    pub decimal_separator: char,
+    /// CSV column header of a perspective's bare score: "Score Gemeenten (getal)".
+    pub perspective_number: fn(&str) -> String,
+    /// CSV column header of the joint answer's bare score.
+    pub consensus_number: &'static str,
+    /// The heading of the points of attention, most severe first.
+    pub attention_by_severity: &'static str,
+    /// What the ordering of the points of attention is.
+    pub attention_order: &'static str,
+    /// The heading of the actions of criteria that are no point of attention.
+    pub other_actions: &'static str,
+    /// The heading of the weighting rule and the theme scores.
+    pub weighting_heading: &'static str,
+    /// How theme scores and the total are formed.
+    pub weighting_explained: &'static str,
+    pub weight: &'static str,
+    /// The column of a theme's score times its weight.
+    pub weighted_score: &'static str,
+    /// The total as a sum: weighted sum, sum of the weights, total.
+    pub total_sum: fn(&str, &str, &str) -> String,
+    /// The follow-up rule: total below, core theme below, critical criterion at most.
+    pub follow_up_rule: fn(&str, &str, u8) -> String,
+    /// The robust rule: total at least, core theme at least, every criterion
+    /// above, critical criterion at least.
+    pub robust_rule: fn(&str, &str, u8, u8) -> String,
+    /// What neither rule gives.
+    pub otherwise_rule: &'static str,
+    /// The heading of every criterion in detail.
+    pub details_heading: &'static str,
 }
 
 /// The words of the plain line-by-line mode (`zelfscan open --plain`): short
@@ -441,6 +480,32 @@ impl Catalogue {
     }
 }
 
+/// The value and the threshold of a reason that compares them, as the
+/// catalogues print them: the threshold with all its decimals (at least two),
+/// the value with as many as it takes to never read equal to a threshold it
+/// misses ("2,000 lager dan 2,005", not "2,00 lager dan 2,00"). Empty for a
+/// reason without such numbers.
+fn reason_numbers(reason: &Reason, decimal_separator: char) -> (String, String) {
+    let (value, threshold) = match reason {
+        Reason::TotalBelow { total, threshold } | Reason::TotalAtLeast { total, threshold } => {
+            (total, threshold)
+        }
+        Reason::CoreThemeBelow {
+            score, threshold, ..
+        }
+        | Reason::CoreThemeAtLeast {
+            score, threshold, ..
+        } => (score, threshold),
+        _ => return (String::new(), String::new()),
+    };
+    let (value, threshold) = shown_against(value, threshold, 2);
+    let separator = decimal_separator.to_string();
+    (
+        value.replace('.', &separator),
+        threshold.replace('.', &separator),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -507,6 +572,39 @@ mod tests {
         assert_eq!(Lang::resolve(None, Some(Lang::En), never), Lang::En);
         assert_eq!(Lang::resolve(None, None, || Lang::En), Lang::En);
         assert_eq!(Lang::resolve(None, None, || Lang::Nl), Lang::Nl);
+    }
+
+    #[test]
+    fn a_reason_never_contradicts_itself() {
+        use crate::model::Exact;
+        let framework = &crate::storage::bundled_frameworks()[0];
+        // A three-decimal threshold: two decimals would say "2,00, lager dan 2,00".
+        let below = Reason::CoreThemeBelow {
+            theme_id: "T1".to_owned(),
+            score: Exact::integer(2),
+            threshold: Exact::from_decimal_f64(2.005),
+        };
+        assert_eq!(
+            (Lang::Nl.catalogue().reason)(&below, framework),
+            "kernthema T1 Visie scoort 2,000, lager dan 2,005"
+        );
+        // A total a hair below its threshold shows the digit that differs.
+        let total = Reason::TotalBelow {
+            total: Exact::ratio(29_999, 10_000),
+            threshold: Exact::integer(3),
+        };
+        assert_eq!(
+            (Lang::En.catalogue().reason)(&total, framework),
+            "the total score 2.9999 is lower than 3.00"
+        );
+        let met = Reason::TotalAtLeast {
+            total: Exact::ratio(42, 11),
+            threshold: Exact::integer(3),
+        };
+        assert_eq!(
+            (Lang::Nl.catalogue().reason)(&met, framework),
+            "de totaalscore 3,82 is minstens 3,00"
+        );
     }
 
     #[test]
@@ -653,6 +751,30 @@ mod tests {
                 supported: 1,
             },
             ProblemKind::UnknownFileKind,
+            ProblemKind::UnworkableRule {
+                flaw: crate::model::RuleFlaw::ScaleNotConsecutive {
+                    values: vec![1, 2, 4],
+                },
+            },
+            ProblemKind::UnworkableRule {
+                flaw: crate::model::RuleFlaw::ThemeWithoutWeight {
+                    theme_id: "T6".into(),
+                },
+            },
+            ProblemKind::UnworkableRule {
+                flaw: crate::model::RuleFlaw::RobustUnreachable {
+                    key: "weighting.robust.total_at_least",
+                    value: "4.5".into(),
+                    highest: 4,
+                },
+            },
+            ProblemKind::UnworkableRule {
+                flaw: crate::model::RuleFlaw::FollowUpAlways {
+                    key: "weighting.follow_up.total_below",
+                    value: "4.5".into(),
+                    highest: 4,
+                },
+            },
             invalid(InvalidReason::BadId),
             invalid(InvalidReason::NotOnScale),
             invalid(InvalidReason::BadDate),

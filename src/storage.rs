@@ -67,6 +67,9 @@ pub enum ProblemKind {
     NewerSchema { found: i64, supported: i64 },
     /// A file that is neither a scan nor a framework.
     UnknownFileKind,
+    /// A framework file whose weighting rule cannot work (checked for
+    /// framework files only, so a scan made earlier still opens).
+    UnworkableRule { flaw: crate::model::RuleFlaw },
 }
 
 /// Why a value is not allowed.
@@ -225,6 +228,12 @@ pub fn remove_orphaned_temp_files(scan: &Path) -> Vec<PathBuf> {
 }
 
 /// The frameworks compiled into the binary, in display order, Dutch first.
+/// The file name of the bundled framework with this id, and whether `source`
+/// is that bundled file's own text (a copy of it is not a clash).
+pub fn bundled_framework_with_id(id: &str, source: &str) -> Option<(&'static str, bool)> {
+    bundled::with_id(id, source)
+}
+
 pub fn bundled_frameworks() -> Vec<Framework> {
     bundled::frameworks()
 }

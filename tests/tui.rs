@@ -755,7 +755,7 @@ fn the_summary_lists_points_of_attention_that_lead_to_their_criterion() {
 #[test]
 fn the_override_needs_a_rationale_and_moves_one_level() {
     let mut app = walking(finished_scan());
-    let computed = zelfscan::model::evaluate(&walk(&app).scan).verdict;
+    let computed = zelfscan::model::evaluate(&walk(&app).scan).computed_verdict;
     assert_eq!(computed, zelfscan::model::Verdict::RobustWithAttention);
     press(&mut app, "r a");
     let Some(Overlay::Override(form)) = &app.overlay else {
@@ -788,7 +788,7 @@ fn the_override_needs_a_rationale_and_moves_one_level() {
     );
     assert!(walk(&app).dirty);
     let evaluation = zelfscan::model::evaluate(&walk(&app).scan);
-    assert_eq!(evaluation.final_verdict(), zelfscan::model::Verdict::Robust);
+    assert_eq!(evaluation.verdict(), zelfscan::model::Verdict::Robust);
 
     // Back to the computed verdict with the rationale cleared: no override.
     press(&mut app, "a <down> <tab>");

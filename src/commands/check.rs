@@ -15,11 +15,25 @@ pub fn run(context: &Context, files: &[impl AsRef<Path>]) -> anyhow::Result<Exit
     for file in files {
         let file = file.as_ref();
         let shown = storage::sanitize_for_display(&file.display().to_string());
-        let kind = std::fs::read(file)
-            .ok()
-            .and_then(|bytes| storage::detect_kind(&String::from_utf8_lossy(&bytes)));
+        let bytes = std::fs::read(file).ok();
+        let source = bytes.as_deref().map(String::from_utf8_lossy);
+        let kind = source.as_deref().and_then(storage::detect_kind);
+        let mut id_taken = false;
         let result = match kind {
-            Some(FileKind::Framework) => storage::load_framework(file).map(|l| l.warnings),
+            Some(FileKind::Framework) => storage::load_framework(file).map(|loaded| {
+                // Reusing a bundled framework's id makes "which framework" ambiguous.
+                let taken = storage::bundled_framework_with_id(
+                    &loaded.value.id,
+                    source.as_deref().unwrap_or_default(),
+                )
+                .filter(|(_, same_text)| !same_text);
+                if let Some((bundled, _)) = taken {
+                    id_taken = true;
+                    let id = storage::sanitize_for_display(&loaded.value.id);
+                    println!("{shown}: {}", (text.framework_id_taken)(&id, bundled));
+                }
+                loaded.warnings
+            }),
             // A scan is the default: its messages explain what a scan needs.
             _ => storage::load_scan(file).map(|l| l.warnings),
         };
@@ -28,7 +42,11 @@ pub fn run(context: &Context, files: &[impl AsRef<Path>]) -> anyhow::Result<Exit
                 for warning in &warnings {
                     println!("{}", text.located_problem(&shown, warning));
                 }
-                println!("{}", (text.check_ok)(&shown));
+                if id_taken {
+                    found_problems = true;
+                } else {
+                    println!("{}", (text.check_ok)(&shown));
+                }
             }
             Err(error) => {
                 if matches!(error, LoadError::Io { .. }) {

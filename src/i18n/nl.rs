@@ -4,7 +4,9 @@ mod plain;
 mod report;
 
 use super::Catalogue;
-use crate::model::{AttentionPoint, AttentionReason, Framework, OverrideOutcome, Reason, Verdict};
+use crate::model::{
+    AttentionPoint, AttentionReason, Framework, OverrideOutcome, Reason, RuleFlaw, Verdict,
+};
 use crate::storage::{InvalidReason, ProblemKind};
 use crate::vocab::Help;
 
@@ -127,6 +129,16 @@ pub const NL: Catalogue = Catalogue {
     unknown_framework: |wanted, known| {
         format!(
             "kader '{wanted}' niet gevonden; kies een van: {known}, of geef het pad van een kaderbestand"
+        )
+    },
+    framework_id_clash: |id, sources| {
+        format!(
+            "er zijn meerdere kaders met id '{id}': {sources}; geef je eigen kader een eigen id (en kies het daarmee of met het pad van het bestand)"
+        )
+    },
+    framework_id_taken: |id, bundled| {
+        format!(
+            "id '{id}' is al het id van het meegeleverde kader {bundled}; geef dit kader een eigen id, anders is niet te zeggen welk kader een scan gebruikt"
         )
     },
     created_at: |path| format!("Scan aangemaakt: {path}"),
@@ -352,6 +364,38 @@ fn problem(kind: &ProblemKind) -> String {
         ProblemKind::UnknownFileKind => {
             "dit is geen scan en geen kader: 'region' of 'themes' ontbreekt".to_string()
         }
+        ProblemKind::UnworkableRule { flaw } => rule_flaw(flaw),
+    }
+}
+
+/// Why a framework's weighting rule cannot work.
+fn rule_flaw(flaw: &RuleFlaw) -> String {
+    match flaw {
+        RuleFlaw::ScaleNotConsecutive { values } => format!(
+            "de schaal heeft een gat ({}): themascores zijn gemiddelden en drempels afstanden op de schaal, dus de waarden moeten opeenvolgend zijn (1, 2, 3, …)",
+            values
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        RuleFlaw::ThemeWithoutWeight { theme_id } => format!(
+            "thema {theme_id} heeft geen gewicht in [weighting.theme_weights]; geef elk thema een gewicht (0 als het niet mag meetellen)"
+        ),
+        RuleFlaw::RobustUnreachable {
+            key,
+            value,
+            highest,
+        } => format!(
+            "'{key} = {value}' kan nooit gehaald worden op een schaal tot en met {highest}: het oordeel robuust is onbereikbaar"
+        ),
+        RuleFlaw::FollowUpAlways {
+            key,
+            value,
+            highest,
+        } => format!(
+            "'{key} = {value}' geldt voor elke score op een schaal tot en met {highest}: elke scan zou een vervolgtraject krijgen"
+        ),
     }
 }
 
@@ -552,40 +596,29 @@ fn number(value: f64) -> String {
 }
 
 fn reason(reason: &Reason, framework: &Framework) -> String {
-    let n = number;
+    // The value and the threshold, with as many decimals as it takes to stay true.
+    let (value, limit) = super::reason_numbers(reason, ',');
     match reason {
-        Reason::TotalBelow { total, threshold } => {
-            format!(
-                "de totaalscore {} is lager dan {}",
-                n(*total),
-                n(*threshold)
-            )
+        Reason::TotalBelow { .. } => {
+            format!("de totaalscore {} is lager dan {}", value, limit)
         }
-        Reason::TotalAtLeast { total, threshold } => {
-            format!("de totaalscore {} is minstens {}", n(*total), n(*threshold))
+        Reason::TotalAtLeast { .. } => {
+            format!("de totaalscore {} is minstens {}", value, limit)
         }
         Reason::TotalMissing => {
             "geen thema met een gewicht heeft een score, dus er is geen totaalscore".to_string()
         }
-        Reason::CoreThemeBelow {
-            theme_id,
-            score,
-            threshold,
-        } => format!(
+        Reason::CoreThemeBelow { theme_id, .. } => format!(
             "kernthema {} scoort {}, lager dan {}",
             framework.theme_name(theme_id),
-            n(*score),
-            n(*threshold)
+            value,
+            limit
         ),
-        Reason::CoreThemeAtLeast {
-            theme_id,
-            score,
-            threshold,
-        } => format!(
+        Reason::CoreThemeAtLeast { theme_id, .. } => format!(
             "kernthema {} scoort {}, minstens {}",
             framework.theme_name(theme_id),
-            n(*score),
-            n(*threshold)
+            value,
+            limit
         ),
         Reason::CoreThemeUnscored { theme_id } => format!(
             "kernthema {} heeft nog geen score",

@@ -1,5 +1,8 @@
 //! The Markdown report: plain text that reads well as it is (to paste into a
-//! mail) and renders well (to paste into a Word document or a wiki).
+//! mail) and renders well (to paste into a Word document or a wiki). Same
+//! order as the HTML report: the verdict and why, the points of attention
+//! most severe first, then the theme scores with the weighting rule, the
+//! participants and every criterion in detail.
 
 use std::fmt::Write as _;
 
@@ -33,11 +36,11 @@ pub(super) fn render(report: &Report) -> String {
     }
     blank(&mut out);
 
-    participants(&mut out, report);
     verdict(&mut out, report);
+    attention(&mut out, report);
     themes(&mut out, report);
+    participants(&mut out, report);
     criteria(&mut out, report);
-    attention_and_actions(&mut out, report);
     unanswered(&mut out, report);
 
     line(&mut out, "---");
@@ -111,7 +114,7 @@ fn verdict(out: &mut String, report: &Report) {
         &format!(
             "{}: {}",
             words.total,
-            report.number(report.evaluation.total)
+            report.score_number(report.evaluation.total_exact.as_ref())
         ),
     );
     blank(out);
@@ -138,7 +141,8 @@ fn verdict(out: &mut String, report: &Report) {
 fn themes(out: &mut String, report: &Report) {
     let words = report.words();
     let perspectives = &report.framework.perspectives;
-    line(out, &format!("## {}", words.theme_scores));
+    let weighting = report.weighting();
+    line(out, &format!("## {}", words.weighting_heading));
     blank(out);
     let mut header = format!("| {} |", words.theme);
     let mut rule = String::from("|---|");
@@ -146,39 +150,59 @@ fn themes(out: &mut String, report: &Report) {
         let _ = write!(header, " {} |", cell(&perspective.label));
         rule.push_str("---:|");
     }
-    let _ = write!(header, " {} |", words.joint);
-    rule.push_str("---:|");
+    let _ = write!(
+        header,
+        " {} | {} | {} |",
+        words.joint, words.weight, words.weighted_score
+    );
+    rule.push_str("---:|---:|---:|");
     line(out, &header);
     line(out, &rule);
-    for (theme, result) in report
-        .framework
-        .themes
-        .iter()
-        .zip(&report.evaluation.themes)
-    {
-        let mut name = theme_name(theme);
-        if result.core {
+    for (result, weighted) in report.evaluation.themes.iter().zip(&weighting.themes) {
+        let mut name = weighted.name.clone();
+        if weighted.core {
             let _ = write!(name, " ({})", words.core_theme);
         }
         let mut row = format!("| {} |", cell(&name));
         for mean in &result.perspective_means {
             let _ = write!(row, " {} |", report.number(mean.mean));
         }
-        let _ = write!(row, " {} |", report.number(result.score));
+        let _ = write!(
+            row,
+            " {} | {} | {} |",
+            weighted.score, weighted.weight, weighted.weighted
+        );
         line(out, &row);
     }
     let mut total = format!("| **{}** |", words.total);
     for _ in perspectives {
         total.push_str(" |");
     }
-    let _ = write!(total, " **{}** |", report.number(report.evaluation.total));
+    let _ = write!(
+        total,
+        " **{}** | | |",
+        report.score_number(report.evaluation.total_exact.as_ref())
+    );
     line(out, &total);
     blank(out);
+    if let Some(sum) = &weighting.total_sum {
+        line(out, &format!("**{}**", escape(sum)));
+        blank(out);
+    }
+    for rule in [
+        words.weighting_explained,
+        &weighting.follow_up,
+        &weighting.robust,
+        words.otherwise_rule,
+    ] {
+        line(out, &escape(rule));
+        blank(out);
+    }
 }
 
 fn criteria(out: &mut String, report: &Report) {
     let words = report.words();
-    line(out, &format!("## {}", words.criteria));
+    line(out, &format!("## {}", words.details_heading));
     blank(out);
     for (theme_index, theme) in report.framework.themes.iter().enumerate() {
         line(out, &format!("### {}", escape(&theme_name(theme))));
@@ -211,8 +235,8 @@ fn criterion(out: &mut String, report: &Report, row: &Row) {
     if !row.answer.consensus_note.trim().is_empty() {
         item(out, words.consensus_note, "", &row.answer.consensus_note);
     }
-    if !row.answer.action.trim().is_empty() {
-        item(out, words.action, "", &row.answer.action);
+    if let Some(action) = action(row) {
+        item(out, words.action, "", &action);
     }
     blank(out);
 }
@@ -236,37 +260,74 @@ fn item(out: &mut String, label: &str, value: &str, note: &str) {
     line(out, &text);
 }
 
-fn attention_and_actions(out: &mut String, report: &Report) {
+/// A criterion's action as text (not yet escaped), if it has one: the one
+/// place the Markdown report reads an action.
+fn action(row: &Row) -> Option<String> {
+    let action = clean(&row.answer.action);
+    (!action.is_empty()).then_some(action)
+}
+
+/// The points of attention, most severe first, each with the note that
+/// explains it and its action; then the actions of the other criteria.
+fn attention(out: &mut String, report: &Report) {
     let words = report.words();
-    line(out, &format!("## {}", words.attention_and_actions));
+    line(out, &format!("## {}", words.attention_by_severity));
     blank(out);
-    line(out, &format!("### {}", words.attention_points));
-    blank(out);
-    let points = report.attention_points();
+    let points = report.attention_by_severity();
     if points.is_empty() {
         line(out, words.no_attention);
+        blank(out);
+    } else {
+        line(out, &format!("*{}*", escape(words.attention_order)));
+        blank(out);
     }
-    for point in points {
-        line(out, &format!("- {}", escape(&clean(&point))));
+    for (number, point) in points.iter().enumerate() {
+        let marker = format!("{}. ", number + 1);
+        // Continuation lines indented to the marker's width stay in the item.
+        let pad = " ".repeat(marker.len());
+        let mut text = format!("{marker}**{}**", escape(&clean(&point.text)));
+        if let Some(row) = &point.row {
+            if row.entry.criterion.critical {
+                let _ = write!(text, " · {}", report.text.critical);
+            }
+            for (label, note) in report.explanation(row) {
+                let _ = write!(
+                    text,
+                    "\n\n{pad}*{}:* {}",
+                    escape(&label),
+                    indent_by(&escape(&note), &pad)
+                );
+            }
+            if let Some(action) = action(row) {
+                let _ = write!(
+                    text,
+                    "\n\n{pad}*{}:* {}",
+                    words.action,
+                    indent_by(&escape(&action), &pad)
+                );
+            }
+        }
+        line(out, &text);
+        blank(out);
     }
-    blank(out);
-    line(out, &format!("### {}", words.actions));
-    blank(out);
-    let actions = report.actions();
-    if actions.is_empty() {
-        line(out, words.no_actions);
+    let others = report.other_actions();
+    if !others.is_empty() {
+        line(out, &format!("### {}", words.other_actions));
+        blank(out);
+        for row in others {
+            if let Some(action) = action(&row) {
+                line(
+                    out,
+                    &format!(
+                        "- **{}:** {}",
+                        escape(&criterion_name(&row)),
+                        indent(&escape(&action))
+                    ),
+                );
+            }
+        }
+        blank(out);
     }
-    for row in actions {
-        line(
-            out,
-            &format!(
-                "- **{}:** {}",
-                escape(&criterion_name(&row)),
-                indent(&escape(&clean(&row.answer.action)))
-            ),
-        );
-    }
-    blank(out);
 }
 
 fn unanswered(out: &mut String, report: &Report) {
@@ -305,6 +366,23 @@ fn indent(text: &str) -> String {
                 String::new()
             } else {
                 format!("  {line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim_start()
+        .to_string()
+}
+
+/// Continuation lines of a numbered list item, indented by `prefix` (with a
+/// line break before each, so a note's lines stay lines).
+fn indent_by(text: &str, prefix: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!("{prefix}{line}")
             }
         })
         .collect::<Vec<_>>()

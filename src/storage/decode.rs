@@ -152,7 +152,9 @@ fn sanitized(kind: ProblemKind) -> ProblemKind {
         other @ (ProblemKind::Empty
         | ProblemKind::NotUtf8 { .. }
         | ProblemKind::NewerSchema { .. }
-        | ProblemKind::UnknownFileKind) => other,
+        | ProblemKind::UnknownFileKind
+        // Ids in a flaw passed the id check; the rest are numbers.
+        | ProblemKind::UnworkableRule { .. }) => other,
     }
 }
 
