@@ -110,10 +110,9 @@ impl Context {
             storage::LoadError::Io { source, .. } => {
                 vec![format!("{shown}: {}", (self.text.io_error)(source))]
             }
-            storage::LoadError::Invalid { problems, .. } => problems
-                .iter()
-                .map(|problem| self.text.located_problem(&shown, problem))
-                .collect(),
+            storage::LoadError::Invalid { problems, .. } => {
+                self.text.located_problems(&shown, problems)
+            }
         }
     }
 

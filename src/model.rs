@@ -5,6 +5,7 @@
 pub mod edit;
 pub mod extra;
 pub mod framework;
+pub mod gate;
 pub mod scan;
 pub mod scoring;
 pub mod search;

@@ -25,8 +25,8 @@ pub fn run(context: &Context, files: &[impl AsRef<Path>]) -> anyhow::Result<Exit
         };
         match result {
             Ok(warnings) => {
-                for warning in &warnings {
-                    println!("{}", text.located_problem(&shown, warning));
+                for line in text.located_problems(&shown, &warnings) {
+                    println!("{line}");
                 }
                 println!("{}", (text.check_ok)(&shown));
             }

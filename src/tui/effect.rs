@@ -176,10 +176,7 @@ fn failure(app: &App, path: &Path, error: &LoadError) -> OpenFailure {
             storage::sanitize_for_display(&at.display().to_string()),
             (app.text.io_error)(source)
         )],
-        LoadError::Invalid { problems, .. } => problems
-            .iter()
-            .map(|problem| app.text.located_problem(&shown, problem))
-            .collect(),
+        LoadError::Invalid { problems, .. } => app.text.located_problems(&shown, problems),
     };
     OpenFailure {
         path: path.to_path_buf(),
@@ -189,10 +186,7 @@ fn failure(app: &App, path: &Path, error: &LoadError) -> OpenFailure {
 
 fn warnings(app: &App, path: &Path, problems: &[storage::Problem]) -> Vec<String> {
     let shown = storage::sanitize_for_display(&path.display().to_string());
-    problems
-        .iter()
-        .map(|problem| app.text.located_problem(&shown, problem))
-        .collect()
+    app.text.located_problems(&shown, problems)
 }
 
 /// Opens a scan for editing: take the lock, recover from the journal, carry on.
@@ -275,6 +269,17 @@ fn describe_recovery(app: &App, recovery: &Recovery) -> Option<String> {
             });
             Some((text.recovered)(*edits, &when))
         }
+        Recovery::Rejected {
+            restored,
+            record,
+            reason,
+            kept,
+        } => Some((text.input.journal_rejected)(
+            *restored,
+            *record,
+            &storage::sanitize_for_display(&(text.input.rejection)(reason)),
+            &storage::sanitize_for_display(&kept.display().to_string()),
+        )),
         Recovery::SetAside { kept, edits } => Some((text.journal_set_aside)(
             *edits,
             &storage::sanitize_for_display(&kept.display().to_string()),

@@ -9,6 +9,7 @@ use super::framework::decode_framework;
 use super::{
     Ctx, Fields, Value, decode_file, decode_file_with, in_save_order, keep_unknown, string, table,
 };
+use crate::model::gate;
 use crate::model::{
     Agreement, Answer, CriterionAnswer, Extra, Framework, Participant, PerspectiveAnswer, Scan,
     ScanMeta, Verdict, VerdictOverride,
@@ -260,8 +261,9 @@ fn score(
         DeValue::Integer(number) => i64::from_str_radix(number.as_str(), number.radix())
             .ok()
             .and_then(|whole| u8::try_from(whole).ok())
-            .filter(|&whole| framework.scale_level(whole).is_some())
-            .map(Answer::Score),
+            .map(Answer::Score)
+            // The same gate a replayed journal passes.
+            .filter(|&answer| gate::on_scale(framework, answer)),
         DeValue::String(text) if text == UNKNOWN_KEY => Some(Answer::Unknown),
         DeValue::String(text) if text == NOT_APPLICABLE_KEY => Some(Answer::NotApplicable),
         DeValue::String(_) => None,
