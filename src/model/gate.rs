@@ -18,21 +18,21 @@ pub enum Shape {
 /// Characters that must never reach a terminal or a report as they are: C0
 /// and C1 controls and DEL (cursor moves, colours, terminal titles), and the
 /// invisible format characters that reorder or hide text — bidi marks,
-/// embeddings, overrides and isolates, zero-width space, word joiner and
-/// invisible operators, the byte-order mark inside text, interlinear
-/// annotations and tag characters (which can smuggle hidden ASCII). The
-/// zero-width (non-)joiner stays allowed: emoji and several scripts need it.
+/// embeddings, overrides and isolates, the deprecated shaping controls, the
+/// byte-order mark inside text, interlinear annotations (which hide their
+/// annotation) and tag characters (which can smuggle hidden ASCII). The
+/// zero-width space, joiner and non-joiner and the word joiner stay allowed:
+/// they neither reorder nor hide other text, and emoji and several scripts
+/// need them.
 pub fn is_hidden(c: char) -> bool {
     c.is_control()
         || matches!(
             c,
             '\u{061c}'
                 | '\u{180e}'
-                | '\u{200b}'
                 | '\u{200e}'
                 | '\u{200f}'
                 | '\u{202a}'..='\u{202e}'
-                | '\u{2060}'..='\u{2064}'
                 | '\u{2066}'..='\u{206f}'
                 | '\u{feff}'
                 | '\u{fff9}'..='\u{fffb}'
@@ -207,15 +207,15 @@ mod tests {
             '\u{202e}',
             '\u{2066}',
             '\u{2069}',
-            '\u{200b}',
-            '\u{2060}',
+            '\u{206a}',
+            '\u{fff9}',
             '\u{feff}',
             '\u{e0041}',
         ] {
             assert!(is_hidden(c), "{c:?}");
         }
         for c in [
-            'a', 'é', '€', '\u{a0}', '\u{200d}', '\u{200c}', '\u{ad}', '😀',
+            'a', 'é', '€', '\u{a0}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{ad}', '😀',
         ] {
             assert!(!is_hidden(c), "{c:?}");
         }

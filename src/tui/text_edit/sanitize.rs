@@ -9,7 +9,7 @@
 /// the same gate a replayed journal passes, so what is typed here can never
 /// be refused on recovery.
 pub(super) fn is_forbidden(c: char) -> bool {
-    c != '\r' && !crate::model::gate::allowed(c, crate::model::gate::Shape::Text)
+    c == '\r' || !crate::model::gate::allowed(c, crate::model::gate::Shape::Text)
 }
 
 /// Returns the pasted text as it may be stored: `\r\n` and lone `\r` become
