@@ -435,6 +435,11 @@ pub struct InputText {
     pub rejection: fn(&crate::model::gate::Rejection) -> String,
     /// A command-line text holding a control or hidden character: the option.
     pub argument_refused: fn(&str) -> String,
+    /// The problem text: the field and how many characters were made visible.
+    pub hidden_problem: fn(&str, usize) -> String,
+    /// On opening such a scan: how many in all, and the `.bak` name the
+    /// original bytes will be kept under when the next save cleans them.
+    pub hidden_on_open: fn(usize, &str) -> String,
 }
 
 /// How many problems of one file are listed; the rest are counted, so a file
@@ -679,6 +684,10 @@ mod tests {
             ProblemKind::UnknownCriterion { id: "k".into() },
             ProblemKind::UnknownPerspective { id: "k".into() },
             ProblemKind::UnknownKey { key: "k".into() },
+            ProblemKind::HiddenCharacters {
+                key: "k".into(),
+                count: 2,
+            },
             ProblemKind::NewerSchema {
                 found: 2,
                 supported: 1,

@@ -6,6 +6,10 @@
 //! - `journal-*.records`: journal payloads, one per line, ending in a record
 //!   the gate must refuse; the test adds the header, numbers and checksums
 //!   for `tests/fixtures/cli/scan-valid.toml`.
+//! - `scan-*.toml`: scans holding control or invisible characters, or a line
+//!   break in a one-line field. They open with the characters as markers,
+//!   `check` names them, reports and plain mode never print them raw.
+//! - The 300,000-key file is generated here, not committed.
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +24,10 @@ const NOTE: &str = "Vastgesteld in alle raden.";
 
 fn manifest(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn hostile(name: &str) -> PathBuf {
+    manifest("tests/fixtures/hostile").join(name)
 }
 
 fn hostile_files(suffix: &str) -> Vec<PathBuf> {
@@ -159,6 +167,207 @@ fn a_rejected_journal_is_told_in_both_languages() {
         assert!(message.contains("200"), "{message}");
         assert!(message.contains(".s.journal.rejected-1"), "{message}");
         assert!(message.contains('2') && message.contains('3'), "{message}");
+    }
+}
+
+// ---------------------------------------------------------------- items 3 and 7: hidden characters
+
+/// Each scan in the corpus: where `check` points, the field, and how many.
+const HIDDEN: [(&str, &str, &str, usize); 5] = [
+    ("scan-carriage-return-in-region.toml", "4:10", "region", 1),
+    (
+        "scan-escape-in-note.toml",
+        "23:18",
+        "answers.VIS-1.consensus_note",
+        3,
+    ),
+    (
+        "scan-newline-in-title.toml",
+        "101:9",
+        "framework.themes[0].criteria[0].title",
+        1,
+    ),
+    (
+        "scan-right-to-left-mark-in-label.toml",
+        "73:9",
+        "framework.perspectives[0].label",
+        2,
+    ),
+    (
+        "scan-vertical-tab-and-form-feed.toml",
+        "28:8",
+        "answers.VIS-1.gemeenten.note",
+        2,
+    ),
+];
+
+/// No control character but line breaks and tabs, no invisible format character.
+fn assert_printable(bytes: &[u8], what: &str) {
+    let text = String::from_utf8_lossy(bytes);
+    let raw: Vec<char> = text
+        .chars()
+        .filter(|&c| zelfscan::model::gate::is_hidden(c) && !matches!(c, '\n' | '\t'))
+        .collect();
+    assert!(raw.is_empty(), "{what}: raw {raw:?} in {text}");
+}
+
+fn heading_count(markdown: &[u8]) -> usize {
+    String::from_utf8_lossy(markdown)
+        .lines()
+        .filter(|line| line.starts_with('#'))
+        .count()
+}
+
+#[test]
+fn the_corpus_covers_every_hidden_character_file() {
+    let names: Vec<String> = hostile_files(".toml")
+        .iter()
+        .map(|path| {
+            path.file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let listed: Vec<&str> = HIDDEN.iter().map(|(name, ..)| *name).collect();
+    assert_eq!(names, listed);
+}
+
+#[test]
+fn a_scan_with_hidden_characters_is_checked_opened_and_reported_untouched() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let clean_report = zelfscan(home.path())
+        .arg("report")
+        .arg(manifest(SCAN))
+        .output()
+        .expect("report");
+    for (name, location, key, count) in HIDDEN {
+        let path = home.path().join(name);
+        std::fs::copy(hostile(name), &path).expect("copy");
+        let before = std::fs::read(&path).expect("read");
+
+        // `check`: file:line:column, the field and the count; exit 1.
+        let output = zelfscan(home.path())
+            .arg("check")
+            .arg(&path)
+            .output()
+            .expect("check");
+        assert_eq!(output.status.code(), Some(1), "{name}: {output:?}");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let wanted = format!(
+            "{}:{location}: waarschuwing: '{key}' bevat {count} stuurteken",
+            path.display()
+        );
+        assert!(stdout.contains(&wanted), "{name}: {stdout}");
+        assert_printable(&output.stdout, name);
+        assert_printable(&output.stderr, name);
+
+        // It opens: the characters are markers in the model.
+        let loaded = load_scan(&path).expect("a hidden character never locks a group out");
+        assert_eq!(loaded.warnings.len(), 1, "{name}");
+        let saved = scan_to_toml(&loaded.value);
+        assert!(saved.contains("\\\\u{"), "{name}: the marker is plain text");
+        assert!(
+            load_scan_source(&saved).is_empty(),
+            "{name}: once cleaned, nothing is left to warn about"
+        );
+
+        // The Markdown report: nothing raw, and no heading made or broken.
+        let output = zelfscan(home.path())
+            .arg("report")
+            .arg(&path)
+            .output()
+            .expect("report");
+        assert_eq!(output.status.code(), Some(0), "{name}: {output:?}");
+        assert_printable(&output.stdout, name);
+        assert_printable(&output.stderr, name);
+        assert_eq!(
+            heading_count(&output.stdout),
+            heading_count(&clean_report.stdout),
+            "{name}: {}",
+            String::from_utf8_lossy(&output.stdout)
+        );
+
+        assert_eq!(std::fs::read(&path).expect("read"), before, "{name}");
+        assert!(!home.path().join(format!("{name}.bak")).exists(), "{name}");
+    }
+}
+
+/// The warnings left after loading this text.
+fn load_scan_source(source: &str) -> Vec<zelfscan::storage::Problem> {
+    zelfscan::storage::parse_scan(source)
+        .expect("loads")
+        .warnings
+}
+
+#[test]
+fn plain_mode_shows_markers_and_cleans_on_save_keeping_the_original() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let name = "scan-vertical-tab-and-form-feed.toml";
+    let path = home.path().join(name);
+    std::fs::copy(hostile(name), &path).expect("copy");
+    let original = std::fs::read(&path).expect("read");
+    // A different, older backup is already there: it is never overwritten.
+    let old_backup = home.path().join(format!("{name}.bak"));
+    std::fs::write(&old_backup, b"een oudere kopie").expect("old backup");
+
+    // One answer (Gemeenten of VIS-2), then end of input: a save.
+    let output = zelfscan(home.path())
+        .args(["open", "--plain"])
+        .arg(&path)
+        .write_stdin("2\n")
+        .output()
+        .expect("plain");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_printable(&output.stdout, "plain");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("bevat 2 stuurteken"), "{stdout}");
+    assert!(stdout.contains(&format!("{name}.bak.1")), "{stdout}");
+
+    assert_eq!(
+        std::fs::read(&old_backup).expect("old backup"),
+        b"een oudere kopie"
+    );
+    let backup = home.path().join(format!("{name}.bak.1"));
+    assert_eq!(std::fs::read(&backup).expect("backup"), original);
+    let cleaned = load_scan(&path).expect("loads");
+    assert!(cleaned.warnings.is_empty(), "{:?}", cleaned.warnings);
+    assert_eq!(
+        cleaned.value.answers[0].perspectives[0].note,
+        "Vastgesteld\\u{b}in alle\\u{c}raden."
+    );
+    assert_eq!(
+        cleaned.value.answers[1].perspectives[0].score,
+        Some(zelfscan::model::Answer::Score(2))
+    );
+}
+
+#[test]
+fn a_region_with_a_control_character_is_refused_before_anything_is_written() {
+    for region in [
+        "Regio\u{1b}]0;x\u{7}",
+        "Regio\rWest",
+        "Regio\nWest",
+        "Regio\u{200f}",
+    ] {
+        let home = tempfile::tempdir().expect("temp dir");
+        let target = home.path().join("nieuw.toml");
+        let output = zelfscan(home.path())
+            .args(["new", "--no-open", "--region", region, "--output"])
+            .arg(&target)
+            .output()
+            .expect("new");
+        assert_eq!(output.status.code(), Some(2), "{region:?}: {output:?}");
+        assert_printable(&output.stderr, region);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("--region bevat een stuurteken"), "{stderr}");
+        assert!(!target.exists(), "{region:?}");
+        let written: Vec<_> = std::fs::read_dir(home.path())
+            .expect("home")
+            .map(|entry| entry.expect("entry").file_name())
+            .filter(|name| name.to_string_lossy().ends_with(".toml"))
+            .collect();
+        assert!(written.is_empty(), "{region:?}: {written:?}");
     }
 }
 

@@ -1,6 +1,7 @@
 //! `zelfscan check FILE...`: validate scan and framework files without
-//! changing them. Exit 0 when all are valid, 1 when problems were found, 2 when
-//! a file could not be read at all.
+//! changing them. Exit 0 when all are valid, 1 when problems were found
+//! (hidden characters included, though such a scan still opens), 2 when a
+//! file could not be read at all.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -25,10 +26,16 @@ pub fn run(context: &Context, files: &[impl AsRef<Path>]) -> anyhow::Result<Exit
         };
         match result {
             Ok(warnings) => {
+                // Hidden characters do not stop a scan from opening, but they
+                // are a problem to clean: `check` says so in its exit code.
+                let to_clean = warnings.iter().any(storage::Problem::needs_cleaning);
+                found_problems |= to_clean;
                 for line in text.located_problems(&shown, &warnings) {
                     println!("{line}");
                 }
-                println!("{}", (text.check_ok)(&shown));
+                if !to_clean {
+                    println!("{}", (text.check_ok)(&shown));
+                }
             }
             Err(error) => {
                 if matches!(error, LoadError::Io { .. }) {

@@ -342,6 +342,7 @@ fn problem(kind: &ProblemKind) -> String {
         ProblemKind::UnknownPerspective { id } => {
             format!("'{id}' is not a perspective of the framework of this scan")
         }
+        ProblemKind::HiddenCharacters { key, count } => (input::INPUT.hidden_problem)(key, *count),
         ProblemKind::UnknownKey { key } => {
             format!(
                 "'{key}' is unknown to this version of zelfscan and will be lost when you save the scan"

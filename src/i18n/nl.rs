@@ -347,6 +347,7 @@ fn problem(kind: &ProblemKind) -> String {
         ProblemKind::UnknownKey { key } => {
             format!("'{key}' is onbekend voor deze versie van zelfscan; de waarde blijft bewaard")
         }
+        ProblemKind::HiddenCharacters { key, count } => (input::INPUT.hidden_problem)(key, *count),
         ProblemKind::NewerSchema { found, supported } => format!(
             "gemaakt door een nieuwere zelfscan (schema_version {found}; deze versie kent t/m {supported})"
         ),

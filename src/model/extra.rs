@@ -9,7 +9,7 @@ use std::collections::HashMap;
 /// Equality treats every NaN as equal to every NaN and tells `0.0` from
 /// `-0.0`, so that it is a real equivalence (and `Eq` holds): a value loaded,
 /// saved and loaded again compares equal to itself.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Extra {
     entries: Vec<(String, toml::Value)>,
     /// Where each key sits in `entries`, so that inserting n keys costs O(n),
@@ -51,6 +51,15 @@ impl Extra {
         self.entries
             .iter()
             .map(|(key, value)| (key.as_str(), value))
+    }
+}
+
+/// The entries only: the index is a copy of what they already say.
+impl std::fmt::Debug for Extra {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extra")
+            .field("entries", &self.entries)
+            .finish()
     }
 }
 

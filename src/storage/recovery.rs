@@ -240,6 +240,19 @@ pub fn checkpoint_from_journal(path: &Path) -> Result<bool, LoadError> {
         return Ok(false);
     }
     if matches!(opened.recovery, Recovery::Replayed { .. }) {
+        let io_error = |source| LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        if opened
+            .loaded
+            .warnings
+            .iter()
+            .any(super::Problem::needs_cleaning)
+        {
+            let original = std::fs::read(path).map_err(io_error)?;
+            super::backup::keep_original(path, &original).map_err(io_error)?;
+        }
         let text = super::scan_to_toml(&opened.loaded.value);
         super::write_file_atomic(path, text.as_bytes()).map_err(|source| LoadError::Io {
             path: path.to_path_buf(),

@@ -54,6 +54,9 @@ pub struct Io {
     /// next save means someone else changed the file.
     pub file_hash: Option<u64>,
     pub journal_disabled: bool,
+    /// The scan file held hidden characters that the next save cleans: keep
+    /// its original bytes as `<scan>.toml.bak` first.
+    pub keep_original: bool,
 }
 
 impl Io {
@@ -96,6 +99,7 @@ impl Io {
         }
         self.lock = None;
         self.file_hash = None;
+        self.keep_original = false;
     }
 
     /// Holds the scan's lock (when it could be taken) and journal from now on.
@@ -245,10 +249,32 @@ fn open(app: &mut App, io: &mut Io, path: &Path) -> Action {
     }
     remember_recent(app, path);
     let recovered = describe_recovery(app, &opened.recovery);
+    let mut warnings = warnings(app, path, &opened.loaded.warnings);
+    let hidden: usize = opened
+        .loaded
+        .warnings
+        .iter()
+        .map(|problem| match problem.kind {
+            storage::ProblemKind::HiddenCharacters { count, .. } => count,
+            _ => 0,
+        })
+        .sum();
+    if hidden > 0 {
+        io.keep_original = true;
+        let original = std::fs::read(path).unwrap_or_default();
+        let backup = storage::backup::backup_path(path, &original);
+        warnings.insert(
+            0,
+            (app.text.input.hidden_on_open)(
+                hidden,
+                &storage::sanitize_for_display(&backup.display().to_string()),
+            ),
+        );
+    }
     Action::Opened(Ok(OpenedScan {
         scan: Box::new(opened.loaded.value),
         path: path.to_path_buf(),
-        warnings: warnings(app, path, &opened.loaded.warnings),
+        warnings,
         recovered,
         read_only: false,
         banner: cannot_keep,
@@ -408,11 +434,12 @@ fn save(
             (path, Some(Moved::SavedAs))
         }
         None => {
-            let on_disk = match std::fs::read(&walk.path) {
-                Ok(bytes) => Some(content_hash(&bytes)),
+            let on_disk_bytes = match std::fs::read(&walk.path) {
+                Ok(bytes) => Some(bytes),
                 Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
                 Err(error) => return Err(error.to_string()),
             };
+            let on_disk = on_disk_bytes.as_deref().map(content_hash);
             let changed_elsewhere = on_disk.is_some() && on_disk != io.file_hash;
             if changed_elsewhere {
                 let copy = free_sibling(&walk.path, app.text.conflict_suffix);
@@ -423,6 +450,13 @@ fn save(
                     journal
                         .append_checkpoint(hash)
                         .map_err(|error| (app.text.io_error)(&error))?;
+                }
+                if io.keep_original
+                    && let Some(original) = &on_disk_bytes
+                {
+                    storage::backup::keep_original(&walk.path, original)
+                        .map_err(|error| (app.text.io_error)(&error))?;
+                    io.keep_original = false;
                 }
                 storage::write_file_atomic(&walk.path, text.as_bytes())
                     .map_err(|error| (app.text.io_error)(&error))?;

@@ -24,6 +24,20 @@ pub const INPUT: InputText = InputText {
         Rejection::EmptyRationale => "an overridden verdict needs a written rationale".to_string(),
         Rejection::Unreadable => "the result could no longer be opened".to_string(),
     },
+    hidden_problem: |key, count| {
+        format!(
+            "'{key}' holds {count} control or invisible character(s) (such as ESC, a vertical tab \
+             or a line break in a one-line field); they are shown as \\u{{…}} and written that way \
+             on the next save"
+        )
+    },
+    hidden_on_open: |count, backup| {
+        format!(
+            "This scan holds {count} control or invisible character(s), shown as \\u{{…}}. The next \
+             save writes them that way and keeps the original as {backup}. Close without changing \
+             anything to leave the file as it is."
+        )
+    },
     argument_refused: |option| {
         format!(
             "{option} holds a control character, line break or invisible character; \

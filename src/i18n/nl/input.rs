@@ -26,6 +26,20 @@ pub const INPUT: InputText = InputText {
         }
         Rejection::Unreadable => "het resultaat zou niet meer te openen zijn".to_string(),
     },
+    hidden_problem: |key, count| {
+        format!(
+            "'{key}' bevat {count} stuurteken(s) of onzichtbare teken(s) (zoals ESC, een verticale tab \
+             of een regeleinde in een veld van één regel); ze worden getoond als \\u{{…}} en bij de \
+             volgende opslag zo weggeschreven"
+        )
+    },
+    hidden_on_open: |count, backup| {
+        format!(
+            "Deze scan bevat {count} stuurteken(s) of onzichtbare teken(s); ze staan zichtbaar als \
+             \\u{{…}}. Bij de volgende opslag worden ze zo weggeschreven; het origineel blijft dan \
+             bewaard als {backup}. Sluit zonder iets te wijzigen om het bestand te laten zoals het is."
+        )
+    },
     argument_refused: |option| {
         format!(
             "{option} bevat een stuurteken, regeleinde of onzichtbaar teken; \
