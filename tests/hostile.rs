@@ -157,6 +157,42 @@ fn a_journal_record_the_gate_refuses_stops_the_replay_and_is_kept_aside() {
 }
 
 #[test]
+fn plain_mode_says_what_was_kept_and_where_the_rest_is() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let path = home.path().join("regio.toml");
+    let scan_bytes = std::fs::read(manifest(SCAN)).expect("scan");
+    std::fs::write(&path, &scan_bytes).expect("copy scan");
+    let payloads = std::fs::read_to_string(hostile("journal-score-200.records")).expect("records");
+    std::fs::write(
+        journal_path(&path),
+        journal_bytes(content_hash(&scan_bytes), &payloads),
+    )
+    .expect("journal");
+    let output = zelfscan(home.path())
+        .args(["open", "--plain"])
+        .arg(&path)
+        .output()
+        .expect("plain");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("ongeldige wijziging (nummer 3: score 200 staat niet op de schaal)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("De 2 wijziging(en) daarvoor zijn hersteld"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(".regio.toml.journal.rejected-"), "{stdout}");
+    assert_eq!(named(home.path(), ".regio.toml.journal.rejected-").len(), 1);
+    let loaded = load_scan(&path).expect("opens after the checkpoint");
+    assert_eq!(
+        loaded.value.answers[0].perspectives[0].note,
+        format!("{NOTE} ok")
+    );
+}
+
+#[test]
 fn a_rejected_journal_is_told_in_both_languages() {
     use zelfscan::i18n::Lang;
     use zelfscan::model::gate::Rejection;
