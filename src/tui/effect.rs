@@ -446,17 +446,18 @@ fn save(
                 write_new(&copy, text.as_bytes()).map_err(|error| (app.text.io_error)(&error))?;
                 (copy, Some(Moved::ConflictCopy))
             } else {
-                if let Some(journal) = &mut io.journal {
-                    journal
-                        .append_checkpoint(hash)
-                        .map_err(|error| (app.text.io_error)(&error))?;
-                }
+                // The original bytes are safe before anything names the new ones.
                 if io.keep_original
                     && let Some(original) = &on_disk_bytes
                 {
                     storage::backup::keep_original(&walk.path, original)
                         .map_err(|error| (app.text.io_error)(&error))?;
                     io.keep_original = false;
+                }
+                if let Some(journal) = &mut io.journal {
+                    journal
+                        .append_checkpoint(hash)
+                        .map_err(|error| (app.text.io_error)(&error))?;
                 }
                 storage::write_file_atomic(&walk.path, text.as_bytes())
                     .map_err(|error| (app.text.io_error)(&error))?;
