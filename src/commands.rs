@@ -132,10 +132,9 @@ impl Context {
             storage::LoadError::Io { source, .. } => {
                 vec![format!("{shown}: {}", (self.text.io_error)(source))]
             }
-            storage::LoadError::Invalid { problems, .. } => problems
-                .iter()
-                .map(|problem| self.text.located_problem(&shown, problem))
-                .collect(),
+            storage::LoadError::Invalid { problems, .. } => {
+                self.text.located_problems(&shown, problems)
+            }
         }
     }
 
@@ -230,4 +229,20 @@ pub fn find_framework(context: &Context, wanted: Option<&str>) -> anyhow::Result
         &storage::sanitize_for_display(wanted),
         &known.join(", ")
     ))
+}
+
+/// Refuses a command-line text that would go into a file (a region, a
+/// name) when it holds a control character, a line break or an invisible
+/// format character: the same gate a loaded file passes, applied before
+/// anything is written, so such a text can never start a scan.
+pub fn refuse_hidden_text(
+    text: &crate::i18n::Catalogue,
+    option: &str,
+    value: &str,
+) -> anyhow::Result<()> {
+    use crate::model::gate::{Shape, first_refused};
+    match first_refused(value, Shape::OneLine) {
+        Some(_) => anyhow::bail!((text.input.argument_refused)(option)),
+        None => Ok(()),
+    }
 }

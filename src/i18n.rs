@@ -272,6 +272,7 @@ pub struct Catalogue {
     pub help_long: fn(Help) -> &'static str,
     pub report: ReportText,
     pub plain: PlainText,
+    pub input: InputText,
 }
 
 /// The words of the reports (`zelfscan report`): headings, labels and column
@@ -463,7 +464,47 @@ pub struct PlainText {
     pub needs_file: &'static str,
 }
 
+/// Hostile or odd input (issue 8): capped problem lists, journals that were
+/// stopped at an invalid record, hidden characters made visible, refused
+/// command-line text.
+pub struct InputText {
+    /// After the first [`MAX_PROBLEMS_SHOWN`] problems: how many more there are.
+    pub more_problems: fn(usize) -> String,
+    /// A journal stopped at an invalid record: edits kept, the record's
+    /// number, why, and where the journal was set aside.
+    pub journal_rejected: fn(usize, usize, &str, &str) -> String,
+    /// Why a journal record was refused.
+    pub rejection: fn(&crate::model::gate::Rejection) -> String,
+    /// A command-line text holding a control or hidden character: the option.
+    pub argument_refused: fn(&str) -> String,
+    /// The problem text: the field and how many characters were made visible.
+    pub hidden_problem: fn(&str, usize) -> String,
+    /// On opening such a scan: how many in all, and the `.bak` name the
+    /// original bytes will be kept under when the next save cleans them.
+    pub hidden_on_open: fn(usize, &str) -> String,
+}
+
+/// How many problems of one file are listed; the rest are counted, so a file
+/// with 300,000 unknown keys gives a readable answer.
+pub const MAX_PROBLEMS_SHOWN: usize = 20;
+
 impl Catalogue {
+    /// `file:line:column: message` for at most [`MAX_PROBLEMS_SHOWN`]
+    /// problems, then one line saying how many more there are.
+    pub fn located_problems(&self, file: &str, problems: &[Problem]) -> Vec<String> {
+        let mut lines: Vec<String> = problems
+            .iter()
+            .take(MAX_PROBLEMS_SHOWN)
+            .map(|problem| self.located_problem(file, problem))
+            .collect();
+        if problems.len() > MAX_PROBLEMS_SHOWN {
+            lines.push((self.input.more_problems)(
+                problems.len() - MAX_PROBLEMS_SHOWN,
+            ));
+        }
+        lines
+    }
+
     /// `file:line:column: message`, the form editors and `check` use.
     pub fn located_problem(&self, file: &str, problem: &Problem) -> String {
         let prefix = if problem.is_warning() {
@@ -746,6 +787,10 @@ mod tests {
             ProblemKind::UnknownCriterion { id: "k".into() },
             ProblemKind::UnknownPerspective { id: "k".into() },
             ProblemKind::UnknownKey { key: "k".into() },
+            ProblemKind::HiddenCharacters {
+                key: "k".into(),
+                count: 2,
+            },
             ProblemKind::NewerSchema {
                 found: 2,
                 supported: 1,

@@ -6,6 +6,7 @@ pub mod edit;
 pub mod exact;
 pub mod extra;
 pub mod framework;
+pub mod gate;
 pub mod rule_check;
 pub mod scan;
 pub mod scoring;

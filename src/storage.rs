@@ -2,6 +2,7 @@
 //! problems (file, line, column), writing TOML with a stable layout, atomic
 //! saves, and the frameworks bundled into the binary.
 
+pub mod backup;
 mod bundled;
 mod decode;
 mod encode;
@@ -63,6 +64,10 @@ pub enum ProblemKind {
     UnknownPerspective { id: String },
     /// A key this version of zelfscan does not know (a warning, not an error).
     UnknownKey { key: String },
+    /// A text held `count` control or invisible characters (or a line break
+    /// in a one-line field). They are shown as visible markers and replaced
+    /// on the next save; a warning, so the scan still opens.
+    HiddenCharacters { key: String, count: usize },
     /// Written by a newer zelfscan.
     NewerSchema { found: i64, supported: i64 },
     /// A file that is neither a scan nor a framework.
@@ -117,7 +122,16 @@ pub enum FileKind {
 impl Problem {
     /// Warnings do not stop a file from loading.
     pub fn is_warning(&self) -> bool {
-        matches!(self.kind, ProblemKind::UnknownKey { .. })
+        matches!(
+            self.kind,
+            ProblemKind::UnknownKey { .. } | ProblemKind::HiddenCharacters { .. }
+        )
+    }
+
+    /// A warning that `check` still counts as a problem: the file opens, but
+    /// holds characters that should be cleaned.
+    pub fn needs_cleaning(&self) -> bool {
+        matches!(self.kind, ProblemKind::HiddenCharacters { .. })
     }
 }
 

@@ -1,6 +1,7 @@
 //! `zelfscan check FILE...`: validate scan and framework files without
-//! changing them. Exit 0 when all are valid, 1 when problems were found, 2 when
-//! a file could not be read at all.
+//! changing them. Exit 0 when all are valid, 1 when problems were found
+//! (hidden characters included, though such a scan still opens), 2 when a
+//! file could not be read at all.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -39,12 +40,14 @@ pub fn run(context: &Context, files: &[impl AsRef<Path>]) -> anyhow::Result<Exit
         };
         match result {
             Ok(warnings) => {
-                for warning in &warnings {
-                    println!("{}", text.located_problem(&shown, warning));
+                // Hidden characters do not stop a scan from opening, but they
+                // are a problem to clean: `check` says so in its exit code.
+                let to_clean = warnings.iter().any(storage::Problem::needs_cleaning);
+                found_problems |= to_clean || id_taken;
+                for line in text.located_problems(&shown, &warnings) {
+                    println!("{line}");
                 }
-                if id_taken {
-                    found_problems = true;
-                } else {
+                if !to_clean && !id_taken {
                     println!("{}", (text.check_ok)(&shown));
                 }
             }

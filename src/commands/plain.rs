@@ -74,7 +74,7 @@ pub fn run_with(
     let mut session = PlainSession::new(text, &scan);
     print_lines(&mut output, &session.opening(&scan))?;
     while !session.is_finished() {
-        write!(output, "{}", session.prompt(&scan))?;
+        write!(output, "{}", for_terminal(&session.prompt(&scan)))?;
         output.flush()?;
         let mut bytes = Vec::new();
         let reply = if input.read_until(b'\n', &mut bytes)? == 0 {
@@ -131,9 +131,25 @@ fn deliver(
 
 fn print_lines(output: &mut impl Write, lines: &[String]) -> std::io::Result<()> {
     for line in lines {
-        writeln!(output, "{line}")?;
+        writeln!(output, "{}", for_terminal(line))?;
     }
     output.flush()
+}
+
+/// Text from a scan as it may reach the terminal: line breaks and tabs stay,
+/// every other control or invisible format character (a lone carriage return
+/// that would overwrite what a person reads, an ESC) becomes its marker.
+fn for_terminal(line: &str) -> String {
+    use crate::model::gate::{is_hidden, marker};
+    line.chars()
+        .map(|c| {
+            if is_hidden(c) && !matches!(c, '\n' | '\t') {
+                marker(c)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// A checkpoint through the interface's own save: the outside-change check,

@@ -28,8 +28,8 @@ pub fn run(
         }
     };
     let shown = storage::sanitize_for_display(&file.display().to_string());
-    for warning in &loaded.warnings {
-        eprintln!("{}", text.located_problem(&shown, warning));
+    for line in text.located_problems(&shown, &loaded.warnings) {
+        eprintln!("{line}");
     }
     let rendered = report::render(&loaded.value, format, text);
     match output {

@@ -3,6 +3,7 @@
 //! municipalities, aanbieders are (care) providers, a vervolgtraject is a
 //! follow-up, aandachtspunten are points of attention.
 
+mod input;
 mod plain;
 mod report;
 
@@ -319,6 +320,7 @@ pub const EN: Catalogue = Catalogue {
     help_long,
     report: report::REPORT,
     plain: plain::PLAIN,
+    input: input::INPUT,
 };
 
 fn problem(kind: &ProblemKind) -> String {
@@ -353,6 +355,7 @@ fn problem(kind: &ProblemKind) -> String {
         ProblemKind::UnknownPerspective { id } => {
             format!("'{id}' is not a perspective of the framework of this scan")
         }
+        ProblemKind::HiddenCharacters { key, count } => (input::INPUT.hidden_problem)(key, *count),
         ProblemKind::UnknownKey { key } => {
             format!(
                 "'{key}' is unknown to this version of zelfscan and will be lost when you save the scan"

@@ -1,5 +1,6 @@
 //! De Nederlandse teksten: de standaardtaal van zelfscan.
 
+mod input;
 mod plain;
 mod report;
 
@@ -321,6 +322,7 @@ pub const NL: Catalogue = Catalogue {
     help_long,
     report: report::REPORT,
     plain: plain::PLAIN,
+    input: input::INPUT,
 };
 
 fn problem(kind: &ProblemKind) -> String {
@@ -358,6 +360,7 @@ fn problem(kind: &ProblemKind) -> String {
         ProblemKind::UnknownKey { key } => {
             format!("'{key}' is onbekend voor deze versie van zelfscan; de waarde blijft bewaard")
         }
+        ProblemKind::HiddenCharacters { key, count } => (input::INPUT.hidden_problem)(key, *count),
         ProblemKind::NewerSchema { found, supported } => format!(
             "gemaakt door een nieuwere zelfscan (schema_version {found}; deze versie kent t/m {supported})"
         ),

@@ -15,7 +15,7 @@ pub(super) fn render(report: &Report) -> String {
 
     line(
         &mut out,
-        &format!("# {}", escape(&(words.title)(&meta.region))),
+        &format!("# {}", one_line(&(words.title)(&meta.region))),
     );
     blank(&mut out);
     if let Some(notice) = report.incomplete_notice() {
@@ -205,7 +205,7 @@ fn criteria(out: &mut String, report: &Report) {
     line(out, &format!("## {}", words.details_heading));
     blank(out);
     for (theme_index, theme) in report.framework.themes.iter().enumerate() {
-        line(out, &format!("### {}", escape(&theme_name(theme))));
+        line(out, &format!("### {}", one_line(&theme_name(theme))));
         blank(out);
         for row in report.theme_rows(theme_index) {
             criterion(out, report, &row);
@@ -215,7 +215,7 @@ fn criteria(out: &mut String, report: &Report) {
 
 fn criterion(out: &mut String, report: &Report, row: &Row) {
     let words = report.words();
-    let mut heading = format!("#### {}", escape(&criterion_name(row)));
+    let mut heading = format!("#### {}", one_line(&criterion_name(row)));
     for mark in report.marks(row) {
         let _ = write!(heading, " · {mark}");
     }
@@ -244,9 +244,9 @@ fn criterion(out: &mut String, report: &Report, row: &Row) {
 /// `- **Label:** value`, with a note on the lines below, indented so it stays
 /// inside the list item.
 fn item(out: &mut String, label: &str, value: &str, note: &str) {
-    let mut text = format!("- **{}:**", escape(label));
+    let mut text = format!("- **{}:**", one_line(label));
     if !value.is_empty() {
-        let _ = write!(text, " {}", escape(value));
+        let _ = write!(text, " {}", one_line(value));
     }
     let note = clean(note);
     if !note.is_empty() {
@@ -285,7 +285,7 @@ fn attention(out: &mut String, report: &Report) {
         let marker = format!("{}. ", number + 1);
         // Continuation lines indented to the marker's width stay in the item.
         let pad = " ".repeat(marker.len());
-        let mut text = format!("{marker}**{}**", escape(&clean(&point.text)));
+        let mut text = format!("{marker}**{}**", one_line(&point.text));
         if let Some(row) = &point.row {
             if row.entry.criterion.critical {
                 let _ = write!(text, " · {}", report.text.critical);
@@ -320,7 +320,7 @@ fn attention(out: &mut String, report: &Report) {
                     out,
                     &format!(
                         "- **{}:** {}",
-                        escape(&criterion_name(&row)),
+                        one_line(&criterion_name(&row)),
                         indent(&escape(&action))
                     ),
                 );
@@ -339,7 +339,7 @@ fn unanswered(out: &mut String, report: &Report) {
         line(out, words.nothing_unanswered);
     }
     for row in open {
-        let mut text = format!("- {}", escape(&criterion_name(&row)));
+        let mut text = format!("- {}", one_line(&criterion_name(&row)));
         if row.answer.skipped {
             let _ = write!(text, " ({})", report.text.status_skipped);
         }
@@ -412,6 +412,14 @@ fn cell(text: &str) -> String {
     escape(&clean(text)).replace('\n', "<br>")
 }
 
+/// A one-line text (a region, title or label) as Markdown that stays one
+/// line: a line break or carriage return from a file can never end a heading
+/// early or return the cursor on a terminal, and control characters are
+/// shown as markers.
+fn one_line(text: &str) -> String {
+    escape(&clean(text).replace('\n', " "))
+}
+
 /// Text from a scan as Markdown that shows exactly that text: characters that
 /// would format are escaped, and so is anything at the start of a line that
 /// would begin a heading, quote or list.
@@ -465,6 +473,14 @@ mod tests {
         );
         assert_eq!(escape("Gemeente's 3,5 - ok"), "Gemeente's 3,5 - ok");
         assert_eq!(escape("2026"), "2026");
+    }
+
+    #[test]
+    fn one_line_texts_never_break_a_heading() {
+        assert_eq!(one_line("Regio\rWest"), "Regio West");
+        assert_eq!(one_line("Titel\n# Kop"), "Titel # Kop");
+        assert_eq!(one_line("a\u{1b}]0;x\u{7}b"), "a\\\\u{1b}\\]0;x\\\\u{7}b");
+        assert!(!one_line("x\r\n\u{2028}y").contains(['\r', '\n']));
     }
 
     #[test]

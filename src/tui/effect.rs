@@ -54,6 +54,9 @@ pub struct Io {
     /// next save means someone else changed the file.
     pub file_hash: Option<u64>,
     pub journal_disabled: bool,
+    /// The scan file held hidden characters that the next save cleans: keep
+    /// its original bytes as `<scan>.toml.bak` first.
+    pub keep_original: bool,
 }
 
 impl Io {
@@ -96,6 +99,7 @@ impl Io {
         }
         self.lock = None;
         self.file_hash = None;
+        self.keep_original = false;
     }
 
     /// Holds the scan's lock (when it could be taken) and journal from now on.
@@ -177,10 +181,7 @@ fn failure(app: &App, path: &Path, error: &LoadError) -> OpenFailure {
             storage::sanitize_for_display(&at.display().to_string()),
             (app.text.io_error)(source)
         )],
-        LoadError::Invalid { problems, .. } => problems
-            .iter()
-            .map(|problem| app.text.located_problem(&shown, problem))
-            .collect(),
+        LoadError::Invalid { problems, .. } => app.text.located_problems(&shown, problems),
     };
     OpenFailure {
         path: path.to_path_buf(),
@@ -190,10 +191,7 @@ fn failure(app: &App, path: &Path, error: &LoadError) -> OpenFailure {
 
 fn warnings(app: &App, path: &Path, problems: &[storage::Problem]) -> Vec<String> {
     let shown = storage::sanitize_for_display(&path.display().to_string());
-    problems
-        .iter()
-        .map(|problem| app.text.located_problem(&shown, problem))
-        .collect()
+    app.text.located_problems(&shown, problems)
 }
 
 /// Opens a scan for editing: take the lock, recover from the journal, carry on.
@@ -252,10 +250,32 @@ fn open(app: &mut App, io: &mut Io, path: &Path) -> Action {
     }
     remember_recent(app, path);
     let recovered = describe_recovery(app, &opened.recovery);
+    let mut warnings = warnings(app, path, &opened.loaded.warnings);
+    let hidden: usize = opened
+        .loaded
+        .warnings
+        .iter()
+        .map(|problem| match problem.kind {
+            storage::ProblemKind::HiddenCharacters { count, .. } => count,
+            _ => 0,
+        })
+        .sum();
+    if hidden > 0 {
+        io.keep_original = true;
+        let original = std::fs::read(path).unwrap_or_default();
+        let backup = storage::backup::backup_path(path, &original);
+        warnings.insert(
+            0,
+            (app.text.input.hidden_on_open)(
+                hidden,
+                &storage::sanitize_for_display(&backup.display().to_string()),
+            ),
+        );
+    }
     Action::Opened(Ok(OpenedScan {
         scan: Box::new(opened.loaded.value),
         path: path.to_path_buf(),
-        warnings: warnings(app, path, &opened.loaded.warnings),
+        warnings,
         recovered,
         read_only: false,
         banner: cannot_keep,
@@ -276,6 +296,17 @@ fn describe_recovery(app: &App, recovery: &Recovery) -> Option<String> {
             });
             Some((text.recovered)(*edits, &when))
         }
+        Recovery::Rejected {
+            restored,
+            record,
+            reason,
+            kept,
+        } => Some((text.input.journal_rejected)(
+            *restored,
+            *record,
+            &storage::sanitize_for_display(&(text.input.rejection)(reason)),
+            &storage::sanitize_for_display(&kept.display().to_string()),
+        )),
         Recovery::SetAside { kept, edits } => Some((text.journal_set_aside)(
             *edits,
             &storage::sanitize_for_display(&kept.display().to_string()),
@@ -404,17 +435,26 @@ fn save(
             (path, Some(Moved::SavedAs))
         }
         None => {
-            let on_disk = match std::fs::read(&walk.path) {
-                Ok(bytes) => Some(content_hash(&bytes)),
+            let on_disk_bytes = match std::fs::read(&walk.path) {
+                Ok(bytes) => Some(bytes),
                 Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
                 Err(error) => return Err(error.to_string()),
             };
+            let on_disk = on_disk_bytes.as_deref().map(content_hash);
             let changed_elsewhere = on_disk.is_some() && on_disk != io.file_hash;
             if changed_elsewhere {
                 let copy = free_sibling(&walk.path, app.text.conflict_suffix);
                 write_new(&copy, text.as_bytes()).map_err(|error| (app.text.io_error)(&error))?;
                 (copy, Some(Moved::ConflictCopy))
             } else {
+                // The original bytes are safe before anything names the new ones.
+                if io.keep_original
+                    && let Some(original) = &on_disk_bytes
+                {
+                    storage::backup::keep_original(&walk.path, original)
+                        .map_err(|error| (app.text.io_error)(&error))?;
+                    io.keep_original = false;
+                }
                 if let Some(journal) = &mut io.journal {
                     journal
                         .append_checkpoint(hash)

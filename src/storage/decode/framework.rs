@@ -82,7 +82,7 @@ pub(super) fn decode_framework(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) ->
     let title = fields.req_string(ctx, "title").unwrap_or_default();
     let version = fields.opt_string(ctx, "version");
     let language = fields.opt_string(ctx, "language");
-    let description = fields.opt_string(ctx, "description");
+    let description = fields.opt_text(ctx, "description");
     let scale = decode_scale(ctx, &mut fields);
     let perspectives = decode_perspectives(ctx, &mut fields);
     let agreement_levels = decode_agreement_levels(ctx, &mut fields);
@@ -122,7 +122,7 @@ fn special_answer(
     match scale.req_table(ctx, key) {
         Some(mut table) => {
             let label = table.req_string(ctx, "label").unwrap_or_default();
-            let meaning = table.opt_string(ctx, "meaning");
+            let meaning = table.opt_text(ctx, "meaning");
             SpecialAnswerDef {
                 label,
                 meaning,
@@ -170,7 +170,7 @@ fn decode_scale(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> AnswerScale {
                 }
             });
             let label = level.req_string(ctx, "label").unwrap_or_default();
-            let meaning = level.opt_string(ctx, "meaning");
+            let meaning = level.opt_text(ctx, "meaning");
             let extra = level.finish(ctx);
             if let Some(value) = value {
                 levels.push(ScaleLevel {
@@ -247,7 +247,7 @@ fn decode_agreement_levels(
             level
         });
         let label = table.req_string(ctx, "label").unwrap_or_default();
-        let meaning = table.opt_string(ctx, "meaning");
+        let meaning = table.opt_text(ctx, "meaning");
         let extra = table.finish(ctx);
         if let Some(level) = level {
             found.push(AgreementLevelDef {
@@ -291,7 +291,7 @@ fn decode_themes(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> Vec<Theme> {
             id
         });
         let title = table.req_string(ctx, "title").unwrap_or_default();
-        let description = table.opt_string(ctx, "description");
+        let description = table.opt_text(ctx, "description");
         let minutes = opt_minutes(ctx, &mut table, "minutes");
         let mut criteria = Vec::new();
         if let Some((criterion_tables, criteria_value)) = table.table_array(ctx, "criteria", true) {
@@ -321,7 +321,7 @@ fn decode_criterion(ctx: &mut Ctx<'_>, mut table: Fields<'_, '_>, seen: &mut See
     let title = table.req_string(ctx, "title").unwrap_or_default();
     let critical = table.opt_bool(ctx, "critical");
     let minutes = opt_minutes(ctx, &mut table, "minutes");
-    let description = table.opt_string(ctx, "description");
+    let description = table.opt_text(ctx, "description");
     let path = table.path("questions");
     let questions = table
         .get("questions")
