@@ -15,7 +15,7 @@ pub fn run(context: &Context, files: &[impl AsRef<Path>]) -> anyhow::Result<Exit
     for file in files {
         let file = file.as_ref();
         let shown = storage::sanitize_for_display(&file.display().to_string());
-        let kind = std::fs::read(file)
+        let kind = storage::input::read_input(file)
             .ok()
             .and_then(|bytes| storage::detect_kind(&String::from_utf8_lossy(&bytes)));
         let result = match kind {

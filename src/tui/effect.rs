@@ -403,7 +403,7 @@ fn save(
             (path, Some(Moved::SavedAs))
         }
         None => {
-            let on_disk = match std::fs::read(&walk.path) {
+            let on_disk = match storage::input::read_input(&walk.path) {
                 Ok(bytes) => Some(content_hash(&bytes)),
                 Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
                 Err(error) => return Err(error.to_string()),
