@@ -492,10 +492,10 @@ fn end_of_input_always_saves_and_exits_while_both_cores_are_busy() {
 }
 
 /// A terminal that goes away (its window closed while zelfscan is not the
-/// terminal's session leader, so no SIGHUP comes): reading then fails with an
-/// error instead of returning nothing. That ends the input like the end of
-/// input does: the scan is saved, the journal goes, and the exit code says
-/// something went wrong.
+/// terminal's session leader, so no SIGHUP comes): reading then mostly fails
+/// with an error instead of returning nothing. That ends the input like the
+/// end of input does: the scan is saved, the journal goes, and the exit code
+/// (2) says something went wrong.
 #[cfg(unix)]
 #[test]
 fn a_terminal_that_goes_away_ends_the_input_and_the_scan_is_saved() {
@@ -579,11 +579,17 @@ fn a_terminal_that_goes_away_ends_the_input_and_the_scan_is_saved() {
         .expect("stderr")
         .read_to_string(&mut errors)
         .expect("read stderr");
-    assert_eq!(status.code(), Some(2), "{errors}");
-    assert!(
-        errors.contains("De invoer of uitvoer werkt niet meer"),
-        "{errors}"
-    );
+    // Linux answers a read on a terminal whose other side closed with an
+    // error until the hangup is complete, and with the end of input after
+    // it; which one zelfscan sees is a race. Either ends the input.
+    match status.code() {
+        Some(0) => {}
+        Some(2) => assert!(
+            errors.contains("De invoer of uitvoer werkt niet meer"),
+            "{errors}"
+        ),
+        other => panic!("exit {other:?}: {errors}"),
+    }
     let saved = load(&scan);
     assert_eq!(
         saved.answers[0].perspectives[0].score,
