@@ -153,13 +153,15 @@ impl Conversation<'_> {
                     let line = String::from_utf8_lossy(&bytes);
                     (self.session.handle(self.scan, &line, now), Ok(false))
                 }
-                // End of input: end the prompt's line, keep a note in progress.
-                Input::End => {
-                    writeln!(output)?;
-                    (self.session.end_of_input(self.scan, now), Ok(true))
-                }
+                // The end keeps a note in progress (in the scan, which is saved
+                // next, even if the output fails from here).
+                Input::End => (self.session.end_of_input(self.scan, now), Ok(true)),
                 Input::Failed(error) => (self.session.end_of_input(self.scan, now), Err(error)),
             };
+            if matches!(ended, Ok(true)) {
+                // Ends the prompt's line.
+                writeln!(output)?;
+            }
             deliver(text, self.io, output, &reply)?;
             if ended? {
                 return Ok(());
