@@ -3,6 +3,8 @@
 //! feed one channel that the event loop blocks on. A signal is thereby an
 //! event like a key: the loop handles it between two updates, so no edit can
 //! be drawn after the checkpoint it makes, and nothing else runs beside it.
+//! Elsewhere only the terminal thread runs (Ctrl-C is a key in raw mode there
+//! too), and the loop works the same.
 
 use std::io;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
