@@ -462,6 +462,9 @@ pub struct PlainText {
     pub newer_refused: &'static str,
     /// `zelfscan` without a file on a dumb terminal.
     pub needs_file: &'static str,
+    /// Reading the input or writing the output failed (the system's reason):
+    /// the scan is saved all the same.
+    pub input_failed: fn(&str) -> String,
 }
 
 /// Hostile or odd input (issue 8): capped problem lists, journals that were

@@ -6,6 +6,7 @@ pub mod backup;
 mod bundled;
 mod decode;
 mod encode;
+pub mod input;
 pub mod journal;
 pub mod lock;
 pub mod preview;
@@ -258,12 +259,13 @@ pub fn bundled_frameworks_for(language: &str) -> Vec<Framework> {
     bundled::frameworks_for(language)
 }
 
-/// Reads the bytes (read-only), checks they are UTF-8, and hands the text to `parse`.
+/// Reads the bytes (read-only, a regular file under the size cap), checks
+/// they are UTF-8, and hands the text to `parse`.
 fn load_with<T>(
     path: &Path,
     parse: impl FnOnce(&str) -> Result<T, Vec<Problem>>,
 ) -> Result<T, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let bytes = input::read_input(path).map_err(|source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     })?;

@@ -679,3 +679,46 @@ fn temp_files_left_by_a_killed_save_are_removed_on_open() {
     assert!(unrelated.exists(), "another scan's file is not touched");
     quit(&mut session);
 }
+
+/// A signal while the disk has room for the journal but not for the save:
+/// the save fails, so the journal (holding what was shown) is kept, never
+/// removed, and the scan file is left as it was; opening again restores.
+#[test]
+fn a_signal_when_the_save_does_not_fit_keeps_the_journal() {
+    let Some(tmpfs) = tmpfs_or_skip("signal on a full disk") else {
+        return;
+    };
+    let home = tempfile::tempdir().expect("temp dir");
+    let scan = new_scan(home.path(), &tmpfs.path().join("vol.toml"));
+    // About 65 kB: a save needs that much room again for its temp file.
+    let mut big = load_scan(&scan).expect("load").value;
+    big.answers[0].perspectives[1].note = "lang verslag ".repeat(5000);
+    zelfscan::storage::save_scan(&scan, &big).expect("save the big scan");
+    let before = std::fs::read(&scan).expect("read");
+    let mut session = open(home.path(), &scan);
+    wait(&session, "VIS-1 · ");
+    // Leave about 16 kB: room for journal lines, not for the save.
+    let filler = fill(tmpfs.path());
+    let filled = std::fs::metadata(&filler).expect("filler").len();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&filler)
+        .and_then(|file| file.set_len(filled.saturating_sub(16 * 1024)))
+        .expect("make a little room");
+    type_first_note(&mut session, "woorden");
+    session.signal("TERM").expect("send SIGTERM");
+    let status = session.wait_exit(TIMEOUT).expect("zelfscan exits");
+    assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
+
+    assert!(journal_path(&scan).exists(), "the journal was removed");
+    assert_eq!(
+        std::fs::read(&scan).expect("read"),
+        before,
+        "the scan file is as it was"
+    );
+    let recovered = zelfscan::storage::recovery::open_with_journal(&scan, true)
+        .expect("open with journal")
+        .loaded
+        .value;
+    assert_eq!(recovered.answers[0].perspectives[0].note, "woorden");
+}

@@ -16,7 +16,7 @@ pub fn run(context: &Context, files: &[impl AsRef<Path>]) -> anyhow::Result<Exit
     for file in files {
         let file = file.as_ref();
         let shown = storage::sanitize_for_display(&file.display().to_string());
-        let bytes = std::fs::read(file).ok();
+        let bytes = storage::input::read_input(file).ok();
         let source = bytes.as_deref().map(String::from_utf8_lossy);
         let kind = source.as_deref().and_then(storage::detect_kind);
         let mut id_taken = false;

@@ -452,7 +452,24 @@ fn type_name(toml_type: &str) -> &str {
 }
 
 fn io_error(error: &std::io::Error) -> String {
+    use crate::storage::input::{Refused, refusal};
     use std::io::ErrorKind;
+    if let Some(refused) = refusal(error) {
+        let only = "zelfscan only reads and replaces regular files";
+        return match refused {
+            Refused::Directory => "this is a folder, not a file".to_string(),
+            Refused::Fifo => format!("this is a named pipe (FIFO), not a regular file; {only}"),
+            Refused::Socket => format!("this is a socket, not a regular file; {only}"),
+            Refused::Device => {
+                format!("this is a device (such as /dev/zero), not a regular file; {only}")
+            }
+            Refused::NotRegular => format!("this is not a regular file; {only}"),
+            Refused::TooLarge { limit } => format!(
+                "the file is larger than {} MB, the most zelfscan reads",
+                limit / (1024 * 1024)
+            ),
+        };
+    }
     match error.kind() {
         ErrorKind::NotFound => "the file does not exist".to_string(),
         ErrorKind::PermissionDenied => "no permission for this file or folder".to_string(),

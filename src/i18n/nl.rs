@@ -450,7 +450,24 @@ fn type_name(toml_type: &str) -> &str {
 }
 
 fn io_error(error: &std::io::Error) -> String {
+    use crate::storage::input::{Refused, refusal};
     use std::io::ErrorKind;
+    if let Some(refused) = refusal(error) {
+        let only = "zelfscan leest en vervangt alleen gewone bestanden";
+        return match refused {
+            Refused::Directory => "dit is een map, geen bestand".to_string(),
+            Refused::Fifo => format!("dit is een named pipe (FIFO), geen gewoon bestand; {only}"),
+            Refused::Socket => format!("dit is een socket, geen gewoon bestand; {only}"),
+            Refused::Device => {
+                format!("dit is een apparaat (zoals /dev/zero), geen gewoon bestand; {only}")
+            }
+            Refused::NotRegular => format!("dit is geen gewoon bestand; {only}"),
+            Refused::TooLarge { limit } => format!(
+                "het bestand is groter dan {} MB, de grens van wat zelfscan inleest",
+                limit / (1024 * 1024)
+            ),
+        };
+    }
     match error.kind() {
         ErrorKind::NotFound => "het bestand bestaat niet".to_string(),
         ErrorKind::PermissionDenied => "geen toestemming voor dit bestand of deze map".to_string(),

@@ -63,7 +63,7 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
         path: path.to_path_buf(),
         source,
     };
-    let bytes = std::fs::read(path).map_err(io_error)?;
+    let bytes = super::input::read_input(path).map_err(io_error)?;
     let file_hash = content_hash(&bytes);
     let mut loaded = super::load_scan_bytes(path, &bytes)?;
     let journal_error = |source: io::Error| LoadError::Io {

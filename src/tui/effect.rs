@@ -435,7 +435,7 @@ fn save(
             (path, Some(Moved::SavedAs))
         }
         None => {
-            let on_disk_bytes = match std::fs::read(&walk.path) {
+            let on_disk_bytes = match storage::input::read_input(&walk.path) {
                 Ok(bytes) => Some(bytes),
                 Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
                 Err(error) => return Err(error.to_string()),
