@@ -7,6 +7,7 @@ mod decode;
 mod encode;
 pub mod journal;
 pub mod lock;
+mod preserve;
 pub mod recent;
 pub mod recovery;
 mod save;
@@ -199,6 +200,18 @@ pub fn check_source(source: &str) -> Result<(FileKind, Vec<Problem>), Vec<Proble
 /// The scan as TOML text, in the stable layout (same scan, same bytes).
 pub fn scan_to_toml(scan: &Scan) -> String {
     encode::scan(scan)
+}
+
+/// The text to write for `scan` over a file that held `original` (as read):
+/// what the person wrote there and the scan did not change stays as it was
+/// (comments, order, quoting, BOM, line ends); what changed or is new takes
+/// the stable layout. When the scan is what `original` already says, the
+/// result is `original` itself: there is nothing to write.
+pub fn scan_to_toml_over(original: &str, scan: &Scan) -> String {
+    if parse_scan(original).is_ok_and(|loaded| loaded.value == *scan) {
+        return original.to_string();
+    }
+    preserve::patch(original, &encode::scan(scan))
 }
 
 /// The framework as TOML text, in the stable layout.

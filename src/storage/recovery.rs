@@ -39,6 +39,9 @@ pub struct OpenedWithJournal {
     pub loaded: Loaded<Scan>,
     /// Hash of the scan file as read.
     pub file_hash: u64,
+    /// The scan file's text as read: a save patches it, so what a person
+    /// wrote by hand survives (see `storage::scan_to_toml_over`).
+    pub file_text: String,
     pub recovery: Recovery,
     /// The journal to continue, when edits were replayed from it.
     pub resume: Option<JournalRead>,
@@ -54,6 +57,8 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
     let bytes = std::fs::read(path).map_err(io_error)?;
     let file_hash = content_hash(&bytes);
     let mut loaded = super::load_scan_bytes(path, &bytes)?;
+    // It loaded, so it is UTF-8: nothing is replaced here.
+    let file_text = String::from_utf8_lossy(&bytes).into_owned();
     let journal_error = |source: io::Error| LoadError::Io {
         path: journal_path(path),
         source,
@@ -62,6 +67,7 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
         return Ok(OpenedWithJournal {
             loaded,
             file_hash,
+            file_text,
             recovery: Recovery::Nothing,
             resume: None,
         });
@@ -71,6 +77,7 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
             return Ok(OpenedWithJournal {
                 loaded,
                 file_hash,
+                file_text,
                 recovery: Recovery::Nothing,
                 resume: None,
             });
@@ -86,6 +93,7 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
             return Ok(OpenedWithJournal {
                 loaded,
                 file_hash,
+                file_text,
                 recovery,
                 resume: Some(read),
             });
@@ -96,6 +104,7 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
         return Ok(OpenedWithJournal {
             loaded,
             file_hash,
+            file_text,
             recovery: if read.edits.is_empty() {
                 Recovery::Nothing
             } else {
@@ -113,6 +122,7 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
     Ok(OpenedWithJournal {
         loaded,
         file_hash,
+        file_text,
         recovery: Recovery::SetAside {
             kept,
             edits: read.edits.len(),
@@ -152,11 +162,14 @@ pub fn checkpoint_from_journal(path: &Path) -> Result<bool, LoadError> {
         return Ok(false);
     }
     if matches!(opened.recovery, Recovery::Replayed { .. }) {
-        let text = super::scan_to_toml(&opened.loaded.value);
-        super::write_file_atomic(path, text.as_bytes()).map_err(|source| LoadError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = super::scan_to_toml_over(&opened.file_text, &opened.loaded.value);
+        // Edits that end where the file already is (typed, then undone) leave it alone.
+        if text != opened.file_text {
+            super::write_file_atomic(path, text.as_bytes()).map_err(|source| LoadError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        }
     }
     let _ = std::fs::remove_file(journal_path(path));
     Ok(true)

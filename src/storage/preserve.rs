@@ -1,0 +1,474 @@
+//! Saving over a file a person may have edited by hand: the original text is
+//! patched, as little as possible, until it says what the canonical text (the
+//! stable layout from `encode`) says. What did not change keeps its form:
+//! comments, blank lines, key order, quoting style, the byte-order mark and
+//! CRLF line ends. This layer knows TOML, not scans: keys are generic, so new
+//! tables and arrays of tables need no code here.
+
+use std::collections::{HashMap, HashSet};
+
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
+
+const BOM: &str = "\u{feff}";
+
+/// `original` changed as little as possible so that it means what `canonical`
+/// means. New keys and tables take their layout and place from `canonical`;
+/// keys that `canonical` lacks are removed with the comments above them.
+/// When the documents already mean the same, `original` comes back byte for
+/// byte. Should patching ever fail (or give a text that does not mean what
+/// `canonical` means), the canonical text is used, in the original's line
+/// ends and with its byte-order mark.
+pub(crate) fn patch(original: &str, canonical: &str) -> String {
+    let (bom, body) = match original.strip_prefix(BOM) {
+        Some(rest) => (BOM, rest),
+        None => ("", original),
+    };
+    let crlf = uses_crlf(body);
+    let Ok(wanted) = canonical.parse::<DocumentMut>() else {
+        return canonical.to_string();
+    };
+    if let Ok(mut document) = body.parse::<DocumentMut>() {
+        if !patch_table(document.as_table_mut(), wanted.as_table()) {
+            return original.to_string();
+        }
+        settle_positions(document.as_table_mut(), &mut 0);
+        let text = line_ends(&document.to_string(), crlf);
+        if means(&text, &wanted) {
+            return format!("{bom}{text}");
+        }
+    }
+    let text = line_ends(canonical, crlf);
+    if means(&text, &wanted) {
+        format!("{bom}{text}")
+    } else {
+        canonical.to_string()
+    }
+}
+
+/// Whether most lines end in CRLF (a file saved by a Windows editor).
+fn uses_crlf(text: &str) -> bool {
+    let crlf = text.matches("\r\n").count();
+    crlf > 0 && crlf >= text.matches('\n').count() - crlf
+}
+
+/// Every line end as LF, or as CRLF. A lone CR cannot occur in valid TOML
+/// (not in a comment, and in a string only as an escape), and a raw CRLF
+/// inside a multi-line string is read as LF (see [`text_of`]), so no value
+/// changes.
+fn line_ends(text: &str, crlf: bool) -> String {
+    let lf = text.replace("\r\n", "\n");
+    if crlf { lf.replace('\n', "\r\n") } else { lf }
+}
+
+/// Whether `text` parses to the same values as `wanted`.
+fn means(text: &str, wanted: &DocumentMut) -> bool {
+    text.parse::<DocumentMut>()
+        .is_ok_and(|document| same_table(document.as_table(), wanted.as_table()))
+}
+
+/// Brings `original` in line with `wanted`; true when anything changed.
+fn patch_table(original: &mut Table, wanted: &Table) -> bool {
+    let mut changed = false;
+    let gone: Vec<String> = original
+        .iter()
+        .filter(|(key, _)| !wanted.contains_key(key))
+        .map(|(key, _)| key.to_string())
+        .collect();
+    for key in &gone {
+        original.remove(key);
+        changed = true;
+    }
+    let mut added = Vec::new();
+    for (key, item) in wanted.iter() {
+        match original.get_mut(key) {
+            Some(present) if same_kind(present, item) => changed |= patch_item(present, item),
+            Some(present) if same_item(present, item) => {}
+            _ => {
+                // New, or a table that was written inline (or the reverse)
+                // and now differs: the canonical form, key and all.
+                let formatted = wanted
+                    .key(key)
+                    .cloned()
+                    .unwrap_or_else(|| toml_edit::Key::new(key));
+                if original.get(key).is_none() {
+                    added.push(key.to_string());
+                }
+                original.insert_formatted(&formatted, unplaced(item.clone()));
+                changed = true;
+            }
+        }
+    }
+    if !added.is_empty() {
+        order_like(original, wanted, &added);
+    }
+    changed
+}
+
+/// Both plain values, both tables, or both arrays of tables.
+fn same_kind(a: &Item, b: &Item) -> bool {
+    matches!(
+        (a, b),
+        (Item::Value(_), Item::Value(_))
+            | (Item::Table(_), Item::Table(_))
+            | (Item::ArrayOfTables(_), Item::ArrayOfTables(_))
+    )
+}
+
+/// Patches one item of the same kind; true when it changed.
+fn patch_item(original: &mut Item, wanted: &Item) -> bool {
+    match (original, wanted) {
+        (Item::Value(value), Item::Value(new)) => {
+            if same_value(value, new) {
+                return false;
+            }
+            // The new value in its canonical form, with the original's
+            // spacing and the comment after it on the line.
+            let decor = value.decor().clone();
+            *value = new.clone();
+            *value.decor_mut() = decor;
+            true
+        }
+        (Item::Table(table), Item::Table(new)) => patch_table(table, new),
+        (Item::ArrayOfTables(array), Item::ArrayOfTables(new)) => patch_array(array, new),
+        _ => false,
+    }
+}
+
+/// Entries are matched by position. When the number of entries changed, a
+/// match by position would move each entry's comments to its neighbour, so
+/// the array is replaced as a whole; the comments before its first entry stay.
+fn patch_array(original: &mut ArrayOfTables, wanted: &ArrayOfTables) -> bool {
+    if original.len() == wanted.len() {
+        let mut changed = false;
+        for (table, new) in original.iter_mut().zip(wanted.iter()) {
+            changed |= patch_table(table, new);
+        }
+        return changed;
+    }
+    let first_decor = original.get(0).map(|table| table.decor().clone());
+    let mut replacement = ArrayOfTables::new();
+    for table in wanted.iter() {
+        let mut table = table.clone();
+        unplace(&mut table);
+        replacement.push(table);
+    }
+    if let (Some(decor), Some(first)) = (first_decor, replacement.get_mut(0)) {
+        *first.decor_mut() = decor;
+    }
+    *original = replacement;
+    true
+}
+
+/// Puts the `added` keys of `table` where `wanted` has them: each right
+/// after the key it follows in `wanted` (or first, when it comes first
+/// there). The keys the person had keep their order.
+fn order_like(table: &mut Table, wanted: &Table, added: &[String]) {
+    let added: HashSet<&str> = added.iter().map(String::as_str).collect();
+    let mut leading = Vec::new();
+    let mut followers: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut previous: Option<&str> = None;
+    for (key, _) in wanted.iter() {
+        if added.contains(key) {
+            match previous {
+                Some(anchor) => followers.entry(anchor).or_default().push(key),
+                None => leading.push(key),
+            }
+        }
+        previous = Some(key);
+    }
+    let kept: Vec<String> = table
+        .iter()
+        .map(|(key, _)| key)
+        .filter(|key| !added.contains(key))
+        .map(str::to_string)
+        .collect();
+    let mut order = Vec::with_capacity(table.len());
+    for key in leading.into_iter().chain(kept.iter().map(String::as_str)) {
+        place(key, &followers, &mut order);
+    }
+    let entries: Vec<_> = order
+        .into_iter()
+        .filter_map(|key| table.remove_entry(key))
+        .collect();
+    for (key, item) in entries {
+        table.insert_formatted(&key, item);
+    }
+}
+
+/// `key`, then the new keys that follow it, each with its own followers.
+fn place<'k>(key: &'k str, followers: &HashMap<&str, Vec<&'k str>>, order: &mut Vec<&'k str>) {
+    order.push(key);
+    for next in followers.get(key).into_iter().flatten() {
+        place(next, followers, order);
+    }
+}
+
+/// An item copied from the canonical document, with its table positions
+/// cleared: those numbered lines of the other text.
+fn unplaced(mut item: Item) -> Item {
+    match &mut item {
+        Item::Table(table) => unplace(table),
+        Item::ArrayOfTables(array) => array.iter_mut().for_each(unplace),
+        _ => {}
+    }
+    item
+}
+
+fn unplace(table: &mut Table) {
+    table.set_position(None);
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(inner) => unplace(inner),
+            Item::ArrayOfTables(array) => array.iter_mut().for_each(unplace),
+            _ => {}
+        }
+    }
+}
+
+/// Gives each new table the highest position seen before it in document
+/// order, so its header is written right after everything that precedes it
+/// in its parent (and not between a neighbour's sub-tables).
+fn settle_positions(table: &mut Table, highest: &mut isize) {
+    if !table.is_dotted() {
+        match table.position() {
+            Some(position) => *highest = (*highest).max(position),
+            None => table.set_position(Some(*highest)),
+        }
+    }
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(inner) => settle_positions(inner, highest),
+            Item::ArrayOfTables(array) => {
+                for inner in array.iter_mut() {
+                    settle_positions(inner, highest);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A view of a TOML item that forgets how it was written: `[table]` and
+/// `{ inline }`, `[[array]]` and `[{ … }]`, `1` and `1.0` look the same.
+#[derive(Clone, Copy)]
+enum Node<'a> {
+    Item(&'a Item),
+    Value(&'a Value),
+    Table(&'a Table),
+}
+
+impl<'a> Node<'a> {
+    fn entries(self) -> Option<HashMap<&'a str, Node<'a>>> {
+        match self {
+            Node::Item(Item::Table(table)) | Node::Table(table) => Some(
+                table
+                    .iter()
+                    .filter(|(_, item)| !item.is_none())
+                    .map(|(key, item)| (key, Node::Item(item)))
+                    .collect(),
+            ),
+            Node::Item(Item::Value(value)) => Node::Value(value).entries(),
+            Node::Value(Value::InlineTable(table)) => Some(
+                table
+                    .iter()
+                    .map(|(key, value)| (key, Node::Value(value)))
+                    .collect(),
+            ),
+            _ => None,
+        }
+    }
+
+    fn elements(self) -> Option<Vec<Node<'a>>> {
+        match self {
+            Node::Item(Item::ArrayOfTables(array)) => Some(array.iter().map(Node::Table).collect()),
+            Node::Item(Item::Value(value)) => Node::Value(value).elements(),
+            Node::Value(Value::Array(array)) => Some(array.iter().map(Node::Value).collect()),
+            _ => None,
+        }
+    }
+
+    fn scalar(self) -> Option<&'a Value> {
+        match self {
+            Node::Item(Item::Value(value)) | Node::Value(value) => match value {
+                Value::Array(_) | Value::InlineTable(_) => None,
+                scalar => Some(scalar),
+            },
+            _ => None,
+        }
+    }
+}
+
+/// Whether two nodes hold the same values, however they are written.
+fn same(a: Node<'_>, b: Node<'_>) -> bool {
+    if let (Some(a), Some(b)) = (a.scalar(), b.scalar()) {
+        return same_scalar(a, b);
+    }
+    if let (Some(a), Some(b)) = (a.entries(), b.entries()) {
+        return a.len() == b.len()
+            && a.iter()
+                .all(|(key, node)| b.get(key).is_some_and(|other| same(*node, *other)));
+    }
+    if let (Some(a), Some(b)) = (a.elements(), b.elements()) {
+        return a.len() == b.len() && a.iter().zip(&b).all(|(a, b)| same(*a, *b));
+    }
+    false
+}
+
+/// Values, not text: `'a'` is `"a"`, `1_000` is `1000`, `1` is `1.0`
+/// (the decoder reads either where it wants a number).
+fn same_scalar(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::String(a), Value::String(b)) => text_of(a) == text_of(b),
+        (Value::Integer(a), Value::Integer(b)) => a.value() == b.value(),
+        (Value::Float(a), Value::Float(b)) => {
+            a.value() == b.value() || (a.value().is_nan() && b.value().is_nan())
+        }
+        (Value::Integer(int), Value::Float(float)) | (Value::Float(float), Value::Integer(int)) => {
+            // Exact: only integers a float holds without rounding compare equal.
+            let whole = *float.value();
+            whole.fract() == 0.0 && whole.abs() < 9.0e15 && *int.value() == whole as i64
+        }
+        (Value::Boolean(a), Value::Boolean(b)) => a.value() == b.value(),
+        (Value::Datetime(a), Value::Datetime(b)) => a.value() == b.value(),
+        _ => false,
+    }
+}
+
+/// A string as zelfscan reads it: a file saved by a Windows editor holds raw
+/// CRLF line ends inside multi-line strings, and they mean plain newlines (as
+/// in `decode::string`); an escaped `\r` is a real carriage return.
+fn text_of(string: &toml_edit::Formatted<String>) -> std::borrow::Cow<'_, str> {
+    let raw_cr = string
+        .as_repr()
+        .and_then(|repr| repr.as_raw().as_str())
+        .is_some_and(|raw| raw.contains('\r'));
+    if raw_cr {
+        string.value().replace("\r\n", "\n").into()
+    } else {
+        string.value().into()
+    }
+}
+
+fn same_item(a: &Item, b: &Item) -> bool {
+    same(Node::Item(a), Node::Item(b))
+}
+
+fn same_value(a: &Value, b: &Value) -> bool {
+    same(Node::Value(a), Node::Value(b))
+}
+
+fn same_table(a: &Table, b: &Table) -> bool {
+    same(Node::Table(a), Node::Table(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_to_change_gives_the_original_bytes() {
+        let original = "\u{feff}# mine\r\nb = 'x'  # why\r\na = 1_000\r\n";
+        assert_eq!(patch(original, "a = 1000\nb = \"x\"\n"), original);
+    }
+
+    #[test]
+    fn an_edit_keeps_comments_order_quoting_and_line_ends() {
+        let original = "\u{feff}# top\r\nb = 'x'  # why\r\na = 1\r\n\r\n# before t\r\n[t]\r\nnote = '''\r\nline'''\r\n";
+        let canonical = "a = 2\nb = \"x\"\n\n[t]\nnote = \"\"\"\nline\"\"\"\n";
+        assert_eq!(
+            patch(original, canonical),
+            "\u{feff}# top\r\nb = 'x'  # why\r\na = 2\r\n\r\n# before t\r\n[t]\r\nnote = '''\r\nline'''\r\n"
+        );
+    }
+
+    #[test]
+    fn a_changed_value_keeps_its_trailing_comment() {
+        let original = "a = 1 # one\n";
+        assert_eq!(patch(original, "a = 2\n"), "a = 2 # one\n");
+    }
+
+    #[test]
+    fn raw_crlf_in_a_string_means_lf_but_an_escaped_cr_does_not() {
+        let parse = |text: &str| text.parse::<DocumentMut>().expect("toml");
+        let lf = parse("s = \"\"\"\na\nb\"\"\"\n");
+        let crlf = parse("s = \"\"\"\r\na\r\nb\"\"\"\r\n");
+        let escaped = parse("s = \"a\\r\\nb\"\n");
+        assert!(same_table(lf.as_table(), crlf.as_table()));
+        assert!(!same_table(lf.as_table(), escaped.as_table()));
+        // A new multi-line note in a CRLF file keeps the CRLF style.
+        assert_eq!(
+            patch("a = 1\r\n", "a = 1\ns = \"\"\"\nx\ny\"\"\"\n"),
+            "a = 1\r\ns = \"\"\"\r\nx\r\ny\"\"\"\r\n"
+        );
+    }
+
+    #[test]
+    fn new_tables_come_in_canonical_place_and_layout() {
+        let original =
+            "x = 1\n\n[t.a] # first\nv = 1\n\n[t.a.sub]\nw = 1\n\n[t.c]\nv = 3\n\n[u]\nz = 1\n";
+        let canonical = "x = 1\n\n[t.a]\nv = 1\n\n[t.a.sub]\nw = 1\n\n[t.b]\nv = 2\n\n[t.b.sub]\nw = 2\n\n[t.c]\nv = 3\n\n[u]\nz = 1\n";
+        assert_eq!(
+            patch(original, canonical),
+            "x = 1\n\n[t.a] # first\nv = 1\n\n[t.a.sub]\nw = 1\n\n[t.b]\nv = 2\n\n[t.b.sub]\nw = 2\n\n[t.c]\nv = 3\n\n[u]\nz = 1\n"
+        );
+    }
+
+    #[test]
+    fn a_new_first_table_comes_before_the_others() {
+        let original = "x = 1\n\n[t.b]\nv = 2\n";
+        let canonical = "x = 1\n\n[t.a]\nv = 1\n\n[t.b]\nv = 2\n";
+        assert_eq!(patch(original, canonical), canonical);
+    }
+
+    #[test]
+    fn a_new_key_follows_its_canonical_predecessor() {
+        let original = "c = 3\na = 1\n";
+        let canonical = "a = 1\nb = 2\nc = 3\n";
+        assert_eq!(patch(original, canonical), "c = 3\na = 1\nb = 2\n");
+    }
+
+    #[test]
+    fn a_removed_table_takes_its_comments_along() {
+        let original = "x = 1\n\n# about a\n[t.a]\nv = 1\n\n# about b\n[t.b]\nv = 2\n";
+        let canonical = "x = 1\n\n[t.b]\nv = 2\n";
+        assert_eq!(
+            patch(original, canonical),
+            "x = 1\n\n# about b\n[t.b]\nv = 2\n"
+        );
+    }
+
+    #[test]
+    fn arrays_of_tables_patch_by_position_or_as_a_whole() {
+        let original = "# people\n[[p]]\nn = 'a' # first\n\n[[p]]\nn = 'b'\n";
+        assert_eq!(
+            patch(original, "[[p]]\nn = \"a\"\n\n[[p]]\nn = \"c\"\n"),
+            "# people\n[[p]]\nn = 'a' # first\n\n[[p]]\nn = \"c\"\n"
+        );
+        assert_eq!(
+            patch(
+                original,
+                "[[p]]\nn = \"a\"\n\n[[p]]\nn = \"b\"\n\n[[p]]\nn = \"c\"\n"
+            ),
+            "# people\n[[p]]\nn = \"a\"\n\n[[p]]\nn = \"b\"\n\n[[p]]\nn = \"c\"\n"
+        );
+    }
+
+    #[test]
+    fn values_compare_as_values_not_text() {
+        let original = "f = 1.50\ni = 0x10\nd = 1979-05-27T07:32:00Z\nt = { b = 2, a = 1 }\nw = 1\nl = ['a', 'b']\n";
+        let canonical = "f = 1.5\ni = 16\nd = 1979-05-27T07:32:00Z\nw = 1.0\nl = [\n  \"a\",\n  \"b\",\n]\n\n[t]\na = 1\nb = 2\n";
+        assert_eq!(patch(original, canonical), original);
+    }
+
+    #[test]
+    fn an_inline_table_that_changed_becomes_canonical() {
+        let original = "t = { a = 1 }\n";
+        let canonical = "[t]\na = 2\n";
+        assert_eq!(patch(original, canonical), canonical);
+    }
+
+    #[test]
+    fn text_that_is_not_toml_gives_the_canonical_text() {
+        assert_eq!(patch("a = = 1", "a = 1\n"), "a = 1\n");
+    }
+}
