@@ -208,10 +208,28 @@ pub fn scan_to_toml(scan: &Scan) -> String {
 /// the stable layout. When the scan is what `original` already says, the
 /// result is `original` itself: there is nothing to write.
 pub fn scan_to_toml_over(original: &str, scan: &Scan) -> String {
-    if parse_scan(original).is_ok_and(|loaded| loaded.value == *scan) {
+    let before = parse_scan(original).ok().map(|loaded| loaded.value);
+    if before.as_ref() == Some(scan) {
         return original.to_string();
     }
-    preserve::patch(original, &encode::scan(scan))
+    // Only what changed since the file was read is written into it: a
+    // default the person left out, or a time written with another offset,
+    // stays as it was (the canonical text of the file's own scan is the base).
+    let base = before.as_ref().map(encode::scan);
+    let canonical = encode::scan(scan);
+    if let Some(text) = preserve::patch(original, base.as_deref(), &canonical)
+        && parse_scan(&text).is_ok_and(|loaded| loaded.value == *scan)
+    {
+        return text;
+    }
+    // Never write what would read back differently: the stable layout then,
+    // still in the file's line ends and with its byte-order mark.
+    let styled = preserve::in_style_of(original, &canonical);
+    if parse_scan(&styled).is_ok_and(|loaded| loaded.value == *scan) {
+        styled
+    } else {
+        canonical
+    }
 }
 
 /// The framework as TOML text, in the stable layout.

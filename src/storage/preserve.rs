@@ -1,9 +1,11 @@
 //! Saving over a file a person may have edited by hand: the original text is
-//! patched, as little as possible, until it says what the canonical text (the
-//! stable layout from `encode`) says. What did not change keeps its form:
-//! comments, blank lines, key order, quoting style, the byte-order mark and
-//! CRLF line ends. This layer knows TOML, not scans: keys are generic, so new
-//! tables and arrays of tables need no code here.
+//! patched, as little as possible, with what changed between two canonical
+//! texts (the stable layout from `encode`): the scan as the file said it (the
+//! base) and the scan as it is now (wanted). What did not change keeps its
+//! form: comments, blank lines, key order, quoting style, values the person
+//! left out (defaults) or wrote another way (`+01:00` for `Z`), the
+//! byte-order mark and CRLF line ends. This layer knows TOML, not scans: keys
+//! are generic, so new tables and arrays of tables need no code here.
 
 use std::collections::{HashMap, HashSet};
 
@@ -11,38 +13,43 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
 const BOM: &str = "\u{feff}";
 
-/// `original` changed as little as possible so that it means what `canonical`
-/// means. New keys and tables take their layout and place from `canonical`;
-/// keys that `canonical` lacks are removed with the comments above them.
-/// When the documents already mean the same, `original` comes back byte for
-/// byte. Should patching ever fail (or give a text that does not mean what
-/// `canonical` means), the canonical text is used, in the original's line
-/// ends and with its byte-order mark.
-pub(crate) fn patch(original: &str, canonical: &str) -> String {
+/// `original` with the changes from `base` to `wanted` made in it, as few as
+/// possible: a key whose value is the same in both is left as `original` has
+/// it (or does not have it); a changed value is replaced, keeping the
+/// comments around it; new keys and tables take their layout and place from
+/// `wanted`; keys `wanted` lost are removed with the comments above them.
+/// Without a `base` every difference between `original` and `wanted` counts.
+/// When nothing changes, `original` comes back byte for byte; otherwise the
+/// result has the original's byte-order mark and line ends. `None` when a
+/// text is not TOML.
+pub(crate) fn patch(original: &str, base: Option<&str>, wanted: &str) -> Option<String> {
+    let body = original.strip_prefix(BOM).unwrap_or(original);
+    let wanted = wanted.parse::<DocumentMut>().ok()?;
+    let base = match base {
+        Some(base) => Some(base.parse::<DocumentMut>().ok()?),
+        None => None,
+    };
+    let mut document = body.parse::<DocumentMut>().ok()?;
+    let changed = patch_table(
+        document.as_table_mut(),
+        base.as_ref().map(DocumentMut::as_table),
+        wanted.as_table(),
+    );
+    if !changed {
+        return Some(original.to_string());
+    }
+    settle_positions(document.as_table_mut(), &mut 0);
+    Some(in_style_of(original, &document.to_string()))
+}
+
+/// `text` with the byte-order mark and line ends of `original`.
+pub(crate) fn in_style_of(original: &str, text: &str) -> String {
     let (bom, body) = match original.strip_prefix(BOM) {
         Some(rest) => (BOM, rest),
         None => ("", original),
     };
-    let crlf = uses_crlf(body);
-    let Ok(wanted) = canonical.parse::<DocumentMut>() else {
-        return canonical.to_string();
-    };
-    if let Ok(mut document) = body.parse::<DocumentMut>() {
-        if !patch_table(document.as_table_mut(), wanted.as_table()) {
-            return original.to_string();
-        }
-        settle_positions(document.as_table_mut(), &mut 0);
-        let text = line_ends(&document.to_string(), crlf);
-        if means(&text, &wanted) {
-            return format!("{bom}{text}");
-        }
-    }
-    let text = line_ends(canonical, crlf);
-    if means(&text, &wanted) {
-        format!("{bom}{text}")
-    } else {
-        canonical.to_string()
-    }
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    format!("{bom}{}", line_ends(text, uses_crlf(body)))
 }
 
 /// Whether most lines end in CRLF (a file saved by a Windows editor).
@@ -60,18 +67,15 @@ fn line_ends(text: &str, crlf: bool) -> String {
     if crlf { lf.replace('\n', "\r\n") } else { lf }
 }
 
-/// Whether `text` parses to the same values as `wanted`.
-fn means(text: &str, wanted: &DocumentMut) -> bool {
-    text.parse::<DocumentMut>()
-        .is_ok_and(|document| same_table(document.as_table(), wanted.as_table()))
-}
-
-/// Brings `original` in line with `wanted`; true when anything changed.
-fn patch_table(original: &mut Table, wanted: &Table) -> bool {
+/// Brings `original` from `base` to `wanted`; true when anything changed.
+fn patch_table(original: &mut Table, base: Option<&Table>, wanted: &Table) -> bool {
     let mut changed = false;
+    // Gone from `wanted`: removed, unless only the file ever had it (the
+    // scan never saw it, so it did not remove it either).
     let gone: Vec<String> = original
         .iter()
         .filter(|(key, _)| !wanted.contains_key(key))
+        .filter(|(key, _)| base.is_none_or(|base| base.contains_key(key)))
         .map(|(key, _)| key.to_string())
         .collect();
     for key in &gone {
@@ -80,8 +84,14 @@ fn patch_table(original: &mut Table, wanted: &Table) -> bool {
     }
     let mut added = Vec::new();
     for (key, item) in wanted.iter() {
+        let before = base.and_then(|base| base.get(key));
+        if before.is_some_and(|before| same_item(before, item)) {
+            continue;
+        }
         match original.get_mut(key) {
-            Some(present) if same_kind(present, item) => changed |= patch_item(present, item),
+            Some(present) if same_kind(present, item) => {
+                changed |= patch_item(present, before, item);
+            }
             Some(present) if same_item(present, item) => {}
             _ => {
                 // New, or a table that was written inline (or the reverse)
@@ -114,8 +124,8 @@ fn same_kind(a: &Item, b: &Item) -> bool {
     )
 }
 
-/// Patches one item of the same kind; true when it changed.
-fn patch_item(original: &mut Item, wanted: &Item) -> bool {
+/// Patches one item of the same kind as `wanted`; true when it changed.
+fn patch_item(original: &mut Item, base: Option<&Item>, wanted: &Item) -> bool {
     match (original, wanted) {
         (Item::Value(value), Item::Value(new)) => {
             if same_value(value, new) {
@@ -128,8 +138,12 @@ fn patch_item(original: &mut Item, wanted: &Item) -> bool {
             *value.decor_mut() = decor;
             true
         }
-        (Item::Table(table), Item::Table(new)) => patch_table(table, new),
-        (Item::ArrayOfTables(array), Item::ArrayOfTables(new)) => patch_array(array, new),
+        (Item::Table(table), Item::Table(new)) => {
+            patch_table(table, base.and_then(Item::as_table), new)
+        }
+        (Item::ArrayOfTables(array), Item::ArrayOfTables(new)) => {
+            patch_array(array, base.and_then(Item::as_array_of_tables), new)
+        }
         _ => false,
     }
 }
@@ -137,11 +151,16 @@ fn patch_item(original: &mut Item, wanted: &Item) -> bool {
 /// Entries are matched by position. When the number of entries changed, a
 /// match by position would move each entry's comments to its neighbour, so
 /// the array is replaced as a whole; the comments before its first entry stay.
-fn patch_array(original: &mut ArrayOfTables, wanted: &ArrayOfTables) -> bool {
+fn patch_array(
+    original: &mut ArrayOfTables,
+    base: Option<&ArrayOfTables>,
+    wanted: &ArrayOfTables,
+) -> bool {
     if original.len() == wanted.len() {
+        let base = base.filter(|base| base.len() == wanted.len());
         let mut changed = false;
-        for (table, new) in original.iter_mut().zip(wanted.iter()) {
-            changed |= patch_table(table, new);
+        for (at, (table, new)) in original.iter_mut().zip(wanted.iter()).enumerate() {
+            changed |= patch_table(table, base.and_then(|base| base.get(at)), new);
         }
         return changed;
     }
@@ -168,6 +187,10 @@ fn order_like(table: &mut Table, wanted: &Table, added: &[String]) {
     let mut followers: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut previous: Option<&str> = None;
     for (key, _) in wanted.iter() {
+        // Keys the file leaves out (defaults) cannot anchor anything.
+        if !table.contains_key(key) {
+            continue;
+        }
         if added.contains(key) {
             match previous {
                 Some(anchor) => followers.entry(anchor).or_default().push(key),
@@ -357,6 +380,7 @@ fn same_value(a: &Value, b: &Value) -> bool {
     same(Node::Value(a), Node::Value(b))
 }
 
+#[cfg(test)]
 fn same_table(a: &Table, b: &Table) -> bool {
     same(Node::Table(a), Node::Table(b))
 }
@@ -365,10 +389,15 @@ fn same_table(a: &Table, b: &Table) -> bool {
 mod tests {
     use super::*;
 
+    /// Every difference between `original` and `wanted` counts.
+    fn two_way(original: &str, wanted: &str) -> String {
+        patch(original, None, wanted).unwrap_or_else(|| wanted.to_string())
+    }
+
     #[test]
     fn nothing_to_change_gives_the_original_bytes() {
         let original = "\u{feff}# mine\r\nb = 'x'  # why\r\na = 1_000\r\n";
-        assert_eq!(patch(original, "a = 1000\nb = \"x\"\n"), original);
+        assert_eq!(two_way(original, "a = 1000\nb = \"x\"\n"), original);
     }
 
     #[test]
@@ -376,7 +405,7 @@ mod tests {
         let original = "\u{feff}# top\r\nb = 'x'  # why\r\na = 1\r\n\r\n# before t\r\n[t]\r\nnote = '''\r\nline'''\r\n";
         let canonical = "a = 2\nb = \"x\"\n\n[t]\nnote = \"\"\"\nline\"\"\"\n";
         assert_eq!(
-            patch(original, canonical),
+            two_way(original, canonical),
             "\u{feff}# top\r\nb = 'x'  # why\r\na = 2\r\n\r\n# before t\r\n[t]\r\nnote = '''\r\nline'''\r\n"
         );
     }
@@ -384,7 +413,7 @@ mod tests {
     #[test]
     fn a_changed_value_keeps_its_trailing_comment() {
         let original = "a = 1 # one\n";
-        assert_eq!(patch(original, "a = 2\n"), "a = 2 # one\n");
+        assert_eq!(two_way(original, "a = 2\n"), "a = 2 # one\n");
     }
 
     #[test]
@@ -397,7 +426,7 @@ mod tests {
         assert!(!same_table(lf.as_table(), escaped.as_table()));
         // A new multi-line note in a CRLF file keeps the CRLF style.
         assert_eq!(
-            patch("a = 1\r\n", "a = 1\ns = \"\"\"\nx\ny\"\"\"\n"),
+            two_way("a = 1\r\n", "a = 1\ns = \"\"\"\nx\ny\"\"\"\n"),
             "a = 1\r\ns = \"\"\"\r\nx\r\ny\"\"\"\r\n"
         );
     }
@@ -408,7 +437,7 @@ mod tests {
             "x = 1\n\n[t.a] # first\nv = 1\n\n[t.a.sub]\nw = 1\n\n[t.c]\nv = 3\n\n[u]\nz = 1\n";
         let canonical = "x = 1\n\n[t.a]\nv = 1\n\n[t.a.sub]\nw = 1\n\n[t.b]\nv = 2\n\n[t.b.sub]\nw = 2\n\n[t.c]\nv = 3\n\n[u]\nz = 1\n";
         assert_eq!(
-            patch(original, canonical),
+            two_way(original, canonical),
             "x = 1\n\n[t.a] # first\nv = 1\n\n[t.a.sub]\nw = 1\n\n[t.b]\nv = 2\n\n[t.b.sub]\nw = 2\n\n[t.c]\nv = 3\n\n[u]\nz = 1\n"
         );
     }
@@ -417,14 +446,14 @@ mod tests {
     fn a_new_first_table_comes_before_the_others() {
         let original = "x = 1\n\n[t.b]\nv = 2\n";
         let canonical = "x = 1\n\n[t.a]\nv = 1\n\n[t.b]\nv = 2\n";
-        assert_eq!(patch(original, canonical), canonical);
+        assert_eq!(two_way(original, canonical), canonical);
     }
 
     #[test]
     fn a_new_key_follows_its_canonical_predecessor() {
         let original = "c = 3\na = 1\n";
         let canonical = "a = 1\nb = 2\nc = 3\n";
-        assert_eq!(patch(original, canonical), "c = 3\na = 1\nb = 2\n");
+        assert_eq!(two_way(original, canonical), "c = 3\na = 1\nb = 2\n");
     }
 
     #[test]
@@ -432,7 +461,7 @@ mod tests {
         let original = "x = 1\n\n# about a\n[t.a]\nv = 1\n\n# about b\n[t.b]\nv = 2\n";
         let canonical = "x = 1\n\n[t.b]\nv = 2\n";
         assert_eq!(
-            patch(original, canonical),
+            two_way(original, canonical),
             "x = 1\n\n# about b\n[t.b]\nv = 2\n"
         );
     }
@@ -441,11 +470,11 @@ mod tests {
     fn arrays_of_tables_patch_by_position_or_as_a_whole() {
         let original = "# people\n[[p]]\nn = 'a' # first\n\n[[p]]\nn = 'b'\n";
         assert_eq!(
-            patch(original, "[[p]]\nn = \"a\"\n\n[[p]]\nn = \"c\"\n"),
+            two_way(original, "[[p]]\nn = \"a\"\n\n[[p]]\nn = \"c\"\n"),
             "# people\n[[p]]\nn = 'a' # first\n\n[[p]]\nn = \"c\"\n"
         );
         assert_eq!(
-            patch(
+            two_way(
                 original,
                 "[[p]]\nn = \"a\"\n\n[[p]]\nn = \"b\"\n\n[[p]]\nn = \"c\"\n"
             ),
@@ -457,18 +486,41 @@ mod tests {
     fn values_compare_as_values_not_text() {
         let original = "f = 1.50\ni = 0x10\nd = 1979-05-27T07:32:00Z\nt = { b = 2, a = 1 }\nw = 1\nl = ['a', 'b']\n";
         let canonical = "f = 1.5\ni = 16\nd = 1979-05-27T07:32:00Z\nw = 1.0\nl = [\n  \"a\",\n  \"b\",\n]\n\n[t]\na = 1\nb = 2\n";
-        assert_eq!(patch(original, canonical), original);
+        assert_eq!(two_way(original, canonical), original);
     }
 
     #[test]
     fn an_inline_table_that_changed_becomes_canonical() {
         let original = "t = { a = 1 }\n";
         let canonical = "[t]\na = 2\n";
-        assert_eq!(patch(original, canonical), canonical);
+        assert_eq!(two_way(original, canonical), canonical);
+    }
+
+    #[test]
+    fn with_a_base_only_what_changed_since_is_applied() {
+        // The file leaves out a default and writes a time its own way; the
+        // canonical texts have both. Only `a` changed.
+        let original = "a = 1\nt = 2026-11-25T10:12:03+01:00 # local\n";
+        let base = "a = 1\ndefault = \"\"\nt = 2026-11-25T09:12:03Z\n";
+        let wanted = "a = 2\ndefault = \"\"\nt = 2026-11-25T09:12:03Z\nnew = 3\n";
+        assert_eq!(
+            patch(original, Some(base), wanted),
+            Some("a = 2\nt = 2026-11-25T10:12:03+01:00 # local\nnew = 3\n".to_string())
+        );
+        // A key only the file has is the person's: kept.
+        let original = "a = 1\nmine = 1\n";
+        assert_eq!(
+            patch(original, Some("a = 1\n"), "a = 2\n"),
+            Some("a = 2\nmine = 1\n".to_string())
+        );
+        assert_eq!(
+            patch(original, Some("a = 1\n"), "a = 1\n").as_deref(),
+            Some(original)
+        );
     }
 
     #[test]
     fn text_that_is_not_toml_gives_the_canonical_text() {
-        assert_eq!(patch("a = = 1", "a = 1\n"), "a = 1\n");
+        assert_eq!(two_way("a = = 1", "a = 1\n"), "a = 1\n");
     }
 }
