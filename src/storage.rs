@@ -212,24 +212,45 @@ pub fn scan_to_toml_over(original: &str, scan: &Scan) -> String {
     if before.as_ref() == Some(scan) {
         return original.to_string();
     }
-    // Only what changed since the file was read is written into it: a
-    // default the person left out, or a time written with another offset,
-    // stays as it was (the canonical text of the file's own scan is the base).
-    let base = before.as_ref().map(encode::scan);
     let canonical = encode::scan(scan);
-    if let Some(text) = preserve::patch(original, base.as_deref(), &canonical)
-        && parse_scan(&text).is_ok_and(|loaded| loaded.value == *scan)
+    if let Some(text) = patch_with_base(original, before.as_ref(), &canonical)
+        && reads_as(&text, scan, &canonical)
     {
         return text;
     }
     // Never write what would read back differently: the stable layout then,
     // still in the file's line ends and with its byte-order mark.
     let styled = preserve::in_style_of(original, &canonical);
-    if parse_scan(&styled).is_ok_and(|loaded| loaded.value == *scan) {
+    if reads_as(&styled, scan, &canonical) {
         styled
     } else {
         canonical
     }
+}
+
+/// Whether `text` loads as `scan`, up to the order of keys this version does
+/// not know (a patched file keeps them in the order the person wrote them).
+fn reads_as(text: &str, scan: &Scan, canonical: &str) -> bool {
+    parse_scan(text).is_ok_and(|loaded| {
+        loaded.value == *scan || preserve::same_meaning(&encode::scan(&loaded.value), canonical)
+    })
+}
+
+/// [`scan_to_toml_over`] without its safety net (the check that the text
+/// reads back as `scan`, and the stable layout when it does not), so tests
+/// can prove the patch itself right. `None` when a text is not TOML.
+#[doc(hidden)]
+pub fn patch_scan_toml(original: &str, scan: &Scan) -> Option<String> {
+    let before = parse_scan(original).ok().map(|loaded| loaded.value);
+    patch_with_base(original, before.as_ref(), &encode::scan(scan))
+}
+
+/// Only what changed since the file was read is written into it: a default
+/// the person left out, or a time written with another offset, stays as it
+/// was (the canonical text of the file's own scan is the base).
+fn patch_with_base(original: &str, before: Option<&Scan>, canonical: &str) -> Option<String> {
+    let base = before.map(encode::scan);
+    preserve::patch(original, base.as_deref(), canonical)
 }
 
 /// The framework as TOML text, in the stable layout.

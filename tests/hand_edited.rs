@@ -141,7 +141,7 @@ fn a_new_answer_table_appears_in_the_stable_layout() {
         let answer = answer_mut(&mut scan, "VIS-3");
         answer.consensus = Some(Answer::Score(2));
         answer.perspectives[0].score = Some(Answer::Score(2));
-        answer.perspectives[0].note = "Nieuw:\ntwee regels.".to_string();
+        answer.perspectives[0].note = "Nieuw, op één regel.".to_string();
         let text = saved(&original, &scan);
         let canonical = scan_to_toml(&scan);
         let start = canonical.find("\n[answers.VIS-3]").expect("new table");

@@ -58,13 +58,66 @@ fn uses_crlf(text: &str) -> bool {
     crlf > 0 && crlf >= text.matches('\n').count() - crlf
 }
 
-/// Every line end as LF, or as CRLF. A lone CR cannot occur in valid TOML
-/// (not in a comment, and in a string only as an escape), and a raw CRLF
-/// inside a multi-line string is read as LF (see [`text_of`]), so no value
-/// changes.
+/// Every line end between values (after a key, a comment, a header) as LF,
+/// or as CRLF. Line ends inside a multi-line string are part of its value
+/// and stay exactly as they are. A lone CR cannot occur in valid TOML outside
+/// a string, so LF and CRLF are the only line ends to find.
 fn line_ends(text: &str, crlf: bool) -> String {
-    let lf = text.replace("\r\n", "\n");
-    if crlf { lf.replace('\n', "\r\n") } else { lf }
+    let newline = if crlf { "\r\n" } else { "\n" };
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("\r\n") || c == '\n' {
+            out.push_str(newline);
+            rest = &rest[if c == '\n' { 1 } else { 2 }..];
+            continue;
+        }
+        let taken = match c {
+            '#' => rest.find(['\r', '\n']).unwrap_or(rest.len()),
+            '"' | '\'' => string_len(rest),
+            _ => c.len_utf8(),
+        };
+        out.push_str(&rest[..taken]);
+        rest = &rest[taken..];
+    }
+    out
+}
+
+/// The length in bytes of the string literal (or quoted key) `text` starts
+/// with: basic or literal, one line or multi-line; to the end of `text` when
+/// it is not closed (not valid TOML; then nothing after it is changed).
+fn string_len(text: &str) -> usize {
+    let quote = if text.starts_with('"') { '"' } else { '\'' };
+    let basic = quote == '"';
+    let triple: String = [quote; 3].iter().collect();
+    let multi = text.starts_with(&triple);
+    let open = if multi { 3 } else { 1 };
+    let mut at = open;
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if basic && byte == b'\\' {
+            // An escape: the next character is never the end.
+            at += 1 + text[at + 1..].chars().next().map_or(0, char::len_utf8);
+            continue;
+        }
+        if byte == quote as u8 {
+            if !multi {
+                return at + 1;
+            }
+            if text[at..].starts_with(&triple) {
+                // Up to two more quotes belong to the content: `a"""""` ends
+                // with the last three.
+                let mut end = at + 3;
+                while end < bytes.len() && bytes[end] == quote as u8 && end < at + 5 {
+                    end += 1;
+                }
+                return end;
+            }
+        }
+        at += 1;
+    }
+    text.len()
 }
 
 /// Brings `original` from `base` to `wanted`; true when anything changed.
@@ -380,7 +433,14 @@ fn same_value(a: &Value, b: &Value) -> bool {
     same(Node::Value(a), Node::Value(b))
 }
 
-#[cfg(test)]
+/// Whether two TOML texts hold the same values, whatever their order and form.
+pub(crate) fn same_meaning(a: &str, b: &str) -> bool {
+    match (a.parse::<DocumentMut>(), b.parse::<DocumentMut>()) {
+        (Ok(a), Ok(b)) => same_table(a.as_table(), b.as_table()),
+        _ => false,
+    }
+}
+
 fn same_table(a: &Table, b: &Table) -> bool {
     same(Node::Table(a), Node::Table(b))
 }
@@ -424,10 +484,11 @@ mod tests {
         let escaped = parse("s = \"a\\r\\nb\"\n");
         assert!(same_table(lf.as_table(), crlf.as_table()));
         assert!(!same_table(lf.as_table(), escaped.as_table()));
-        // A new multi-line note in a CRLF file keeps the CRLF style.
+        // A new multi-line note in a CRLF file: CRLF between the lines of
+        // the file, the note's own line ends as the value has them.
         assert_eq!(
             two_way("a = 1\r\n", "a = 1\ns = \"\"\"\nx\ny\"\"\"\n"),
-            "a = 1\r\ns = \"\"\"\r\nx\r\ny\"\"\"\r\n"
+            "a = 1\r\ns = \"\"\"\nx\ny\"\"\"\r\n"
         );
     }
 
@@ -516,6 +577,20 @@ mod tests {
         assert_eq!(
             patch(original, Some("a = 1\n"), "a = 1\n").as_deref(),
             Some(original)
+        );
+    }
+
+    #[test]
+    fn line_ends_inside_multi_line_strings_are_left_alone() {
+        let text =
+            "a = 1 # x\n\"k#\" = \"\"\"\nin\\\"\"\"\"\"\nb = '''\r\nlit''''\nc = 'q\"' # \"\n";
+        assert_eq!(
+            line_ends(text, true),
+            "a = 1 # x\r\n\"k#\" = \"\"\"\nin\\\"\"\"\"\"\r\nb = '''\r\nlit''''\r\nc = 'q\"' # \"\r\n"
+        );
+        assert_eq!(
+            line_ends("a = 1\r\nb = '''\r\nx'''\r\n", false),
+            "a = 1\nb = '''\r\nx'''\n"
         );
     }
 
