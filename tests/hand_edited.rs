@@ -204,6 +204,13 @@ fn example_scans_and_fixtures_save_unchanged_to_the_same_bytes() {
             "{}",
             file.display()
         );
+        // The patch itself (not only the check that nothing changed).
+        assert_eq!(
+            storage::patch_scan_toml(&text, &loaded.value).as_deref(),
+            Some(text.as_str()),
+            "{}",
+            file.display()
+        );
     }
     assert!(scans >= 8, "{scans} scans");
 }
@@ -376,4 +383,54 @@ fn opening_saving_and_quitting_without_edits_does_not_write() {
     session.wait_exit(TIMEOUT).expect("quits");
     assert_untouched(&path, &bytes, mtime);
     assert!(!journal_path(&path).exists(), "journal removed");
+}
+
+/// A journal beside the scan whose one edit changes nothing (there is no
+/// verdict override to remove): opening replays it, so the scan counts as
+/// unsaved until the next save.
+fn journal_changing_nothing(path: &Path, bytes: &[u8]) {
+    let mut journal = JournalWriter::start(path, content_hash(bytes)).expect("journal");
+    journal.append(&[Edit::Override(None)]).expect("append");
+}
+
+#[test]
+fn plain_mode_after_replaying_a_journal_that_changes_nothing_does_not_write() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let (path, bytes, mtime) = copy_with_old_mtime("hand-edited-comments.toml", home.path());
+    journal_changing_nothing(&path, &bytes);
+    zelfscan(home.path())
+        .args(["open", "--plain"])
+        .arg(&path)
+        .write_stdin("")
+        .assert()
+        .success()
+        .stdout(contains("Niets gewijzigd"));
+    assert_untouched(&path, &bytes, mtime);
+    assert!(!journal_path(&path).exists(), "journal removed");
+}
+
+#[test]
+fn the_autosave_after_replaying_a_journal_that_changes_nothing_does_not_write() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let (path, bytes, mtime) = copy_with_old_mtime("hand-edited-bom-crlf.toml", home.path());
+    journal_changing_nothing(&path, &bytes);
+    let env = [
+        ("ZELFSCAN_HOME", home.path().as_os_str()),
+        ("ZELFSCAN_LANG", OsStr::new("nl")),
+        ("ZELFSCAN_TEST_AUTOSAVE_AFTER_MS", OsStr::new("50")),
+    ];
+    let file = path.to_string_lossy().into_owned();
+    let mut session = Session::spawn(BIN, &["open", file.as_str()], &env, 100, 30)
+        .expect("start zelfscan in a pty");
+    // The restored (empty) change is autosaved: the top bar says when.
+    session
+        .wait_for("opgeslagen om", TIMEOUT)
+        .expect("autosaved");
+    session.send_key(Key::Enter);
+    session
+        .wait_for_absent("Werk hersteld", TIMEOUT)
+        .expect("message closed");
+    session.send("q");
+    session.wait_exit(TIMEOUT).expect("quits");
+    assert_untouched(&path, &bytes, mtime);
 }
