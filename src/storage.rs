@@ -213,7 +213,16 @@ pub fn scan_to_toml_over(original: &str, scan: &Scan) -> String {
         return original.to_string();
     }
     let canonical = encode::scan(scan);
-    if let Some(text) = patch_with_base(original, before.as_ref(), &canonical)
+    // Only what changed since the file was read is written into it: a
+    // default the person left out, or a time written with another offset,
+    // stays as it was (the canonical text of the file's own scan is the base).
+    let base = before.as_ref().map(encode::scan);
+    if base.as_deref() == Some(original) {
+        // In the stable layout, as zelfscan wrote it: nothing of a person's
+        // to keep, so no patching (the quick path for most saves).
+        return canonical;
+    }
+    if let Some(text) = preserve::patch(original, base.as_deref(), &canonical)
         && reads_as(&text, scan, &canonical)
     {
         return text;
@@ -241,16 +250,10 @@ fn reads_as(text: &str, scan: &Scan, canonical: &str) -> bool {
 /// can prove the patch itself right. `None` when a text is not TOML.
 #[doc(hidden)]
 pub fn patch_scan_toml(original: &str, scan: &Scan) -> Option<String> {
-    let before = parse_scan(original).ok().map(|loaded| loaded.value);
-    patch_with_base(original, before.as_ref(), &encode::scan(scan))
-}
-
-/// Only what changed since the file was read is written into it: a default
-/// the person left out, or a time written with another offset, stays as it
-/// was (the canonical text of the file's own scan is the base).
-fn patch_with_base(original: &str, before: Option<&Scan>, canonical: &str) -> Option<String> {
-    let base = before.map(encode::scan);
-    preserve::patch(original, base.as_deref(), canonical)
+    let base = parse_scan(original)
+        .ok()
+        .map(|loaded| encode::scan(&loaded.value));
+    preserve::patch(original, base.as_deref(), &encode::scan(scan))
 }
 
 /// The framework as TOML text, in the stable layout.
