@@ -410,8 +410,9 @@ fn save(
     if save_as.is_none() && io.file_text.as_deref() == Some(text.as_str()) {
         // The file already says what the scan says: nothing is written (not
         // even over a version changed elsewhere, which stays as it is). The
-        // journal's edits add up to nothing, so it starts afresh.
-        if !io.journal_disabled
+        // journal's edits add up to nothing, so it starts afresh (a scan
+        // kept in memory on a read-only drive has none, and needs none).
+        if io.journal.is_some()
             && let Some(file_hash) = io.file_hash
         {
             io.journal = Some(
