@@ -131,6 +131,8 @@ pub struct Catalogue {
     pub open_path_title: &'static str,
     pub open_path_help: &'static str,
     pub saved_to: fn(&str) -> String,
+    /// A save that wrote nothing: the file already holds the scan as it is.
+    pub nothing_to_save: fn(&str) -> String,
     pub save_failed: fn(&str) -> String,
     pub at_first_criterion: &'static str,
     pub at_last_criterion: fn(&str) -> String,
@@ -456,6 +458,8 @@ pub struct PlainText {
     pub save_failed: fn(&str, &str) -> String,
     /// The last line: where everything was saved.
     pub saved_and_closed: fn(&str) -> String,
+    /// The last line when nothing was changed, so nothing was written.
+    pub unchanged_and_closed: fn(&str) -> String,
     /// After the owner of a locked scan is named.
     pub locked_hint: &'static str,
     /// A scan from a newer zelfscan cannot be edited here.

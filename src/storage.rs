@@ -9,6 +9,7 @@ mod encode;
 pub mod input;
 pub mod journal;
 pub mod lock;
+mod preserve;
 pub mod preview;
 pub mod recent;
 pub mod recovery;
@@ -218,6 +219,66 @@ pub fn check_source(source: &str) -> Result<(FileKind, Vec<Problem>), Vec<Proble
 /// The scan as TOML text, in the stable layout (same scan, same bytes).
 pub fn scan_to_toml(scan: &Scan) -> String {
     encode::scan(scan)
+}
+
+/// The text to write for `scan` over a file that held `original` (as read):
+/// what the person wrote there and the scan did not change stays as it was
+/// (comments, order, quoting, BOM, line ends); what changed or is new takes
+/// the stable layout. When the scan is what `original` already says, the
+/// result is `original` itself: there is nothing to write.
+pub fn scan_to_toml_over(original: &str, scan: &Scan) -> String {
+    let read = parse_scan(original).ok();
+    let before = read.as_ref().map(|loaded| &loaded.value);
+    if before == Some(scan) {
+        return original.to_string();
+    }
+    let canonical = encode::scan(scan);
+    // Only what changed since the file was read is written into it: a
+    // default the person left out, or a time written with another offset,
+    // stays as it was (the canonical text of the file's own scan is the base).
+    // A file with hidden characters is read with markers in their place; its
+    // save is the one that cleans them, so then every difference counts.
+    let cleans = read
+        .as_ref()
+        .is_some_and(|loaded| loaded.warnings.iter().any(Problem::needs_cleaning));
+    let base = before.filter(|_| !cleans).map(encode::scan);
+    if base.as_deref() == Some(original) {
+        // In the stable layout, as zelfscan wrote it: nothing of a person's
+        // to keep, so no patching (the quick path for most saves).
+        return canonical;
+    }
+    if let Some(text) = preserve::patch(original, base.as_deref(), &canonical)
+        && reads_as(&text, scan, &canonical)
+    {
+        return text;
+    }
+    // Never write what would read back differently: the stable layout then,
+    // still in the file's line ends and with its byte-order mark.
+    let styled = preserve::in_style_of(original, &canonical);
+    if reads_as(&styled, scan, &canonical) {
+        styled
+    } else {
+        canonical
+    }
+}
+
+/// Whether `text` loads as `scan`, up to the order of keys this version does
+/// not know (a patched file keeps them in the order the person wrote them).
+fn reads_as(text: &str, scan: &Scan, canonical: &str) -> bool {
+    parse_scan(text).is_ok_and(|loaded| {
+        loaded.value == *scan || preserve::same_meaning(&encode::scan(&loaded.value), canonical)
+    })
+}
+
+/// [`scan_to_toml_over`] without its safety net (the check that the text
+/// reads back as `scan`, and the stable layout when it does not), so tests
+/// can prove the patch itself right. `None` when a text is not TOML.
+#[doc(hidden)]
+pub fn patch_scan_toml(original: &str, scan: &Scan) -> Option<String> {
+    let base = parse_scan(original)
+        .ok()
+        .map(|loaded| encode::scan(&loaded.value));
+    preserve::patch(original, base.as_deref(), &encode::scan(scan))
 }
 
 /// The framework as TOML text, in the stable layout.

@@ -509,7 +509,7 @@ fn every_valid_fixture_loads_and_round_trips() {
             .and_then(|name| name.to_str())
             .expect("name");
         let before = fs::read(&path).expect("read");
-        if name.starts_with("scan-") {
+        if name.starts_with("scan-") || name.starts_with("hand-edited-") {
             let loaded =
                 storage::load_scan(&path).unwrap_or_else(|error| panic!("{name}: {error:?}"));
             let text = scan_to_toml(&loaded.value);

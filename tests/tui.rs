@@ -316,6 +316,7 @@ fn quitting_with_unsaved_changes_asks_first() {
             path: home().join("scans/zeeduinen.toml"),
             moved: None,
             auto: false,
+            unchanged: false,
         })),
     );
     assert!(app.should_quit);

@@ -238,10 +238,11 @@ fn report_save(
                 )?;
             }
             *path = report.path.clone();
-            let line = if closing {
-                (text.plain.saved_and_closed)(&shown(path))
-            } else {
-                (text.saved_to)(&shown(path))
+            let line = match (closing, report.unchanged) {
+                (true, false) => (text.plain.saved_and_closed)(&shown(path)),
+                (true, true) => (text.plain.unchanged_and_closed)(&shown(path)),
+                (false, false) => (text.saved_to)(&shown(path)),
+                (false, true) => (text.nothing_to_save)(&shown(path)),
             };
             writeln!(output, "{line}")?;
         }

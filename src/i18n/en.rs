@@ -75,6 +75,7 @@ pub const EN: Catalogue = Catalogue {
     open_path_title: "Open a scan",
     open_path_help: "Type the path of the scan file and press Enter (Esc: back).",
     saved_to: |path| format!("Saved to {path}"),
+    nothing_to_save: |path| format!("Nothing to save: everything is already in {path}"),
     save_failed: |error| {
         format!(
             "NOT saved: {error}. Everything is still on the screen; fix the problem and press Ctrl-S again."

@@ -72,6 +72,7 @@ pub const NL: Catalogue = Catalogue {
     open_path_title: "Scan openen",
     open_path_help: "Typ het pad van het scanbestand en druk Enter (Esc: terug).",
     saved_to: |path| format!("Opgeslagen in {path}"),
+    nothing_to_save: |path| format!("Niets te bewaren: alles staat al in {path}"),
     save_failed: |error| {
         format!(
             "NIET opgeslagen: {error}. Alles staat nog op het scherm; los het op en druk opnieuw Ctrl-S."

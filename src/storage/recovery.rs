@@ -51,6 +51,9 @@ pub struct OpenedWithJournal {
     pub loaded: Loaded<Scan>,
     /// Hash of the scan file as read.
     pub file_hash: u64,
+    /// The scan file's text as read: a save patches it, so what a person
+    /// wrote by hand survives (see `storage::scan_to_toml_over`).
+    pub file_text: String,
     pub recovery: Recovery,
     /// The journal to continue, when edits were replayed from it.
     pub resume: Option<JournalRead>,
@@ -66,6 +69,8 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
     let bytes = super::input::read_input(path).map_err(io_error)?;
     let file_hash = content_hash(&bytes);
     let mut loaded = super::load_scan_bytes(path, &bytes)?;
+    // It loaded, so it is UTF-8: nothing is replaced here.
+    let file_text = String::from_utf8_lossy(&bytes).into_owned();
     let journal_error = |source: io::Error| LoadError::Io {
         path: journal_path(path),
         source,
@@ -74,6 +79,7 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
         return Ok(OpenedWithJournal {
             loaded,
             file_hash,
+            file_text,
             recovery: Recovery::Nothing,
             resume: None,
         });
@@ -83,6 +89,7 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
             return Ok(OpenedWithJournal {
                 loaded,
                 file_hash,
+                file_text,
                 recovery: Recovery::Nothing,
                 resume: None,
             });
@@ -99,6 +106,7 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
                 return Ok(OpenedWithJournal {
                     loaded,
                     file_hash,
+                    file_text,
                     recovery,
                     resume: Some(read),
                 });
@@ -110,6 +118,7 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
                     keep_journal,
                     loaded,
                     file_hash,
+                    file_text,
                     &read,
                     restored,
                     reason,
@@ -123,6 +132,7 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
         return Ok(OpenedWithJournal {
             loaded,
             file_hash,
+            file_text,
             recovery: if read.edits.is_empty() {
                 Recovery::Nothing
             } else {
@@ -140,6 +150,7 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
     Ok(OpenedWithJournal {
         loaded,
         file_hash,
+        file_text,
         recovery: Recovery::SetAside {
             kept,
             edits: read.edits.len(),
@@ -191,6 +202,7 @@ fn reject(
     keep_journal: bool,
     loaded: Loaded<Scan>,
     file_hash: u64,
+    file_text: String,
     read: &JournalRead,
     restored: usize,
     reason: Rejection,
@@ -207,6 +219,7 @@ fn reject(
     Ok(OpenedWithJournal {
         loaded,
         file_hash,
+        file_text,
         recovery: Recovery::Rejected {
             restored,
             record: restored + 1,
@@ -244,20 +257,20 @@ pub fn checkpoint_from_journal(path: &Path) -> Result<bool, LoadError> {
             path: path.to_path_buf(),
             source,
         };
-        if opened
-            .loaded
-            .warnings
-            .iter()
-            .any(super::Problem::needs_cleaning)
-        {
-            let original = std::fs::read(path).map_err(io_error)?;
-            super::backup::keep_original(path, &original).map_err(io_error)?;
+        let text = super::scan_to_toml_over(&opened.file_text, &opened.loaded.value);
+        // Edits that end where the file already is (typed, then undone) leave it alone.
+        if text != opened.file_text {
+            let cleans = opened
+                .loaded
+                .warnings
+                .iter()
+                .any(super::Problem::needs_cleaning);
+            if cleans {
+                super::backup::keep_original(path, opened.file_text.as_bytes())
+                    .map_err(io_error)?;
+            }
+            super::write_file_atomic(path, text.as_bytes()).map_err(io_error)?;
         }
-        let text = super::scan_to_toml(&opened.loaded.value);
-        super::write_file_atomic(path, text.as_bytes()).map_err(|source| LoadError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
     }
     let _ = std::fs::remove_file(journal_path(path));
     Ok(true)

@@ -53,6 +53,10 @@ pub struct Io {
     /// Hash of the scan file as last read or written: a different hash at the
     /// next save means someone else changed the file.
     pub file_hash: Option<u64>,
+    /// The scan file's text as last read or written: a save patches it, so
+    /// comments and layout written by hand survive, and a save that would
+    /// not change it writes nothing.
+    pub file_text: Option<String>,
     pub journal_disabled: bool,
     /// The scan file held hidden characters that the next save cleans: keep
     /// its original bytes as `<scan>.toml.bak` first.
@@ -100,19 +104,23 @@ impl Io {
         self.lock = None;
         self.file_hash = None;
         self.keep_original = false;
+        self.file_text = None;
     }
 
-    /// Holds the scan's lock (when it could be taken) and journal from now on.
+    /// Holds the scan's lock (when it could be taken) and journal from now
+    /// on; `file_text` is what the scan file holds now.
     fn hold(
         &mut self,
         lock: Option<OwnerLock>,
         path: &Path,
-        file_hash: u64,
+        file_text: String,
         resume: Option<&storage::journal::JournalRead>,
     ) -> std::io::Result<()> {
         self.close();
         self.lock = lock;
+        let file_hash = content_hash(file_text.as_bytes());
         self.file_hash = Some(file_hash);
+        self.file_text = Some(file_text);
         if self.journal_disabled {
             return Ok(());
         }
@@ -245,7 +253,7 @@ fn open(app: &mut App, io: &mut Io, path: &Path) -> Action {
         Ok(opened) => opened,
         Err(error) => return Action::Opened(Err(failure(app, path, &error))),
     };
-    if let Err(error) = io.hold(lock, path, opened.file_hash, opened.resume.as_ref()) {
+    if let Err(error) = io.hold(lock, path, opened.file_text, opened.resume.as_ref()) {
         cannot_keep.get_or_insert_with(|| (app.text.journal_failed)(&(app.text.io_error)(&error)));
     }
     remember_recent(app, path);
@@ -360,11 +368,9 @@ fn copy_of(app: &App, path: &Path) -> Result<PathBuf, OpenFailure> {
             },
         )
     };
-    write_new(
-        &copy,
-        storage::scan_to_toml(&opened.loaded.value).as_bytes(),
-    )
-    .map_err(io_failure)?;
+    // The copy keeps what was written by hand in the original.
+    let text = storage::scan_to_toml_over(&opened.file_text, &opened.loaded.value);
+    write_new(&copy, text.as_bytes()).map_err(io_failure)?;
     Ok(copy)
 }
 
@@ -403,7 +409,7 @@ fn create_scan(app: &App, io: &mut Io, path: &Path, scan: &Scan) -> Result<(), S
     write_new(path, text.as_bytes()).map_err(|error| (app.text.io_error)(&error))?;
     match lock::acquire(path, &Owner::me(app.now)) {
         Ok(LockOutcome::Acquired { lock, .. }) => io
-            .hold(Some(lock), path, content_hash(text.as_bytes()), None)
+            .hold(Some(lock), path, text, None)
             .map_err(|error| (app.text.io_error)(&error)),
         Ok(LockOutcome::HeldBy(_)) => {
             Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists).to_string())
@@ -427,8 +433,32 @@ fn save(
     if walk.read_only {
         return Err(app.text.read_only_refused.to_string());
     }
-    let text = storage::scan_to_toml(&walk.scan);
+    // What was written by hand in the file stays as it was.
+    let text = match &io.file_text {
+        Some(original) => storage::scan_to_toml_over(original, &walk.scan),
+        None => storage::scan_to_toml(&walk.scan),
+    };
     let hash = content_hash(text.as_bytes());
+    if save_as.is_none() && io.file_text.as_deref() == Some(text.as_str()) {
+        // The file already says what the scan says: nothing is written (not
+        // even over a version changed elsewhere, which stays as it is). The
+        // journal's edits add up to nothing, so it starts afresh (a scan
+        // kept in memory on a read-only drive has none, and needs none).
+        if io.journal.is_some()
+            && let Some(file_hash) = io.file_hash
+        {
+            io.journal = Some(
+                JournalWriter::start(&walk.path, file_hash)
+                    .map_err(|error| (app.text.io_error)(&error))?,
+            );
+        }
+        return Ok(SaveReport {
+            path: walk.path.clone(),
+            moved: None,
+            auto,
+            unchanged: true,
+        });
+    }
     let (target, moved) = match save_as {
         Some(path) => {
             write_new(&path, text.as_bytes()).map_err(|error| (app.text.io_error)(&error))?;
@@ -472,12 +502,13 @@ fn save(
         io.close();
         if let Ok(LockOutcome::Acquired { lock, .. }) = lock::acquire(&target, &Owner::me(app.now))
         {
-            io.hold(Some(lock), &target, hash, None)
+            io.hold(Some(lock), &target, text, None)
                 .map_err(|error| (app.text.io_error)(&error))?;
         }
         remember_recent(app, &target);
     } else {
         io.file_hash = Some(hash);
+        io.file_text = Some(text);
         if !io.journal_disabled {
             io.journal = Some(
                 JournalWriter::start(&target, hash).map_err(|error| (app.text.io_error)(&error))?,
@@ -488,6 +519,7 @@ fn save(
         path: target,
         moved,
         auto,
+        unchanged: false,
     })
 }
 
