@@ -264,6 +264,47 @@ pub struct Catalogue {
     pub help_long: fn(Help) -> &'static str,
     pub report: ReportText,
     pub plain: PlainText,
+    pub agenda: AgendaText,
+}
+
+/// The words of the regional agenda (ambitions and actions): in the
+/// walkthrough, on the agenda screen, in `zelfscan actions` and in reports.
+pub struct AgendaText {
+    /// "open", "lopend", "klaar", "vervallen" in words.
+    pub status: fn(crate::model::ActionStatus) -> &'static str,
+    pub action: &'static str,
+    pub actions_title: &'static str,
+    pub owner: &'static str,
+    pub due: &'static str,
+    pub status_label: &'static str,
+    pub criterion: &'static str,
+    pub region: &'static str,
+    pub ambition: &'static str,
+    pub ambition_level: &'static str,
+    pub needed: &'static str,
+    pub no_owner: &'static str,
+    pub no_due: &'static str,
+    pub no_actions: &'static str,
+    /// Marks an overdue action in words, never by colour alone.
+    pub overdue: &'static str,
+    /// Marks an action carried from the previous scan, with its date.
+    pub carried_from: fn(jiff::civil::Date) -> String,
+    /// A point of attention without an action.
+    pub without_action: &'static str,
+    pub without_action_title: &'static str,
+    /// "gesorteerd op vervaldatum" etc.
+    pub sorted_by: fn(crate::model::AgendaSort) -> String,
+    /// The agenda screen's key line.
+    pub screen_hint: &'static str,
+    /// "5 acties, 2 te laat".
+    pub summary: fn(usize, usize) -> String,
+    /// Progress on the carried actions of a follow-up scan.
+    pub progress: fn(&crate::model::agenda::AgendaProgress) -> String,
+    pub progress_title: &'static str,
+    /// The first save of a schema-1 scan kept the original as this file.
+    pub backup_kept: fn(&str) -> String,
+    /// Asked when a carried action's criterion comes up in the walkthrough.
+    pub ask_carried_status: &'static str,
 }
 
 /// The words of the reports (`zelfscan report`): headings, labels and column
@@ -662,6 +703,7 @@ mod tests {
             invalid(InvalidReason::ReservedId),
             invalid(InvalidReason::ControlCharacter),
             invalid(InvalidReason::MissingAgreementLevel),
+            invalid(InvalidReason::BadActionStatus),
         ]
     }
 

@@ -493,7 +493,7 @@ impl PlainSession {
                 TextSlot::Note(Slot::Consensus),
                 words.joint_note_label.to_string(),
             ),
-            Field::Action => (TextSlot::Action, words.action_label.to_string()),
+            Field::Action => (TextSlot::ActionWhat(0), words.action_label.to_string()),
             Field::Score(_) | Field::Agreement => return Reply::default(),
         };
         let typed = typed.trim();
@@ -510,6 +510,17 @@ impl PlainSession {
             Some(new) => {
                 let old = text_of(scan, self.current, &target);
                 if new != old {
+                    // The action line edits the first action; make it when there is none.
+                    if target == TextSlot::ActionWhat(0)
+                        && scan.answers[self.current].actions.is_empty()
+                    {
+                        let edit = Edit::Agenda {
+                            criterion: self.criterion_id(scan),
+                            change: crate::model::edit::AgendaEdit::AddAction,
+                            at: now,
+                        };
+                        apply(scan, &mut result, edit);
+                    }
                     let (offset, removed, inserted) = splice_between(&old, &new);
                     let edit = Edit::Splice {
                         criterion: self.criterion_id(scan),
@@ -595,13 +606,17 @@ impl PlainSession {
             words.agreement_label,
             &agreement_words(text, scan, answer.agreement),
         ));
-        for (label, value) in [
-            (words.joint_note_label, &answer.consensus_note),
-            (words.action_label, &answer.action),
-        ] {
-            if !value.is_empty() {
-                lines.push((words.confirmed)(label, value));
-            }
+        if !answer.consensus_note.is_empty() {
+            lines.push((words.confirmed)(
+                words.joint_note_label,
+                &answer.consensus_note,
+            ));
+        }
+        for action in &answer.actions {
+            lines.push((words.confirmed)(
+                words.action_label,
+                &crate::report::agenda::action_line(text, action),
+            ));
         }
         if answer.skipped {
             lines.push(text.status_skipped.to_string());
@@ -745,7 +760,21 @@ fn first_ids(scan: &Scan) -> String {
 fn text_of(scan: &Scan, index: usize, target: &TextSlot) -> String {
     let answer = &scan.answers[index];
     match target {
-        TextSlot::Action => answer.action.clone(),
+        TextSlot::ActionWhat(at) => answer
+            .actions
+            .get(*at)
+            .map(|action| action.what.clone())
+            .unwrap_or_default(),
+        TextSlot::ActionOwner(at) => answer
+            .actions
+            .get(*at)
+            .map(|action| action.owner.clone())
+            .unwrap_or_default(),
+        TextSlot::AmbitionNeeded => answer
+            .ambition
+            .as_ref()
+            .map(|ambition| ambition.needed.clone())
+            .unwrap_or_default(),
         TextSlot::Note(Slot::Consensus) => answer.consensus_note.clone(),
         TextSlot::Note(Slot::Perspective(id)) => scan
             .framework

@@ -2,6 +2,7 @@
 //! problems (file, line, column), writing TOML with a stable layout, atomic
 //! saves, and the frameworks bundled into the binary.
 
+pub mod backup;
 mod bundled;
 mod decode;
 mod encode;
@@ -18,8 +19,14 @@ use crate::model::{Framework, Scan};
 
 pub use text::sanitize_for_display;
 
-/// The scan and framework file layout this build writes and fully understands.
+/// The framework file layout this build writes and fully understands (and
+/// the oldest scan layout).
 pub const SCHEMA_VERSION: i64 = 1;
+
+/// The scan file layout this build writes and fully understands. Version 2
+/// added the agenda (ambitions and structured actions); a version-1 scan is
+/// migrated in memory and its first save keeps a `.bak` of the original.
+pub const SCAN_SCHEMA_VERSION: i64 = 2;
 
 /// One thing wrong (or worth a warning) in a file, at a 1-based line and column.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,6 +108,8 @@ pub enum InvalidReason {
     ControlCharacter,
     /// The three agreement levels must each be defined exactly once.
     MissingAgreementLevel,
+    /// Not an action status (open, lopend, klaar, vervallen).
+    BadActionStatus,
 }
 
 /// The two kinds of file zelfscan reads, told apart by their top-level keys.
@@ -122,6 +131,9 @@ impl Problem {
 pub struct Loaded<T> {
     pub value: T,
     pub warnings: Vec<Problem>,
+    /// The file's own `schema_version` when it is older than this build
+    /// writes: the value was migrated in memory.
+    pub migrated_from: Option<i64>,
 }
 
 /// Why a file could not be loaded.
@@ -178,6 +190,13 @@ pub fn load_framework(path: &Path) -> Result<Loaded<Framework>, LoadError> {
 /// it is not TOML at all.
 pub fn detect_kind(source: &str) -> Option<FileKind> {
     decode::detect_kind(text::strip_bom(source))
+}
+
+/// The `schema_version` of a scan file's bytes (BOM and all), or `None` when
+/// they are not a readable scan.
+pub fn scan_schema_version(bytes: &[u8]) -> Option<i64> {
+    let source = std::str::from_utf8(bytes).ok()?;
+    decode::scan_schema_version(text::strip_bom(source))
 }
 
 /// What `zelfscan check` needs: the kind of the file and its warnings, or every

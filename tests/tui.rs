@@ -316,6 +316,7 @@ fn quitting_with_unsaved_changes_asks_first() {
             path: home().join("scans/zeeduinen.toml"),
             moved: None,
             auto: false,
+            backup: None,
         })),
     );
     assert!(app.should_quit);
@@ -412,7 +413,11 @@ fn a_criterion_answered_entirely_from_the_keyboard() {
         answer.consensus_note,
         "Met voorbehoud: evaluatie in het voorjaar"
     );
-    assert_eq!(answer.action, "Regio plant evaluatie (eigenaar: Anna)");
+    assert_eq!(answer.actions.len(), 1);
+    assert_eq!(
+        answer.actions[0].what,
+        "Regio plant evaluatie (eigenaar: Anna)"
+    );
     assert_eq!(walk(&app).scan.progress().answered, 1);
 
     press(&mut app, "n");
@@ -924,7 +929,7 @@ fn a_scan_from_a_newer_zelfscan_opens_read_only_and_is_not_changed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("nieuwer.toml");
     let text = storage::scan_to_toml(&answered_scan())
-        .replacen("schema_version = 1", "schema_version = 7", 1)
+        .replacen("schema_version = 2", "schema_version = 7", 1)
         .replacen(
             "[framework]",
             "future_key = \"iets nieuws\"\n\n[framework]",
@@ -1216,7 +1221,7 @@ fn v_marks_the_focused_note_private_and_back_and_replay_agrees() {
     assert!(screen.contains("notitie (v)"), "{screen}");
     press(&mut app, "<tab> <tab> <tab> <tab> <tab> v <tab> v");
     assert!(walk(&app).scan.answers[0].consensus_note_private);
-    assert!(walk(&app).scan.answers[0].action_private);
+    assert!(walk(&app).scan.answers[0].actions[0].private);
     press(&mut app, "<s-tab> v");
     assert!(
         !walk(&app).scan.answers[0].consensus_note_private,
@@ -1230,7 +1235,7 @@ fn v_marks_the_focused_note_private_and_back_and_replay_agrees() {
     // The file keeps the marks.
     let text = storage::scan_to_toml(&walk(&app).scan);
     assert!(text.contains("note_private = true"), "{text}");
-    assert!(text.contains("action_private = true"), "{text}");
+    assert!(text.contains("\nprivate = true"), "{text}");
     let loaded = storage::parse_scan(&text).expect("loads").value;
     assert_eq!(loaded, walk(&app).scan);
 }

@@ -3,6 +3,7 @@
 //! municipalities, aanbieders are (care) providers, a vervolgtraject is a
 //! follow-up, aandachtspunten are points of attention.
 
+mod agenda;
 mod plain;
 mod report;
 
@@ -306,6 +307,7 @@ pub const EN: Catalogue = Catalogue {
     help_long,
     report: report::REPORT,
     plain: plain::PLAIN,
+    agenda: agenda::AGENDA,
 };
 
 fn problem(kind: &ProblemKind) -> String {
@@ -386,6 +388,9 @@ fn invalid_reason(reason: &InvalidReason) -> &'static str {
         InvalidReason::MissingAgreementLevel => {
             "define \"consensus\", \"voorbehoud\" and \"geen_consensus\" once each"
         }
+        InvalidReason::BadActionStatus => {
+            "choose open, lopend (under way), klaar (done) or vervallen (dropped)"
+        }
     }
 }
 
@@ -397,6 +402,7 @@ fn type_name(toml_type: &str) -> &str {
         "float" => "a number",
         "boolean" => "true or false",
         "datetime" => "a date/time",
+        "date" => "a date",
         "array" => "a list",
         "table" => "a table",
         other => other,

@@ -1,5 +1,6 @@
 //! De Nederlandse teksten: de standaardtaal van zelfscan.
 
+mod agenda;
 mod plain;
 mod report;
 
@@ -308,6 +309,7 @@ pub const NL: Catalogue = Catalogue {
     help_long,
     report: report::REPORT,
     plain: plain::PLAIN,
+    agenda: agenda::AGENDA,
 };
 
 fn problem(kind: &ProblemKind) -> String {
@@ -384,6 +386,7 @@ fn invalid_reason(reason: &InvalidReason) -> &'static str {
         InvalidReason::MissingAgreementLevel => {
             "definieer \"consensus\", \"voorbehoud\" en \"geen_consensus\" elk één keer"
         }
+        InvalidReason::BadActionStatus => "kies open, lopend, klaar of vervallen",
     }
 }
 
@@ -395,6 +398,7 @@ fn type_name(toml_type: &str) -> &str {
         "float" => "getal",
         "boolean" => "waar/onwaar",
         "datetime" => "datum/tijd",
+        "date" => "datum",
         "array" => "lijst",
         "table" => "tabel",
         other => other,

@@ -83,7 +83,8 @@ fn a_whole_criterion_gives_one_edit_per_answer_and_confirms_each_in_words() {
         "{output}"
     );
     assert!(output.contains("Criterium 2 van 22: VIS-2"), "{output}");
-    assert_eq!(edits.len(), 7, "{edits:#?}");
+    // The action line makes the criterion's first action, then types into it.
+    assert_eq!(edits.len(), 8, "{edits:#?}");
     let answer = &scan.answers[0];
     assert_eq!(answer.perspectives[0].score, Some(Answer::Score(3)));
     assert_eq!(answer.perspectives[0].note, "Vastgesteld in één raad");
@@ -91,7 +92,8 @@ fn a_whole_criterion_gives_one_edit_per_answer_and_confirms_each_in_words() {
     assert_eq!(answer.consensus, Some(Answer::Score(3)));
     assert_eq!(answer.agreement, Some(Agreement::WithReservation));
     assert_eq!(answer.consensus_note, "Eén gemeente twijfelt");
-    assert_eq!(answer.action, "Wethouder Jansen");
+    assert_eq!(answer.actions.len(), 1);
+    assert_eq!(answer.actions[0].what, "Wethouder Jansen");
     assert_eq!(session.current(), 1);
 }
 

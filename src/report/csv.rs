@@ -91,7 +91,8 @@ fn fields(report: &Report, row: &Row) -> Vec<String> {
             .map(|score| score.to_string())
             .unwrap_or_default(),
         row.answer.consensus_note.clone(),
-        row.answer.action.clone(),
+        // Ambition and actions, one per line in the cell.
+        report.agenda_lines(row).join("\n"),
         row.answer
             .changed_at
             .map(|at| at.to_string())

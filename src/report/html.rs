@@ -445,12 +445,24 @@ fn criterion(out: &mut String, report: &Report, row: &Row) {
     );
     wide_row(out, words.agreement, &report.agreement_label(row));
     wide_row(out, words.counting_score, &report.counting_score(row));
-    if !row.answer.action.trim().is_empty() {
+    if let Some(ambition) = &row.answer.ambition {
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td colspan=\"2\">{}</td></tr>",
+            esc(report.text.agenda.ambition),
+            esc_lines(&super::agenda::ambition_line(
+                report.text,
+                report.framework,
+                ambition
+            ))
+        );
+    }
+    for action in &row.answer.actions {
         let _ = writeln!(
             out,
             "<tr><th scope=\"row\">{}</th><td colspan=\"2\">{}</td></tr>",
             esc(words.action),
-            esc_lines(&row.answer.action)
+            esc_lines(&super::agenda::action_line(report.text, action))
         );
     }
     out.push_str("</tbody></table>\n</div>\n");
@@ -503,12 +515,32 @@ fn attention_and_actions(out: &mut String, report: &Report) {
         for row in actions {
             let _ = writeln!(
                 out,
-                "<li><strong>{}:</strong> {}</li>",
-                esc(&criterion_name(&row)),
-                esc_lines(&row.answer.action)
+                "<li><strong>{}:</strong><ul>",
+                esc(&criterion_name(&row))
             );
+            for line in report.agenda_lines(&row) {
+                let _ = writeln!(out, "<li>{}</li>", esc_lines(&line));
+            }
+            out.push_str("</ul></li>\n");
         }
         out.push_str("</ul>\n");
+    }
+    let without = report.attention_without_action();
+    if !without.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>",
+            esc(report.text.agenda.without_action_title)
+        );
+        out.push_str("<ul>\n");
+        for name in without {
+            let _ = writeln!(out, "<li>{}</li>", esc(&name));
+        }
+        out.push_str("</ul>\n");
+    }
+    if let Some(progress) = report.agenda_progress() {
+        let _ = writeln!(out, "<h3>{}</h3>", esc(report.text.agenda.progress_title));
+        let _ = writeln!(out, "<p>{}</p>", esc(&progress));
     }
     out.push_str("</section>\n");
 }

@@ -211,8 +211,13 @@ fn criterion(out: &mut String, report: &Report, row: &Row) {
     if !row.answer.consensus_note.trim().is_empty() {
         item(out, words.consensus_note, "", &row.answer.consensus_note);
     }
-    if !row.answer.action.trim().is_empty() {
-        item(out, words.action, "", &row.answer.action);
+    if let Some(ambition) = &row.answer.ambition {
+        let line = super::agenda::ambition_line(report.text, report.framework, ambition);
+        item(out, report.text.agenda.ambition, "", &line);
+    }
+    for action in &row.answer.actions {
+        let line = super::agenda::action_line(report.text, action);
+        item(out, words.action, "", &line);
     }
     blank(out);
 }
@@ -257,16 +262,33 @@ fn attention_and_actions(out: &mut String, report: &Report) {
         line(out, words.no_actions);
     }
     for row in actions {
-        line(
-            out,
-            &format!(
-                "- **{}:** {}",
-                escape(&criterion_name(&row)),
-                indent(&escape(&clean(&row.answer.action)))
-            ),
-        );
+        line(out, &format!("- **{}:**", escape(&criterion_name(&row))));
+        for agenda_line in report.agenda_lines(&row) {
+            line(
+                out,
+                &format!("  - {}", indent(&indent(&escape(&clean(&agenda_line))))),
+            );
+        }
     }
     blank(out);
+    let without = report.attention_without_action();
+    if !without.is_empty() {
+        line(
+            out,
+            &format!("### {}", report.text.agenda.without_action_title),
+        );
+        blank(out);
+        for name in without {
+            line(out, &format!("- {}", escape(&name)));
+        }
+        blank(out);
+    }
+    if let Some(progress) = report.agenda_progress() {
+        line(out, &format!("### {}", report.text.agenda.progress_title));
+        blank(out);
+        line(out, &escape(&progress));
+        blank(out);
+    }
 }
 
 fn unanswered(out: &mut String, report: &Report) {

@@ -135,7 +135,8 @@ fn change_time(edit: &Edit) -> Option<Timestamp> {
         | Edit::Agreement { at, .. }
         | Edit::Skipped { at, .. }
         | Edit::Splice { at, .. }
-        | Edit::Private { at, .. } => Some(*at),
+        | Edit::Private { at, .. }
+        | Edit::Agenda { at, .. } => Some(*at),
         Edit::Override(_) => None,
     }
 }
@@ -152,11 +153,15 @@ pub fn checkpoint_from_journal(path: &Path) -> Result<bool, LoadError> {
         return Ok(false);
     }
     if matches!(opened.recovery, Recovery::Replayed { .. }) {
-        let text = super::scan_to_toml(&opened.loaded.value);
-        super::write_file_atomic(path, text.as_bytes()).map_err(|source| LoadError::Io {
+        let io_error = |source| LoadError::Io {
             path: path.to_path_buf(),
             source,
-        })?;
+        };
+        // The first save of an older scan keeps its original bytes first.
+        let on_disk = std::fs::read(path).map_err(io_error)?;
+        super::backup::keep_original_if_older(path, &on_disk).map_err(io_error)?;
+        let text = super::scan_to_toml(&opened.loaded.value);
+        super::write_file_atomic(path, text.as_bytes()).map_err(io_error)?;
     }
     let _ = std::fs::remove_file(journal_path(path));
     Ok(true)

@@ -105,6 +105,9 @@ pub struct SaveReport {
     /// Set when the scan now lives in another file than before.
     pub moved: Option<Moved>,
     pub auto: bool,
+    /// Where the original of an older scan was kept before this first save
+    /// rewrote it in the current layout.
+    pub backup: Option<PathBuf>,
 }
 
 /// Why a save went to another file.

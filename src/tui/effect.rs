@@ -397,17 +397,19 @@ fn save(
     }
     let text = storage::scan_to_toml(&walk.scan);
     let hash = content_hash(text.as_bytes());
+    let mut backup = None;
     let (target, moved) = match save_as {
         Some(path) => {
             write_new(&path, text.as_bytes()).map_err(|error| (app.text.io_error)(&error))?;
             (path, Some(Moved::SavedAs))
         }
         None => {
-            let on_disk = match std::fs::read(&walk.path) {
-                Ok(bytes) => Some(content_hash(&bytes)),
+            let on_disk_bytes = match std::fs::read(&walk.path) {
+                Ok(bytes) => Some(bytes),
                 Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
                 Err(error) => return Err(error.to_string()),
             };
+            let on_disk = on_disk_bytes.as_deref().map(content_hash);
             let changed_elsewhere = on_disk.is_some() && on_disk != io.file_hash;
             if changed_elsewhere {
                 let copy = free_sibling(&walk.path, app.text.conflict_suffix);
@@ -417,6 +419,11 @@ fn save(
                 if let Some(journal) = &mut io.journal {
                     journal
                         .append_checkpoint(hash)
+                        .map_err(|error| (app.text.io_error)(&error))?;
+                }
+                // The first save of an older scan keeps its original bytes first.
+                if let Some(bytes) = &on_disk_bytes {
+                    backup = storage::backup::keep_original_if_older(&walk.path, bytes)
                         .map_err(|error| (app.text.io_error)(&error))?;
                 }
                 storage::write_file_atomic(&walk.path, text.as_bytes())
@@ -447,6 +454,7 @@ fn save(
         path: target,
         moved,
         auto,
+        backup,
     })
 }
 

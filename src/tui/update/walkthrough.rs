@@ -58,6 +58,12 @@ pub(super) fn saved(app: &mut App, result: Result<SaveReport, String>) -> Option
             }
             app.banner = None;
             let shown = report.path.display().to_string();
+            // Said even after an autosave: the file changed format.
+            let backup = report.backup.as_ref().map(|kept| {
+                (app.text.agenda.backup_kept)(&crate::storage::sanitize_for_display(
+                    &kept.display().to_string(),
+                ))
+            });
             match (report.moved, original) {
                 (Some(Moved::ConflictCopy), Some(original)) => {
                     app.overlay = Some(Overlay::Message {
@@ -67,6 +73,9 @@ pub(super) fn saved(app: &mut App, result: Result<SaveReport, String>) -> Option
                             &shown,
                         )],
                     });
+                }
+                _ if backup.is_some() => {
+                    set_status(app, backup.unwrap_or_default());
                 }
                 // An autosave goes quietly; the top bar shows the time.
                 _ if report.auto => {}
@@ -241,6 +250,7 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
         Action::ToggleProjector => walk.mode = WalkMode::Projector { show_scores: false },
         Action::TogglePrivate => {
             if let Some(text) = text_slot(walk, walk.focus) {
+                ensure_action(walk, now);
                 let private = note_is_private(&walk.scan.answers[walk.current], walk.focus);
                 let criterion = criterion_id(walk);
                 apply_edit(
@@ -404,11 +414,14 @@ fn edit_note(walk: &mut Walkthrough, op: EditOp, now: jiff::Timestamp, size: (u1
     let Some(before) = note_text(&walk.scan.answers[walk.current], walk.focus) else {
         return;
     };
+    let before = before.clone();
     let mut after = before.clone();
     if !text_edit::apply(&mut after, &mut walk.cursor, op, viewport) {
         return;
     }
-    let (offset, removed, inserted) = splice_between(before, &after);
+    // Typing into the action field of a criterion without an action makes one.
+    ensure_action(walk, now);
+    let (offset, removed, inserted) = splice_between(&before, &after);
     let criterion = criterion_id(walk);
     apply_edit(
         walk,
@@ -421,6 +434,22 @@ fn edit_note(walk: &mut Walkthrough, op: EditOp, now: jiff::Timestamp, size: (u1
             at: now,
         },
     );
+}
+
+/// The action field edits the criterion's first action; when there is none
+/// yet, this adds it (as a journaled edit of its own).
+fn ensure_action(walk: &mut Walkthrough, now: jiff::Timestamp) {
+    if walk.focus == Field::Action && walk.scan.answers[walk.current].actions.is_empty() {
+        let criterion = criterion_id(walk);
+        apply_edit(
+            walk,
+            Edit::Agenda {
+                criterion,
+                change: AgendaEdit::AddAction,
+                at: now,
+            },
+        );
+    }
 }
 
 /// Applies an edit to the open scan and queues it for the journal.
@@ -456,7 +485,7 @@ fn slot(walk: &Walkthrough, side: Side) -> Option<Slot> {
 fn text_slot(walk: &Walkthrough, field: Field) -> Option<TextSlot> {
     match field {
         Field::Note(side) => slot(walk, side).map(TextSlot::Note),
-        Field::Action => Some(TextSlot::Action),
+        Field::Action => Some(TextSlot::ActionWhat(0)),
         Field::Score(_) | Field::Agreement => None,
     }
 }
@@ -474,12 +503,20 @@ pub(super) fn keep_cursor_visible(app: &mut App) {
     }
 }
 
+static NO_TEXT: String = String::new();
+
 /// The text behind a text field.
 pub fn note_text(answer: &CriterionAnswer, field: Field) -> Option<&String> {
     match field {
         Field::Note(Side::Perspective(index)) => answer.perspectives.get(index).map(|p| &p.note),
         Field::Note(Side::Consensus) => Some(&answer.consensus_note),
-        Field::Action => Some(&answer.action),
+        // Without an action yet the field is empty; typing makes the action.
+        Field::Action => Some(
+            answer
+                .actions
+                .first()
+                .map_or(&NO_TEXT, |action| &action.what),
+        ),
         Field::Score(_) | Field::Agreement => None,
     }
 }
@@ -492,7 +529,7 @@ pub fn note_is_private(answer: &CriterionAnswer, field: Field) -> bool {
             .get(index)
             .is_some_and(|p| p.note_private),
         Field::Note(Side::Consensus) => answer.consensus_note_private,
-        Field::Action => answer.action_private,
+        Field::Action => answer.actions.first().is_some_and(|action| action.private),
         Field::Score(_) | Field::Agreement => false,
     }
 }

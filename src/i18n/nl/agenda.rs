@@ -1,0 +1,60 @@
+//! De Nederlandse teksten van de regionale agenda: ambities en acties.
+
+use crate::i18n::AgendaText;
+use crate::model::{ActionStatus, AgendaSort};
+
+pub const AGENDA: AgendaText = AgendaText {
+    status: |status| match status {
+        ActionStatus::Open => "open",
+        ActionStatus::Ongoing => "lopend",
+        ActionStatus::Done => "klaar",
+        ActionStatus::Dropped => "vervallen",
+    },
+    action: "Actie",
+    actions_title: "Regionale agenda: acties",
+    owner: "Eigenaar",
+    due: "Uiterlijk",
+    status_label: "Stand",
+    criterion: "Criterium",
+    region: "Regio",
+    ambition: "Ambitie",
+    ambition_level: "Doelniveau",
+    needed: "Wat is ervoor nodig",
+    no_owner: "(geen eigenaar)",
+    no_due: "(geen datum)",
+    no_actions: "Er zijn geen acties vastgelegd.",
+    overdue: "TE LAAT",
+    carried_from: |date| format!("overgenomen uit de scan van {date}"),
+    without_action: "aandachtspunt zonder actie",
+    without_action_title: "Aandachtspunten zonder actie",
+    sorted_by: |sort| {
+        let by = match sort {
+            AgendaSort::Due => "datum",
+            AgendaSort::Owner => "eigenaar",
+            AgendaSort::Status => "stand",
+        };
+        format!("gesorteerd op {by}")
+    },
+    screen_hint: "↑↓ kiezen · Enter naar het criterium · s sorteren · Esc terug",
+    summary: |count, late| match (count, late) {
+        (1, 0) => "1 actie".to_string(),
+        (count, 0) => format!("{count} acties"),
+        (1, late) => format!("1 actie, {late} te laat"),
+        (count, late) => format!("{count} acties, {late} te laat"),
+    },
+    progress: |progress| {
+        format!(
+            "Van de {} overgenomen acties: {} klaar, {} nog open of lopend (waarvan {} te laat), {} vervallen.",
+            progress.carried(),
+            progress.done,
+            progress.pending,
+            progress.late,
+            progress.dropped
+        )
+    },
+    progress_title: "Voortgang op de agenda",
+    backup_kept: |path| {
+        format!("Bewaard in het nieuwe formaat (schema 2); het origineel staat in {path}")
+    },
+    ask_carried_status: "Overgenomen actie: hoe staat die er nu voor? (←/→ kiest de stand)",
+};
