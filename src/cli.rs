@@ -83,6 +83,43 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    // ---- the regional agenda (agenda engineer) ----
+    /// Toon de acties van een of meer scans als één lijst, gesorteerd op datum.
+    Actions {
+        /// Een of meer scanbestanden.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Het formaat van de lijst.
+        #[arg(long, short, value_enum, default_value_t = ActionsFormatArg::Md)]
+        format: ActionsFormatArg,
+        /// Schrijf de lijst naar dit bestand in plaats van naar de standaarduitvoer.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The action list formats as they are typed on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ActionsFormatArg {
+    /// Markdown, om in een mail te plakken.
+    Md,
+    /// Eén regel per actie, voor Excel en LibreOffice.
+    Csv,
+    /// Voor andere programma's.
+    Json,
+    /// iCalendar: één taak per actie met een datum, voor Outlook, Google Agenda en Thunderbird.
+    Ics,
+}
+
+impl From<ActionsFormatArg> for crate::report::actions::ActionsFormat {
+    fn from(format: ActionsFormatArg) -> Self {
+        match format {
+            ActionsFormatArg::Md => Self::Markdown,
+            ActionsFormatArg::Csv => Self::Csv,
+            ActionsFormatArg::Json => Self::Json,
+            ActionsFormatArg::Ics => Self::Ics,
+        }
+    }
 }
 
 /// The report formats as they are typed on the command line.
@@ -182,6 +219,17 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
                     .mut_arg("output", |arg| {
                         arg.help("Write the report to this file instead of to standard output.")
                     })
+            })
+            .mut_subcommand("actions", |sub| {
+                sub.about("Show the actions of one or more scans as one list, sorted by due date.")
+                    .mut_arg("files", |arg| arg.help("One or more scan files."))
+                    .mut_arg("format", |arg| {
+                        arg.help("The list format: md (Markdown, to paste into a mail), csv (one row per action, for Excel and LibreOffice), json (for other programs) or ics (iCalendar: one to-do per action with a due date, for Outlook, Google Calendar and Thunderbird).")
+                            .hide_possible_values(true)
+                    })
+                    .mut_arg("output", |arg| {
+                        arg.help("Write the list to this file instead of to standard output.")
+                    })
             }),
     }
 }
@@ -214,7 +262,15 @@ mod tests {
         }
         let mut english = command(Lang::En);
         let mut help = english.render_long_help().to_string();
-        for name in ["new", "open", "check", "frameworks", "config", "report"] {
+        for name in [
+            "new",
+            "open",
+            "check",
+            "frameworks",
+            "config",
+            "report",
+            "actions",
+        ] {
             let sub = english.find_subcommand_mut(name).expect(name);
             help.push_str(&sub.render_long_help().to_string());
         }

@@ -47,6 +47,11 @@ fn main() -> ExitCode {
             format,
             output,
         }) => commands::report::run(&context, &file, format.into(), output.as_deref()),
+        Some(Command::Actions {
+            files,
+            format,
+            output,
+        }) => commands::actions::run(&context, &files, format.into(), output.as_deref()),
     };
     result.unwrap_or_else(|error| {
         eprintln!(

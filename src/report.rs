@@ -7,9 +7,11 @@
 //! format. Verdicts, reasons, points of attention, overrides and the notice
 //! about an unfinished scan are worded by the catalogue, as in the interface.
 
+pub mod actions;
 pub mod agenda;
 mod csv;
 mod html;
+mod ics;
 mod json;
 mod markdown;
 

@@ -7,8 +7,8 @@
 
 use super::{Report, Row, clean, theme_name};
 
-const BOM: &str = "\u{feff}";
-const LINE_END: &str = "\r\n";
+pub(super) const BOM: &str = "\u{feff}";
+pub(super) const LINE_END: &str = "\r\n";
 
 pub(super) fn render(report: &Report) -> String {
     let words = report.words();
@@ -105,7 +105,7 @@ fn fields(report: &Report, row: &Row) -> Vec<String> {
     fields
 }
 
-fn record(out: &mut String, fields: &[String], separator: char) {
+pub(super) fn record(out: &mut String, fields: &[String], separator: char) {
     for (index, field) in fields.iter().enumerate() {
         if index > 0 {
             out.push(separator);

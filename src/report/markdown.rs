@@ -359,7 +359,7 @@ fn cell(text: &str) -> String {
 /// Text from a scan as Markdown that shows exactly that text: characters that
 /// would format are escaped, and so is anything at the start of a line that
 /// would begin a heading, quote or list.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     text.split('\n')
         .map(escape_line)
         .collect::<Vec<_>>()
