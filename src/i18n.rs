@@ -303,6 +303,18 @@ pub struct AgendaText {
     pub progress_title: &'static str,
     /// The first save of a schema-1 scan kept the original as this file.
     pub backup_kept: fn(&str) -> String,
+    /// Labels of the agenda part of the walkthrough (at most 16 characters).
+    pub label_ambition: &'static str,
+    pub label_by_when: &'static str,
+    pub label_needed: &'static str,
+    pub label_owner: &'static str,
+    pub label_status: &'static str,
+    /// "actie 1": the first field of an action.
+    pub label_action: fn(usize) -> String,
+    /// The rule above the agenda part of the walkthrough.
+    pub part_rule: &'static str,
+    /// Said when a key needs the focus on an action.
+    pub choose_action: &'static str,
     /// Asked when a carried action's criterion comes up in the walkthrough.
     pub ask_carried_status: &'static str,
 }
@@ -554,7 +566,7 @@ mod tests {
         assert_eq!((Lang::En.catalogue().progress)(12, 22), "12 of 22 answered");
     }
 
-    const ALL_HELP: [Help; 49] = [
+    const ALL_HELP: [Help; 54] = [
         Help::Quit,
         Help::Help,
         Help::Close,
@@ -604,6 +616,11 @@ mod tests {
         Help::ReadOnly,
         Help::WorkOnCopy,
         Help::Agenda,
+        Help::Actions,
+        Help::AddAction,
+        Help::RemoveAction,
+        Help::SortActions,
+        Help::ActionsBack,
     ];
 
     /// Fails to compile when a `Help` is added, so [`ALL_HELP`] stays complete.
@@ -657,7 +674,12 @@ mod tests {
             | Help::TogglePrivate
             | Help::ReadOnly
             | Help::WorkOnCopy
-            | Help::Agenda => {}
+            | Help::Agenda
+            | Help::Actions
+            | Help::AddAction
+            | Help::RemoveAction
+            | Help::SortActions
+            | Help::ActionsBack => {}
         }
     }
 

@@ -474,6 +474,11 @@ fn help_short(help: Help) -> &'static str {
         Help::ReadOnly => "read only",
         Help::WorkOnCopy => "copy",
         Help::Agenda => "agenda",
+        Help::Actions
+        | Help::AddAction
+        | Help::RemoveAction
+        | Help::SortActions
+        | Help::ActionsBack => agenda::help_short(help),
     }
 }
 
@@ -535,6 +540,11 @@ fn help_long(help: Help) -> &'static str {
         Help::ReadOnly => "view the scan without changing anything",
         Help::WorkOnCopy => "make a copy and carry on working in it",
         Help::Agenda => "the agenda: planned and used time per theme and criterion",
+        Help::Actions
+        | Help::AddAction
+        | Help::RemoveAction
+        | Help::SortActions
+        | Help::ActionsBack => agenda::help_long(help),
     }
 }
 

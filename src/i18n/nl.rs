@@ -470,6 +470,11 @@ fn help_short(help: Help) -> &'static str {
         Help::ReadOnly => "alleen lezen",
         Help::WorkOnCopy => "kopie",
         Help::Agenda => "agenda",
+        Help::Actions
+        | Help::AddAction
+        | Help::RemoveAction
+        | Help::SortActions
+        | Help::ActionsBack => agenda::help_short(help),
     }
 }
 
@@ -531,6 +536,11 @@ fn help_long(help: Help) -> &'static str {
         Help::ReadOnly => "de scan bekijken zonder iets te wijzigen",
         Help::WorkOnCopy => "een kopie maken en daarin verder werken",
         Help::Agenda => "de agenda: geplande en gebruikte tijd per thema en criterium",
+        Help::Actions
+        | Help::AddAction
+        | Help::RemoveAction
+        | Help::SortActions
+        | Help::ActionsBack => agenda::help_long(help),
     }
 }
 

@@ -63,6 +63,15 @@ pub enum Action {
     CloseScan,
     /// Show the agenda: time planned and used.
     ShowAgenda,
+    // The regional agenda.
+    /// Add an action to the criterion on screen and go to it.
+    AddAgendaAction,
+    /// Remove the action the focus is on.
+    RemoveAgendaAction,
+    /// Open or close the list of every action (the agenda screen).
+    ToggleActions,
+    /// On the agenda screen: the next sort order.
+    CycleSort,
 
     // Confirmation dialogs.
     SaveAndQuit,

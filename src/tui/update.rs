@@ -2,6 +2,7 @@
 //! No terminal and no files here, so every behaviour is testable as "action in,
 //! state and effect out".
 
+mod actions;
 mod form;
 mod mouse;
 mod outcome;
@@ -33,7 +34,7 @@ use super::app::{
 use super::effect::Effect;
 use super::text_edit::{self, EditOp, TextCursor, Viewport};
 use super::view;
-use crate::model::edit::{AgendaEdit, Edit, Slot, TextSlot, splice_between};
+use crate::model::edit::{Edit, Slot, TextSlot, splice_between};
 use crate::model::search;
 use crate::model::timebox::{Plan, TimeUsed};
 use crate::model::{

@@ -2,6 +2,7 @@
 
 use crate::i18n::AgendaText;
 use crate::model::{ActionStatus, AgendaSort};
+use crate::tui::keymap::Help;
 
 pub const AGENDA: AgendaText = AgendaText {
     status: |status| match status {
@@ -56,5 +57,35 @@ pub const AGENDA: AgendaText = AgendaText {
     backup_kept: |path| {
         format!("Saved in the new format (schema 2); the original is kept in {path}")
     },
+    choose_action: "Tab to an action to remove it.",
+    part_rule: "Agenda: where we want to be, who does what",
+    label_ambition: "ambition",
+    label_by_when: "  due",
+    label_needed: "  what it takes",
+    label_owner: "  owner",
+    label_status: "  status",
+    label_action: |number| format!("action {number}"),
     ask_carried_status: "Carried action: where does it stand now? (←/→ chooses the status)",
 };
+
+/// The hint bar words of the agenda keys.
+pub(super) fn help_short(help: Help) -> &'static str {
+    match help {
+        Help::Actions => "actions",
+        Help::AddAction => "add action",
+        Help::RemoveAction => "remove action",
+        Help::SortActions => "sort",
+        _ => "back",
+    }
+}
+
+/// The help overlay lines of the agenda keys.
+pub(super) fn help_long(help: Help) -> &'static str {
+    match help {
+        Help::Actions => "every action of the scan as one list (the agenda), with what is overdue",
+        Help::AddAction => "add an action to this criterion (what, owner, due date, status)",
+        Help::RemoveAction => "remove the action the cursor is on",
+        Help::SortActions => "sort by due date, owner or status",
+        _ => "back to the criteria",
+    }
+}

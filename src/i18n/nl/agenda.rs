@@ -2,6 +2,7 @@
 
 use crate::i18n::AgendaText;
 use crate::model::{ActionStatus, AgendaSort};
+use crate::tui::keymap::Help;
 
 pub const AGENDA: AgendaText = AgendaText {
     status: |status| match status {
@@ -56,5 +57,37 @@ pub const AGENDA: AgendaText = AgendaText {
     backup_kept: |path| {
         format!("Bewaard in het nieuwe formaat (schema 2); het origineel staat in {path}")
     },
+    choose_action: "Ga met Tab naar een actie om die te verwijderen.",
+    part_rule: "Agenda: waar willen we heen, wie doet wat",
+    label_ambition: "ambitie",
+    label_by_when: "  uiterlijk",
+    label_needed: "  wat is nodig",
+    label_owner: "  eigenaar",
+    label_status: "  stand",
+    label_action: |number| format!("actie {number}"),
     ask_carried_status: "Overgenomen actie: hoe staat die er nu voor? (←/→ kiest de stand)",
 };
+
+/// The hint bar words of the agenda keys.
+pub(super) fn help_short(help: Help) -> &'static str {
+    match help {
+        Help::Actions => "acties",
+        Help::AddAction => "actie erbij",
+        Help::RemoveAction => "actie weg",
+        Help::SortActions => "sorteren",
+        _ => "terug",
+    }
+}
+
+/// The help overlay lines of the agenda keys.
+pub(super) fn help_long(help: Help) -> &'static str {
+    match help {
+        Help::Actions => "alle acties van de scan als één lijst (de agenda), met wat te laat is",
+        Help::AddAction => {
+            "een actie toevoegen aan dit criterium (wat, eigenaar, uiterlijk, stand)"
+        }
+        Help::RemoveAction => "de actie waar de cursor op staat verwijderen",
+        Help::SortActions => "sorteren op datum, eigenaar of stand",
+        _ => "terug naar de criteria",
+    }
+}

@@ -134,7 +134,9 @@ fn update_search(app: &mut App, action: Action) {
                         .position(|p| &p.label == label)
                         .map_or(walk.focus, |index| Field::Note(Side::Perspective(index))),
                     search::Place::ConsensusNote => Field::Note(Side::Consensus),
-                    search::Place::Action => Field::Action,
+                    search::Place::Action => {
+                        Field::Agenda(crate::tui::app::AgendaPart::AmbitionNeeded)
+                    }
                     _ => walk.focus,
                 };
                 return;

@@ -158,6 +158,19 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
             _ => return None,
         }
     }
+    if matches!(walk.mode, WalkMode::Actions { .. }) {
+        let today = walk.scan.meta.date;
+        if !super::actions::update_actions_screen(walk, &action, today) {
+            match action {
+                Action::Save => return Some(Effect::SaveScan { auto: false }),
+                Action::ShowHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
+                Action::Quit if walk.dirty => app.overlay = Some(Overlay::ConfirmQuit),
+                Action::Quit => app.should_quit = true,
+                _ => {}
+            }
+        }
+        return None;
+    }
     if let WalkMode::Projector { show_scores } = walk.mode {
         match action {
             Action::NextCriterion if walk.current + 1 < count => {
@@ -246,11 +259,15 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
             }
         }
         Action::ToggleSummary => walk.mode = WalkMode::Summary { selected: None },
+        Action::ToggleActions => super::actions::open_actions_screen(walk),
+        Action::AddAgendaAction => super::actions::add_action(walk, now),
+        Action::RemoveAgendaAction if !super::actions::remove_action(walk, now) => {
+            set_status(app, text.agenda.choose_action.to_string());
+        }
         Action::ShowAgenda => app.overlay = Some(Overlay::Agenda),
         Action::ToggleProjector => walk.mode = WalkMode::Projector { show_scores: false },
         Action::TogglePrivate => {
             if let Some(text) = text_slot(walk, walk.focus) {
-                ensure_action(walk, now);
                 let private = note_is_private(&walk.scan.answers[walk.current], walk.focus);
                 let criterion = criterion_id(walk);
                 apply_edit(
@@ -278,7 +295,7 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
             };
         }
         Action::NextField | Action::PrevField => {
-            let fields = Field::all(walk.scan.framework.perspectives.len());
+            let fields = walk_fields(walk);
             let position = fields.iter().position(|f| *f == walk.focus).unwrap_or(0);
             let next = if action == Action::NextField {
                 (position + 1) % fields.len()
@@ -291,7 +308,7 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
             if walk.focus.is_text() {
                 start_editing(walk, size);
             } else {
-                let fields = Field::all(walk.scan.framework.perspectives.len());
+                let fields = walk_fields(walk);
                 let position = fields.iter().position(|f| *f == walk.focus).unwrap_or(0);
                 focus_field(walk, fields[(position + 1) % fields.len()]);
             }
@@ -318,6 +335,11 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
                     set_agreement(walk, Some(*level), now);
                 }
             }
+            Field::Agenda(part) => match super::actions::set_digit(walk, part, value, now) {
+                Ok(true) => {}
+                Ok(false) => set_status(app, text.choose_score_field.to_string()),
+                Err((low, high)) => set_error(app, (text.not_on_scale)(value, low, high)),
+            },
             _ => set_status(app, text.choose_score_field.to_string()),
         },
         Action::SetUnknown | Action::SetNotApplicable => match walk.focus {
@@ -334,7 +356,8 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
         Action::ClearAnswer => match walk.focus {
             Field::Score(side) => set_answer(walk, side, None, now),
             Field::Agreement => set_agreement(walk, None, now),
-            Field::Note(_) | Field::Action => {}
+            Field::Agenda(part) => super::actions::clear(walk, part, now),
+            Field::Note(_) => {}
         },
         Action::ChoiceNext | Action::ChoicePrev => {
             let forward = action == Action::ChoiceNext;
@@ -350,7 +373,8 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
                     let next = cycle(&Agreement::ALL, current, forward);
                     set_agreement(walk, next, now);
                 }
-                Field::Note(_) | Field::Action => {}
+                Field::Agenda(part) => super::actions::step(walk, part, forward, now),
+                Field::Note(_) => {}
             }
         }
         Action::Save => return Some(Effect::SaveScan { auto: false }),
@@ -419,8 +443,6 @@ fn edit_note(walk: &mut Walkthrough, op: EditOp, now: jiff::Timestamp, size: (u1
     if !text_edit::apply(&mut after, &mut walk.cursor, op, viewport) {
         return;
     }
-    // Typing into the action field of a criterion without an action makes one.
-    ensure_action(walk, now);
     let (offset, removed, inserted) = splice_between(&before, &after);
     let criterion = criterion_id(walk);
     apply_edit(
@@ -436,22 +458,6 @@ fn edit_note(walk: &mut Walkthrough, op: EditOp, now: jiff::Timestamp, size: (u1
     );
 }
 
-/// The action field edits the criterion's first action; when there is none
-/// yet, this adds it (as a journaled edit of its own).
-fn ensure_action(walk: &mut Walkthrough, now: jiff::Timestamp) {
-    if walk.focus == Field::Action && walk.scan.answers[walk.current].actions.is_empty() {
-        let criterion = criterion_id(walk);
-        apply_edit(
-            walk,
-            Edit::Agenda {
-                criterion,
-                change: AgendaEdit::AddAction,
-                at: now,
-            },
-        );
-    }
-}
-
 /// Applies an edit to the open scan and queues it for the journal.
 pub(super) fn apply_edit(walk: &mut Walkthrough, edit: Edit) {
     // Edits made here always fit the scan they were made on.
@@ -462,7 +468,7 @@ pub(super) fn apply_edit(walk: &mut Walkthrough, edit: Edit) {
 }
 
 /// The id of the criterion on screen.
-fn criterion_id(walk: &Walkthrough) -> String {
+pub(super) fn criterion_id(walk: &Walkthrough) -> String {
     walk.scan
         .framework
         .criterion_at(walk.current)
@@ -485,7 +491,7 @@ fn slot(walk: &Walkthrough, side: Side) -> Option<Slot> {
 fn text_slot(walk: &Walkthrough, field: Field) -> Option<TextSlot> {
     match field {
         Field::Note(side) => slot(walk, side).map(TextSlot::Note),
-        Field::Action => Some(TextSlot::ActionWhat(0)),
+        Field::Agenda(part) => super::actions::agenda_text_slot(part),
         Field::Score(_) | Field::Agreement => None,
     }
 }
@@ -503,20 +509,23 @@ pub(super) fn keep_cursor_visible(app: &mut App) {
     }
 }
 
-static NO_TEXT: String = String::new();
+/// The text of a field that has none yet (an ambition not set).
+pub(super) static NO_TEXT: String = String::new();
+
+/// Every field of the criterion on screen, in Tab order.
+pub(super) fn walk_fields(walk: &Walkthrough) -> Vec<Field> {
+    Field::walk(
+        walk.scan.framework.perspectives.len(),
+        walk.scan.answers[walk.current].actions.len(),
+    )
+}
 
 /// The text behind a text field.
 pub fn note_text(answer: &CriterionAnswer, field: Field) -> Option<&String> {
     match field {
         Field::Note(Side::Perspective(index)) => answer.perspectives.get(index).map(|p| &p.note),
         Field::Note(Side::Consensus) => Some(&answer.consensus_note),
-        // Without an action yet the field is empty; typing makes the action.
-        Field::Action => Some(
-            answer
-                .actions
-                .first()
-                .map_or(&NO_TEXT, |action| &action.what),
-        ),
+        Field::Agenda(part) => super::actions::agenda_text(answer, part),
         Field::Score(_) | Field::Agreement => None,
     }
 }
@@ -529,7 +538,9 @@ pub fn note_is_private(answer: &CriterionAnswer, field: Field) -> bool {
             .get(index)
             .is_some_and(|p| p.note_private),
         Field::Note(Side::Consensus) => answer.consensus_note_private,
-        Field::Action => answer.actions.first().is_some_and(|action| action.private),
+        field @ Field::Agenda(_) => {
+            super::actions::focused_action(answer, field).is_some_and(|action| action.private)
+        }
         Field::Score(_) | Field::Agreement => false,
     }
 }
