@@ -52,6 +52,11 @@ pub enum Command {
         /// Alleen aanmaken, niet openen.
         #[arg(long)]
         no_open: bool,
+        // ---- the regional agenda (agenda engineer) ----
+        /// Vervolgscan van deze eerdere scan: zelfde kader (of de nieuwere versie),
+        /// deelnemers, ambities en openstaande acties gaan mee.
+        #[arg(long, value_name = "OUD")]
+        from: Option<PathBuf>,
     },
     /// Open een scan om verder te werken.
     Open {
@@ -193,6 +198,10 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
                         arg.help("The scan file; by default in the scans folder, named after region and date.")
                     })
                     .mut_arg("no_open", |arg| arg.help("Only create it, do not open it."))
+                    .mut_arg("from", |arg| {
+                        arg.help("Follow-up of this earlier scan: same framework (or its newer version), participants, ambitions and unfinished actions come along.")
+                            .value_name("OLD")
+                    })
             })
             .mut_subcommand("open", |sub| {
                 sub.about("Open a scan to carry on working.")

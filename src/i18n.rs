@@ -315,6 +315,10 @@ pub struct AgendaText {
     pub part_rule: &'static str,
     /// Said when a key needs the focus on an action.
     pub choose_action: &'static str,
+    /// `new --from`: what was carried from the scan of this date.
+    pub carried_summary: fn(&str, usize, usize) -> String,
+    /// `new --from`: criteria whose agenda could not be carried.
+    pub carried_lost: fn(&str) -> String,
     /// Asked when a carried action's criterion comes up in the walkthrough.
     pub ask_carried_status: &'static str,
 }

@@ -30,6 +30,7 @@ fn main() -> ExitCode {
             framework,
             output,
             no_open,
+            from,
         }) => commands::new::run(
             &context,
             commands::new::NewOptions {
@@ -37,6 +38,7 @@ fn main() -> ExitCode {
                 framework,
                 output,
                 no_open,
+                from,
             },
         ),
         Some(Command::Check { files }) => commands::check::run(&context, &files),

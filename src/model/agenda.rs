@@ -6,7 +6,8 @@
 use jiff::civil::Date;
 
 use super::extra::Extra;
-use super::scan::Scan;
+use super::framework::Framework;
+use super::scan::{Scan, ScanMeta};
 use super::scoring::{AttentionPoint, Evaluation};
 
 /// Where the region wants to be on a criterion.
@@ -305,6 +306,71 @@ pub fn agenda_progress(scan: &Scan, today: Date) -> AgendaProgress {
     progress
 }
 
+/// A follow-up scan of `old`, a year on: `framework` (the same, or a newer
+/// version, criteria matched by id), the participants whose perspective it
+/// still has, and per criterion the ambition and every action still to do
+/// (open or lopend), marked as carried from `old`'s date. The ids of
+/// criteria with something to carry that `framework` no longer has come back
+/// in the second value, so the caller can say what could not be carried.
+pub fn follow_up(old: &Scan, framework: Framework, mut meta: ScanMeta) -> (Scan, Vec<String>) {
+    meta.participants = old
+        .meta
+        .participants
+        .iter()
+        .filter(|participant| {
+            framework
+                .perspective_index(&participant.perspective)
+                .is_some()
+        })
+        .cloned()
+        .collect();
+    let mut scan = Scan::new(meta, framework);
+    let mut lost = Vec::new();
+    for (entry, answer) in old.framework.criteria().zip(&old.answers) {
+        let carried: Vec<AgendaAction> = answer
+            .actions
+            .iter()
+            .filter(|action| action.status.is_pending())
+            .map(|action| AgendaAction {
+                carried_from: Some(old.meta.date),
+                ..action.clone()
+            })
+            .collect();
+        if carried.is_empty() && answer.ambition.is_none() {
+            continue;
+        }
+        let Some(index) = scan.framework.criterion_index(&entry.criterion.id) else {
+            lost.push(entry.criterion.id.clone());
+            continue;
+        };
+        let target = &mut scan.answers[index];
+        // A level the new scale lacks is dropped; the rest of the ambition stays.
+        target.ambition = answer.ambition.clone().map(|mut ambition| {
+            if ambition
+                .level
+                .is_some_and(|level| scan.framework.scale_level(level).is_none())
+            {
+                ambition.level = None;
+            }
+            ambition
+        });
+        target.actions = carried;
+    }
+    (scan, lost)
+}
+
+/// The carried actions of a criterion the group has not looked at again yet:
+/// the walkthrough asks for their status when the criterion comes up.
+pub fn carried_to_review(answer: &super::scan::CriterionAnswer) -> Option<usize> {
+    if answer.is_answered() {
+        return None;
+    }
+    answer
+        .actions
+        .iter()
+        .position(|action| action.carried_from.is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -373,6 +439,86 @@ mod tests {
         action.status = ActionStatus::Ongoing;
         action.due = Some(today);
         assert!(!action.is_overdue(today));
+    }
+
+    #[test]
+    fn a_follow_up_carries_ambitions_and_unfinished_actions() {
+        use crate::model::scan::{Participant, ScanMeta};
+        let framework = crate::storage::bundled_frameworks().remove(0);
+        let meta = |date| ScanMeta {
+            region: "Regio".into(),
+            date,
+            facilitator: String::new(),
+            note_taker: String::new(),
+            participants: Vec::new(),
+        };
+        let mut old = Scan::new(meta(jiff::civil::date(2026, 11, 4)), framework.clone());
+        old.meta.participants = vec![
+            Participant {
+                name: "Anna".into(),
+                perspective: framework.perspectives[0].id.clone(),
+                ..Participant::default()
+            },
+            Participant {
+                name: "Weg".into(),
+                perspective: "bestaat-niet".into(),
+                ..Participant::default()
+            },
+        ];
+        let statuses = [
+            ActionStatus::Open,
+            ActionStatus::Ongoing,
+            ActionStatus::Done,
+            ActionStatus::Dropped,
+        ];
+        old.answers[0].actions = statuses
+            .iter()
+            .map(|status| AgendaAction {
+                what: status.key().into(),
+                status: *status,
+                ..AgendaAction::new()
+            })
+            .collect();
+        old.answers[0].ambition = Some(Ambition {
+            level: Some(3),
+            ..Ambition::default()
+        });
+        let (new, lost) = follow_up(&old, framework, meta(jiff::civil::date(2027, 11, 4)));
+        assert!(lost.is_empty());
+        assert_eq!(new.meta.participants.len(), 1);
+        let carried: Vec<&str> = new.answers[0]
+            .actions
+            .iter()
+            .map(|a| a.what.as_str())
+            .collect();
+        assert_eq!(carried, ["open", "lopend"]);
+        assert!(
+            new.answers[0]
+                .actions
+                .iter()
+                .all(|a| a.carried_from == Some(jiff::civil::date(2026, 11, 4)))
+        );
+        assert_eq!(
+            new.answers[0].ambition.as_ref().and_then(|a| a.level),
+            Some(3)
+        );
+        assert_eq!(carried_to_review(&new.answers[0]), Some(0));
+        assert_eq!(carried_to_review(&new.answers[1]), None);
+
+        // Progress a year on: one done, one still open and late.
+        let mut later = new.clone();
+        later.answers[0].actions[0].status = ActionStatus::Done;
+        later.answers[0].actions[1].due = Some(jiff::civil::date(2027, 6, 30));
+        let progress = agenda_progress(&later, jiff::civil::date(2027, 11, 4));
+        assert_eq!(
+            progress,
+            AgendaProgress {
+                done: 1,
+                pending: 1,
+                late: 1,
+                dropped: 0
+            }
+        );
     }
 
     #[test]

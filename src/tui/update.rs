@@ -114,7 +114,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     match &mut app.screen {
         Screen::Start(_) => update_start(app, action),
         Screen::NewScan(_) => update_form(app, action),
-        Screen::Walkthrough(_) => update_walkthrough(app, action),
+        Screen::Walkthrough(_) => {
+            let before = app.walkthrough().map(|walk| walk.current);
+            let effect = update_walkthrough(app, action);
+            actions::ask_about_carried(app, before);
+            effect
+        }
     }
 }
 

@@ -65,6 +65,12 @@ pub const AGENDA: AgendaText = AgendaText {
     label_owner: "  owner",
     label_status: "  status",
     label_action: |number| format!("action {number}"),
+    carried_summary: |date, actions, ambitions| {
+        format!(
+            "Carried from the scan of {date}: {actions} unfinished actions and {ambitions} ambitions."
+        )
+    },
+    carried_lost: |ids| format!("Not carried (the framework no longer has these criteria): {ids}"),
     ask_carried_status: "Carried action: where does it stand now? (←/→ chooses the status)",
 };
 

@@ -65,6 +65,14 @@ pub const AGENDA: AgendaText = AgendaText {
     label_owner: "  eigenaar",
     label_status: "  stand",
     label_action: |number| format!("actie {number}"),
+    carried_summary: |date, actions, ambitions| {
+        format!(
+            "Overgenomen uit de scan van {date}: {actions} openstaande acties en {ambitions} ambities."
+        )
+    },
+    carried_lost: |ids| {
+        format!("Niet overgenomen (het kader heeft deze criteria niet meer): {ids}")
+    },
     ask_carried_status: "Overgenomen actie: hoe staat die er nu voor? (←/→ kiest de stand)",
 };
 

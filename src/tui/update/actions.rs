@@ -49,6 +49,24 @@ pub(super) fn update_actions_screen(walk: &mut Walkthrough, action: &Action, tod
     true
 }
 
+/// When a criterion with actions carried from the previous scan comes up
+/// (and the group has not answered it yet), put the focus on the first one's
+/// status and ask where it stands. `before` is the criterion that was on
+/// screen (`None` when the scan was just opened).
+pub(super) fn ask_about_carried(app: &mut App, before: Option<usize>) {
+    let ask = app.text.agenda.ask_carried_status;
+    let Screen::Walkthrough(walk) = &mut app.screen else {
+        return;
+    };
+    if walk.mode != WalkMode::Browse || before == Some(walk.current) {
+        return;
+    }
+    if let Some(index) = crate::model::agenda::carried_to_review(&walk.scan.answers[walk.current]) {
+        walk.focus = Field::Agenda(AgendaPart::Status(index));
+        set_status(app, ask.to_string());
+    }
+}
+
 /// Opens the agenda screen.
 pub(super) fn open_actions_screen(walk: &mut Walkthrough) {
     walk.mode = WalkMode::Actions {

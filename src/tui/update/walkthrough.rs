@@ -34,6 +34,8 @@ pub(super) fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) 
         });
     } else if warnings.is_empty() {
         set_status(app, (app.text.opened)(&name));
+        // A follow-up scan asks about the carried actions of the first criterion.
+        super::actions::ask_about_carried(app, None);
     } else {
         app.overlay = Some(Overlay::Message {
             title: (app.text.opened_with_warnings)(&name),
