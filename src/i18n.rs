@@ -294,8 +294,6 @@ pub struct AgendaText {
     pub without_action_title: &'static str,
     /// "gesorteerd op vervaldatum" etc.
     pub sorted_by: fn(crate::model::AgendaSort) -> String,
-    /// The agenda screen's key line.
-    pub screen_hint: &'static str,
     /// "5 acties, 2 te laat".
     pub summary: fn(usize, usize) -> String,
     /// Progress on the carried actions of a follow-up scan.
@@ -315,6 +313,8 @@ pub struct AgendaText {
     pub part_rule: &'static str,
     /// Said when a key needs the focus on an action.
     pub choose_action: &'static str,
+    /// The agenda screen: this many rows are below what fits.
+    pub more_rows: fn(usize) -> String,
     /// `new --from`: what was carried from the scan of this date.
     pub carried_summary: fn(&str, usize, usize) -> String,
     /// `new --from`: criteria whose agenda could not be carried.

@@ -36,7 +36,6 @@ pub const AGENDA: AgendaText = AgendaText {
         };
         format!("sorted by {by}")
     },
-    screen_hint: "↑↓ choose · Enter go to the criterion · s sort · Esc back",
     summary: |count, late| match (count, late) {
         (1, 0) => "1 action".to_string(),
         (count, 0) => format!("{count} actions"),
@@ -71,6 +70,7 @@ pub const AGENDA: AgendaText = AgendaText {
         )
     },
     carried_lost: |ids| format!("Not carried (the framework no longer has these criteria): {ids}"),
+    more_rows: |count| format!("↓ {count} more lines"),
     ask_carried_status: "Carried action: where does it stand now? (←/→ chooses the status)",
 };
 

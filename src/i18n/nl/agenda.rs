@@ -36,7 +36,6 @@ pub const AGENDA: AgendaText = AgendaText {
         };
         format!("gesorteerd op {by}")
     },
-    screen_hint: "↑↓ kiezen · Enter naar het criterium · s sorteren · Esc terug",
     summary: |count, late| match (count, late) {
         (1, 0) => "1 actie".to_string(),
         (count, 0) => format!("{count} acties"),
@@ -73,6 +72,7 @@ pub const AGENDA: AgendaText = AgendaText {
     carried_lost: |ids| {
         format!("Niet overgenomen (het kader heeft deze criteria niet meer): {ids}")
     },
+    more_rows: |count| format!("↓ nog {count} regels"),
     ask_carried_status: "Overgenomen actie: hoe staat die er nu voor? (←/→ kiest de stand)",
 };
 

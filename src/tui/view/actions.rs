@@ -204,7 +204,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, styles
     let height = usize::from(inner.height);
     let selected_line = selected + 2;
     let scroll = selected_line.saturating_sub(height.saturating_sub(1));
-    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    let total = lines.len();
+    let mut visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    // Never let a cut-off list look complete: the last row says how many follow.
+    let hidden = total.saturating_sub(scroll + visible.len());
+    if hidden > 0
+        && let Some(last) = visible.last_mut()
+    {
+        *last = Line::from(Span::styled((words.more_rows)(hidden + 1), styles.warning));
+    }
     frame.render_widget(Paragraph::new(visible), inner);
 }
 

@@ -95,11 +95,14 @@ pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
     };
     let text = criterion_text(&walk.scan.framework, walk.current);
     let wanted_text_rows = rows_needed(&text, inner.width, inner.height);
-    // The criterion text yields room to the fields, but always keeps 3 rows.
+    // The criterion text yields room to the answer fields, but always keeps
+    // 3 rows; the agenda part gets what is left (and scrolls into view when
+    // the focus goes there), so the guiding questions stay readable.
+    let answer_fields = Field::all(walk.scan.framework.perspectives.len());
     let text_rows = wanted_text_rows.min(
         inner
             .height
-            .saturating_sub(rows_for(&all_fields) + 1 + 3)
+            .saturating_sub(rows_for(&answer_fields) + 1 + 3)
             .max(3),
     );
     // When the fields do not all fit (the agenda has grown), show the ones
