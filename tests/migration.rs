@@ -245,3 +245,29 @@ fn a_replayed_journal_on_a_schema_1_scan_keeps_the_original_too() {
         ActionStatus::Ongoing
     );
 }
+
+#[test]
+fn the_plain_interface_says_where_the_original_was_kept() {
+    let source = root().join("tests/fixtures/valid/scan-schema-1.toml");
+    let bytes = std::fs::read(&source).expect("read");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("dijkstreek.toml");
+    std::fs::write(&path, &bytes).expect("copy");
+    assert_cmd::Command::new(env!("CARGO_BIN_EXE_zelfscan"))
+        .env("ZELFSCAN_HOME", dir.path())
+        .env("ZELFSCAN_LANG", "nl")
+        .current_dir(dir.path())
+        .args(["open", "--plain"])
+        .arg(&path)
+        .write_stdin("opslaan\n")
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("schema 2"))
+        .stdout(predicates::str::contains("dijkstreek.toml.bak"));
+    assert_eq!(
+        std::fs::read(dir.path().join("dijkstreek.toml.bak")).expect("bak"),
+        bytes
+    );
+    let written = std::fs::read(&path).expect("read");
+    assert_eq!(storage::scan_schema_version(&written), Some(2));
+}

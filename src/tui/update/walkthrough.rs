@@ -269,7 +269,9 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
         Action::ShowAgenda => app.overlay = Some(Overlay::Agenda),
         Action::ToggleProjector => walk.mode = WalkMode::Projector { show_scores: false },
         Action::TogglePrivate => {
-            if let Some(text) = text_slot(walk, walk.focus) {
+            // An ambition has no private mark; a note and an action do.
+            let markable = text_slot(walk, walk.focus).filter(|t| *t != TextSlot::AmbitionNeeded);
+            if let Some(text) = markable {
                 let private = note_is_private(&walk.scan.answers[walk.current], walk.focus);
                 let criterion = criterion_id(walk);
                 apply_edit(
