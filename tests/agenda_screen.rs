@@ -210,3 +210,24 @@ fn actions_are_added_and_removed_with_keys_and_replay_from_the_journal() {
         .expect("a journal");
     assert_eq!(read.edits, walk.pending);
 }
+
+#[test]
+fn the_focused_agenda_field_stays_in_view_on_a_small_screen() {
+    let mut app = walking(Lang::Nl, example());
+    // VIS-1: five new actions; the focus goes to the last one's status.
+    press(&mut app, "a a a a a <tab> <tab> <tab>");
+    let walk = app.walkthrough().expect("walkthrough");
+    assert_eq!(walk.focus, Field::Agenda(AgendaPart::Status(4)));
+    let screen = render(&mut app, 80, 24);
+    let focused = screen
+        .lines()
+        .find(|line| line.contains("▶  stand"))
+        .unwrap_or_else(|| panic!("the focused status is not on screen:\n{screen}"));
+    assert!(focused.contains("[open]"), "{focused}");
+    assert!(screen.contains("actie 5"), "{screen}");
+    // The criterion's text keeps its rows above.
+    assert!(
+        screen.contains("De regio heeft een actuele regiovisie"),
+        "{screen}"
+    );
+}

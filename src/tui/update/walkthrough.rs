@@ -442,12 +442,11 @@ fn edit_note(walk: &mut Walkthrough, op: EditOp, now: jiff::Timestamp, size: (u1
     let Some(before) = note_text(&walk.scan.answers[walk.current], walk.focus) else {
         return;
     };
-    let before = before.clone();
     let mut after = before.clone();
     if !text_edit::apply(&mut after, &mut walk.cursor, op, viewport) {
         return;
     }
-    let (offset, removed, inserted) = splice_between(&before, &after);
+    let (offset, removed, inserted) = splice_between(before, &after);
     let criterion = criterion_id(walk);
     apply_edit(
         walk,

@@ -108,8 +108,10 @@ pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
     // When the fields do not all fit (the agenda has grown), show the ones
     // around the focus: the earliest go first, the focus always stays.
     let room = inner.height.saturating_sub(text_rows + 1);
+    // (A focus this criterion lacks, left by the projector's paging, counts as none.)
+    let focus_here = all_fields.contains(&walk.focus);
     let mut fields = all_fields;
-    while rows_for(&fields) > room && fields.len() > 1 && fields[0] != walk.focus {
+    while rows_for(&fields) > room && fields.len() > 1 && focus_here && fields[0] != walk.focus {
         fields.remove(0);
     }
     while rows_for(&fields) > room && fields.len() > 1 {
