@@ -139,3 +139,44 @@ fn an_action_edit_that_does_not_fit_sets_the_journal_aside() {
     let opened = open_with_journal(&path, false).expect("open");
     assert!(matches!(opened.recovery, Recovery::SetAside { .. }));
 }
+
+#[test]
+fn a_wrong_agenda_value_in_a_file_is_reported_with_its_place() {
+    use zelfscan::storage::{InvalidReason, ProblemKind};
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scans/examples/vervolgtraject.toml"),
+    )
+    .expect("example");
+    let cases = [
+        (
+            "status = \"lopend\"",
+            "status = \"gedaan\"",
+            "answers.INK-1.actions[0].status",
+            InvalidReason::BadActionStatus,
+        ),
+        (
+            "due = 2027-04-30",
+            "due = 2027-04-30T10:00:00",
+            "answers.INK-1.actions[0].due",
+            InvalidReason::BadDate,
+        ),
+        (
+            "level = 4",
+            "level = 7",
+            "answers.SCH-2.ambition.level",
+            InvalidReason::NotOnScale,
+        ),
+    ];
+    for (from, to, key, reason) in cases {
+        assert!(text.contains(from), "{from}");
+        let broken = text.replacen(from, to, 1);
+        let problems = storage::parse_scan(&broken).expect_err("refused");
+        let line = broken[..broken.find(to).expect("there")].lines().count() + 1;
+        assert!(
+            problems.iter().any(|problem| problem.line == line
+                && matches!(&problem.kind, ProblemKind::InvalidValue { key: k, reason: r, .. }
+                    if k == key && *r == reason)),
+            "{key}: {problems:#?}"
+        );
+    }
+}
