@@ -112,8 +112,10 @@ pub enum ActionsFormatArg {
     Csv,
     /// Voor andere programma's.
     Json,
-    /// iCalendar: één taak per actie met een datum, voor Outlook, Google Agenda en Thunderbird.
+    /// iCalendar: één taak per actie met een datum (Thunderbird, Outlook-taken).
     Ics,
+    /// iCalendar: één hele-dag-afspraak per actie op de datum (Google Agenda, Outlook-agenda).
+    IcsEvents,
 }
 
 impl From<ActionsFormatArg> for crate::report::actions::ActionsFormat {
@@ -123,6 +125,7 @@ impl From<ActionsFormatArg> for crate::report::actions::ActionsFormat {
             ActionsFormatArg::Csv => Self::Csv,
             ActionsFormatArg::Json => Self::Json,
             ActionsFormatArg::Ics => Self::Ics,
+            ActionsFormatArg::IcsEvents => Self::IcsEvents,
         }
     }
 }
@@ -233,7 +236,7 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
                 sub.about("Show the actions of one or more scans as one list, sorted by due date.")
                     .mut_arg("files", |arg| arg.help("One or more scan files."))
                     .mut_arg("format", |arg| {
-                        arg.help("The list format: md (Markdown, to paste into a mail), csv (one row per action, for Excel and LibreOffice), json (for other programs) or ics (iCalendar: one to-do per action with a due date, for Outlook, Google Calendar and Thunderbird).")
+                        arg.help("The list format: md (Markdown, to paste into a mail), csv (one row per action, for Excel and LibreOffice), json (for other programs), ics (iCalendar: one to-do per action with a due date, for Thunderbird and Outlook tasks) or ics-events (iCalendar: one all-day appointment per action on its due date, for Google Calendar and the Outlook calendar).")
                             .hide_possible_values(true)
                     })
                     .mut_arg("output", |arg| {

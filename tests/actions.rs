@@ -265,3 +265,34 @@ fn a_broken_scan_writes_nothing() {
         .stderr(contains("scan-bad-date.toml"));
     assert!(!out.exists());
 }
+
+/// The VEVENTs as lists of (name with parameters, value).
+fn read_events(text: &str) -> Vec<Vec<(String, String)>> {
+    read_todos(&text.replace("VEVENT", "VTODO"))
+}
+
+#[test]
+fn the_event_calendar_has_an_all_day_event_per_action_with_a_due_date() {
+    let scan = load("vervolgtraject");
+    let today = jiff::civil::date(2026, 12, 1);
+    let text = render(&[&scan], ActionsFormat::IcsEvents, today);
+    assert!(!text.contains("VTODO"), "{text}");
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{line}");
+    }
+    let events = read_events(&text);
+    assert_eq!(events.len(), 7);
+    let first = &events[0];
+    assert_eq!(field(first, "DTSTART;VALUE=DATE"), "20261215");
+    // All day: the end is exclusive, the next day.
+    assert_eq!(field(first, "DTEND;VALUE=DATE"), "20261216");
+    assert_eq!(field(first, "STATUS"), "CONFIRMED");
+    assert!(field(first, "UID").starts_with("event-"));
+    let parsed: icalendar::Calendar = text.parse().expect("parses");
+    let parsed_events = parsed
+        .components
+        .iter()
+        .filter(|component| matches!(component, icalendar::CalendarComponent::Event(_)))
+        .count();
+    assert_eq!(parsed_events, 7);
+}

@@ -22,6 +22,9 @@ pub enum ActionsFormat {
     Json,
     /// An iCalendar file: one to-do per action with a due date.
     Ics,
+    /// An iCalendar file: one all-day event per action with a due date, on
+    /// that date (for calendars that ignore to-dos, such as Google Calendar).
+    IcsEvents,
 }
 
 /// The action list of `scans`. `today` decides what is overdue; `stamp` is
@@ -38,7 +41,8 @@ pub fn render_actions(
         ActionsFormat::Markdown => markdown(scans, &items, text),
         ActionsFormat::Csv => csv(scans, &items, text),
         ActionsFormat::Json => json(scans, &items, text),
-        ActionsFormat::Ics => ics::calendar(scans, &items, text, stamp),
+        ActionsFormat::Ics => ics::calendar(scans, &items, text, stamp, ics::Entry::Todo),
+        ActionsFormat::IcsEvents => ics::calendar(scans, &items, text, stamp, ics::Entry::Event),
     }
 }
 

@@ -4,12 +4,22 @@
 //! (region, criterion and the action's place), so a calendar that imports it
 //! again updates its to-dos instead of doubling them.
 
-use icalendar::{Calendar, Component, Todo, TodoStatus};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Todo, TodoStatus};
 use jiff::Timestamp;
 
 use crate::i18n::Catalogue;
 use crate::model::agenda::AgendaItem;
 use crate::model::{ActionStatus, Scan};
+
+/// What each action with a due date becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    /// A VTODO due that day: a task (Thunderbird, Outlook tasks, Apple Reminders).
+    Todo,
+    /// An all-day VEVENT on the due date, for calendars that ignore to-dos
+    /// (Google Calendar imports only events).
+    Event,
+}
 
 /// The calendar of the items that have a due date.
 pub(super) fn calendar(
@@ -17,6 +27,7 @@ pub(super) fn calendar(
     items: &[AgendaItem<'_>],
     text: &Catalogue,
     stamp: Timestamp,
+    entry: Entry,
 ) -> String {
     let words = &text.agenda;
     let stamp = chrono::DateTime::from_timestamp(stamp.as_second(), 0).unwrap_or_default();
@@ -50,18 +61,37 @@ pub(super) fn calendar(
             words.status_label,
             (words.status)(action.status),
         );
-        let mut todo = Todo::new();
-        todo.uid(&uid(region, item.criterion_id, item.index))
-            .summary(&format!(
-                "{} {}",
-                item.criterion_id,
-                first_line(&action.what)
-            ))
-            .description(&description)
-            .due(due)
-            .status(todo_status(action.status));
-        todo.timestamp(stamp);
-        calendar.push(todo.done());
+        let uid = uid(region, item.criterion_id, item.index);
+        let summary = format!("{} {}", item.criterion_id, first_line(&action.what));
+        match entry {
+            Entry::Todo => {
+                let mut todo = Todo::new();
+                todo.uid(&uid)
+                    .summary(&summary)
+                    .description(&description)
+                    .due(due)
+                    .status(todo_status(action.status));
+                todo.timestamp(stamp);
+                calendar.push(todo.done());
+            }
+            Entry::Event => {
+                let mut event = Event::new();
+                // All day: DTEND is the day after (it is exclusive).
+                event
+                    .uid(&format!("event-{uid}"))
+                    .summary(&summary)
+                    .description(&description)
+                    .starts(due)
+                    .ends(due.succ_opt().unwrap_or(due))
+                    .status(if action.status == ActionStatus::Dropped {
+                        EventStatus::Cancelled
+                    } else {
+                        EventStatus::Confirmed
+                    });
+                event.timestamp(stamp);
+                calendar.push(event.done());
+            }
+        }
     }
     calendar.done().to_string()
 }
