@@ -117,6 +117,23 @@ pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
     while rows_for(&fields) > room && fields.len() > 1 {
         fields.pop();
     }
+    // A note of the answer part being read or typed comes before the agenda
+    // rows: they make way (from the bottom) for the rows it needs, and come
+    // back when the focus moves on.
+    if walk.focus.is_text() && !matches!(walk.focus, Field::Agenda(_)) {
+        let wanted = if walk.mode == WalkMode::Editing {
+            u16::MAX
+        } else {
+            note_text(answer, walk.focus)
+                .map_or(1, |text| rows_needed(text, value_width, room))
+                .saturating_sub(1)
+        };
+        while rows_for(&fields).saturating_add(wanted) > room
+            && fields.last().is_some_and(|f| matches!(f, Field::Agenda(_)))
+        {
+            fields.pop();
+        }
+    }
     let minimum_fields = rows_for(&fields);
     let criterion_text = Rect {
         height: text_rows.min(inner.height),
