@@ -319,6 +319,10 @@ pub struct AgendaText {
     pub carried_summary: fn(&str, usize, usize) -> String,
     /// `new --from`: criteria whose agenda could not be carried.
     pub carried_lost: fn(&str) -> String,
+    /// The plain interface: asked when a criterion with carried actions comes up.
+    pub plain_ask_carried: &'static str,
+    /// The plain interface: how to set an action's status.
+    pub plain_status_usage: &'static str,
     /// Asked when a carried action's criterion comes up in the walkthrough.
     pub ask_carried_status: &'static str,
 }

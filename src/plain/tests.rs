@@ -247,3 +247,37 @@ fn control_characters_typed_in_never_reach_the_scan() {
     let (_, _) = run(&mut session, &mut scan, &["", "a\u{1b}[31mb\u{202e}c\r\n"]);
     assert_eq!(scan.answers[0].perspectives[0].note, "a[31mbc");
 }
+
+// ---- the regional agenda (agenda engineer) ----
+
+#[test]
+fn the_agenda_command_lists_actions_and_stand_sets_a_status() {
+    use crate::model::{ActionStatus, AgendaAction};
+    let mut scan = scan();
+    scan.answers[0].actions = vec![AgendaAction {
+        what: "Raadsbrief".into(),
+        owner: "Anna".into(),
+        due: Some(date(2026, 11, 1)),
+        carried_from: Some(date(2025, 11, 20)),
+        ..AgendaAction::new()
+    }];
+    let mut session = start(&scan);
+    let (output, edits) = run(
+        &mut session,
+        &mut scan,
+        &["agenda", "stand 1 klaar", "stand 2 klaar", "stand 1 gedaan"],
+    );
+    // Asked on arrival, listed with owner, date, status and TE LAAT.
+    assert!(output.contains("hoe staan die er nu voor?"), "{output}");
+    assert!(output.contains("1 actie, 1 te laat"), "{output}");
+    assert!(
+        output.contains("VIS-1: Raadsbrief — Eigenaar: Anna · Uiterlijk: 2026-11-01 · open"),
+        "{output}"
+    );
+    assert!(output.contains("TE LAAT"), "{output}");
+    assert!(output.contains("actie 1: klaar"), "{output}");
+    // Only the valid one is an edit; "stand 2 klaar" names no action and
+    // "stand 1 gedaan" no status, so at a score prompt they are not commands.
+    assert_eq!(edits.len(), 1, "{edits:#?}");
+    assert_eq!(scan.answers[0].actions[0].status, ActionStatus::Done);
+}

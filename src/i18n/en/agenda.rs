@@ -71,6 +71,8 @@ pub const AGENDA: AgendaText = AgendaText {
     },
     carried_lost: |ids| format!("Not carried (the framework no longer has these criteria): {ids}"),
     more_rows: |count| format!("↓ {count} more lines"),
+    plain_status_usage: "Type for example: status 1 klaar (open, lopend, klaar or vervallen).",
+    plain_ask_carried: "Actions were carried from the previous scan: where do they stand now? Type for example: status 1 klaar.",
     ask_carried_status: "Carried action: where does it stand now? (←/→ chooses the status)",
 };
 

@@ -73,6 +73,8 @@ pub const AGENDA: AgendaText = AgendaText {
         format!("Niet overgenomen (het kader heeft deze criteria niet meer): {ids}")
     },
     more_rows: |count| format!("↓ nog {count} regels"),
+    plain_status_usage: "Typ bijvoorbeeld: stand 1 klaar (open, lopend, klaar of vervallen).",
+    plain_ask_carried: "Er zijn acties overgenomen uit de vorige scan: hoe staan die er nu voor? Typ bijvoorbeeld: stand 1 klaar.",
     ask_carried_status: "Overgenomen actie: hoe staat die er nu voor? (←/→ kiest de stand)",
 };
 
