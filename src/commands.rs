@@ -1,6 +1,7 @@
 //! One function per subcommand, each thin: find what it needs, call the
 //! library, report. Shared set-up (paths, frameworks, language) lives here.
 
+pub mod actions;
 pub mod check;
 pub mod config;
 pub mod frameworks;

@@ -30,6 +30,7 @@ fn main() -> ExitCode {
             framework,
             output,
             no_open,
+            from,
         }) => commands::new::run(
             &context,
             commands::new::NewOptions {
@@ -37,6 +38,7 @@ fn main() -> ExitCode {
                 framework,
                 output,
                 no_open,
+                from,
             },
         ),
         Some(Command::Check { files }) => commands::check::run(&context, &files),
@@ -47,6 +49,11 @@ fn main() -> ExitCode {
             format,
             output,
         }) => commands::report::run(&context, &file, format.into(), output.as_deref()),
+        Some(Command::Actions {
+            files,
+            format,
+            output,
+        }) => commands::actions::run(&context, &files, format.into(), output.as_deref()),
     };
     result.unwrap_or_else(|error| {
         eprintln!(

@@ -3,6 +3,7 @@
 //! municipalities, aanbieders are (care) providers, a vervolgtraject is a
 //! follow-up, aandachtspunten are points of attention.
 
+mod agenda;
 mod input;
 mod plain;
 mod report;
@@ -322,6 +323,7 @@ pub const EN: Catalogue = Catalogue {
     report: report::REPORT,
     plain: plain::PLAIN,
     input: input::INPUT,
+    agenda: agenda::AGENDA,
 };
 
 fn problem(kind: &ProblemKind) -> String {
@@ -435,6 +437,9 @@ fn invalid_reason(reason: &InvalidReason) -> &'static str {
         InvalidReason::MissingAgreementLevel => {
             "define \"consensus\", \"voorbehoud\" and \"geen_consensus\" once each"
         }
+        InvalidReason::BadActionStatus => {
+            "choose open, lopend (under way), klaar (done) or vervallen (dropped)"
+        }
     }
 }
 
@@ -446,6 +451,7 @@ fn type_name(toml_type: &str) -> &str {
         "float" => "a number",
         "boolean" => "true or false",
         "datetime" => "a date/time",
+        "date" => "a date",
         "array" => "a list",
         "table" => "a table",
         other => other,
@@ -535,6 +541,11 @@ fn help_short(help: Help) -> &'static str {
         Help::WorkOnCopy => "copy",
         Help::Agenda => "agenda",
         Help::SetAgreement => "agreement",
+        Help::Actions
+        | Help::AddAction
+        | Help::RemoveAction
+        | Help::SortActions
+        | Help::ActionsBack => agenda::help_short(help),
     }
 }
 
@@ -601,6 +612,11 @@ fn help_long(help: Help) -> &'static str {
         Help::SetAgreement => {
             "choose the level of agreement (1 consensus, 2 with reservations, 3 no consensus)"
         }
+        Help::Actions
+        | Help::AddAction
+        | Help::RemoveAction
+        | Help::SortActions
+        | Help::ActionsBack => agenda::help_long(help),
     }
 }
 

@@ -1,5 +1,6 @@
 //! De Nederlandse teksten: de standaardtaal van zelfscan.
 
+mod agenda;
 mod input;
 mod plain;
 mod report;
@@ -324,6 +325,7 @@ pub const NL: Catalogue = Catalogue {
     report: report::REPORT,
     plain: plain::PLAIN,
     input: input::INPUT,
+    agenda: agenda::AGENDA,
 };
 
 fn problem(kind: &ProblemKind) -> String {
@@ -433,6 +435,7 @@ fn invalid_reason(reason: &InvalidReason) -> &'static str {
         InvalidReason::MissingAgreementLevel => {
             "definieer \"consensus\", \"voorbehoud\" en \"geen_consensus\" elk één keer"
         }
+        InvalidReason::BadActionStatus => "kies open, lopend, klaar of vervallen",
     }
 }
 
@@ -444,6 +447,7 @@ fn type_name(toml_type: &str) -> &str {
         "float" => "getal",
         "boolean" => "waar/onwaar",
         "datetime" => "datum/tijd",
+        "date" => "datum",
         "array" => "lijst",
         "table" => "tabel",
         other => other,
@@ -533,6 +537,11 @@ fn help_short(help: Help) -> &'static str {
         Help::WorkOnCopy => "kopie",
         Help::Agenda => "agenda",
         Help::SetAgreement => "overeenstemming",
+        Help::Actions
+        | Help::AddAction
+        | Help::RemoveAction
+        | Help::SortActions
+        | Help::ActionsBack => agenda::help_short(help),
     }
 }
 
@@ -599,6 +608,11 @@ fn help_long(help: Help) -> &'static str {
         Help::SetAgreement => {
             "de mate van overeenstemming kiezen (1 consensus, 2 met voorbehoud, 3 geen consensus)"
         }
+        Help::Actions
+        | Help::AddAction
+        | Help::RemoveAction
+        | Help::SortActions
+        | Help::ActionsBack => agenda::help_long(help),
     }
 }
 

@@ -3,7 +3,7 @@
 //! paste (`tui::text_edit`) and a command-line text (`cli`) all ask the same
 //! questions here, so what one of them accepts the others can never refuse.
 
-use super::edit::{Edit, EditError, Slot, TextSlot};
+use super::edit::{AgendaEdit, Edit, EditError, Slot, TextSlot};
 use super::{Answer, Framework, Scan};
 
 /// Whether a text may span lines (notes, descriptions) or must stay one line
@@ -105,7 +105,12 @@ impl From<EditError> for Rejection {
         match error {
             EditError::UnknownCriterion(id) => Rejection::UnknownCriterion(id),
             EditError::UnknownPerspective(id) => Rejection::UnknownPerspective(id),
-            EditError::OutOfRange => Rejection::OutOfRange,
+            EditError::NotOnScale(value) => Rejection::NotOnScale(value),
+            // An action that is not there, or a text that has no private mark,
+            // is a change outside what the scan holds.
+            EditError::OutOfRange | EditError::UnknownAction(_) | EditError::NoPrivateMark => {
+                Rejection::OutOfRange
+            }
         }
     }
 }
@@ -135,9 +140,9 @@ pub fn check(framework: &Framework, edit: &Edit) -> Result<(), Rejection> {
     };
     let text_slot = |text: &TextSlot| match text {
         TextSlot::Note(inner) => slot(inner),
-        TextSlot::Action => Ok(()),
+        TextSlot::ActionWhat(_) | TextSlot::ActionOwner(_) | TextSlot::AmbitionNeeded => Ok(()),
     };
-    let text = |text: &str| match first_refused(text, Shape::Text) {
+    let text = |text: &str, shape: Shape| match first_refused(text, shape) {
         Some(c) => Err(Rejection::HiddenCharacter(marker(c))),
         None => Ok(()),
     };
@@ -179,14 +184,34 @@ pub fn check(framework: &Framework, edit: &Edit) -> Result<(), Rejection> {
         } => {
             criterion(id)?;
             text_slot(which)?;
-            text(inserted)
+            // An owner is a name: one line, like the names in a file.
+            let shape = match which {
+                TextSlot::ActionOwner(_) => Shape::OneLine,
+                _ => Shape::Text,
+            };
+            text(inserted, shape)
+        }
+        Edit::Agenda {
+            criterion: id,
+            change,
+            ..
+        } => {
+            criterion(id)?;
+            match change {
+                AgendaEdit::AmbitionLevel(Some(level))
+                    if framework.scale_level(*level).is_none() =>
+                {
+                    Err(Rejection::NotOnScale(*level))
+                }
+                _ => Ok(()),
+            }
         }
         Edit::Override(None) => Ok(()),
         Edit::Override(Some(over)) => {
             if over.rationale.trim().is_empty() {
                 return Err(Rejection::EmptyRationale);
             }
-            text(&over.rationale)
+            text(&over.rationale, Shape::Text)
         }
     }
 }

@@ -236,7 +236,8 @@ fn change_time(edit: &Edit) -> Option<Timestamp> {
         | Edit::Agreement { at, .. }
         | Edit::Skipped { at, .. }
         | Edit::Splice { at, .. }
-        | Edit::Private { at, .. } => Some(*at),
+        | Edit::Private { at, .. }
+        | Edit::Agenda { at, .. } => Some(*at),
         Edit::Override(_) => None,
     }
 }
@@ -265,7 +266,9 @@ pub fn checkpoint_from_journal(path: &Path) -> Result<bool, LoadError> {
                 .warnings
                 .iter()
                 .any(super::Problem::needs_cleaning);
-            if cleans {
+            // The first save of an older scan, or of one with hidden
+            // characters, keeps its original bytes first.
+            if cleans || opened.loaded.migrated_from.is_some() {
                 super::backup::keep_original(path, opened.file_text.as_bytes())
                     .map_err(io_error)?;
             }

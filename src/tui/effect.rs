@@ -457,8 +457,10 @@ fn save(
             moved: None,
             auto,
             unchanged: true,
+            backup: None,
         });
     }
+    let mut backup = None;
     let (target, moved) = match save_as {
         Some(path) => {
             write_new(&path, text.as_bytes()).map_err(|error| (app.text.io_error)(&error))?;
@@ -484,6 +486,11 @@ fn save(
                     storage::backup::keep_original(&walk.path, original)
                         .map_err(|error| (app.text.io_error)(&error))?;
                     io.keep_original = false;
+                }
+                // The first save of an older scan keeps its original bytes first.
+                if let Some(bytes) = &on_disk_bytes {
+                    backup = storage::backup::keep_original_if_older(&walk.path, bytes)
+                        .map_err(|error| (app.text.io_error)(&error))?;
                 }
                 if let Some(journal) = &mut io.journal {
                     journal
@@ -520,6 +527,7 @@ fn save(
         moved,
         auto,
         unchanged: false,
+        backup,
     })
 }
 

@@ -41,6 +41,8 @@ pub enum Context {
     Message,
     /// The agenda of planned and used time.
     Agenda,
+    /// The list of every action (the agenda screen).
+    Actions,
 }
 
 /// A key as written in the tables.
@@ -243,6 +245,19 @@ static WALKTHROUGH: &[Binding] = &[
         true,
     ),
     bind(&[Char('t')], Action::ShowAgenda, Help::Agenda, true),
+    bind(&[Char('l')], Action::ToggleActions, Help::Actions, true),
+    bind(
+        &[Char('a')],
+        Action::AddAgendaAction,
+        Help::AddAction,
+        false,
+    ),
+    bind(
+        &[Char('-')],
+        Action::RemoveAgendaAction,
+        Help::RemoveAction,
+        false,
+    ),
     bind(CTRL_S, Action::Save, Help::Save, true),
     bind(&[Char('w')], Action::StartSaveAs, Help::SaveAs, false),
     bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
@@ -458,6 +473,32 @@ static AGENDA: &[Binding] = &[bind(
     true,
 )];
 
+static ACTIONS: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Up), Char('k')],
+        Action::Up,
+        Help::Move,
+        true,
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j')],
+        Action::Down,
+        Help::Move,
+        true,
+    ),
+    bind(ENTER, Action::Confirm, Help::OpenCriterion, true),
+    bind(&[Char('s')], Action::CycleSort, Help::SortActions, true),
+    bind(
+        &[Char('l'), Code(KeyCode::Esc)],
+        Action::ToggleActions,
+        Help::ActionsBack,
+        true,
+    ),
+    bind(CTRL_S, Action::Save, Help::Save, false),
+    bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
+    bind(&[Char('q'), Ctrl('c')], Action::Quit, Help::Quit, false),
+];
+
 static MESSAGE: &[Binding] = &[bind(
     &[Code(KeyCode::Enter), Code(KeyCode::Esc)],
     Action::Back,
@@ -500,6 +541,7 @@ pub fn screen_context(app: &App) -> Context {
             WalkMode::Navigator { .. } => Context::Navigator,
             WalkMode::Summary { .. } => Context::Summary,
             WalkMode::Projector { .. } => Context::Projector,
+            WalkMode::Actions { .. } => Context::Actions,
         },
     }
 }
@@ -526,6 +568,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Search => &[SEARCH, TEXT_KEYS],
         Context::Message => &[MESSAGE],
         Context::Agenda => &[AGENDA],
+        Context::Actions => &[ACTIONS],
     };
     tables.iter().flat_map(|table| table.iter()).collect()
 }

@@ -2,6 +2,7 @@
 //! No terminal and no files here, so every behaviour is testable as "action in,
 //! state and effect out".
 
+mod actions;
 mod form;
 mod mouse;
 mod outcome;
@@ -113,7 +114,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     match &mut app.screen {
         Screen::Start(_) => update_start(app, action),
         Screen::NewScan(_) => update_form(app, action),
-        Screen::Walkthrough(_) => update_walkthrough(app, action),
+        Screen::Walkthrough(_) => {
+            let before = app.walkthrough().map(|walk| walk.current);
+            let effect = update_walkthrough(app, action);
+            actions::ask_about_carried(app, before);
+            effect
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! state changes and no IO here; the layout helpers are shared with `update`
 //! so that what is drawn and what the keys act on always agree.
 
+pub mod actions;
 pub mod agenda;
 pub mod help;
 pub mod new_scan;
@@ -56,6 +57,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::NewScan(form) => new_scan::draw(frame, body, app, form, &styles),
         Screen::Walkthrough(walk) if matches!(walk.mode, WalkMode::Summary { .. }) => {
             summary::draw(frame, body, app, walk, &styles);
+            None
+        }
+        Screen::Walkthrough(walk) if matches!(walk.mode, WalkMode::Actions { .. }) => {
+            actions::draw(frame, body, app, walk, &styles);
             None
         }
         Screen::Walkthrough(walk) => walkthrough::draw(frame, body, app, walk, &styles),
