@@ -508,6 +508,22 @@ impl<'a> Report<'a> {
             .collect()
     }
 
+    /// A criterion's agenda as labelled items: "Ambitie" and its line, then
+    /// "Actie" and each action's line.
+    fn agenda_items(&self, row: &Row<'_>) -> Vec<(&'static str, String)> {
+        let mut items = Vec::new();
+        if let Some(ambition) = &row.answer.ambition {
+            items.push((
+                self.text.agenda.ambition,
+                agenda::ambition_line(self.text, self.framework, ambition),
+            ));
+        }
+        for action in &row.answer.actions {
+            items.push((self.words().action, agenda::action_line(self.text, action)));
+        }
+        items
+    }
+
     /// The lines of a criterion's agenda: its ambition, then each action.
     fn agenda_lines(&self, row: &Row<'_>) -> Vec<String> {
         let mut lines = Vec::new();

@@ -124,8 +124,9 @@ fn an_action_edit_that_does_not_fit_sets_the_journal_aside() {
         .expect("append");
     drop(journal);
     let opened = open_with_journal(&path, false).expect("open");
+    // The gate refuses it: the journal is kept aside, the file untouched.
     assert!(
-        matches!(opened.recovery, Recovery::SetAside { .. }),
+        matches!(opened.recovery, Recovery::Rejected { restored: 0, .. }),
         "{:?}",
         opened.recovery
     );
@@ -137,7 +138,19 @@ fn an_action_edit_that_does_not_fit_sets_the_journal_aside() {
         .expect("append");
     drop(journal);
     let opened = open_with_journal(&path, false).expect("open");
-    assert!(matches!(opened.recovery, Recovery::SetAside { .. }));
+    assert!(
+        matches!(
+            opened.recovery,
+            Recovery::Rejected {
+                restored: 0,
+                reason: zelfscan::model::gate::Rejection::NotOnScale(9),
+                ..
+            }
+        ),
+        "{:?}",
+        opened.recovery
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), bytes);
 }
 
 #[test]

@@ -10,7 +10,7 @@ use zelfscan::model::{ActionStatus, Scan};
 use zelfscan::paths::Paths;
 use zelfscan::storage::{self, SCAN_SCHEMA_VERSION};
 use zelfscan::tui::action::Action;
-use zelfscan::tui::app::{App, FrameworkChoice};
+use zelfscan::tui::app::{App, FrameworkChoice, Screen};
 use zelfscan::tui::effect::{self, Effect, Io};
 use zelfscan::tui::update::update;
 
@@ -165,6 +165,25 @@ fn the_first_save_of_every_schema_1_scan_keeps_the_original_bytes() {
             effect::run(Effect::OpenScan(path.clone()), &mut app, &mut io).expect("reports back");
         update(&mut app, opened);
         assert!(app.walkthrough().is_some(), "{}", source.display());
+        // An unchanged scan is never written (not even to migrate it): the
+        // first save that writes is the first one after an edit.
+        let unchanged =
+            effect::run(Effect::SaveScan { auto: false }, &mut app, &mut io).expect("reports back");
+        assert!(
+            matches!(&unchanged, Action::Saved(Ok(report)) if report.unchanged),
+            "{unchanged:?}"
+        );
+        assert_eq!(
+            std::fs::read(&path).expect("read"),
+            bytes,
+            "{}",
+            source.display()
+        );
+        if let Screen::Walkthrough(walk) = &mut app.screen {
+            walk.scan.meta.note_taker.push_str(" (bijgewerkt)");
+        }
+        let edited = app.walkthrough().expect("open").scan.clone();
+        assert_ne!(edited, migrated, "{}", source.display());
 
         let saved =
             effect::run(Effect::SaveScan { auto: true }, &mut app, &mut io).expect("reports back");
@@ -200,7 +219,7 @@ fn the_first_save_of_every_schema_1_scan_keeps_the_original_bytes() {
         );
         let reloaded = storage::load_scan(&path).expect("reloads");
         assert_eq!(reloaded.migrated_from, None);
-        assert_eq!(reloaded.value, migrated, "{}", source.display());
+        assert_eq!(reloaded.value, edited, "{}", source.display());
 
         // The second save has nothing older to keep.
         let again =
@@ -259,7 +278,8 @@ fn the_plain_interface_says_where_the_original_was_kept() {
         .current_dir(dir.path())
         .args(["open", "--plain"])
         .arg(&path)
-        .write_stdin("opslaan\n")
+        // VIS-1's first score changes from 3 to 1: the first save that writes.
+        .write_stdin("ga VIS-1\n1\nstop\n")
         .assert()
         .success()
         .stdout(predicates::str::contains("schema 2"))

@@ -182,7 +182,8 @@ fn agenda(levels: Vec<u8>) -> impl Strategy<Value = (Option<Ambition>, Vec<Agend
         .prop_filter("an empty ambition is no ambition", |a| !a.is_empty());
     let action = (
         text(),
-        text(),
+        // An owner is a name: one line.
+        line(),
         proptest::option::of(date()),
         proptest::sample::select(ActionStatus::ALL.to_vec()),
         any::<bool>(),
@@ -472,7 +473,7 @@ proptest! {
         prop_assert!(loaded.value == b || same_but_order(&loaded.value, &b), "{}", text);
         if windows {
             prop_assert!(text.starts_with('\u{feff}'), "no BOM");
-            prop_assert!(text.contains("schema_version = 1\r\n"), "no CRLF in {}", text);
+            prop_assert!(text.contains("schema_version = 2\r\n"), "no CRLF in {}", text);
         }
     }
 }

@@ -619,7 +619,7 @@ fn action(report: &Report, row: &Row) -> Option<String> {
             .iter()
             .map(|line| esc_lines(&clean(line)))
             .collect::<Vec<_>>()
-            .join("<br>\n")
+            .join("<br/>\n")
     })
 }
 
@@ -678,11 +678,12 @@ fn attention(out: &mut String, report: &Report) {
                         esc_lines(&note)
                     );
                 }
-                if let Some(action) = action(report, row) {
+                for (label, item) in report.agenda_items(row) {
                     let _ = write!(
                         out,
-                        "\n<p><span class=\"label\">{}:</span> {action}</p>",
-                        esc(words.action)
+                        "\n<p><span class=\"label\">{}:</span> {}</p>",
+                        esc(label),
+                        esc_lines(&clean(&item))
                     );
                 }
             }

@@ -303,12 +303,12 @@ fn attention(out: &mut String, report: &Report) {
                     indent_by(&escape(&note), &pad)
                 );
             }
-            if let Some(action) = action(report, row) {
+            for (label, item) in report.agenda_items(row) {
                 let _ = write!(
                     text,
                     "\n\n{pad}*{}:* {}",
-                    words.action,
-                    indent_by(&escape(&action), &pad)
+                    label,
+                    indent_by(&escape(&clean(&item)), &pad)
                 );
             }
         }

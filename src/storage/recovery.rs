@@ -113,17 +113,16 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
             }
             Err((restored, reason)) => {
                 loaded.value = scan;
-                return reject(
-                    path,
-                    keep_journal,
+                let (recovery, resume) =
+                    reject(path, keep_journal, file_hash, &read, restored, reason)
+                        .map_err(journal_error)?;
+                return Ok(OpenedWithJournal {
                     loaded,
                     file_hash,
                     file_text,
-                    &read,
-                    restored,
-                    reason,
-                )
-                .map_err(journal_error);
+                    recovery,
+                    resume,
+                });
             }
         }
     } else if read.last_checkpoint == Some(file_hash) && read.edits_since_checkpoint == 0
@@ -200,13 +199,11 @@ fn replay(scan: &mut Scan, edits: &[Edit]) -> Result<(), (usize, Rejection)> {
 fn reject(
     path: &Path,
     keep_journal: bool,
-    loaded: Loaded<Scan>,
     file_hash: u64,
-    file_text: String,
     read: &JournalRead,
     restored: usize,
     reason: Rejection,
-) -> io::Result<OpenedWithJournal> {
+) -> io::Result<(Recovery, Option<JournalRead>)> {
     let (kept, resume) = if keep_journal {
         (journal_path(path), None)
     } else {
@@ -216,18 +213,13 @@ fn reject(
         fresh.sync()?;
         (kept, journal::read_journal(path)?)
     };
-    Ok(OpenedWithJournal {
-        loaded,
-        file_hash,
-        file_text,
-        recovery: Recovery::Rejected {
-            restored,
-            record: restored + 1,
-            reason,
-            kept,
-        },
-        resume,
-    })
+    let recovery = Recovery::Rejected {
+        restored,
+        record: restored + 1,
+        reason,
+        kept,
+    };
+    Ok((recovery, resume))
 }
 
 fn change_time(edit: &Edit) -> Option<Timestamp> {
