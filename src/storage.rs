@@ -7,6 +7,7 @@ mod decode;
 mod encode;
 pub mod journal;
 pub mod lock;
+mod many;
 pub mod recent;
 pub mod recovery;
 mod save;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Framework, Scan};
 
+pub use many::{load_many, load_many_with};
 pub use text::sanitize_for_display;
 
 /// The scan and framework file layout this build writes and fully understands.

@@ -1,0 +1,98 @@
+//! Reading many scans in one go, on every core: the budget an overview of
+//! many regions (or `check` on a folder of scans) lives on. Results come back
+//! in the order the paths were given, whatever order the threads finish in.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::{LoadError, Loaded, load_scan};
+use crate::model::Scan;
+
+/// Reads and parses every scan, in parallel; one result per path, in input
+/// order. No file is modified.
+pub fn load_many<P: AsRef<Path> + Sync>(paths: &[P]) -> Vec<Result<Loaded<Scan>, LoadError>> {
+    load_many_with(paths, |loaded| loaded)
+}
+
+/// As [`load_many`], and runs `then` on each scan that loaded, on the same
+/// thread that read it, so the work after reading (such as
+/// [`crate::model::evaluate`]) is spread over the cores too.
+pub fn load_many_with<P, T, F>(paths: &[P], then: F) -> Vec<Result<T, LoadError>>
+where
+    P: AsRef<Path> + Sync,
+    T: Send,
+    F: Fn(Loaded<Scan>) -> T + Sync,
+{
+    paths
+        .par_iter()
+        .map(|path| load_scan(path.as_ref()).map(&then))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ScanMeta, evaluate};
+
+    fn scan(region: &str) -> Scan {
+        let meta = ScanMeta {
+            region: region.into(),
+            date: "2026-11-25".parse().expect("date"),
+            facilitator: "Anna".into(),
+            note_taker: "Bram".into(),
+            participants: Vec::new(),
+        };
+        Scan::new(meta, super::super::bundled_frameworks().remove(0))
+    }
+
+    #[test]
+    fn results_come_back_in_input_order_with_errors_in_place() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut paths = Vec::new();
+        for index in 0..40 {
+            let path = dir.path().join(format!("scan-{index}.toml"));
+            if index == 7 {
+                std::fs::write(&path, "region = ").expect("write");
+            } else if index != 13 {
+                super::super::save_scan(&path, &scan(&format!("Regio {index}"))).expect("save");
+            }
+            paths.push(path);
+        }
+        let results = load_many(&paths);
+        assert_eq!(results.len(), paths.len());
+        for (index, result) in results.iter().enumerate() {
+            match index {
+                7 => assert!(
+                    matches!(result, Err(LoadError::Invalid { path, .. }) if path == &paths[7])
+                ),
+                13 => {
+                    assert!(matches!(result, Err(LoadError::Io { path, .. }) if path == &paths[13]))
+                }
+                _ => {
+                    let loaded = result.as_ref().expect("loads");
+                    assert_eq!(loaded.value.meta.region, format!("Regio {index}"));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn load_many_with_evaluates_each_scan() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("scan.toml");
+        super::super::save_scan(&path, &scan("Regio Oost")).expect("save");
+        let results = load_many_with(&[&path, &path], |loaded| {
+            (
+                loaded.value.meta.region.clone(),
+                evaluate(&loaded.value).verdict,
+            )
+        });
+        let expected = evaluate(&scan("Regio Oost")).verdict;
+        for result in results {
+            let (region, verdict) = result.expect("loads");
+            assert_eq!(region, "Regio Oost");
+            assert_eq!(verdict, expected);
+        }
+    }
+}
