@@ -394,33 +394,36 @@ pub(super) fn start_editing(walk: &mut Walkthrough, size: (u16, u16)) {
     }
 }
 
-/// Types into the focused note. The edit is made on a copy and recorded as a
-/// splice, so the journal holds exactly what changed.
+/// Types into the focused note. The text editor says what it changed, and
+/// that splice is what the journal records: no copy of the note per key.
 fn edit_note(walk: &mut Walkthrough, op: EditOp, now: jiff::Timestamp, size: (u16, u16)) {
     let viewport = view::walkthrough::focused_text_viewport(size, walk);
     let Some(text_slot) = text_slot(walk, walk.focus) else {
         return;
     };
-    let Some(before) = note_text(&walk.scan.answers[walk.current], walk.focus) else {
+    let (focus, current) = (walk.focus, walk.current);
+    let Some(answer) = walk.scan.answers.get_mut(current) else {
         return;
     };
-    let mut after = before.clone();
-    if !text_edit::apply(&mut after, &mut walk.cursor, op, viewport) {
+    let Some(note) = note_text_mut(answer, focus) else {
         return;
-    }
-    let (offset, removed, inserted) = splice_between(before, &after);
+    };
+    let Some(splice) = text_edit::edit(note, &mut walk.cursor, op, viewport) else {
+        return;
+    };
+    // The note holds the change already; what else an edit does to the
+    // answer (`Edit::apply`) is marking it changed.
+    answer.changed_at = Some(now);
     let criterion = criterion_id(walk);
-    apply_edit(
-        walk,
-        Edit::Splice {
-            criterion,
-            text: text_slot,
-            offset,
-            removed,
-            inserted,
-            at: now,
-        },
-    );
+    walk.dirty = true;
+    walk.pending.push(Edit::Splice {
+        criterion,
+        text: text_slot,
+        offset: splice.offset,
+        removed: splice.removed,
+        inserted: splice.inserted,
+        at: now,
+    });
 }
 
 /// Applies an edit to the open scan and queues it for the journal.
@@ -480,6 +483,17 @@ pub fn note_text(answer: &CriterionAnswer, field: Field) -> Option<&String> {
         Field::Note(Side::Perspective(index)) => answer.perspectives.get(index).map(|p| &p.note),
         Field::Note(Side::Consensus) => Some(&answer.consensus_note),
         Field::Action => Some(&answer.action),
+        Field::Score(_) | Field::Agreement => None,
+    }
+}
+
+fn note_text_mut(answer: &mut CriterionAnswer, field: Field) -> Option<&mut String> {
+    match field {
+        Field::Note(Side::Perspective(index)) => {
+            answer.perspectives.get_mut(index).map(|p| &mut p.note)
+        }
+        Field::Note(Side::Consensus) => Some(&mut answer.consensus_note),
+        Field::Action => Some(&mut answer.action),
         Field::Score(_) | Field::Agreement => None,
     }
 }
