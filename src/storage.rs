@@ -120,7 +120,7 @@ impl Problem {
 }
 
 /// A file that loaded, with any warnings found on the way.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Loaded<T> {
     pub value: T,
     pub warnings: Vec<Problem>,

@@ -57,6 +57,7 @@ pub fn run(mut app: App, first: Option<Effect>) -> anyhow::Result<App> {
     #[cfg(unix)]
     signals::watch(Arc::clone(&open_scan));
     let mut io = Io::from_env();
+    io.defer_opening = true;
     let result = event_loop(&mut terminal, &mut app, &mut io, first, &open_scan);
     // Leaving normally: everything is saved or was discarded on purpose.
     io.close();
@@ -130,6 +131,10 @@ fn event_loop(
     while !app.should_quit {
         share_open_scan(app, open_scan);
         terminal.draw(|frame| view::draw(frame, app))?;
+        // What opening a scan left until its first frame was on screen.
+        if io.finish_opening(app) {
+            continue;
+        }
         deadlines.tick = tick_after(app, SystemTime::now()).map(|wait| Instant::now() + wait);
         let event = match deadlines.next() {
             // Blocks until something happens: no ticking.
