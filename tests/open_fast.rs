@@ -75,9 +75,18 @@ fn the_first_frame_waits_for_no_write_but_the_lock_is_taken() {
     let (_home, path, mut app, mut io) = setup();
     open(&mut app, &mut io, &path);
     assert!(app.walkthrough().is_some());
-    assert!(!journal_path(&path).exists(), "journal after the first frame");
-    assert!(!owner_file(&path).exists(), "owner file after the first frame");
-    assert!(!app.paths.recent_file().exists(), "recent list after it too");
+    assert!(
+        !journal_path(&path).exists(),
+        "journal after the first frame"
+    );
+    assert!(
+        !owner_file(&path).exists(),
+        "owner file after the first frame"
+    );
+    assert!(
+        !app.paths.recent_file().exists(),
+        "recent list after it too"
+    );
     // The lock itself is held from the start: a second opener is refused.
     let other = Owner {
         pid: std::process::id() + 1,
