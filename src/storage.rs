@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Framework, Scan};
 
-pub use many::{load_many, load_many_with};
+pub use many::{check_many, load_many, load_many_with};
 pub use text::sanitize_for_display;
 
 /// The scan and framework file layout this build writes and fully understands.

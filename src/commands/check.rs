@@ -6,23 +6,18 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::Context;
-use crate::storage::{self, FileKind, LoadError};
+use crate::storage::{self, LoadError};
 
-pub fn run(context: &Context, files: &[impl AsRef<Path>]) -> anyhow::Result<ExitCode> {
+pub fn run(context: &Context, files: &[impl AsRef<Path> + Sync]) -> anyhow::Result<ExitCode> {
     let text = context.text;
     let mut found_problems = false;
     let mut unreadable = false;
-    for file in files {
+    // Read and parsed on every core; told in the order given.
+    let results = storage::check_many(files);
+    for (file, result) in files.iter().zip(results) {
         let file = file.as_ref();
         let shown = storage::sanitize_for_display(&file.display().to_string());
-        let kind = std::fs::read(file)
-            .ok()
-            .and_then(|bytes| storage::detect_kind(&String::from_utf8_lossy(&bytes)));
-        let result = match kind {
-            Some(FileKind::Framework) => storage::load_framework(file).map(|l| l.warnings),
-            // A scan is the default: its messages explain what a scan needs.
-            _ => storage::load_scan(file).map(|l| l.warnings),
-        };
+        let result = result.map(|(_, warnings)| warnings);
         match result {
             Ok(warnings) => {
                 for warning in &warnings {

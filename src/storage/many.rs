@@ -6,7 +6,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::{LoadError, Loaded, load_scan};
+use super::{FileKind, LoadError, Loaded, Problem, load_scan};
 use crate::model::Scan;
 
 /// Reads and parses every scan, in parallel; one result per path, in input
@@ -28,6 +28,32 @@ where
         .par_iter()
         .map(|path| load_scan(path.as_ref()).map(&then))
         .collect()
+}
+
+/// What `zelfscan check` says of each file, in parallel, in input order:
+/// its kind and warnings, or why it does not load. Each file is read once;
+/// one that is neither kind is checked as a scan, whose messages explain
+/// what a scan needs.
+pub fn check_many<P: AsRef<Path> + Sync>(
+    paths: &[P],
+) -> Vec<Result<(FileKind, Vec<Problem>), LoadError>> {
+    paths
+        .par_iter()
+        .map(|path| check_one(path.as_ref()))
+        .collect()
+}
+
+fn check_one(path: &Path) -> Result<(FileKind, Vec<Problem>), LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    match super::detect_kind(&String::from_utf8_lossy(&bytes)) {
+        Some(FileKind::Framework) => super::parse_bytes(path, &bytes, super::parse_framework)
+            .map(|loaded| (FileKind::Framework, loaded.warnings)),
+        _ => super::parse_bytes(path, &bytes, super::parse_scan)
+            .map(|loaded| (FileKind::Scan, loaded.warnings)),
+    }
 }
 
 #[cfg(test)]
