@@ -48,12 +48,31 @@ fn check_one(path: &Path) -> Result<(FileKind, Vec<Problem>), LoadError> {
         path: path.to_path_buf(),
         source,
     })?;
-    match super::detect_kind(&String::from_utf8_lossy(&bytes)) {
-        Some(FileKind::Framework) => super::parse_bytes(path, &bytes, super::parse_framework)
-            .map(|loaded| (FileKind::Framework, loaded.warnings)),
-        _ => super::parse_bytes(path, &bytes, super::parse_scan)
-            .map(|loaded| (FileKind::Scan, loaded.warnings)),
+    // Parsed as a scan (the common case) once; only a file that turns out
+    // to be another kind is parsed again, as a framework.
+    let as_scan = super::parse_bytes(path, &bytes, super::parse_scan);
+    match as_scan {
+        Err(LoadError::Invalid { problems, .. }) if only_unknown_kind(&problems) => {
+            match super::parse_bytes(path, &bytes, super::parse_framework) {
+                Ok(loaded) => Ok((FileKind::Framework, loaded.warnings)),
+                Err(LoadError::Invalid {
+                    problems: found, ..
+                }) if !only_unknown_kind(&found) => Err(LoadError::Invalid {
+                    path: path.to_path_buf(),
+                    problems: found,
+                }),
+                Err(_) => Err(LoadError::Invalid {
+                    path: path.to_path_buf(),
+                    problems,
+                }),
+            }
+        }
+        other => other.map(|loaded| (FileKind::Scan, loaded.warnings)),
     }
+}
+
+fn only_unknown_kind(problems: &[Problem]) -> bool {
+    matches!(problems, [problem] if problem.kind == super::ProblemKind::UnknownFileKind)
 }
 
 #[cfg(test)]
@@ -120,5 +139,44 @@ mod tests {
             assert_eq!(region, "Regio Oost");
             assert_eq!(verdict, expected);
         }
+    }
+
+    #[test]
+    fn check_many_tells_each_kind_and_its_problems_in_order() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let framework = super::super::bundled_frameworks().remove(0);
+        let files = [
+            ("scan.toml", super::super::scan_to_toml(&scan("Regio Oost"))),
+            ("kader.toml", super::super::framework_to_toml(&framework)),
+            (
+                "kapot-kader.toml",
+                super::super::framework_to_toml(&framework).replacen("title = ", "titel = ", 1),
+            ),
+            ("geen.toml", "iets = 1\n".to_string()),
+        ];
+        let paths: Vec<_> = files
+            .iter()
+            .map(|(name, text)| {
+                let path = dir.path().join(name);
+                std::fs::write(&path, text).expect("write");
+                path
+            })
+            .collect();
+        let results = check_many(&paths);
+        assert!(matches!(results[0], Ok((FileKind::Scan, _))));
+        assert!(matches!(results[1], Ok((FileKind::Framework, _))));
+        let Err(LoadError::Invalid { problems, .. }) = &results[2] else {
+            panic!("{:?}", results[2]);
+        };
+        assert!(
+            problems
+                .iter()
+                .any(|p| matches!(&p.kind, super::super::ProblemKind::MissingKey { .. })),
+            "a framework's own problems: {problems:?}"
+        );
+        let Err(LoadError::Invalid { problems, .. }) = &results[3] else {
+            panic!("{:?}", results[3]);
+        };
+        assert!(only_unknown_kind(problems));
     }
 }
