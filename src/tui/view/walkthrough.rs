@@ -217,13 +217,27 @@ fn draw_navigator(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, 
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
+    // Only the rows in view are built: a framework may have 20,000 criteria.
+    let offset = navigator_offset(walk, inner.height);
+    let shown = offset..offset + usize::from(inner.height);
+    let mut row = 0;
     let mut lines: Vec<Line> = Vec::new();
     for entry in framework.criteria() {
+        if row >= shown.end {
+            break;
+        }
         if entry.criterion.id == entry.theme.criteria[0].id {
-            lines.push(Line::styled(
-                format!("{} {}", entry.theme.id, entry.theme.title),
-                styles.bold,
-            ));
+            if shown.contains(&row) {
+                lines.push(Line::styled(
+                    format!("{} {}", entry.theme.id, entry.theme.title),
+                    styles.bold,
+                ));
+            }
+            row += 1;
+        }
+        row += 1;
+        if !shown.contains(&(row - 1)) {
+            continue;
         }
         let status = walk.scan.answers[entry.index].status();
         let pointer = if entry.index == walk.current {
@@ -246,8 +260,7 @@ fn draw_navigator(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, 
         };
         lines.push(Line::styled(text, style));
     }
-    let offset = navigator_offset(walk, inner.height);
-    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// The criteria list as rows: `None` for a theme heading, else the criterion.
