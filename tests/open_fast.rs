@@ -163,3 +163,20 @@ fn the_scan_as_read_is_what_opens_it_is_not_read_again() {
     let walk = app.walkthrough().expect("open");
     assert_eq!(walk.scan.meta.region, "Regio Zeeduinen");
 }
+
+#[test]
+fn opening_from_the_command_line_reads_the_frameworks_after_the_first_frame() {
+    let context = zelfscan::commands::Context::with_lang(Lang::Nl);
+    let mut app = context.app_for_open();
+    assert!(app.frameworks.is_empty(), "not before the first frame");
+    let mut io = Io::default();
+    io.defer_opening = true;
+    assert!(!io.finish_opening(&mut app));
+    assert!(
+        app.frameworks
+            .iter()
+            .any(|choice| choice.framework.id == "robuuste-jeugdhulpregio"),
+        "the bundled framework is there for a new scan"
+    );
+    assert!(app.frameworks_later.is_none());
+}

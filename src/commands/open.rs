@@ -25,6 +25,6 @@ pub fn run(context: &Context, file: &Path) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    crate::tui::terminal::run(context.app(), Some(first))?;
+    crate::tui::terminal::run(context.app_for_open(), Some(first))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -115,9 +115,12 @@ impl Io {
     }
 
     /// Does what opening left for after the first frame: the owner file, the
-    /// journal, the recent list. Returns true when that changed what is on
+    /// journal, the recent list (and reading the frameworks). Returns true when that changed what is on
     /// screen (a journal that cannot be written shows a banner).
     pub fn finish_opening(&mut self, app: &mut App) -> bool {
+        if let Some(read) = app.frameworks_later.take() {
+            app.frameworks = read();
+        }
         let Some(after) = self.after_open.take() else {
             return false;
         };
