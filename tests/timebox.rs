@@ -1,7 +1,8 @@
 //! Timeboxes: planned minutes from the framework and the settings, time used
 //! counted by `update` from `app.now` (no clock read in these tests), the
 //! countdown texts, the agenda overlay, and the driver's rule that it wakes
-//! every second only while a countdown is on screen.
+//! once a minute while a clock is on screen, every second only in a
+//! criterion's last minute, and never with the clock switched off.
 
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};

@@ -74,7 +74,7 @@ struct Deadlines {
     autosave: Option<Instant>,
     /// When the oldest unsaved edit was made.
     unsaved_since: Option<Instant>,
-    /// The next whole second, while a countdown is on screen.
+    /// The next redraw of the clocks (see [`tick_after`]), while one is on screen.
     tick: Option<Instant>,
 }
 
