@@ -3,8 +3,9 @@
 //! a deadline only while a journal sync or an autosave is due, or while a
 //! clock is on screen (then once a minute, on the whole minute, and once a
 //! second only in a criterion's last minute); otherwise it blocks, so an idle
-//! zelfscan wakes at most once a minute, and never with the clock switched off. The terminal is always given
-//! back: on quit, on error, on a panic (ratatui's hook) and on SIGHUP/SIGTERM.
+//! zelfscan wakes at most once a minute, and never with the clock switched
+//! off. The terminal is always given back: on quit, on error, on a panic
+//! (ratatui's hook) and on SIGHUP/SIGTERM.
 
 use std::io::stdout;
 use std::path::PathBuf;
