@@ -253,7 +253,7 @@ pub struct Catalogue {
     pub settings_file_line: fn(&str, bool) -> String,
     pub settings_from_file: &'static str,
     pub settings_default: &'static str,
-    pub settings_labels: [&'static str; 8],
+    pub settings_labels: [&'static str; 9],
     /// The session's minutes when the settings do not set them.
     pub settings_session_from_plan: &'static str,
     /// The criterion's countdown: time left, or (`true`) time over.
@@ -262,6 +262,12 @@ pub struct Catalogue {
     pub clock_session: fn(&str, bool) -> String,
     /// Behind plan by this many minutes.
     pub clock_behind: fn(i64) -> String,
+    /// The criterion's countdown in whole minutes (`5 min`), outside its last minute.
+    pub clock_minutes: fn(i64) -> String,
+    /// The progress in the top bar where the long form does not fit (`5/22 beantwoord`).
+    pub progress_short: fn(usize, usize) -> String,
+    /// The clock setting's value in `zelfscan config`: on (`true`) or off.
+    pub clock_setting: fn(bool) -> &'static str,
     pub agenda_title: &'static str,
     pub agenda_planned: &'static str,
     pub agenda_used: &'static str,

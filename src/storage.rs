@@ -9,6 +9,7 @@ mod encode;
 pub mod input;
 pub mod journal;
 pub mod lock;
+mod many;
 mod preserve;
 pub mod preview;
 pub mod recent;
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Framework, Scan};
 
+pub use many::{check_many, load_many, load_many_with};
 pub use text::sanitize_for_display;
 
 /// The framework file layout this build writes and fully understands (and
@@ -146,7 +148,7 @@ impl Problem {
 }
 
 /// A file that loaded, with any warnings found on the way.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Loaded<T> {
     pub value: T,
     pub warnings: Vec<Problem>,

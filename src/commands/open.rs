@@ -5,24 +5,26 @@ use std::process::ExitCode;
 
 use super::Context;
 use crate::storage;
+use crate::tui::effect::Effect;
 
 pub fn run(context: &Context, file: &Path) -> anyhow::Result<ExitCode> {
-    // Check before the screen switches, so a broken file is explained on the
-    // command line, where it can be copied. A scan from a newer zelfscan still
-    // opens: read-only, with an explanation on screen.
-    match storage::load_scan(file) {
-        Err(error) if !storage::is_newer_schema(&error) => {
+    // Read and check before the screen switches, so a broken file is
+    // explained on the command line, where it can be copied; the scan as
+    // read is what opens (read once, parsed once). A scan from a newer
+    // zelfscan still opens: read-only, with an explanation on screen.
+    let first = match storage::recovery::read_scan_file(file) {
+        Ok(read) => Effect::OpenScanFile {
+            path: file.to_path_buf(),
+            file: Box::new(read),
+        },
+        Err(error) if storage::is_newer_schema(&error) => Effect::OpenScan(file.to_path_buf()),
+        Err(error) => {
             for line in context.describe_load_error(file, &error) {
                 eprintln!("{line}");
             }
             return Ok(ExitCode::from(2));
         }
-        _ => {}
-    }
-    let app = context.app();
-    crate::tui::terminal::run(
-        app,
-        Some(crate::tui::effect::Effect::OpenScan(file.to_path_buf())),
-    )?;
+    };
+    crate::tui::terminal::run(context.app_for_open(), Some(first))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -289,6 +289,7 @@ pub const EN: Catalogue = Catalogue {
         "own frameworks",
         "minutes per criterion",
         "minutes for the session",
+        "clock",
     ],
     settings_session_from_plan: "the sum of the planned time",
     clock_criterion: |time, over| {
@@ -306,6 +307,9 @@ pub const EN: Catalogue = Catalogue {
         }
     },
     clock_behind: |minutes| format!("behind schedule: {minutes} min"),
+    clock_minutes: |minutes| format!("{minutes} min"),
+    progress_short: |answered, total| format!("{answered}/{total} answered"),
+    clock_setting: |on| if on { "on" } else { "off" },
     agenda_title: "Agenda: planned and used",
     agenda_planned: "planned",
     agenda_used: "used",

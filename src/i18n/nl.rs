@@ -291,6 +291,7 @@ pub const NL: Catalogue = Catalogue {
         "eigen kaders",
         "minuten per criterium",
         "minuten voor de sessie",
+        "klok",
     ],
     settings_session_from_plan: "de som van de geplande tijd",
     clock_criterion: |time, over| {
@@ -308,6 +309,9 @@ pub const NL: Catalogue = Catalogue {
         }
     },
     clock_behind: |minutes| format!("achter op schema: {minutes} min"),
+    clock_minutes: |minutes| format!("{minutes} min"),
+    progress_short: |answered, total| format!("{answered}/{total} beantwoord"),
+    clock_setting: |on| if on { "aan" } else { "uit" },
     agenda_title: "Agenda: gepland en gebruikt",
     agenda_planned: "gepland",
     agenda_used: "gebruikt",

@@ -59,18 +59,50 @@ pub struct OpenedWithJournal {
     pub resume: Option<JournalRead>,
 }
 
+/// A scan file read and parsed, with the hash of its bytes: read once, then
+/// handed on, so opening never reads or parses the file twice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScanFile {
+    pub loaded: Loaded<Scan>,
+    pub file_hash: u64,
+    /// The file's text as read (a save patches it; see `OpenedWithJournal`).
+    pub file_text: String,
+}
+
+/// Reads and parses a scan file. The file is never modified.
+pub fn read_scan_file(path: &Path) -> Result<ScanFile, LoadError> {
+    let bytes = super::input::read_input(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let file_hash = content_hash(&bytes);
+    let loaded = super::load_scan_bytes(path, &bytes)?;
+    // It loaded, so it is UTF-8: nothing is replaced here.
+    let file_text = String::from_utf8_lossy(&bytes).into_owned();
+    Ok(ScanFile {
+        loaded,
+        file_hash,
+        file_text,
+    })
+}
+
 /// Reads a scan and applies its journal. With `keep_journal` the journal is
 /// only read, never moved (for a read-only look at a scan open elsewhere).
 pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJournal, LoadError> {
-    let io_error = |source: io::Error| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let bytes = super::input::read_input(path).map_err(io_error)?;
-    let file_hash = content_hash(&bytes);
-    let mut loaded = super::load_scan_bytes(path, &bytes)?;
-    // It loaded, so it is UTF-8: nothing is replaced here.
-    let file_text = String::from_utf8_lossy(&bytes).into_owned();
+    with_journal(path, read_scan_file(path)?, keep_journal)
+}
+
+/// [`open_with_journal`] for a scan file already read.
+pub fn with_journal(
+    path: &Path,
+    file: ScanFile,
+    keep_journal: bool,
+) -> Result<OpenedWithJournal, LoadError> {
+    let ScanFile {
+        mut loaded,
+        file_hash,
+        file_text,
+    } = file;
     let journal_error = |source: io::Error| LoadError::Io {
         path: journal_path(path),
         source,

@@ -45,7 +45,14 @@ pub struct App {
     /// What to do when the save in progress succeeds.
     pub pending_after_save: Option<AfterSave>,
     pub should_quit: bool,
+    /// Reads `frameworks` when they are left until after the first frame
+    /// (a scan opened from the command line shows no list of them); run by
+    /// the IO before anything else happens.
+    pub frameworks_later: Option<FrameworksLater>,
 }
+
+/// Reads the frameworks a new scan can use.
+pub type FrameworksLater = Box<dyn FnOnce() -> Vec<FrameworkChoice> + Send>;
 
 #[derive(Debug, Clone)]
 pub struct FrameworkChoice {
@@ -427,6 +434,7 @@ impl App {
             timebox: TimeboxSettings::default(),
             pending_after_save: None,
             should_quit: false,
+            frameworks_later: None,
         }
     }
 

@@ -34,7 +34,7 @@ use super::app::{
 use super::effect::Effect;
 use super::text_edit::{self, EditOp, TextCursor, Viewport};
 use super::view;
-use crate::model::edit::{Edit, Slot, TextSlot, splice_between};
+use crate::model::edit::{Edit, Slot, TextSlot};
 use crate::model::search;
 use crate::model::timebox::{Plan, TimeUsed};
 use crate::model::{

@@ -124,9 +124,10 @@ fn decode_scan(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) -> Scan {
         scan.verdict_override = verdict_override(ctx, table);
     }
     if let Some(answers) = fields.opt_table(ctx, "answers") {
+        let positions = scan.framework.criterion_positions();
         for (key, value) in answers.table.iter() {
             let id = key.get_ref().as_ref();
-            let Some(index) = scan.framework.criterion_index(id) else {
+            let Some(&index) = positions.get(id) else {
                 ctx.report(
                     key.span().start,
                     ProblemKind::UnknownCriterion { id: id.to_string() },

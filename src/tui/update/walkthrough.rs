@@ -436,30 +436,73 @@ pub(super) fn start_editing(walk: &mut Walkthrough, size: (u16, u16)) {
     }
 }
 
-/// Types into the focused note. The edit is made on a copy and recorded as a
-/// splice, so the journal holds exactly what changed.
+/// Types into the focused note. The text editor says what it changed, and
+/// that splice is what the journal records: no copy of the note per key.
 fn edit_note(walk: &mut Walkthrough, op: EditOp, now: jiff::Timestamp, size: (u16, u16)) {
     let viewport = view::walkthrough::focused_text_viewport(size, walk);
     let Some(text_slot) = text_slot(walk, walk.focus) else {
         return;
     };
+    let (focus, current) = (walk.focus, walk.current);
+    if matches!(focus, Field::Agenda(_)) {
+        edit_agenda_text(walk, text_slot, op, viewport, now);
+        return;
+    }
+    let Some(answer) = walk.scan.answers.get_mut(current) else {
+        return;
+    };
+    let Some(note) = note_text_mut(answer, focus) else {
+        return;
+    };
+    let Some(splice) = text_edit::edit(note, &mut walk.cursor, op, viewport) else {
+        return;
+    };
+    // The note holds the change already; what else an edit does to the
+    // answer (`Edit::apply`) is marking it changed.
+    answer.changed_at = Some(now);
+    let criterion = criterion_id(walk);
+    walk.dirty = true;
+    walk.pending.push(Edit::Splice {
+        criterion,
+        text: text_slot,
+        offset: splice.offset,
+        removed: splice.removed,
+        inserted: splice.inserted,
+        at: now,
+    });
+}
+
+/// Typing in an agenda text: edited on a copy (these texts are short), then
+/// applied as a splice, which also creates an ambition not set before.
+fn edit_agenda_text(
+    walk: &mut Walkthrough,
+    text_slot: TextSlot,
+    op: EditOp,
+    viewport: Viewport,
+    now: jiff::Timestamp,
+) {
     let Some(before) = note_text(&walk.scan.answers[walk.current], walk.focus) else {
         return;
     };
+    // An owner is a name, one line like the names in a file (the gate
+    // refuses a line break there, also when a journal is replayed).
+    let op = match text_slot {
+        TextSlot::ActionOwner(_) => single_line(op),
+        _ => op,
+    };
     let mut after = before.clone();
-    if !text_edit::apply(&mut after, &mut walk.cursor, op, viewport) {
+    let Some(splice) = text_edit::edit(&mut after, &mut walk.cursor, op, viewport) else {
         return;
-    }
-    let (offset, removed, inserted) = splice_between(before, &after);
+    };
     let criterion = criterion_id(walk);
     apply_edit(
         walk,
         Edit::Splice {
             criterion,
             text: text_slot,
-            offset,
-            removed,
-            inserted,
+            offset: splice.offset,
+            removed: splice.removed,
+            inserted: splice.inserted,
             at: now,
         },
     );
@@ -534,6 +577,18 @@ pub fn note_text(answer: &CriterionAnswer, field: Field) -> Option<&String> {
         Field::Note(Side::Consensus) => Some(&answer.consensus_note),
         Field::Agenda(part) => super::actions::agenda_text(answer, part),
         Field::Score(_) | Field::Agreement => None,
+    }
+}
+
+fn note_text_mut(answer: &mut CriterionAnswer, field: Field) -> Option<&mut String> {
+    match field {
+        Field::Note(Side::Perspective(index)) => {
+            answer.perspectives.get_mut(index).map(|p| &mut p.note)
+        }
+        Field::Note(Side::Consensus) => Some(&mut answer.consensus_note),
+        // Agenda texts may not exist yet (an ambition not set): they change
+        // through `Edit::apply`, which makes them (see `edit_agenda_text`).
+        Field::Agenda(_) | Field::Score(_) | Field::Agreement => None,
     }
 }
 

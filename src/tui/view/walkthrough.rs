@@ -564,10 +564,14 @@ fn draw_detail(
     }
     // The countdown left in the bottom border, the position right; the
     // theme's name yields when both do not fit.
-    let (clock, over) = super::criterion_clock(app, walk);
-    let clock_style = if over { styles.warning } else { styles.dim };
-    let mut clock_spans = vec![Span::styled(format!(" {clock} "), clock_style)];
-    if let Some(behind) = walk.clocks().behind {
+    let mut clock_spans = Vec::new();
+    if let Some((clock, over)) = super::criterion_clock(app, walk) {
+        let clock_style = if over { styles.warning } else { styles.dim };
+        clock_spans.push(Span::styled(format!(" {clock} "), clock_style));
+    }
+    if app.timebox.clock
+        && let Some(behind) = walk.clocks().behind
+    {
         clock_spans.push(Span::styled(
             format!(
                 "· {} ",
