@@ -760,6 +760,21 @@ fn draw_more_markers(
             height: 1,
         }
     };
+    if area.height == 1 {
+        // One row: the label shares it, so a single arrow says it without
+        // covering the label ("toelichting" stays whole).
+        let arrow = match (shown.more_above, shown.more_below) {
+            (true, true) => "↕",
+            (true, false) => "↑",
+            (false, true) => "↓",
+            (false, false) => return,
+        };
+        frame.render_widget(
+            Paragraph::new(arrow).style(styles.warning),
+            marker_area(area.y, arrow),
+        );
+        return;
+    }
     if shown.more_above {
         let text = app.text.more_above;
         frame.render_widget(
