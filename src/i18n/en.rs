@@ -311,7 +311,7 @@ pub const EN: Catalogue = Catalogue {
     clock_minutes: |minutes| format!("{minutes} min"),
     progress_short: |answered, total| format!("{answered}/{total} answered"),
     clock_setting: |on| if on { "on" } else { "off" },
-    agenda_title: "Agenda: planned and used",
+    agenda_title: "Time plan: planned and used",
     agenda_planned: "planned",
     agenda_used: "used",
     agenda_total: "all criteria",
@@ -544,7 +544,7 @@ fn help_short(help: Help) -> &'static str {
         Help::TogglePrivate => "private",
         Help::ReadOnly => "read only",
         Help::WorkOnCopy => "copy",
-        Help::Agenda => "agenda",
+        Help::Agenda => "time plan",
         Help::SetAgreement => "agreement",
         Help::Actions
         | Help::AddAction
@@ -613,7 +613,7 @@ fn help_long(help: Help) -> &'static str {
         }
         Help::ReadOnly => "view the scan without changing anything",
         Help::WorkOnCopy => "make a copy and carry on working in it",
-        Help::Agenda => "the agenda: planned and used time per theme and criterion",
+        Help::Agenda => "the time plan: planned and used time per theme and criterion",
         Help::SetAgreement => {
             "choose the level of agreement (1 consensus, 2 with reservations, 3 no consensus)"
         }

@@ -313,7 +313,7 @@ pub const NL: Catalogue = Catalogue {
     clock_minutes: |minutes| format!("{minutes} min"),
     progress_short: |answered, total| format!("{answered}/{total} beantwoord"),
     clock_setting: |on| if on { "aan" } else { "uit" },
-    agenda_title: "Agenda: gepland en gebruikt",
+    agenda_title: "Tijdplan: gepland en gebruikt",
     agenda_planned: "gepland",
     agenda_used: "gebruikt",
     agenda_total: "alle criteria",
@@ -540,7 +540,7 @@ fn help_short(help: Help) -> &'static str {
         Help::TogglePrivate => "vertrouwelijk",
         Help::ReadOnly => "alleen lezen",
         Help::WorkOnCopy => "kopie",
-        Help::Agenda => "agenda",
+        Help::Agenda => "tijdplan",
         Help::SetAgreement => "overeenstemming",
         Help::Actions
         | Help::AddAction
@@ -609,7 +609,7 @@ fn help_long(help: Help) -> &'static str {
         }
         Help::ReadOnly => "de scan bekijken zonder iets te wijzigen",
         Help::WorkOnCopy => "een kopie maken en daarin verder werken",
-        Help::Agenda => "de agenda: geplande en gebruikte tijd per thema en criterium",
+        Help::Agenda => "het tijdplan: geplande en gebruikte tijd per thema en criterium",
         Help::SetAgreement => {
             "de mate van overeenstemming kiezen (1 consensus, 2 met voorbehoud, 3 geen consensus)"
         }
