@@ -2,12 +2,17 @@
 //! library, report. Shared set-up (paths, frameworks, language) lives here.
 
 pub mod check;
+pub mod compare;
 pub mod config;
 pub mod frameworks;
+pub mod merge;
+pub mod merge_driver;
 pub mod new;
 pub mod open;
+pub mod overview;
 pub mod plain;
 pub mod report;
+pub mod scans;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -179,4 +184,27 @@ pub fn find_framework(context: &Context, wanted: Option<&str>) -> anyhow::Result
         &storage::sanitize_for_display(wanted),
         &known.join(", ")
     ))
+}
+
+/// Runs one of the many-scans commands.
+pub fn run_many(context: &Context, command: crate::cli::ManyCommand) -> anyhow::Result<ExitCode> {
+    use crate::cli::ManyCommand;
+    match command {
+        ManyCommand::Merge { files, output } => merge::run(context, &files, &output),
+        ManyCommand::MergeDriver { base, ours, theirs } => {
+            merge_driver::run(context, &base, &ours, &theirs)
+        }
+        ManyCommand::Compare {
+            old,
+            new,
+            format,
+            output,
+        } => compare::run(context, &old, &new, format.into(), output.as_deref()),
+        ManyCommand::Overview {
+            paths,
+            format,
+            output,
+            min_group,
+        } => overview::run(context, &paths, format.into(), output.as_deref(), min_group),
+    }
 }

@@ -264,6 +264,60 @@ pub struct Catalogue {
     pub help_long: fn(Help) -> &'static str,
     pub report: ReportText,
     pub plain: PlainText,
+    pub many: ManyText,
+}
+
+/// The words of the many-scans commands and screens: `merge`,
+/// `merge-driver`, `compare`, `overview`, homework and last time inline.
+pub struct ManyText {
+    /// "Vergelijking Regio X: 14 oktober 2026 en 3 oktober 2027".
+    pub compare_title: fn(&str, &str, &str) -> String,
+    pub then: &'static str,
+    pub now: &'static str,
+    pub change: &'static str,
+    /// Up, down, same, in words.
+    pub change_word: fn(crate::model::compare::Change) -> &'static str,
+    pub became_attention: &'static str,
+    pub stopped_attention: &'static str,
+    pub not_comparable: &'static str,
+    pub nothing: &'static str,
+    pub not_comparable_item: fn(&crate::model::compare::NotComparable) -> String,
+    pub change_chart_title: &'static str,
+    /// "Overzicht van 46 scans".
+    pub overview_title: fn(usize) -> String,
+    /// A group: framework title, version, how many scans.
+    pub overview_group: fn(&str, &str, usize) -> String,
+    /// "46 regio's, 19 robuust, …": the count and the counts per verdict, already worded.
+    pub overview_counts: fn(usize, &str) -> String,
+    /// "19 robuust".
+    pub verdict_count: fn(usize, &str) -> String,
+    pub completion: &'static str,
+    pub heatmap_title: &'static str,
+    pub spread_title: &'static str,
+    pub median: &'static str,
+    pub lowest: &'static str,
+    pub highest: &'static str,
+    pub scored: &'static str,
+    pub source: &'static str,
+    /// A group smaller than the threshold: its aggregated figures are not shown.
+    pub suppressed: fn(usize) -> String,
+    /// Scans that did not load, left untouched: how many.
+    pub not_loaded: fn(usize) -> String,
+    pub no_scans: &'static str,
+    /// `merge`: written with this many conflicts.
+    pub merged_with_conflicts: fn(&str, usize) -> String,
+    pub merged_clean: fn(&str) -> String,
+    /// A value the merged scan has no place for: source, criterion, field.
+    pub unmatched: fn(&str, &str, &str) -> String,
+    /// A scan-level field the sources disagree on; the first source's value was kept.
+    pub meta_difference: fn(&str) -> String,
+    pub output_is_input: fn(&str) -> String,
+    pub different_frameworks: fn(&str, &str) -> String,
+    pub write_failed: fn(&str, &str) -> String,
+    /// The top line of a homework scan: which side's scores and notes are edited.
+    pub homework_line: fn(&str) -> String,
+    /// `new --perspective` with an id the framework does not have; the known ids.
+    pub unknown_perspective: fn(&str, &str) -> String,
 }
 
 /// The words of the reports (`zelfscan report`): headings, labels and column

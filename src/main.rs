@@ -30,6 +30,7 @@ fn main() -> ExitCode {
             framework,
             output,
             no_open,
+            perspective,
         }) => commands::new::run(
             &context,
             commands::new::NewOptions {
@@ -37,8 +38,10 @@ fn main() -> ExitCode {
                 framework,
                 output,
                 no_open,
+                perspective,
             },
         ),
+        Some(Command::Many(many)) => commands::run_many(&context, many),
         Some(Command::Check { files }) => commands::check::run(&context, &files),
         Some(Command::Frameworks) => commands::frameworks::run(&context),
         Some(Command::Config) => commands::config::run(&context),

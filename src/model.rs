@@ -2,9 +2,13 @@
 //! functions only: no terminal, no files. Everything a screen, a report or a
 //! verdict needs is computed here, once.
 
+pub mod compare;
+pub mod conflict;
 pub mod edit;
 pub mod extra;
 pub mod framework;
+pub mod merge;
+pub mod overview;
 pub mod scan;
 pub mod scoring;
 pub mod search;

@@ -7,10 +7,15 @@
 //! format. Verdicts, reasons, points of attention, overrides and the notice
 //! about an unfinished scan are worded by the catalogue, as in the interface.
 
+mod compare;
 mod csv;
 mod html;
 mod json;
 mod markdown;
+mod overview;
+
+pub use compare::render_comparison;
+pub use overview::render_overview;
 
 use crate::i18n::{Catalogue, ReportText};
 use crate::model::{

@@ -3,6 +3,7 @@
 //! municipalities, aanbieders are (care) providers, a vervolgtraject is a
 //! follow-up, aandachtspunten are points of attention.
 
+mod many;
 mod plain;
 mod report;
 
@@ -306,6 +307,7 @@ pub const EN: Catalogue = Catalogue {
     help_long,
     report: report::REPORT,
     plain: plain::PLAIN,
+    many: many::MANY,
 };
 
 fn problem(kind: &ProblemKind) -> String {

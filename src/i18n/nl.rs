@@ -1,5 +1,6 @@
 //! De Nederlandse teksten: de standaardtaal van zelfscan.
 
+mod many;
 mod plain;
 mod report;
 
@@ -308,6 +309,7 @@ pub const NL: Catalogue = Catalogue {
     help_long,
     report: report::REPORT,
     plain: plain::PLAIN,
+    many: many::MANY,
 };
 
 fn problem(kind: &ProblemKind) -> String {

@@ -5,6 +5,7 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use super::conflict::FieldConflict;
 use super::extra::Extra;
 use super::framework::Framework;
 use super::scoring::Verdict;
@@ -109,6 +110,8 @@ pub struct CriterionAnswer {
     pub changed_at: Option<Timestamp>,
     /// Keys of `[answers.X]` this version does not know, kept for saving.
     pub extra: Extra,
+    /// Fields a merge found with different values, not yet resolved.
+    pub conflicts: Vec<FieldConflict>,
 }
 
 /// The mark a criterion gets in the navigator.
@@ -149,6 +152,7 @@ impl CriterionAnswer {
             && self.consensus_note.is_empty()
             && self.action.is_empty()
             && !self.skipped
+            && self.conflicts.is_empty()
             && self
                 .perspectives
                 .iter()
@@ -201,6 +205,9 @@ pub struct Scan {
     pub verdict_override: Option<VerdictOverride>,
     /// Top-level keys of the scan file this version does not know, kept for saving.
     pub extra: Extra,
+    /// In a homework scan: the id of the perspective it is prepared for; only
+    /// that side's scores and notes are edited in it.
+    pub prepared_for: Option<String>,
 }
 
 impl Scan {
@@ -215,6 +222,7 @@ impl Scan {
             answers,
             verdict_override: None,
             extra: Extra::default(),
+            prepared_for: None,
         }
     }
 

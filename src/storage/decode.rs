@@ -2,6 +2,7 @@
 //! problem carries the line and column of the key or value it is about, and so
 //! that all problems are collected instead of stopping at the first.
 
+mod conflicts;
 mod framework;
 mod scan;
 

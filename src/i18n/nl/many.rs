@@ -1,0 +1,84 @@
+//! De Nederlandse teksten van het werk met meerdere scans: samenvoegen,
+//! vergelijken, overzicht, huiswerk.
+
+use crate::i18n::ManyText;
+use crate::model::compare::{Change, NotComparable};
+
+pub const MANY: ManyText = ManyText {
+    compare_title: |region, then, now| format!("Vergelijking {region}: {then} en {now}"),
+    then: "Toen",
+    now: "Nu",
+    change: "Verschil",
+    change_word: |change| match change {
+        Change::Up => "hoger",
+        Change::Down => "lager",
+        Change::Same => "gelijk",
+    },
+    became_attention: "Nieuwe aandachtspunten",
+    stopped_attention: "Geen aandachtspunt meer",
+    not_comparable: "Niet te vergelijken",
+    nothing: "Geen.",
+    not_comparable_item: |item| match item {
+        NotComparable::DifferentFramework { old, new } => {
+            format!("andere kaders ({old} en {new}): alleen gelijke criteria zijn vergeleken")
+        }
+        NotComparable::DifferentVersion { old, new } => {
+            format!("andere kaderversies ({old} en {new}): alleen gelijke criteria zijn vergeleken")
+        }
+        NotComparable::DifferentScale => {
+            "de antwoordschalen verschillen: een gelijk cijfer kan iets anders betekenen"
+                .to_string()
+        }
+        NotComparable::CriterionOnlyInOld { criterion_id } => {
+            format!("criterium {criterion_id} staat alleen in de oude scan")
+        }
+        NotComparable::CriterionOnlyInNew { criterion_id } => {
+            format!("criterium {criterion_id} staat alleen in de nieuwe scan")
+        }
+        NotComparable::ThemeOnlyInOld { theme_id } => {
+            format!("thema {theme_id} staat alleen in de oude scan")
+        }
+        NotComparable::ThemeOnlyInNew { theme_id } => {
+            format!("thema {theme_id} staat alleen in de nieuwe scan")
+        }
+    },
+    change_chart_title: "Verschil per thema (nu min toen)",
+    overview_title: |count| format!("Overzicht van {count} scans"),
+    overview_group: |title, version, count| format!("{title}, versie {version}: {count} scans"),
+    overview_counts: |count, verdicts| format!("{count} regio's, {verdicts}"),
+    verdict_count: |count, verdict| format!("{count} {verdict}"),
+    completion: "Beantwoord",
+    heatmap_title: "Scores per criterium en regio",
+    spread_title: "Mediaan en spreiding per criterium",
+    median: "Mediaan",
+    lowest: "Laagste",
+    highest: "Hoogste",
+    scored: "Gescoord",
+    source: "Bestand",
+    suppressed: |min| {
+        format!("Minder dan {min} scans: totalen, mediaan en spreiding worden niet getoond.")
+    },
+    not_loaded: |count| format!("{count} bestand(en) niet geladen en niet gewijzigd."),
+    no_scans: "Geen scans gevonden.",
+    merged_with_conflicts: |path, count| {
+        format!("Samengevoegd in {path}, met {count} conflict(en): kies per veld in de doorloop.")
+    },
+    merged_clean: |path| format!("Samengevoegd in {path}, zonder conflicten."),
+    unmatched: |from, criterion, field| {
+        format!(
+            "{from}: {criterion} {field} past niet in het samengevoegde kader en is niet overgenomen"
+        )
+    },
+    meta_difference: |field| {
+        format!("de bestanden verschillen in {field}; de waarde van het eerste bestand is gehouden")
+    },
+    output_is_input: |path| {
+        format!("{path} is een van de invoerbestanden; kies een ander uitvoerbestand")
+    },
+    different_frameworks: |first, other| {
+        format!("scans van verschillende kaders ({first} en {other}) zijn niet samen te voegen")
+    },
+    write_failed: |path, reason| format!("{path} kon niet worden geschreven: {reason}"),
+    homework_line: |side| format!("Huiswerk voor {side}: alleen hun scores en notities"),
+    unknown_perspective: |id, known| format!("onbekend perspectief {id:?}; bekend: {known}"),
+};
