@@ -70,6 +70,8 @@ pub struct OverviewGroup {
 pub struct Overview {
     pub groups: Vec<OverviewGroup>,
     pub min_group: usize,
+    /// Homework scans (prepared for one side) left out: they are no region's result.
+    pub homework_left_out: usize,
 }
 
 impl Overview {
@@ -88,10 +90,15 @@ fn median(sorted: &[u8]) -> Option<f64> {
     }
 }
 
-/// One row per scan. `sources` names each scan (same length as `scans`).
+/// One row per scan; `scans` are (source name, scan). Homework is left out.
 pub fn overview(scans: &[(String, Scan)], min_group: usize) -> Overview {
     let mut groups: Vec<OverviewGroup> = Vec::new();
+    let mut homework_left_out = 0;
     for (source, scan) in scans {
+        if scan.prepared_for.is_some() {
+            homework_left_out += 1;
+            continue;
+        }
         let framework = &scan.framework;
         let position = groups.iter().position(|group| {
             group.framework_id == framework.id && group.framework_version == framework.version
@@ -196,7 +203,11 @@ pub fn overview(scans: &[(String, Scan)], min_group: usize) -> Overview {
                 .cmp(&(b.framework_id.as_str(), b.framework_version.as_str()))
         })
     });
-    Overview { groups, min_group }
+    Overview {
+        groups,
+        min_group,
+        homework_left_out,
+    }
 }
 
 #[cfg(test)]
