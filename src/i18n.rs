@@ -287,8 +287,9 @@ pub struct ManyText {
     pub overview_title: fn(usize) -> String,
     /// A group: framework title, version, how many scans.
     pub overview_group: fn(&str, &str, usize) -> String,
-    /// "46 regio's, 19 robuust, …": the count and the counts per verdict, already worded.
-    pub overview_counts: fn(usize, &str) -> String,
+    /// "46 regio's, 19 robuust, …": how many scans, of how many regions, and
+    /// the counts per verdict, already worded.
+    pub overview_counts: fn(usize, usize, &str) -> String,
     /// "19 robuust".
     pub verdict_count: fn(usize, &str) -> String,
     pub completion: &'static str,
@@ -316,6 +317,21 @@ pub struct ManyText {
     pub write_failed: fn(&str, &str) -> String,
     /// The top line of a homework scan: which side's scores and notes are edited.
     pub homework_line: fn(&str) -> String,
+    /// A change to a field homework leaves alone was refused; the side's label.
+    pub homework_refused: fn(&str) -> String,
+    pub no_conflicts_here: &'static str,
+    /// The chosen value does not fit (a value of a field this build does not know).
+    pub cannot_choose: &'static str,
+    pub combine_only_notes: &'static str,
+    /// The overlay's title: criterion id, which conflict, how many.
+    pub conflicts_title: fn(&str, usize, usize) -> String,
+    pub conflicts_help: &'static str,
+    /// A side's spread where several files scored it: label, lowest, highest, how many.
+    pub spread: fn(&str, u8, u8, usize) -> String,
+    /// An option that holds no value (a side cleared the field).
+    pub empty_value: &'static str,
+    /// Said when a scan with conflicts opens.
+    pub conflicts_on_open: fn(usize) -> String,
     /// `new --perspective` with an id the framework does not have; the known ids.
     pub unknown_perspective: fn(&str, &str) -> String,
 }
@@ -567,7 +583,9 @@ mod tests {
         assert_eq!((Lang::En.catalogue().progress)(12, 22), "12 of 22 answered");
     }
 
-    const ALL_HELP: [Help; 49] = [
+    const ALL_HELP: [Help; 51] = [
+        Help::Conflicts,
+        Help::CombineNotes,
         Help::Quit,
         Help::Help,
         Help::Close,
@@ -622,6 +640,7 @@ mod tests {
     /// Fails to compile when a `Help` is added, so [`ALL_HELP`] stays complete.
     fn _every_help_is_listed(help: Help) {
         match help {
+            Help::Conflicts | Help::CombineNotes => {}
             Help::Quit
             | Help::Help
             | Help::Close

@@ -470,6 +470,8 @@ fn help_short(help: Help) -> &'static str {
         Help::ReadOnly => "read only",
         Help::WorkOnCopy => "copy",
         Help::Agenda => "agenda",
+        Help::Conflicts => "conflicts",
+        Help::CombineNotes => "combine notes",
     }
 }
 
@@ -531,6 +533,8 @@ fn help_long(help: Help) -> &'static str {
         Help::ReadOnly => "view the scan without changing anything",
         Help::WorkOnCopy => "make a copy and carry on working in it",
         Help::Agenda => "the agenda: planned and used time per theme and criterion",
+        Help::Conflicts => "the merge conflicts of this criterion: choose a value",
+        Help::CombineNotes => "combine all notes of the conflict",
     }
 }
 

@@ -468,6 +468,8 @@ fn help_short(help: Help) -> &'static str {
         Help::ReadOnly => "alleen lezen",
         Help::WorkOnCopy => "kopie",
         Help::Agenda => "agenda",
+        Help::Conflicts => "conflicten",
+        Help::CombineNotes => "notities samen",
     }
 }
 
@@ -529,6 +531,8 @@ fn help_long(help: Help) -> &'static str {
         Help::ReadOnly => "de scan bekijken zonder iets te wijzigen",
         Help::WorkOnCopy => "een kopie maken en daarin verder werken",
         Help::Agenda => "de agenda: geplande en gebruikte tijd per thema en criterium",
+        Help::Conflicts => "de conflicten van het samenvoegen bij dit criterium: kies een waarde",
+        Help::CombineNotes => "alle notities van het conflict samenvoegen",
     }
 }
 

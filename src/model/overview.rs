@@ -65,6 +65,16 @@ pub struct OverviewGroup {
     pub suppressed: bool,
 }
 
+impl OverviewGroup {
+    /// How many different regions the rows are of.
+    pub fn region_count(&self) -> usize {
+        let mut regions: Vec<&str> = self.rows.iter().map(|row| row.region.as_str()).collect();
+        regions.sort_unstable();
+        regions.dedup();
+        regions.len()
+    }
+}
+
 /// Every group, largest first (then by framework id and version).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Overview {

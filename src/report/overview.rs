@@ -43,7 +43,7 @@ pub fn counts_line(group: &OverviewGroup, min_group: usize, text: &Catalogue) ->
                     (text.many.verdict_count)(*count, &(text.verdict)(*verdict).to_lowercase())
                 })
                 .collect();
-            (text.many.overview_counts)(group.rows.len(), &worded.join(", "))
+            (text.many.overview_counts)(group.rows.len(), group.region_count(), &worded.join(", "))
         }
         None => (text.many.suppressed)(min_group),
     }

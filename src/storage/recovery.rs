@@ -135,7 +135,8 @@ fn change_time(edit: &Edit) -> Option<Timestamp> {
         | Edit::Agreement { at, .. }
         | Edit::Skipped { at, .. }
         | Edit::Splice { at, .. }
-        | Edit::Private { at, .. } => Some(*at),
+        | Edit::Private { at, .. }
+        | Edit::Resolve { at, .. } => Some(*at),
         Edit::Override(_) => None,
     }
 }

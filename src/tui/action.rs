@@ -87,6 +87,14 @@ pub enum Action {
     /// A second passed while a countdown is on screen: count the time.
     Tick,
 
+    // Merge conflicts of the current criterion (the conflicts overlay).
+    /// Open the overlay with the current criterion's conflicts.
+    ShowConflicts,
+    /// In the conflicts overlay: all notes of a note conflict, one after the other.
+    CombineNotes,
+    /// In the conflicts overlay: take the chosen value and edit it further.
+    EditConflict,
+
     // Results of effects.
     Saved(Result<SaveReport, String>),
     Opened(Result<OpenedScan, OpenFailure>),

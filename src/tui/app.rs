@@ -303,6 +303,9 @@ pub enum Overlay {
     Agenda,
     /// The facilitator moves the verdict one level, with a rationale.
     Override(Box<OverrideForm>),
+    /// The merge conflicts of the current criterion, side by side: which
+    /// conflict and which of its options is selected.
+    Conflicts { conflict: usize, option: usize },
 }
 
 /// The fields of the override dialog, in order.

@@ -41,6 +41,8 @@ pub enum Context {
     Message,
     /// The agenda of planned and used time.
     Agenda,
+    /// The merge conflicts of a criterion.
+    Conflicts,
 }
 
 /// A key as written in the tables.
@@ -107,6 +109,8 @@ pub enum Help {
     ReadOnly,
     WorkOnCopy,
     Agenda,
+    Conflicts,
+    CombineNotes,
 }
 
 pub struct Binding {
@@ -295,6 +299,7 @@ static WALKTHROUGH: &[Binding] = &[
         true,
     ),
     bind(&[Char('t')], Action::ShowAgenda, Help::Agenda, true),
+    bind(&[Char('c')], Action::ShowConflicts, Help::Conflicts, false),
     bind(CTRL_S, Action::Save, Help::Save, true),
     bind(&[Char('w')], Action::StartSaveAs, Help::SaveAs, false),
     bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
@@ -517,6 +522,31 @@ static AGENDA: &[Binding] = &[bind(
     true,
 )];
 
+static CONFLICTS: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Left), Code(KeyCode::Right)],
+        Action::ChoiceNext,
+        Help::ChangeChoice,
+        true,
+    ),
+    bind(
+        &[Code(KeyCode::Up), Char('k')],
+        Action::Up,
+        Help::Move,
+        false,
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j')],
+        Action::Down,
+        Help::Move,
+        true,
+    ),
+    bind(ENTER, Action::Confirm, Help::Choose, true),
+    bind(&[Char('c')], Action::CombineNotes, Help::CombineNotes, true),
+    bind(&[Char('e')], Action::EditConflict, Help::EditNote, true),
+    bind(ESC, Action::Back, Help::Close, true),
+];
+
 static MESSAGE: &[Binding] = &[bind(
     &[Code(KeyCode::Enter), Code(KeyCode::Esc)],
     Action::Back,
@@ -534,6 +564,7 @@ pub fn context(app: &App) -> Context {
         Some(Overlay::Search { .. }) => Context::Search,
         Some(Overlay::Message { .. }) => Context::Message,
         Some(Overlay::Agenda) => Context::Agenda,
+        Some(Overlay::Conflicts { .. }) => Context::Conflicts,
         Some(Overlay::Override(form)) => match form.focus {
             OverrideField::Choice => Context::OverrideChoice,
             OverrideField::Rationale => Context::OverrideText,
@@ -585,6 +616,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Search => &[SEARCH, TEXT_KEYS],
         Context::Message => &[MESSAGE],
         Context::Agenda => &[AGENDA],
+        Context::Conflicts => &[CONFLICTS],
     };
     tables.iter().flat_map(|table| table.iter()).collect()
 }

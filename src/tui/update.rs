@@ -2,7 +2,9 @@
 //! No terminal and no files here, so every behaviour is testable as "action in,
 //! state and effect out".
 
+mod conflicts;
 mod form;
+mod homework;
 mod mouse;
 mod outcome;
 mod overlays;

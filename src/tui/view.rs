@@ -3,7 +3,9 @@
 //! so that what is drawn and what the keys act on always agree.
 
 pub mod agenda;
+pub mod conflicts;
 pub mod help;
+pub mod many;
 pub mod new_scan;
 pub mod projector;
 pub mod start;
@@ -125,6 +127,12 @@ fn draw_overlay(
         }
         Overlay::Message { title, lines } => {
             widgets::message(frame, area, title, lines, app, styles);
+            None
+        }
+        Overlay::Conflicts { conflict, option } => {
+            if let Some(walk) = app.walkthrough() {
+                conflicts::draw(frame, area, app, walk, (*conflict, *option), styles);
+            }
             None
         }
     }

@@ -46,7 +46,13 @@ pub const MANY: ManyText = ManyText {
     change_chart_title: "Change per theme (now minus then)",
     overview_title: |count| format!("Overview of {count} scans"),
     overview_group: |title, version, count| format!("{title}, version {version}: {count} scans"),
-    overview_counts: |count, verdicts| format!("{count} regions, {verdicts}"),
+    overview_counts: |scans, regions, verdicts| {
+        if scans == regions {
+            format!("{scans} regions, {verdicts}")
+        } else {
+            format!("{scans} scans of {regions} regions, {verdicts}")
+        }
+    },
     verdict_count: |count, verdict| format!("{count} {verdict}"),
     completion: "Answered",
     heatmap_title: "Scores per criterion and region",
@@ -79,5 +85,20 @@ pub const MANY: ManyText = ManyText {
     },
     write_failed: |path, reason| format!("{path} could not be written: {reason}"),
     homework_line: |side| format!("Homework for {side}: only their scores and notes"),
+    homework_refused: |side| {
+        format!("Homework for {side}: only their scores and notes; the rest is for the workshop")
+    },
+    no_conflicts_here: "This criterion has no conflicts.",
+    cannot_choose: "This value cannot be chosen here.",
+    combine_only_notes: "Only notes can be combined.",
+    conflicts_title: |criterion, n, count| format!("Conflicts at {criterion} ({n} of {count})"),
+    conflicts_help: "Choose with ←/→ and Enter; c combines notes, e takes the value and edits on.",
+    spread: |label, low, high, count| {
+        format!("{label}: lowest {low}, highest {high}, {count} files")
+    },
+    empty_value: "(empty)",
+    conflicts_on_open: |count| {
+        format!("{count} merge conflict(s): press c at a criterion with conflicts.")
+    },
     unknown_perspective: |id, known| format!("unknown perspective {id:?}; known: {known}"),
 };

@@ -45,7 +45,13 @@ pub const MANY: ManyText = ManyText {
     change_chart_title: "Verschil per thema (nu min toen)",
     overview_title: |count| format!("Overzicht van {count} scans"),
     overview_group: |title, version, count| format!("{title}, versie {version}: {count} scans"),
-    overview_counts: |count, verdicts| format!("{count} regio's, {verdicts}"),
+    overview_counts: |scans, regions, verdicts| {
+        if scans == regions {
+            format!("{scans} regio's, {verdicts}")
+        } else {
+            format!("{scans} scans van {regions} regio's, {verdicts}")
+        }
+    },
     verdict_count: |count, verdict| format!("{count} {verdict}"),
     completion: "Beantwoord",
     heatmap_title: "Scores per criterium en regio",
@@ -80,5 +86,24 @@ pub const MANY: ManyText = ManyText {
     },
     write_failed: |path, reason| format!("{path} kon niet worden geschreven: {reason}"),
     homework_line: |side| format!("Huiswerk voor {side}: alleen hun scores en notities"),
+    homework_refused: |side| {
+        format!(
+            "Huiswerk voor {side}: alleen hun scores en notities; de rest komt in de werksessie"
+        )
+    },
+    no_conflicts_here: "Dit criterium heeft geen conflicten.",
+    cannot_choose: "Deze waarde kan hier niet worden gekozen.",
+    combine_only_notes: "Samenvoegen kan alleen bij notities.",
+    conflicts_title: |criterion, n, count| format!("Conflicten bij {criterion} ({n} van {count})"),
+    conflicts_help: "Kies met ←/→ en Enter; c voegt notities samen, e neemt de waarde en bewerkt verder.",
+    spread: |label, low, high, count| {
+        format!("{label}: laagste {low}, hoogste {high}, {count} bestanden")
+    },
+    empty_value: "(leeg)",
+    conflicts_on_open: |count| {
+        format!(
+            "{count} conflict(en) van het samenvoegen: druk c bij een criterium met conflicten."
+        )
+    },
     unknown_perspective: |id, known| format!("onbekend perspectief {id:?}; bekend: {known}"),
 };

@@ -13,6 +13,9 @@ pub(super) fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) 
     } = opened;
     let mut walk = Walkthrough::new(*scan, path);
     walk.read_only = read_only;
+    if let Some(side) = homework::homework_side(&walk) {
+        walk.focus = Field::Score(Side::Perspective(side));
+    }
     walk.plan = Plan::new(&walk.scan.framework, app.timebox);
     walk.used = TimeUsed::new(walk.scan.answers.len(), app.now);
     // Restored edits are not in the file yet: the next autosave writes them.
@@ -34,6 +37,12 @@ pub(super) fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) 
         });
     } else if warnings.is_empty() {
         set_status(app, (app.text.opened)(&name));
+        let conflicts: usize = app.walkthrough().map_or(0, |walk| {
+            walk.scan.answers.iter().map(|a| a.conflicts.len()).sum()
+        });
+        if conflicts > 0 {
+            set_status(app, (app.text.many.conflicts_on_open)(conflicts));
+        }
     } else {
         app.overlay = Some(Overlay::Message {
             title: (app.text.opened_with_warnings)(&name),
@@ -104,6 +113,11 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
     }
     if walk.read_only && changes_the_scan(&action, walk) {
         set_status(app, text.read_only_refused.to_string());
+        return None;
+    }
+    if homework::refuses(&action, walk) {
+        let refused = homework::refused_text(text, walk);
+        set_status(app, refused);
         return None;
     }
     if let WalkMode::Summary { selected } = walk.mode {
@@ -238,6 +252,7 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
         }
         Action::ToggleSummary => walk.mode = WalkMode::Summary { selected: None },
         Action::ShowAgenda => app.overlay = Some(Overlay::Agenda),
+        Action::ShowConflicts => super::conflicts::show_conflicts(app),
         Action::ToggleProjector => walk.mode = WalkMode::Projector { show_scores: false },
         Action::TogglePrivate => {
             if let Some(text) = text_slot(walk, walk.focus) {

@@ -71,10 +71,7 @@ pub fn top_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
                 session_left < 0,
             );
             (
-                format!(
-                    " {} · {} · {}",
-                    text.app_name, walk.scan.meta.region, walk.scan.framework.title
-                ),
+                super::many::scan_title(walk, text),
                 format!(
                     "{session} · {} · {saved} ",
                     (text.progress)(progress.answered, progress.total)
