@@ -64,6 +64,9 @@ pub enum Command {
         /// en scripts (vanzelf bij TERM=dumb).
         #[arg(long)]
         plain: bool,
+        /// Een eerdere scan van de regio, om per criterium vorige keer te tonen.
+        #[arg(long)]
+        previous: Option<PathBuf>,
     },
     /// Controleer scan- of kaderbestanden; meldt bestand:regel:kolom per probleem.
     Check {
@@ -221,6 +224,9 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
             .mut_subcommand("open", |sub| {
                 sub.about("Open a scan to carry on working.")
                     .mut_arg("file", |arg| arg.help("The scan file."))
+                    .mut_arg("previous", |arg| {
+                        arg.help("An earlier scan of the region, to show last time per criterion.")
+                    })
             })
             .mut_subcommand("check", |sub| {
                 sub.about("Check scan or framework files; reports file:line:column for each problem.")

@@ -332,6 +332,17 @@ pub struct ManyText {
     pub empty_value: &'static str,
     /// Said when a scan with conflicts opens.
     pub conflicts_on_open: fn(usize) -> String,
+    /// The last-time overlay's title, with the earlier scan's date.
+    pub last_time_title: fn(&str) -> String,
+    pub last_time_missing: &'static str,
+    pub no_previous: &'static str,
+    pub previous_failed: &'static str,
+    /// An earlier scan was found: its file name and date.
+    pub previous_found: fn(&str, &str) -> String,
+    /// Beside the criterion's title: last time's score and the change.
+    pub previous_badge: fn(&str) -> String,
+    pub last_time_change: &'static str,
+    pub last_time_help: &'static str,
     /// `new --perspective` with an id the framework does not have; the known ids.
     pub unknown_perspective: fn(&str, &str) -> String,
 }
@@ -583,7 +594,8 @@ mod tests {
         assert_eq!((Lang::En.catalogue().progress)(12, 22), "12 of 22 answered");
     }
 
-    const ALL_HELP: [Help; 51] = [
+    const ALL_HELP: [Help; 52] = [
+        Help::Previous,
         Help::Conflicts,
         Help::CombineNotes,
         Help::Quit,
@@ -640,7 +652,7 @@ mod tests {
     /// Fails to compile when a `Help` is added, so [`ALL_HELP`] stays complete.
     fn _every_help_is_listed(help: Help) {
         match help {
-            Help::Conflicts | Help::CombineNotes => {}
+            Help::Conflicts | Help::CombineNotes | Help::Previous => {}
             Help::Quit
             | Help::Help
             | Help::Close

@@ -21,10 +21,12 @@ fn main() -> ExitCode {
             Ok(ExitCode::from(2))
         }
         None => commands::start(&context),
-        Some(Command::Open { file, plain }) if commands::plain::wanted(plain) => {
+        Some(Command::Open { file, plain, .. }) if commands::plain::wanted(plain) => {
             commands::plain::run(&context, &file)
         }
-        Some(Command::Open { file, .. }) => commands::open::run(&context, &file),
+        Some(Command::Open { file, previous, .. }) => {
+            commands::open::run(&context, &file, previous.as_deref())
+        }
         Some(Command::New {
             region,
             framework,

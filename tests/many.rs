@@ -720,3 +720,42 @@ fn the_same_field_changed_on_both_branches_is_a_conflict_inside_a_valid_scan() {
         }]
     );
 }
+
+// ---------------------------------------------------------------------------
+// Last time.
+
+#[test]
+fn last_time_gives_what_was_agreed_then_and_the_change() {
+    use zelfscan::model::compare::{is_earlier_scan_of, last_time};
+    let old = load("vervolgtraject.toml");
+    let new = load("later/turfvaart-2027.toml");
+    assert!(is_earlier_scan_of(&old, &new));
+    assert!(!is_earlier_scan_of(&new, &old));
+    assert!(
+        !is_earlier_scan_of(&load("robuust.toml"), &new),
+        "another region"
+    );
+    let vis3 = last_time(&old, &new, "VIS-3").expect("VIS-3");
+    assert_eq!(
+        (vis3.then, vis3.now, vis3.change()),
+        (Some(1), Some(3), Some(Change::Up))
+    );
+    assert_eq!(vis3.consensus, Some(Answer::Score(1)));
+    assert!(vis3.action.contains("Bestuurlijk overleg"));
+    assert_eq!(last_time(&old, &new, "GEEN-1"), None);
+}
+
+#[test]
+fn open_with_a_previous_scan_that_does_not_load_is_explained_first() {
+    let home = TempDir::new().expect("temp dir");
+    let broken = home.path().join("oud.toml");
+    fs::write(&broken, "schema_version = 1\nregion = [\n").expect("write");
+    zelfscan(home.path())
+        .arg("open")
+        .arg(examples().join("later/turfvaart-2027.toml"))
+        .arg("--previous")
+        .arg(&broken)
+        .assert()
+        .code(2)
+        .stderr(contains("oud.toml:"));
+}

@@ -313,3 +313,109 @@ fn a_resolve_reads_back_from_the_journal_and_replays_the_same() {
     // Replaying again fails: the conflicts are gone, so nothing is chosen twice.
     assert!(read.edits[0].apply(&mut replayed).is_err());
 }
+
+// ------------------------------------------------------------------ last time
+
+/// Opens `file` (in a temp folder with the earlier Turfvaart scan beside it)
+/// and runs the effect that looks for last time.
+fn opened_beside_earlier(dir: &Path, previous_wanted: Option<PathBuf>) -> App {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("scans/examples");
+    std::fs::copy(
+        examples.join("vervolgtraject.toml"),
+        dir.join("turfvaart-2026.toml"),
+    )
+    .expect("copy");
+    std::fs::copy(examples.join("robuust.toml"), dir.join("lindewaard.toml")).expect("copy");
+    let path = dir.join("turfvaart-2027.toml");
+    std::fs::copy(examples.join("later/turfvaart-2027.toml"), &path).expect("copy");
+    let mut app = walking(example("huiswerk/zilverhaven-gemeenten.toml"));
+    app.previous_wanted = previous_wanted;
+    let effect = update(
+        &mut app,
+        Action::Opened(Ok(OpenedScan {
+            scan: Box::new(storage::load_scan(&path).expect("loads").value),
+            path,
+            warnings: Vec::new(),
+            recovered: None,
+            read_only: false,
+            banner: None,
+        })),
+    );
+    assert_eq!(effect, Some(zelfscan::tui::effect::Effect::LoadPrevious));
+    let mut io = zelfscan::tui::effect::Io::default();
+    let action = zelfscan::tui::effect::run(
+        zelfscan::tui::effect::Effect::LoadPrevious,
+        &mut app,
+        &mut io,
+    );
+    assert_eq!(action, None);
+    app
+}
+
+#[test]
+fn an_earlier_scan_of_the_region_in_the_folder_is_offered_as_last_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = opened_beside_earlier(dir.path(), None);
+    let walk = app.walkthrough().expect("walkthrough");
+    let previous = walk.previous.as_ref().expect("found beside it");
+    assert!(
+        previous.path.ends_with("turfvaart-2026.toml"),
+        "{:?}",
+        previous.path
+    );
+    let status = app.status.as_ref().expect("status").text.clone();
+    assert!(status.contains("turfvaart-2026.toml"), "{status}");
+    // VIS-3 went from 1 to 3: the title says so, and l shows what was agreed.
+    press(&mut app, "g");
+    let vis3 = app
+        .walkthrough()
+        .expect("walk")
+        .scan
+        .framework
+        .criterion_index("VIS-3")
+        .expect("VIS-3");
+    update(&mut app, Action::Confirm);
+    let walk_current = app.walkthrough().expect("walk").current;
+    let steps = vis3 as isize - walk_current as isize;
+    let key = if steps >= 0 { "n " } else { "p " };
+    press(&mut app, &key.repeat(steps.unsigned_abs()));
+    let screen = render(&mut app, 120, 40);
+    assert!(screen.contains("vorige 1 ↑"), "{screen}");
+    press(&mut app, "l");
+    assert!(matches!(app.overlay, Some(Overlay::Previous)));
+    let screen = render(&mut app, 120, 40);
+    for expected in [
+        "Vorige keer (2026-11-04)",
+        "hoger",
+        "Bestuurlijk overleg jeugd opnieuw starten",
+    ] {
+        assert!(screen.contains(expected), "{expected:?} missing:\n{screen}");
+    }
+}
+
+#[test]
+fn open_previous_names_the_earlier_scan_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("scans/examples");
+    let elsewhere = dir.path().join("elders");
+    std::fs::create_dir(&elsewhere).expect("mkdir");
+    let named = elsewhere.join("grevenmaar.toml");
+    std::fs::copy(examples.join("robuust-met-aandachtspunten.toml"), &named).expect("copy");
+    let before = std::fs::read(&named).expect("read");
+    let app = opened_beside_earlier(dir.path(), Some(named.clone()));
+    let previous = app
+        .walkthrough()
+        .and_then(|walk| walk.previous.as_ref())
+        .expect("the named scan");
+    assert_eq!(previous.path, named);
+    assert_eq!(std::fs::read(&named).expect("read"), before);
+}
+
+#[test]
+fn without_an_earlier_scan_l_says_there_is_none() {
+    let mut app = walking(example("later/turfvaart-2027.toml"));
+    press(&mut app, "l");
+    assert!(app.overlay.is_none());
+    let status = app.status.as_ref().expect("status").text.clone();
+    assert!(status.contains("geen vorige scan"), "{status}");
+}

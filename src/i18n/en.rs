@@ -471,6 +471,7 @@ fn help_short(help: Help) -> &'static str {
         Help::WorkOnCopy => "copy",
         Help::Agenda => "agenda",
         Help::Conflicts => "conflicts",
+        Help::Previous => "last time",
         Help::CombineNotes => "combine notes",
     }
 }
@@ -534,6 +535,9 @@ fn help_long(help: Help) -> &'static str {
         Help::WorkOnCopy => "make a copy and carry on working in it",
         Help::Agenda => "the agenda: planned and used time per theme and criterion",
         Help::Conflicts => "the merge conflicts of this criterion: choose a value",
+        Help::Previous => {
+            "the previous scan of this region on this criterion: score, agreement, note, action and the change"
+        }
         Help::CombineNotes => "combine all notes of the conflict",
     }
 }

@@ -469,6 +469,7 @@ fn help_short(help: Help) -> &'static str {
         Help::WorkOnCopy => "kopie",
         Help::Agenda => "agenda",
         Help::Conflicts => "conflicten",
+        Help::Previous => "vorige keer",
         Help::CombineNotes => "notities samen",
     }
 }
@@ -532,6 +533,9 @@ fn help_long(help: Help) -> &'static str {
         Help::WorkOnCopy => "een kopie maken en daarin verder werken",
         Help::Agenda => "de agenda: geplande en gebruikte tijd per thema en criterium",
         Help::Conflicts => "de conflicten van het samenvoegen bij dit criterium: kies een waarde",
+        Help::Previous => {
+            "de vorige scan van deze regio bij dit criterium: score, overeenstemming, notitie, actie en de verandering"
+        }
         Help::CombineNotes => "alle notities van het conflict samenvoegen",
     }
 }

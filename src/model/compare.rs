@@ -281,3 +281,54 @@ pub fn compare(old: &Scan, new: &Scan) -> Comparison {
         not_comparable,
     }
 }
+
+/// One criterion of an earlier scan, for the walkthrough: what was agreed
+/// then, and how the score that counts moved since.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LastTime {
+    pub date: jiff::civil::Date,
+    pub consensus: Option<Answer>,
+    pub agreement: Option<super::scan::Agreement>,
+    pub note: String,
+    pub action: String,
+    /// The score that counted then and counts now.
+    pub then: Option<u8>,
+    pub now: Option<u8>,
+}
+
+impl LastTime {
+    pub fn change(&self) -> Option<Change> {
+        Change::between(self.then.map(f64::from), self.now.map(f64::from))
+    }
+}
+
+/// What `previous` recorded for `current`'s criterion `criterion_id`, matched
+/// by id; `None` when the earlier framework lacks it.
+pub fn last_time(previous: &Scan, current: &Scan, criterion_id: &str) -> Option<LastTime> {
+    let old_index = previous.framework.criterion_index(criterion_id)?;
+    let old = previous.answers.get(old_index)?;
+    let now = current
+        .framework
+        .criterion_index(criterion_id)
+        .and_then(|index| current.answers.get(index))
+        .and_then(|answer| super::scoring::counting_score(answer, &current.framework))
+        .map(|counting| counting.score);
+    Some(LastTime {
+        date: previous.meta.date,
+        consensus: old.consensus,
+        agreement: old.agreement,
+        note: old.consensus_note.clone(),
+        action: old.action.clone(),
+        then: super::scoring::counting_score(old, &previous.framework).map(|c| c.score),
+        now,
+    })
+}
+
+/// Whether `candidate` is an earlier scan of the same region and framework
+/// as `current` (not homework): what the walkthrough offers as last time.
+pub fn is_earlier_scan_of(candidate: &Scan, current: &Scan) -> bool {
+    candidate.prepared_for.is_none()
+        && candidate.framework.id == current.framework.id
+        && candidate.meta.region.trim().to_lowercase() == current.meta.region.trim().to_lowercase()
+        && candidate.meta.date < current.meta.date
+}

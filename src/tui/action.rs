@@ -94,6 +94,8 @@ pub enum Action {
     CombineNotes,
     /// In the conflicts overlay: take the chosen value and edit it further.
     EditConflict,
+    /// Show last time's answer on the current criterion (from an earlier scan).
+    ShowPrevious,
 
     // Results of effects.
     Saved(Result<SaveReport, String>),

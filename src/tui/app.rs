@@ -42,6 +42,9 @@ pub struct App {
     pub timebox: TimeboxSettings,
     /// What to do when the save in progress succeeds.
     pub pending_after_save: Option<AfterSave>,
+    /// `open --previous OLD`: the scan to show as last time, instead of
+    /// looking for one in the scan's folder.
+    pub previous_wanted: Option<PathBuf>,
     pub should_quit: bool,
 }
 
@@ -249,6 +252,15 @@ pub struct Walkthrough {
     pub plan: Plan,
     /// The time used since the scan was opened; not saved.
     pub used: TimeUsed,
+    /// An earlier scan of the same region and framework, shown as "last time".
+    pub previous: Option<Box<PreviousScan>>,
+}
+
+/// The earlier scan the walkthrough shows beside this one.
+#[derive(Debug, Clone)]
+pub struct PreviousScan {
+    pub scan: Scan,
+    pub path: PathBuf,
 }
 
 impl Walkthrough {
@@ -265,6 +277,7 @@ impl Walkthrough {
             read_only: false,
             plan: Plan::new(&scan.framework, TimeboxSettings::default()),
             used: TimeUsed::new(scan.answers.len(), Timestamp::UNIX_EPOCH),
+            previous: None,
             scan,
         }
     }
@@ -306,6 +319,8 @@ pub enum Overlay {
     /// The merge conflicts of the current criterion, side by side: which
     /// conflict and which of its options is selected.
     Conflicts { conflict: usize, option: usize },
+    /// Last time's answer on the current criterion, from the earlier scan.
+    Previous,
 }
 
 /// The fields of the override dialog, in order.
@@ -357,6 +372,7 @@ impl App {
             theme: ThemeName::default(),
             timebox: TimeboxSettings::default(),
             pending_after_save: None,
+            previous_wanted: None,
             should_quit: false,
         }
     }

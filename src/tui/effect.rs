@@ -3,6 +3,8 @@
 //! `update` returns an [`Effect`] as data; `run` carries it out and reports
 //! back with an [`Action`].
 
+mod previous;
+
 use std::path::{Path, PathBuf};
 
 use super::action::{Action, Moved, OpenFailure, OpenedScan, SaveReport};
@@ -42,6 +44,9 @@ pub enum Effect {
     CloseScan,
     /// Re-read the recent list and the scans folder for the start screen.
     RefreshStartLists,
+    /// Find (or load the one asked for) the earlier scan of the open scan's
+    /// region and framework, to show as last time.
+    LoadPrevious,
 }
 
 /// The files held open for the scan on screen. Owned by the driver, next to
@@ -128,6 +133,7 @@ pub fn run(effect: Effect, app: &mut App, io: &mut Io) -> Option<Action> {
         Effect::SaveScan { auto } => Some(Action::Saved(save(app, io, None, auto))),
         Effect::SaveAs(path) => Some(Action::Saved(save(app, io, Some(path), false))),
         Effect::OpenScan(path) => Some(open(app, io, &path)),
+        Effect::LoadPrevious => previous::load_previous(app),
         Effect::OpenReadOnly(path) => Some(Action::Opened(open_read_only(app, &path))),
         Effect::OpenCopy(path) => {
             let result = copy_of(app, &path);

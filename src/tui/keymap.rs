@@ -111,6 +111,7 @@ pub enum Help {
     Agenda,
     Conflicts,
     CombineNotes,
+    Previous,
 }
 
 pub struct Binding {
@@ -300,6 +301,7 @@ static WALKTHROUGH: &[Binding] = &[
     ),
     bind(&[Char('t')], Action::ShowAgenda, Help::Agenda, true),
     bind(&[Char('c')], Action::ShowConflicts, Help::Conflicts, false),
+    bind(&[Char('l')], Action::ShowPrevious, Help::Previous, false),
     bind(CTRL_S, Action::Save, Help::Save, true),
     bind(&[Char('w')], Action::StartSaveAs, Help::SaveAs, false),
     bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
@@ -563,7 +565,7 @@ pub fn context(app: &App) -> Context {
         Some(Overlay::Locked { .. }) => Context::Locked,
         Some(Overlay::Search { .. }) => Context::Search,
         Some(Overlay::Message { .. }) => Context::Message,
-        Some(Overlay::Agenda) => Context::Agenda,
+        Some(Overlay::Agenda | Overlay::Previous) => Context::Agenda,
         Some(Overlay::Conflicts { .. }) => Context::Conflicts,
         Some(Overlay::Override(form)) => match form.focus {
             OverrideField::Choice => Context::OverrideChoice,

@@ -129,6 +129,12 @@ fn draw_overlay(
             widgets::message(frame, area, title, lines, app, styles);
             None
         }
+        Overlay::Previous => {
+            if let Some(walk) = app.walkthrough() {
+                many::draw_previous(frame, area, app, walk, styles);
+            }
+            None
+        }
         Overlay::Conflicts { conflict, option } => {
             if let Some(walk) = app.walkthrough() {
                 conflicts::draw(frame, area, app, walk, (*conflict, *option), styles);

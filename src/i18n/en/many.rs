@@ -100,5 +100,15 @@ pub const MANY: ManyText = ManyText {
     conflicts_on_open: |count| {
         format!("{count} merge conflict(s): press c at a criterion with conflicts.")
     },
+    last_time_title: |date| format!("Last time ({date})"),
+    last_time_missing: "This criterion is not in the previous scan.",
+    no_previous: "There is no previous scan of this region and framework.",
+    previous_failed: "The previous scan could not be opened",
+    previous_found: |name, date| {
+        format!("Previous scan added: {name} ({date}); press l for last time.")
+    },
+    previous_badge: |score| format!("previous {score}"),
+    last_time_change: "Change",
+    last_time_help: "Esc closes.",
     unknown_perspective: |id, known| format!("unknown perspective {id:?}; known: {known}"),
 };

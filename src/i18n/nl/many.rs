@@ -105,5 +105,15 @@ pub const MANY: ManyText = ManyText {
             "{count} conflict(en) van het samenvoegen: druk c bij een criterium met conflicten."
         )
     },
+    last_time_title: |date| format!("Vorige keer ({date})"),
+    last_time_missing: "Dit criterium staat niet in de vorige scan.",
+    no_previous: "Er is geen vorige scan van deze regio en dit kader.",
+    previous_failed: "De vorige scan kon niet worden geopend",
+    previous_found: |name, date| {
+        format!("Vorige scan erbij: {name} ({date}); druk l voor vorige keer.")
+    },
+    previous_badge: |score| format!("vorige {score}"),
+    last_time_change: "Verandering",
+    last_time_help: "Esc sluit.",
     unknown_perspective: |id, known| format!("onbekend perspectief {id:?}; bekend: {known}"),
 };

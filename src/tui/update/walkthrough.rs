@@ -49,7 +49,8 @@ pub(super) fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) 
             lines: warnings,
         });
     }
-    None
+    // An opened scan may have a last time; a new one (`Created`) has not.
+    resume.then_some(Effect::LoadPrevious)
 }
 
 pub(super) fn saved(app: &mut App, result: Result<SaveReport, String>) -> Option<Effect> {
@@ -253,6 +254,13 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
         Action::ToggleSummary => walk.mode = WalkMode::Summary { selected: None },
         Action::ShowAgenda => app.overlay = Some(Overlay::Agenda),
         Action::ShowConflicts => super::conflicts::show_conflicts(app),
+        Action::ShowPrevious => {
+            if walk.previous.is_some() {
+                app.overlay = Some(Overlay::Previous);
+            } else {
+                set_status(app, text.many.no_previous.to_string());
+            }
+        }
         Action::ToggleProjector => walk.mode = WalkMode::Projector { show_scores: false },
         Action::TogglePrivate => {
             if let Some(text) = text_slot(walk, walk.focus) {

@@ -1,8 +1,18 @@
 //! Small pieces of the many-scans work drawn on the walkthrough: the title
-//! of a homework scan.
+//! of a homework scan, and last time (an earlier scan of the region) as a
+//! badge beside the criterion's title and as an overlay.
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::style::Styles;
+use super::widgets::{centered, dialog};
 use crate::i18n::Catalogue;
-use crate::tui::app::Walkthrough;
+use crate::model::Answer;
+use crate::model::compare::{Change, last_time};
+use crate::tui::app::{App, Walkthrough};
 
 /// The left of the top bar: app, region and framework; for homework, whose
 /// homework it is comes first, so a narrow bar still says it.
@@ -18,4 +28,92 @@ pub fn scan_title(walk: &Walkthrough, text: &Catalogue) -> String {
             text.app_name, walk.scan.meta.region, walk.scan.framework.title
         ),
     }
+}
+
+/// Beside the criterion's title: last time's score that counted and which
+/// way it moved ("vorige 2 ↑"), when an earlier scan is open beside this one.
+pub fn previous_badge(walk: &Walkthrough, text: &Catalogue) -> Option<String> {
+    let previous = walk.previous.as_ref()?;
+    let entry = walk.scan.framework.criterion_at(walk.current)?;
+    let last = last_time(&previous.scan, &walk.scan, &entry.criterion.id)?;
+    let score = last
+        .then
+        .map_or_else(|| text.report.no_score.to_string(), |s| s.to_string());
+    let arrow = match last.change() {
+        Some(Change::Up) => " ↑",
+        Some(Change::Down) => " ↓",
+        Some(Change::Same) => " =",
+        None => "",
+    };
+    Some((text.many.previous_badge)(&format!("{score}{arrow}")))
+}
+
+/// The last-time overlay: what the earlier scan recorded on this criterion.
+pub fn draw_previous(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    walk: &Walkthrough,
+    styles: &Styles,
+) {
+    let text = app.text;
+    let words = &text.report;
+    let Some(previous) = walk.previous.as_ref() else {
+        return;
+    };
+    let Some(entry) = walk.scan.framework.criterion_at(walk.current) else {
+        return;
+    };
+    let title = (text.many.last_time_title)(&previous.scan.meta.date.to_string());
+    let mut lines = vec![Line::styled(
+        format!("{} · {}", entry.criterion.id, entry.criterion.title),
+        styles.bold,
+    )];
+    match last_time(&previous.scan, &walk.scan, &entry.criterion.id) {
+        None => lines.push(Line::from(text.many.last_time_missing)),
+        Some(last) => {
+            let framework = &previous.scan.framework;
+            let answer = last.consensus.map_or_else(
+                || words.no_score.to_string(),
+                |answer| match answer {
+                    Answer::Score(value) => framework
+                        .scale_level(value)
+                        .map_or_else(|| value.to_string(), |l| format!("{value} – {}", l.label)),
+                    Answer::Unknown => framework.scale.unknown.label.clone(),
+                    Answer::NotApplicable => framework.scale.not_applicable.label.clone(),
+                },
+            );
+            let agreement = last
+                .agreement
+                .map_or_else(String::new, |a| framework.agreement_label(a).to_string());
+            let change = last
+                .change()
+                .map_or_else(String::new, |c| (text.many.change_word)(c).to_string());
+            let row = |label: &str, value: String| {
+                Line::from(vec![
+                    Span::styled(format!("{label}: "), styles.dim),
+                    Span::raw(value),
+                ])
+            };
+            lines.push(row(words.consensus, answer));
+            lines.push(row(words.agreement, agreement));
+            lines.push(row(text.many.last_time_change, change));
+            lines.push(row(words.consensus_note, last.note.clone()));
+            lines.push(row(words.action, last.action.clone()));
+        }
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(text.many.last_time_help, styles.dim));
+    let box_area = centered(
+        area,
+        area.width.saturating_sub(6),
+        area.height.saturating_sub(4),
+    );
+    frame.render_widget(Clear, box_area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(dialog(&title, styles)),
+        box_area,
+    );
 }

@@ -404,6 +404,9 @@ fn draw_detail(
             styles.warning,
         ));
     }
+    if let Some(badge) = super::many::previous_badge(walk, text) {
+        title.push(Span::styled(format!("· {badge} "), styles.dim));
+    }
     // The countdown left in the bottom border, the position right; the
     // theme's name yields when both do not fit.
     let (clock, over) = super::criterion_clock(app, walk);
