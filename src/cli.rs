@@ -143,6 +143,9 @@ pub enum ManyCommand {
         /// Kleinste groep waarvan totalen, mediaan en spreiding worden getoond.
         #[arg(long, default_value_t = crate::model::overview::DEFAULT_MIN_GROUP)]
         min_group: usize,
+        /// Toon het overzicht op het scherm (tabel, heatmap, spreiding).
+        #[arg(long, short)]
+        interactive: bool,
     },
 }
 
@@ -274,6 +277,7 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
                     .mut_arg("format", |arg| arg.help("The format: md, html, csv or json.").hide_possible_values(true))
                     .mut_arg("output", |arg| arg.help("Write to this file instead of to standard output."))
                     .mut_arg("min_group", |arg| arg.help("Smallest group whose totals, median and spread are shown."))
+                    .mut_arg("interactive", |arg| arg.help("Show the overview on screen (table, heatmap, spread)."))
             }),
     }
 }

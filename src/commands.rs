@@ -205,6 +205,17 @@ pub fn run_many(context: &Context, command: crate::cli::ManyCommand) -> anyhow::
             format,
             output,
             min_group,
+            interactive: true,
+        } => {
+            let _ = (format, output);
+            overview::run_interactive(context, &paths, min_group)
+        }
+        ManyCommand::Overview {
+            paths,
+            format,
+            output,
+            min_group,
+            interactive: false,
         } => overview::run(context, &paths, format.into(), output.as_deref(), min_group),
     }
 }

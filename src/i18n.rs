@@ -343,6 +343,9 @@ pub struct ManyText {
     pub previous_badge: fn(&str) -> String,
     pub last_time_change: &'static str,
     pub last_time_help: &'static str,
+    pub help_overview_intro: &'static str,
+    /// The names of the overview screen's views: table, heatmap, spread.
+    pub overview_views: [&'static str; 3],
     /// `new --perspective` with an id the framework does not have; the known ids.
     pub unknown_perspective: fn(&str, &str) -> String,
 }
@@ -594,7 +597,8 @@ mod tests {
         assert_eq!((Lang::En.catalogue().progress)(12, 22), "12 of 22 answered");
     }
 
-    const ALL_HELP: [Help; 52] = [
+    const ALL_HELP: [Help; 53] = [
+        Help::OverviewView,
         Help::Previous,
         Help::Conflicts,
         Help::CombineNotes,
@@ -652,7 +656,7 @@ mod tests {
     /// Fails to compile when a `Help` is added, so [`ALL_HELP`] stays complete.
     fn _every_help_is_listed(help: Help) {
         match help {
-            Help::Conflicts | Help::CombineNotes | Help::Previous => {}
+            Help::Conflicts | Help::CombineNotes | Help::Previous | Help::OverviewView => {}
             Help::Quit
             | Help::Help
             | Help::Close

@@ -419,3 +419,68 @@ fn without_an_earlier_scan_l_says_there_is_none() {
     let status = app.status.as_ref().expect("status").text.clone();
     assert!(status.contains("geen vorige scan"), "{status}");
 }
+
+// ------------------------------------------------------------------ overview
+
+fn overview_app(min_group: usize) -> App {
+    use zelfscan::tui::app::{OverviewScreen, OverviewView, Screen};
+    let mut app = walking(example("robuust.toml"));
+    let scans: Vec<(String, Scan)> = [
+        "robuust.toml",
+        "robuust-met-aandachtspunten.toml",
+        "vervolgtraject.toml",
+        "bijgesteld-naar-aandachtspunten.toml",
+        "onvoltooid.toml",
+        "later/turfvaart-2027.toml",
+    ]
+    .into_iter()
+    .map(|name| (name.to_string(), example(name)))
+    .collect();
+    app.status = None;
+    app.screen = Screen::Overview(Box::new(OverviewScreen {
+        overview: zelfscan::model::overview::overview(&scans, min_group),
+        problems: Vec::new(),
+        failed: 0,
+        group: 0,
+        view: OverviewView::Rows,
+        selected: 0,
+    }));
+    app
+}
+
+#[test]
+fn the_overview_screen_shows_rows_a_heatmap_and_spreads() {
+    use zelfscan::tui::app::{OverviewView, Screen};
+    let mut app = overview_app(5);
+    insta::assert_snapshot!("overview_rows_80x24", render(&mut app, 80, 24));
+    press(&mut app, "<down> <down>");
+    press(&mut app, "<tab>");
+    let Screen::Overview(screen) = &app.screen else {
+        panic!("overview screen");
+    };
+    assert_eq!((screen.view, screen.selected), (OverviewView::Heatmap, 0));
+    insta::assert_snapshot!("overview_heatmap_100x30", render(&mut app, 100, 30));
+    press(&mut app, "<tab>");
+    let screen_text = render(&mut app, 100, 30);
+    assert!(screen_text.contains("Mediaan"), "{screen_text}");
+    assert!(
+        screen_text.contains("6 scans van 5 regio's"),
+        "{screen_text}"
+    );
+    press(&mut app, "q");
+    assert!(app.should_quit);
+}
+
+#[test]
+fn a_small_group_on_the_overview_screen_shows_no_aggregates() {
+    let mut app = overview_app(10);
+    let screen = render(&mut app, 100, 30);
+    assert!(screen.contains("Minder dan 10 scans"), "{screen}");
+}
+
+#[test]
+fn the_spread_view_fits_80_columns() {
+    let mut app = overview_app(5);
+    press(&mut app, "<tab> <tab>");
+    insta::assert_snapshot!("overview_spread_80x24", render(&mut app, 80, 24));
+}

@@ -51,3 +51,32 @@ pub fn run(
         ExitCode::SUCCESS
     })
 }
+
+/// The same overview on screen: `overview --interactive`.
+pub fn run_interactive(
+    context: &Context,
+    paths: &[PathBuf],
+    min_group: usize,
+) -> anyhow::Result<ExitCode> {
+    let loaded = load_all(context, paths);
+    let named: Vec<(String, crate::model::Scan)> = loaded
+        .scans
+        .into_iter()
+        .map(|(path, scan)| (source_name(&path), scan))
+        .collect();
+    let mut app = context.app();
+    app.screen = crate::tui::app::Screen::Overview(Box::new(crate::tui::app::OverviewScreen {
+        overview: overview(&named, min_group),
+        problems: loaded.problems,
+        failed: loaded.failed,
+        group: 0,
+        view: crate::tui::app::OverviewView::Rows,
+        selected: 0,
+    }));
+    crate::tui::terminal::run(app, None)?;
+    Ok(if loaded.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -472,6 +472,7 @@ fn help_short(help: Help) -> &'static str {
         Help::Agenda => "agenda",
         Help::Conflicts => "conflicts",
         Help::Previous => "last time",
+        Help::OverviewView => "table/heatmap/spread",
         Help::CombineNotes => "combine notes",
     }
 }
@@ -537,6 +538,9 @@ fn help_long(help: Help) -> &'static str {
         Help::Conflicts => "the merge conflicts of this criterion: choose a value",
         Help::Previous => {
             "the previous scan of this region on this criterion: score, agreement, note, action and the change"
+        }
+        Help::OverviewView => {
+            "switch between the table, the heatmap of criteria by region and median and spread"
         }
         Help::CombineNotes => "combine all notes of the conflict",
     }

@@ -470,6 +470,7 @@ fn help_short(help: Help) -> &'static str {
         Help::Agenda => "agenda",
         Help::Conflicts => "conflicten",
         Help::Previous => "vorige keer",
+        Help::OverviewView => "tabel/heatmap/spreiding",
         Help::CombineNotes => "notities samen",
     }
 }
@@ -535,6 +536,9 @@ fn help_long(help: Help) -> &'static str {
         Help::Conflicts => "de conflicten van het samenvoegen bij dit criterium: kies een waarde",
         Help::Previous => {
             "de vorige scan van deze regio bij dit criterium: score, overeenstemming, notitie, actie en de verandering"
+        }
+        Help::OverviewView => {
+            "wisselen tussen de tabel, de heatmap van criteria per regio en mediaan en spreiding"
         }
         Help::CombineNotes => "alle notities van het conflict samenvoegen",
     }

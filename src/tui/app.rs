@@ -59,6 +59,33 @@ pub enum Screen {
     Start(StartScreen),
     NewScan(Box<NewScanForm>),
     Walkthrough(Box<Walkthrough>),
+    /// Many scans at once (`zelfscan overview --interactive`).
+    Overview(Box<OverviewScreen>),
+}
+
+/// What the overview screen shows: one of its groups, in one of three views,
+/// with a selected row.
+#[derive(Debug, Clone)]
+pub struct OverviewScreen {
+    pub overview: crate::model::overview::Overview,
+    /// What loading found, as `file:line:column: message`.
+    pub problems: Vec<String>,
+    /// How many files did not load.
+    pub failed: usize,
+    pub group: usize,
+    pub view: OverviewView,
+    pub selected: usize,
+}
+
+/// The three views of a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverviewView {
+    /// One row per scan: verdict, total, theme scores, completion.
+    Rows,
+    /// Scores per criterion (columns) and region (rows).
+    Heatmap,
+    /// Per criterion the median and spread.
+    Spread,
 }
 
 /// The start screen: a menu followed by recent scans and scans in the folder.

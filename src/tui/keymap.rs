@@ -43,6 +43,8 @@ pub enum Context {
     Agenda,
     /// The merge conflicts of a criterion.
     Conflicts,
+    /// The overview of many scans.
+    Overview,
 }
 
 /// A key as written in the tables.
@@ -112,6 +114,7 @@ pub enum Help {
     Conflicts,
     CombineNotes,
     Previous,
+    OverviewView,
 }
 
 pub struct Binding {
@@ -549,6 +552,52 @@ static CONFLICTS: &[Binding] = &[
     bind(ESC, Action::Back, Help::Close, true),
 ];
 
+static OVERVIEW: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Up), Char('k')],
+        Action::Up,
+        Help::Move,
+        false,
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j')],
+        Action::Down,
+        Help::Move,
+        true,
+    ),
+    bind(
+        &[Code(KeyCode::PageUp)],
+        Action::PageUp,
+        Help::Scroll,
+        false,
+    ),
+    bind(
+        &[Code(KeyCode::PageDown)],
+        Action::PageDown,
+        Help::Scroll,
+        false,
+    ),
+    bind(
+        &[Code(KeyCode::Tab)],
+        Action::NextField,
+        Help::OverviewView,
+        true,
+    ),
+    bind(
+        &[Code(KeyCode::Left), Code(KeyCode::Right)],
+        Action::ChoiceNext,
+        Help::ChangeChoice,
+        true,
+    ),
+    bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
+    bind(
+        &[Char('q'), Ctrl('c'), Code(KeyCode::Esc)],
+        Action::Quit,
+        Help::Quit,
+        true,
+    ),
+];
+
 static MESSAGE: &[Binding] = &[bind(
     &[Code(KeyCode::Enter), Code(KeyCode::Esc)],
     Action::Back,
@@ -586,6 +635,7 @@ pub fn screen_context(app: &App) -> Context {
             field if field.is_multiline() => Context::FormMultiline,
             _ => Context::FormText,
         },
+        Screen::Overview(_) => Context::Overview,
         Screen::Walkthrough(walk) => match walk.mode {
             WalkMode::Browse => Context::Walkthrough,
             WalkMode::Editing => Context::Editing,
@@ -619,6 +669,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Message => &[MESSAGE],
         Context::Agenda => &[AGENDA],
         Context::Conflicts => &[CONFLICTS],
+        Context::Overview => &[OVERVIEW],
     };
     tables.iter().flat_map(|table| table.iter()).collect()
 }

@@ -8,6 +8,7 @@ mod homework;
 mod mouse;
 mod outcome;
 mod overlays;
+mod overview;
 mod start;
 mod walkthrough;
 
@@ -116,6 +117,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Screen::Start(_) => update_start(app, action),
         Screen::NewScan(_) => update_form(app, action),
         Screen::Walkthrough(_) => update_walkthrough(app, action),
+        Screen::Overview(_) => overview::update_overview(app, action),
     }
 }
 

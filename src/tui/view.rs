@@ -7,6 +7,7 @@ pub mod conflicts;
 pub mod help;
 pub mod many;
 pub mod new_scan;
+pub mod overview;
 pub mod projector;
 pub mod start;
 pub mod style;
@@ -54,6 +55,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
             None
         }
         Screen::NewScan(form) => new_scan::draw(frame, body, app, form, &styles),
+        Screen::Overview(screen) => {
+            overview::draw(frame, body, app, screen, &styles);
+            None
+        }
         Screen::Walkthrough(walk) if matches!(walk.mode, WalkMode::Summary { .. }) => {
             summary::draw(frame, body, app, walk, &styles);
             None

@@ -110,5 +110,7 @@ pub const MANY: ManyText = ManyText {
     previous_badge: |score| format!("previous {score}"),
     last_time_change: "Change",
     last_time_help: "Esc closes.",
+    help_overview_intro: "The overview of many scans: ↑/↓ picks a row, Tab switches between table, heatmap and spread, ←/→ switches framework or version.",
+    overview_views: ["Table", "Heatmap", "Spread"],
     unknown_perspective: |id, known| format!("unknown perspective {id:?}; known: {known}"),
 };

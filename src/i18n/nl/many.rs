@@ -115,5 +115,7 @@ pub const MANY: ManyText = ManyText {
     previous_badge: |score| format!("vorige {score}"),
     last_time_change: "Verandering",
     last_time_help: "Esc sluit.",
+    help_overview_intro: "Het overzicht van veel scans: ↑/↓ kiest een regel, Tab wisselt tussen tabel, heatmap en spreiding, ←/→ wisselt van kader of versie.",
+    overview_views: ["Tabel", "Heatmap", "Spreiding"],
     unknown_perspective: |id, known| format!("onbekend perspectief {id:?}; bekend: {known}"),
 };
