@@ -40,8 +40,11 @@ fn scan(number: usize) -> Scan {
 fn many(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     for number in 0..1000 {
-        storage::save_scan(&dir.path().join(format!("scan-{number:04}.toml")), &scan(number))
-            .expect("save");
+        storage::save_scan(
+            &dir.path().join(format!("scan-{number:04}.toml")),
+            &scan(number),
+        )
+        .expect("save");
     }
     let context = Context::with_lang(Lang::Nl);
     let folder = vec![dir.path().to_path_buf()];

@@ -346,6 +346,8 @@ pub struct ManyText {
     pub help_overview_intro: &'static str,
     /// The names of the overview screen's views: table, heatmap, spread.
     pub overview_views: [&'static str; 3],
+    /// The overview left homework scans out: how many.
+    pub homework_left_out: fn(usize) -> String,
     /// `new --perspective` with an id the framework does not have; the known ids.
     pub unknown_perspective: fn(&str, &str) -> String,
 }

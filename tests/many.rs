@@ -759,3 +759,16 @@ fn open_with_a_previous_scan_that_does_not_load_is_explained_first() {
         .code(2)
         .stderr(contains("oud.toml:"));
 }
+
+#[test]
+fn the_overview_of_the_examples_leaves_the_homework_out_and_says_so() {
+    let home = TempDir::new().expect("temp dir");
+    zelfscan(home.path())
+        .arg("overview")
+        .arg(examples())
+        .assert()
+        .success()
+        .stdout(contains("# Overzicht van 6 scans"))
+        .stdout(contains("2 huiswerkscan(s) niet meegeteld"))
+        .stdout(contains("6 scans van 5 regio's, 1 robuust"));
+}

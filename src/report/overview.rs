@@ -154,6 +154,13 @@ fn markdown(overview: &Overview, text: &Catalogue) -> String {
     if overview.groups.is_empty() {
         let _ = writeln!(out, "{}", text.many.no_scans);
     }
+    if overview.homework_left_out > 0 {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            (text.many.homework_left_out)(overview.homework_left_out)
+        );
+    }
     for group in &overview.groups {
         let _ = writeln!(
             out,
@@ -225,6 +232,13 @@ fn html(overview: &Overview, text: &Catalogue) -> String {
     );
     if overview.groups.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", esc(text.many.no_scans));
+    }
+    if overview.homework_left_out > 0 {
+        let _ = writeln!(
+            out,
+            "<p>{}</p>",
+            esc(&(text.many.homework_left_out)(overview.homework_left_out))
+        );
     }
     for group in &overview.groups {
         let _ = writeln!(
@@ -336,6 +350,7 @@ fn json(overview: &Overview) -> String {
     let value = json!({
         "min_group": overview.min_group,
         "scan_count": overview.scan_count(),
+        "homework_left_out": overview.homework_left_out,
         "groups": groups,
     });
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();

@@ -112,5 +112,8 @@ pub const MANY: ManyText = ManyText {
     last_time_help: "Esc closes.",
     help_overview_intro: "The overview of many scans: ↑/↓ picks a row, Tab switches between table, heatmap and spread, ←/→ switches framework or version.",
     overview_views: ["Table", "Heatmap", "Spread"],
+    homework_left_out: |count| {
+        format!("{count} homework scan(s) left out: homework is no region's result.")
+    },
     unknown_perspective: |id, known| format!("unknown perspective {id:?}; known: {known}"),
 };

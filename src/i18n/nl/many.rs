@@ -117,5 +117,8 @@ pub const MANY: ManyText = ManyText {
     last_time_help: "Esc sluit.",
     help_overview_intro: "Het overzicht van veel scans: ↑/↓ kiest een regel, Tab wisselt tussen tabel, heatmap en spreiding, ←/→ wisselt van kader of versie.",
     overview_views: ["Tabel", "Heatmap", "Spreiding"],
+    homework_left_out: |count| {
+        format!("{count} huiswerkscan(s) niet meegeteld: huiswerk is geen uitkomst van een regio.")
+    },
     unknown_perspective: |id, known| format!("onbekend perspectief {id:?}; bekend: {known}"),
 };
