@@ -348,6 +348,9 @@ pub struct ManyText {
     pub overview_views: [&'static str; 3],
     /// The overview left homework scans out: how many.
     pub homework_left_out: fn(usize) -> String,
+    /// Beside a field in conflict: how many values, and for a side's score
+    /// the spread (lowest, highest, how many files).
+    pub conflict_mark: fn(usize, Option<crate::model::conflict::Spread>) -> String,
     /// `new --perspective` with an id the framework does not have; the known ids.
     pub unknown_perspective: fn(&str, &str) -> String,
 }

@@ -484,3 +484,15 @@ fn the_spread_view_fits_80_columns() {
     press(&mut app, "<tab> <tab>");
     insta::assert_snapshot!("overview_spread_80x24", render(&mut app, 80, 24));
 }
+
+#[test]
+fn a_field_in_conflict_says_so_with_the_sides_spread_beside_it() {
+    let mut app = walking(with_conflicts());
+    let screen = render(&mut app, 120, 40);
+    assert!(
+        screen.contains("⚠ conflict: 2–4 uit 3 bestanden (c)"),
+        "{screen}"
+    );
+    assert!(screen.contains("⚠ conflict: 2 waarden (c)"), "{screen}");
+    insta::assert_snapshot!("conflict_marks_120x40", screen);
+}

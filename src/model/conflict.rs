@@ -200,10 +200,13 @@ pub fn combined_notes(conflict: &FieldConflict) -> String {
         .join("\n\n")
 }
 
+/// Lowest score, highest score, and from how many sources.
+pub type Spread = (u8, u8, usize);
+
 /// A side's spread on a criterion where several sources scored it
 /// differently: (lowest, highest, how many sources), from the conflict on
 /// `<perspective>.score`.
-pub fn score_spread(answer: &CriterionAnswer, perspective_id: &str) -> Option<(u8, u8, usize)> {
+pub fn score_spread(answer: &CriterionAnswer, perspective_id: &str) -> Option<Spread> {
     let field = format!("{perspective_id}.score");
     let conflict = answer.conflicts.iter().find(|c| c.field == field)?;
     let mut scores = Vec::new();

@@ -12,7 +12,8 @@ use super::widgets::{centered, dialog};
 use crate::i18n::Catalogue;
 use crate::model::Answer;
 use crate::model::compare::{Change, last_time};
-use crate::tui::app::{App, Walkthrough};
+use crate::model::conflict::score_spread;
+use crate::tui::app::{App, Field, Side, Walkthrough};
 
 /// The left of the top bar: app, region and framework; for homework, whose
 /// homework it is comes first, so a narrow bar still says it.
@@ -116,4 +117,47 @@ pub fn draw_previous(
             .block(dialog(&title, styles)),
         box_area,
     );
+}
+
+/// The conflict path of a walkthrough field ("consensus", "gemeenten.note", ...).
+fn field_path(walk: &Walkthrough, field: Field) -> Option<String> {
+    let perspective = |index: usize| {
+        walk.scan
+            .framework
+            .perspectives
+            .get(index)
+            .map(|p| p.id.clone())
+    };
+    Some(match field {
+        Field::Score(Side::Consensus) => "consensus".into(),
+        Field::Agreement => "agreement".into(),
+        Field::Note(Side::Consensus) => "consensus_note".into(),
+        Field::Action => "action".into(),
+        Field::Score(Side::Perspective(index)) => format!("{}.score", perspective(index)?),
+        Field::Note(Side::Perspective(index)) => format!("{}.note", perspective(index)?),
+    })
+}
+
+/// Beside a field that a merge left undecided: that it is a conflict, with
+/// for a side's score the spread over the files ("2–4, 3 bestanden"), and
+/// the key that shows the values.
+pub fn conflict_mark(
+    walk: &Walkthrough,
+    field: Field,
+    text: &Catalogue,
+    styles: &Styles,
+) -> Option<Span<'static>> {
+    let path = field_path(walk, field)?;
+    let answer = walk.scan.answers.get(walk.current)?;
+    let conflict = answer.conflicts.iter().find(|c| c.field == path)?;
+    let spread = path
+        .strip_suffix(".score")
+        .and_then(|perspective| score_spread(answer, perspective));
+    Some(Span::styled(
+        format!(
+            " {}",
+            (text.many.conflict_mark)(conflict.options.len(), spread)
+        ),
+        styles.warning,
+    ))
 }

@@ -473,16 +473,27 @@ fn draw_detail(
         );
         match field {
             Field::Score(side) => {
-                let line = score_line(framework, answer_slot(answer, *side), app, styles);
+                let mut line = score_line(framework, answer_slot(answer, *side), app, styles);
+                line.spans
+                    .extend(super::many::conflict_mark(walk, *field, text, styles));
                 frame.render_widget(Paragraph::new(line), *area);
             }
             Field::Agreement => {
-                let line = agreement_line(framework, answer.agreement, area.width, styles);
+                let mut line = agreement_line(framework, answer.agreement, area.width, styles);
+                line.spans
+                    .extend(super::many::conflict_mark(walk, *field, text, styles));
                 frame.render_widget(Paragraph::new(line), *area);
             }
             Field::Note(_) | Field::Action => {
                 let note = note_text(answer, *field).map_or("", String::as_str);
                 let editing = focused && walk.mode == WalkMode::Editing;
+                if note.is_empty()
+                    && !editing
+                    && let Some(mark) = super::many::conflict_mark(walk, *field, text, styles)
+                {
+                    frame.render_widget(Paragraph::new(Line::from(mark)), *area);
+                    continue;
+                }
                 if note.is_empty() && !editing {
                     frame.render_widget(Paragraph::new(text.empty_note).style(styles.dim), *area);
                     continue;
