@@ -772,3 +772,22 @@ fn the_overview_of_the_examples_leaves_the_homework_out_and_says_so() {
         .stdout(contains("2 huiswerkscan(s) niet meegeteld"))
         .stdout(contains("6 scans van 5 regio's, 1 robuust"));
 }
+
+#[test]
+fn a_three_way_merge_hears_a_flag_cleared_on_one_side() {
+    use zelfscan::model::merge::merge_three_way;
+    let mut base = load("vervolgtraject.toml");
+    let vis1 = index(&base, "VIS-1");
+    base.answers[vis1].skipped = true;
+    base.answers[vis1].consensus_note_private = true;
+    let mut ours = base.clone();
+    ours.answers[vis1].skipped = false;
+    ours.answers[vis1].consensus_note_private = false;
+    let mut theirs = base.clone();
+    theirs.answers[vis1].action = "Iets anders".into();
+    let outcome = merge_three_way(&base, &ours, &theirs);
+    assert!(outcome.is_clean());
+    let merged = &outcome.scan.answers[vis1];
+    assert!(!merged.skipped && !merged.consensus_note_private);
+    assert_eq!(merged.action, "Iets anders");
+}

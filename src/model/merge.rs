@@ -483,6 +483,42 @@ pub fn merge_three_way(base: &Scan, ours: &Scan, theirs: &Scan) -> MergeOutcome 
         }
         if their_answer != base_answer {
             join_rest(target, their_answer, framework, &theirs.framework);
+            // Flags are three-way too: a side that cleared one is heard.
+            let flag = |b: bool, o: bool, t: bool| if o == b { t } else { o };
+            target.skipped = flag(
+                base_answer.skipped,
+                our_answer.skipped,
+                their_answer.skipped,
+            );
+            target.consensus_note_private = flag(
+                base_answer.consensus_note_private,
+                our_answer.consensus_note_private,
+                their_answer.consensus_note_private,
+            );
+            target.action_private = flag(
+                base_answer.action_private,
+                our_answer.action_private,
+                their_answer.action_private,
+            );
+            for perspective in &framework.perspectives {
+                let private = |scan: &Scan, answer: &CriterionAnswer| {
+                    scan.framework
+                        .perspective_index(&perspective.id)
+                        .and_then(|index| answer.perspectives.get(index))
+                        .is_some_and(|view| view.note_private)
+                };
+                let value = flag(
+                    private(base, base_answer),
+                    private(ours, &our_answer),
+                    private(theirs, their_answer),
+                );
+                if let Some(view) = framework
+                    .perspective_index(&perspective.id)
+                    .and_then(|index| target.perspectives.get_mut(index))
+                {
+                    view.note_private = value;
+                }
+            }
         }
         unmatched_fields(
             their_answer,
