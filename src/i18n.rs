@@ -7,7 +7,7 @@ mod nl;
 
 use crate::model::{AttentionPoint, Framework, OverrideOutcome, Reason, Verdict};
 use crate::storage::{Problem, ProblemKind};
-use crate::tui::keymap::Help;
+use crate::vocab::Help;
 
 /// The interface languages. Dutch is the default; English is the second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -140,6 +140,8 @@ pub struct Catalogue {
     pub choose_score_field: &'static str,
     pub navigator_title: &'static str,
     pub navigator_title_active: &'static str,
+    /// Before what was typed in the "go to" list: " Ga naar: VIS-2".
+    pub goto_prompt: &'static str,
     pub critical: &'static str,
     pub joint_answer_rule: &'static str,
     pub no_consensus_counts_lowest: &'static str,
@@ -463,8 +465,9 @@ pub struct PlainText {
     pub joint_note_label: &'static str,
     pub agreement_label: &'static str,
     pub action_label: &'static str,
-    /// A perspective's or the joint score, with the scale's range.
-    pub prompt_score: fn(&str, u8, u8) -> String,
+    /// A perspective's or the joint score, with the scale's levels and their
+    /// labels: ("Gemeenten", "1 Afwezig, 2 Beperkt, …, o Onbekend, x N.v.t.").
+    pub prompt_score: fn(&str, &str) -> String,
     pub prompt_note: fn(&str) -> String,
     pub prompt_joint_note: &'static str,
     pub prompt_agreement: &'static str,
@@ -482,8 +485,8 @@ pub struct PlainText {
     /// What may be typed for an agreement level, besides its number.
     pub agreement_words: fn(crate::model::Agreement) -> &'static [&'static str],
     /// What may be typed for a command; the first word is the one help shows first.
-    pub command_words: fn(crate::plain::PlainCommand) -> &'static [&'static str],
-    pub command_help: fn(crate::plain::PlainCommand) -> &'static str,
+    pub command_words: fn(crate::vocab::PlainCommand) -> &'static [&'static str],
+    pub command_help: fn(crate::vocab::PlainCommand) -> &'static str,
     pub help_intro: &'static str,
     /// How to answer: the lines after the scale in the help.
     pub help_answers: &'static [&'static str],
@@ -602,7 +605,7 @@ mod tests {
         assert_eq!((Lang::En.catalogue().progress)(12, 22), "12 of 22 answered");
     }
 
-    const ALL_HELP: [Help; 53] = [
+    const ALL_HELP: [Help; 54] = [
         Help::OverviewView,
         Help::Previous,
         Help::Conflicts,
@@ -656,6 +659,7 @@ mod tests {
         Help::ReadOnly,
         Help::WorkOnCopy,
         Help::Agenda,
+        Help::SetAgreement,
     ];
 
     /// Fails to compile when a `Help` is added, so [`ALL_HELP`] stays complete.
@@ -710,7 +714,8 @@ mod tests {
             | Help::TogglePrivate
             | Help::ReadOnly
             | Help::WorkOnCopy
-            | Help::Agenda => {}
+            | Help::Agenda
+            | Help::SetAgreement => {}
         }
     }
 

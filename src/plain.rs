@@ -17,33 +17,7 @@ use crate::tui::text_edit::sanitize_paste;
 #[cfg(test)]
 mod tests;
 
-/// A command that works at every prompt (except while a note continues).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlainCommand {
-    Help,
-    Next,
-    Previous,
-    GoTo,
-    Skip,
-    Verdict,
-    Save,
-    Stop,
-}
-
-impl PlainCommand {
-    /// Every command, in the order the help lists them. The words that call
-    /// each one come from the catalogue, so parsing and help cannot drift.
-    pub const ALL: [PlainCommand; 8] = [
-        PlainCommand::Help,
-        PlainCommand::Next,
-        PlainCommand::Previous,
-        PlainCommand::GoTo,
-        PlainCommand::Skip,
-        PlainCommand::Verdict,
-        PlainCommand::Save,
-        PlainCommand::Stop,
-    ];
-}
+pub use crate::vocab::PlainCommand;
 
 /// One field of a criterion, in the order they are asked.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,8 +136,7 @@ impl PlainSession {
         };
         match field {
             Field::Score(slot) => {
-                let (low, high) = scale_range(scan);
-                (plain.prompt_score)(&self.slot_label(scan, &slot), low, high)
+                (plain.prompt_score)(&self.slot_label(scan, &slot), &self.scale_levels(scan))
             }
             Field::Note(Slot::Perspective(id)) => {
                 (plain.prompt_note)(&perspective_label(scan, &id))
@@ -172,6 +145,28 @@ impl PlainSession {
             Field::Agreement => plain.prompt_agreement.to_string(),
             Field::Action => plain.prompt_action.to_string(),
         }
+    }
+
+    /// Every answer a score prompt takes, with its label: "1 Afwezig, …,
+    /// 5 Volledig, o Onbekend, x N.v.t.", the letters as the catalogue's
+    /// first word for unknown and not applicable.
+    fn scale_levels(&self, scan: &Scan) -> String {
+        let plain = &self.text.plain;
+        let scale = &scan.framework.scale;
+        let mut levels: Vec<String> = scale
+            .levels
+            .iter()
+            .map(|level| format!("{} {}", level.value, level.label))
+            .collect();
+        for (words, label) in [
+            (plain.unknown_words, &scale.unknown.label),
+            (plain.not_applicable_words, &scale.not_applicable.label),
+        ] {
+            if let Some(word) = words.first() {
+                levels.push(format!("{word} {label}"));
+            }
+        }
+        levels.join(", ")
     }
 
     /// Handles one line of input (with or without its line ending).

@@ -7,6 +7,7 @@ mod decode;
 mod encode;
 pub mod journal;
 pub mod lock;
+pub mod preview;
 pub mod recent;
 pub mod recovery;
 mod save;

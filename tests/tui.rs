@@ -1000,19 +1000,23 @@ fn the_projector_shows_the_criterion_and_scores_only_on_request_never_private_no
     let mut app = walking(scan);
     press(&mut app, "b");
     assert_eq!(walk(&app).mode, WalkMode::Projector { show_scores: false });
-    let screen = format!("{}", render(&mut app, 120, 40));
+    // At 80x24 the title is ordinary text; at 120x40 it is in big glyphs.
+    let screen = format!("{}", render(&mut app, 80, 24));
     assert!(
         screen.contains("VIS-1 · Vastgestelde regiovisie"),
         "{screen}"
     );
+    let screen = format!("{}", render(&mut app, 120, 40));
+    assert!(screen.contains(" VIS-1 "), "{screen}");
     assert!(screen.contains("1. Is de regiovisie door alle gemeenteraden vastgesteld?"));
-    assert!(!screen.contains("Op orde"), "no scores until asked");
+    // The legend names every level; a recorded score reads "3 – Op orde".
+    assert!(!screen.contains("3 – Op orde"), "no scores until asked");
     assert!(!screen.contains("Criteria"), "no criteria list");
     insta::assert_snapshot!("projector_120x40", screen);
 
     press(&mut app, "s");
     let screen = format!("{}", render(&mut app, 120, 40));
-    assert!(screen.contains("Op orde"), "{screen}");
+    assert!(screen.contains("3 – Op orde"), "{screen}");
     assert!(
         screen.contains("Voorbehoud: de uitwerking loopt achter."),
         "the joint note shows"
@@ -1162,7 +1166,9 @@ fn clicking_a_score_option_chooses_it_and_clicking_a_note_starts_typing() {
 #[test]
 fn clicking_an_agreement_level_chooses_it() {
     let mut app = walking(scan());
-    let backend = render(&mut app, 120, 40);
+    // Wide enough for the agreement levels side by side next to the list,
+    // which takes the room for whole titles at 120 columns.
+    let backend = render(&mut app, 160, 48);
     let (column, row) = find_on_screen(&backend, "3 Geen consensus", 30);
     update(
         &mut app,

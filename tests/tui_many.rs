@@ -330,25 +330,17 @@ fn opened_beside_earlier(dir: &Path, previous_wanted: Option<PathBuf>) -> App {
     std::fs::copy(examples.join("later/turfvaart-2027.toml"), &path).expect("copy");
     let mut app = walking(example("huiswerk/zilverhaven-gemeenten.toml"));
     app.previous_wanted = previous_wanted;
-    let effect = update(
-        &mut app,
-        Action::Opened(Ok(OpenedScan {
-            scan: Box::new(storage::load_scan(&path).expect("loads").value),
-            path,
-            warnings: Vec::new(),
-            recovered: None,
-            read_only: false,
-            banner: None,
-        })),
-    );
-    assert_eq!(effect, Some(zelfscan::tui::effect::Effect::LoadPrevious));
+    // Opening for real: lock, journal and the recent list stay in the temp dir.
+    app.paths = Paths::under(dir);
     let mut io = zelfscan::tui::effect::Io::default();
-    let action = zelfscan::tui::effect::run(
-        zelfscan::tui::effect::Effect::LoadPrevious,
+    let opened = zelfscan::tui::effect::run(
+        zelfscan::tui::effect::Effect::OpenScan(path),
         &mut app,
         &mut io,
-    );
-    assert_eq!(action, None);
+    )
+    .expect("an outcome");
+    assert_eq!(update(&mut app, opened), None);
+    io.close();
     app
 }
 
@@ -489,10 +481,7 @@ fn the_spread_view_fits_80_columns() {
 fn a_field_in_conflict_says_so_with_the_sides_spread_beside_it() {
     let mut app = walking(with_conflicts());
     let screen = render(&mut app, 120, 40);
-    assert!(
-        screen.contains("⚠ conflict: 2–4 uit 3 bestanden (c)"),
-        "{screen}"
-    );
-    assert!(screen.contains("⚠ conflict: 2 waarden (c)"), "{screen}");
+    assert!(screen.contains("⚠ 2–4, 3 bestanden (c)"), "{screen}");
+    assert!(screen.contains("⚠ 2 waarden (c)"), "{screen}");
     insta::assert_snapshot!("conflict_marks_120x40", screen);
 }

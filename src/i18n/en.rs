@@ -10,7 +10,7 @@ mod report;
 use super::Catalogue;
 use crate::model::{AttentionPoint, AttentionReason, Framework, OverrideOutcome, Reason, Verdict};
 use crate::storage::{InvalidReason, ProblemKind};
-use crate::tui::keymap::Help;
+use crate::vocab::Help;
 
 pub const EN: Catalogue = Catalogue {
     app_name: "zelfscan",
@@ -95,7 +95,8 @@ pub const EN: Catalogue = Catalogue {
     },
     choose_score_field: "Use Tab or ↑/↓ to go to a score field, then choose a score.",
     navigator_title: " Criteria ",
-    navigator_title_active: " Go to… (Enter) ",
+    navigator_title_active: " Go to: type id or title ",
+    goto_prompt: " Go to: ",
     critical: "critical",
     joint_answer_rule: "joint answer",
     no_consensus_counts_lowest: "lowest score counts",
@@ -474,6 +475,7 @@ fn help_short(help: Help) -> &'static str {
         Help::Previous => "last time",
         Help::OverviewView => "table/heatmap/spread",
         Help::CombineNotes => "combine notes",
+        Help::SetAgreement => "agreement",
     }
 }
 
@@ -497,7 +499,9 @@ fn help_long(help: Help) -> &'static str {
         Help::Skip => {
             "park this criterion to come back to it later (u goes through what is open or parked)"
         }
-        Help::Navigator => "open the list of criteria to jump to one",
+        Help::Navigator => {
+            "go to a criterion: type an id (VIS-2) or part of its title, Enter jumps there"
+        }
         Help::Score => "choose a score in a score field (or 1–3 for agreement)",
         Help::Unknown => "answer \"unknown\" (does not count)",
         Help::NotApplicable => "answer \"not applicable\" (does not count)",
@@ -543,6 +547,9 @@ fn help_long(help: Help) -> &'static str {
             "switch between the table, the heatmap of criteria by region and median and spread"
         }
         Help::CombineNotes => "combine all notes of the conflict",
+        Help::SetAgreement => {
+            "choose the level of agreement (1 consensus, 2 with reservations, 3 no consensus)"
+        }
     }
 }
 

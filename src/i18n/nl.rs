@@ -7,7 +7,7 @@ mod report;
 use super::Catalogue;
 use crate::model::{AttentionPoint, AttentionReason, Framework, OverrideOutcome, Reason, Verdict};
 use crate::storage::{InvalidReason, ProblemKind};
-use crate::tui::keymap::Help;
+use crate::vocab::Help;
 
 pub const NL: Catalogue = Catalogue {
     app_name: "zelfscan",
@@ -93,7 +93,8 @@ pub const NL: Catalogue = Catalogue {
     },
     choose_score_field: "Ga met Tab of ↑/↓ naar een scoreveld om een score te kiezen.",
     navigator_title: " Criteria ",
-    navigator_title_active: " Ga naar… (Enter) ",
+    navigator_title_active: " Ga naar: typ id of titel ",
+    goto_prompt: " Ga naar: ",
     critical: "kritiek",
     joint_answer_rule: "gezamenlijk antwoord",
     no_consensus_counts_lowest: "laagste score telt",
@@ -472,6 +473,7 @@ fn help_short(help: Help) -> &'static str {
         Help::Previous => "vorige keer",
         Help::OverviewView => "tabel/heatmap/spreiding",
         Help::CombineNotes => "notities samen",
+        Help::SetAgreement => "overeenstemming",
     }
 }
 
@@ -495,7 +497,9 @@ fn help_long(help: Help) -> &'static str {
         Help::Skip => {
             "dit criterium parkeren: later terugkomen (u gaat langs wat open of geparkeerd is)"
         }
-        Help::Navigator => "de lijst met criteria openen om ernaartoe te springen",
+        Help::Navigator => {
+            "ga naar een criterium: typ een id (VIS-2) of een deel van de titel, Enter springt erheen"
+        }
         Help::Score => "score kiezen in een scoreveld (of 1–3 bij overeenstemming)",
         Help::Unknown => "antwoord \"onbekend\" (telt niet mee)",
         Help::NotApplicable => "antwoord \"niet van toepassing\" (telt niet mee)",
@@ -541,6 +545,9 @@ fn help_long(help: Help) -> &'static str {
             "wisselen tussen de tabel, de heatmap van criteria per regio en mediaan en spreiding"
         }
         Help::CombineNotes => "alle notities van het conflict samenvoegen",
+        Help::SetAgreement => {
+            "de mate van overeenstemming kiezen (1 consensus, 2 met voorbehoud, 3 geen consensus)"
+        }
     }
 }
 

@@ -124,6 +124,28 @@ fn snippet(text: &str, word: &str) -> String {
     piece
 }
 
+/// The criterion a typed "go to" means, in this order: the id typed in full,
+/// then the first id that starts with it, then the first title that contains
+/// it. Case and accents do not matter; an empty query means none.
+pub fn go_to_target(framework: &super::Framework, query: &str) -> Option<usize> {
+    let query = fold(query.trim());
+    if query.is_empty() {
+        return None;
+    }
+    let criteria: Vec<_> = framework.criteria().collect();
+    let id = |entry: &&super::framework::CriterionRef| fold(&entry.criterion.id);
+    criteria
+        .iter()
+        .find(|entry| id(entry) == query)
+        .or_else(|| criteria.iter().find(|entry| id(entry).starts_with(&query)))
+        .or_else(|| {
+            criteria
+                .iter()
+                .find(|entry| fold(&entry.criterion.title).contains(&query))
+        })
+        .map(|entry| entry.index)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -245,3 +245,27 @@ fn control_characters_typed_in_never_reach_the_scan() {
     let (_, _) = run(&mut session, &mut scan, &["", "a\u{1b}[31mb\u{202e}c\r\n"]);
     assert_eq!(scan.answers[0].perspectives[0].note, "a[31mbc");
 }
+
+#[test]
+fn the_score_prompt_lists_the_levels_with_their_labels() {
+    let scan = crate::storage::parse_scan(include_str!(
+        "../../tests/fixtures/valid/scan-three-perspectives-five-point.toml"
+    ))
+    .expect("fixture scan parses")
+    .value;
+    for (lang, expected) in [
+        (
+            Lang::Nl,
+            "score: 1 Afwezig, 2 Beperkt, 3 Deels, 4 Grotendeels, 5 Volledig, o Onbekend, x N.v.t.: ",
+        ),
+        (
+            Lang::En,
+            "score: 1 Afwezig, 2 Beperkt, 3 Deels, 4 Grotendeels, 5 Volledig, o Onbekend, x N.v.t.: ",
+        ),
+    ] {
+        let session = PlainSession::new(lang.catalogue(), &scan);
+        let prompt = session.prompt(&scan);
+        assert!(prompt.ends_with(expected), "{prompt:?}");
+        assert!(prompt.starts_with("Gemeenten, "), "{prompt:?}");
+    }
+}

@@ -33,6 +33,8 @@ pub struct App {
     pub recent: Vec<PathBuf>,
     /// Scan files found in the default scans folder.
     pub folder_scans: Vec<PathBuf>,
+    /// Region, date and progress of the scans listed on the start screen.
+    pub previews: std::collections::HashMap<PathBuf, crate::storage::preview::ScanPreview>,
     /// Prefilled as facilitator in a new scan.
     pub default_facilitator: String,
     /// Draw with colour; off when `NO_COLOR` is set.
@@ -45,6 +47,8 @@ pub struct App {
     /// `open --previous OLD`: the scan to show as last time, instead of
     /// looking for one in the scan's folder.
     pub previous_wanted: Option<PathBuf>,
+    /// Last time, found while a scan was opened (IO); the walkthrough takes it.
+    pub previous_found: Option<Box<PreviousScan>>,
     pub should_quit: bool,
 }
 
@@ -268,6 +272,8 @@ pub struct Walkthrough {
     pub current: usize,
     pub focus: Field,
     pub mode: WalkMode,
+    /// What was typed in the "go to" list: a criterion id or part of a title.
+    pub goto_query: String,
     /// Cursor in the focused text field (reset when the focus moves).
     pub cursor: TextCursor,
     /// Edits applied but not yet written to the journal; the driver writes
@@ -299,6 +305,7 @@ impl Walkthrough {
             current: 0,
             focus: Field::Score(Side::Perspective(0)),
             mode: WalkMode::Browse,
+            goto_query: String::new(),
             cursor: TextCursor::default(),
             pending: Vec::new(),
             read_only: false,
@@ -394,12 +401,14 @@ impl App {
             frameworks,
             recent: Vec::new(),
             folder_scans: Vec::new(),
+            previews: std::collections::HashMap::new(),
             default_facilitator: String::new(),
             colour: true,
             theme: ThemeName::default(),
             timebox: TimeboxSettings::default(),
             pending_after_save: None,
             previous_wanted: None,
+            previous_found: None,
             should_quit: false,
         }
     }

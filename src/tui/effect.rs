@@ -44,9 +44,6 @@ pub enum Effect {
     CloseScan,
     /// Re-read the recent list and the scans folder for the start screen.
     RefreshStartLists,
-    /// Find (or load the one asked for) the earlier scan of the open scan's
-    /// region and framework, to show as last time.
-    LoadPrevious,
 }
 
 /// The files held open for the scan on screen. Owned by the driver, next to
@@ -133,7 +130,6 @@ pub fn run(effect: Effect, app: &mut App, io: &mut Io) -> Option<Action> {
         Effect::SaveScan { auto } => Some(Action::Saved(save(app, io, None, auto))),
         Effect::SaveAs(path) => Some(Action::Saved(save(app, io, Some(path), false))),
         Effect::OpenScan(path) => Some(open(app, io, &path)),
-        Effect::LoadPrevious => previous::load_previous(app),
         Effect::OpenReadOnly(path) => Some(Action::Opened(open_read_only(app, &path))),
         Effect::OpenCopy(path) => {
             let result = copy_of(app, &path);
@@ -171,6 +167,7 @@ pub fn run(effect: Effect, app: &mut App, io: &mut Io) -> Option<Action> {
 fn refresh_start_lists(app: &mut App) {
     app.recent = storage::recent::load(&app.paths.recent_file());
     app.folder_scans = list_scans(&app.paths.scans_dir);
+    app.previews = storage::preview::read_many(app.recent.iter().chain(&app.folder_scans));
 }
 
 /// A load error in words, one line per problem.
@@ -256,6 +253,7 @@ fn open(app: &mut App, io: &mut Io, path: &Path) -> Action {
         cannot_keep.get_or_insert_with(|| (app.text.journal_failed)(&(app.text.io_error)(&error)));
     }
     remember_recent(app, path);
+    app.previous_found = previous::find(app, path, &opened.loaded.value);
     let recovered = describe_recovery(app, &opened.recovery);
     Action::Opened(Ok(OpenedScan {
         scan: Box::new(opened.loaded.value),

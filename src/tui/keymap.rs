@@ -59,63 +59,7 @@ pub enum Key {
     Digit,
 }
 
-/// What a binding means, for the help overlay and hint bar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Help {
-    Quit,
-    Help,
-    Close,
-    Save,
-    Move,
-    Choose,
-    NewScan,
-    OpenByPath,
-    NextField,
-    PrevField,
-    ChangeChoice,
-    NextCriterion,
-    PrevCriterion,
-    NextUnanswered,
-    Skip,
-    Navigator,
-    Score,
-    Unknown,
-    NotApplicable,
-    ClearAnswer,
-    EditNote,
-    StopEditing,
-    NewLine,
-    MoveCursor,
-    WordJump,
-    RowStartEnd,
-    DeleteText,
-    CloseScan,
-    Jump,
-    SaveAndQuit,
-    DiscardAndQuit,
-    Stay,
-    StartScanOrNext,
-    Scroll,
-    Summary,
-    BackToCriteria,
-    OpenCriterion,
-    OverrideVerdict,
-    ChooseVerdict,
-    ConfirmOverride,
-    Cancel,
-    SaveAs,
-    Search,
-    Projector,
-    ToggleScores,
-    TogglePrivate,
-    ReadOnly,
-    WorkOnCopy,
-    Agenda,
-    Conflicts,
-    CombineNotes,
-    Previous,
-    OverviewView,
-}
+pub use crate::vocab::Help;
 
 pub struct Binding {
     pub keys: &'static [Key],
@@ -335,27 +279,20 @@ static EDITING: &[Binding] = &[
     bind(&[Code(KeyCode::F(1))], Action::ShowHelp, Help::Help, true),
 ];
 
+/// Letters type a criterion id or part of a title here, so only keys that
+/// cannot be part of one move or close.
 static NAVIGATOR: &[Binding] = &[
-    bind(
-        &[Code(KeyCode::Up), Char('k')],
-        Action::Up,
-        Help::Move,
-        true,
-    ),
-    bind(
-        &[Code(KeyCode::Down), Char('j')],
-        Action::Down,
-        Help::Move,
-        true,
-    ),
+    bind(UP, Action::Up, Help::Move, true),
+    bind(DOWN, Action::Down, Help::Move, true),
     bind(ENTER, Action::Confirm, Help::Jump, true),
+    bind(ESC, Action::Back, Help::Close, true),
     bind(
-        &[Code(KeyCode::Esc), Char('g')],
-        Action::Back,
-        Help::Close,
-        true,
+        &[Code(KeyCode::Backspace)],
+        Action::Edit(EditOp::Backspace),
+        Help::DeleteText,
+        false,
     ),
-    bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
+    bind(&[Code(KeyCode::F(1))], Action::ShowHelp, Help::Help, true),
 ];
 
 static SUMMARY: &[Binding] = &[
@@ -680,6 +617,7 @@ fn takes_text(context: Context) -> bool {
         context,
         Context::FormText
             | Context::FormMultiline
+            | Context::Navigator
             | Context::Editing
             | Context::OpenPath
             | Context::OverrideText
@@ -734,14 +672,19 @@ pub fn key_label(key: Key) -> String {
     match key {
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
-        Key::Code(code) => code_label(code).to_string(),
+        Key::Code(code) => code_label(code),
         Key::CtrlCode(code) => format!("Ctrl-{}", code_label(code)),
-        Key::Digit => "1–9".to_string(),
+        Key::Digit => DIGITS_LABEL.to_string(),
     }
 }
 
-fn code_label(code: KeyCode) -> &'static str {
-    match code {
+/// The label of [`Key::Digit`] before the screen narrows it to the scale.
+const DIGITS_LABEL: &str = "1–9";
+
+/// Every key has a true label: a function key by its number, anything the
+/// table below does not name by crossterm's own name.
+fn code_label(code: KeyCode) -> String {
+    let label = match code {
         KeyCode::Up => "↑",
         KeyCode::Down => "↓",
         KeyCode::Left => "←",
@@ -756,9 +699,10 @@ fn code_label(code: KeyCode) -> &'static str {
         KeyCode::End => "End",
         KeyCode::Backspace => "Backspace",
         KeyCode::Delete => "Del",
-        KeyCode::F(1) => "F1",
-        _ => "?",
-    }
+        KeyCode::F(number) => return format!("F{number}"),
+        other => return other.to_string(),
+    };
+    label.to_string()
 }
 
 /// The bindings of a context merged by meaning, in table order: one row per
@@ -777,5 +721,33 @@ pub fn help_rows(context: Context, hints_only: bool) -> Vec<(String, Help)> {
     }
     rows.into_iter()
         .map(|(keys, help)| (keys.join("/"), help))
+        .collect()
+}
+
+/// [`help_rows`] as the user sees them on this screen: the digit keys narrowed
+/// to the framework's scale ("1–5 score" on a five-point scale), and in the
+/// hints on the agreement field, the digits that set the agreement level.
+pub fn screen_help_rows(app: &App, context: Context, hints_only: bool) -> Vec<(String, Help)> {
+    let walk = app.walkthrough();
+    help_rows(context, hints_only)
+        .into_iter()
+        .map(|(keys, help)| {
+            let Some(walk) = walk.filter(|_| help == Help::Score) else {
+                return (keys, help);
+            };
+            let on_agreement = hints_only
+                && context == Context::Walkthrough
+                && walk.focus == crate::tui::app::Field::Agreement;
+            if on_agreement {
+                let levels = crate::model::Agreement::ALL.len();
+                (
+                    keys.replace(DIGITS_LABEL, &format!("1–{levels}")),
+                    Help::SetAgreement,
+                )
+            } else {
+                let (low, high) = crate::tui::update::scale_range(&walk.scan);
+                (keys.replace(DIGITS_LABEL, &format!("{low}–{high}")), help)
+            }
+        })
         .collect()
 }

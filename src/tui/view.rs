@@ -9,11 +9,13 @@ pub mod many;
 pub mod new_scan;
 pub mod overview;
 pub mod projector;
+mod scale_legend;
 pub mod start;
 pub mod style;
 pub mod summary;
 pub mod walkthrough;
 mod widgets;
+mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -116,8 +116,8 @@ pub const MANY: ManyText = ManyText {
         format!("{count} homework scan(s) left out: homework is no region's result.")
     },
     conflict_mark: |options, spread| match spread {
-        Some((low, high, count)) => format!("⚠ conflict: {low}–{high} from {count} files (c)"),
-        None => format!("⚠ conflict: {options} values (c)"),
+        Some((low, high, count)) => format!("⚠ {low}–{high}, {count} files (c)"),
+        None => format!("⚠ {options} values (c)"),
     },
     unknown_perspective: |id, known| format!("unknown perspective {id:?}; known: {known}"),
 };

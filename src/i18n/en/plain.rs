@@ -5,7 +5,7 @@
 
 use crate::i18n::PlainText;
 use crate::model::Agreement;
-use crate::plain::PlainCommand;
+use crate::vocab::PlainCommand;
 
 pub const PLAIN: PlainText = PlainText {
     scan_header: |region, date, framework| format!("Scan {region}, {date}, framework {framework}"),
@@ -26,7 +26,7 @@ pub const PLAIN: PlainText = PlainText {
     joint_note_label: "Joint explanation",
     agreement_label: "Agreement",
     action_label: "Action",
-    prompt_score: |field, low, high| format!("{field}, score {low} to {high}, o or x: "),
+    prompt_score: |field, levels| format!("{field}, score: {levels}: "),
     prompt_note: |perspective| format!("Note {perspective}: "),
     prompt_joint_note: "Joint explanation: ",
     prompt_agreement: "Agreement, 1 consensus, 2 reservation, 3 none: ",

@@ -121,10 +121,8 @@ pub const MANY: ManyText = ManyText {
         format!("{count} huiswerkscan(s) niet meegeteld: huiswerk is geen uitkomst van een regio.")
     },
     conflict_mark: |options, spread| match spread {
-        Some((low, high, count)) => {
-            format!("⚠ conflict: {low}–{high} uit {count} bestanden (c)")
-        }
-        None => format!("⚠ conflict: {options} waarden (c)"),
+        Some((low, high, count)) => format!("⚠ {low}–{high}, {count} bestanden (c)"),
+        None => format!("⚠ {options} waarden (c)"),
     },
     unknown_perspective: |id, known| format!("onbekend perspectief {id:?}; bekend: {known}"),
 };

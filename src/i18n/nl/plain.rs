@@ -4,7 +4,7 @@
 
 use crate::i18n::PlainText;
 use crate::model::Agreement;
-use crate::plain::PlainCommand;
+use crate::vocab::PlainCommand;
 
 pub const PLAIN: PlainText = PlainText {
     scan_header: |region, date, framework| format!("Scan {region}, {date}, kader {framework}"),
@@ -25,7 +25,7 @@ pub const PLAIN: PlainText = PlainText {
     joint_note_label: "Gezamenlijke toelichting",
     agreement_label: "Overeenstemming",
     action_label: "Actie",
-    prompt_score: |field, low, high| format!("{field}, score {low} tot {high}, o of x: "),
+    prompt_score: |field, levels| format!("{field}, score: {levels}: "),
     prompt_note: |perspective| format!("Notitie {perspective}: "),
     prompt_joint_note: "Gezamenlijke toelichting: ",
     prompt_agreement: "Overeenstemming, 1 consensus, 2 voorbehoud, 3 geen: ",

@@ -1,15 +1,13 @@
 //! Finding last time for the open scan: the scan `open --previous` named, or
 //! the latest earlier scan of the same region and framework in the scan's
-//! own folder. Only reads; a file that does not load is skipped (or, when it
-//! was asked for by name, explained).
+//! own folder. Only reads; a file that does not load is skipped.
 
 use std::path::{Path, PathBuf};
 
-use super::{failure, storage};
+use super::storage;
 use crate::model::Scan;
 use crate::model::compare::is_earlier_scan_of;
-use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay, PreviousScan, Screen, Status};
+use crate::tui::app::{App, PreviousScan};
 
 /// The latest earlier scan of `current`'s region and framework beside `path`.
 fn search(path: &Path, current: &Scan) -> Option<(PathBuf, Scan)> {
@@ -43,39 +41,13 @@ fn search(path: &Path, current: &Scan) -> Option<(PathBuf, Scan)> {
     best
 }
 
-pub(super) fn load_previous(app: &mut App) -> Option<Action> {
-    let wanted = app.previous_wanted.take();
-    let walk = app.walkthrough()?;
-    let found = match wanted {
-        Some(path) => match storage::load_scan(&path) {
-            Ok(loaded) => Some((path, loaded.value)),
-            Err(error) => {
-                let lines = failure(app, &path, &error).lines;
-                app.overlay = Some(Overlay::Message {
-                    title: app.text.many.previous_failed.to_string(),
-                    lines,
-                });
-                return None;
-            }
-        },
-        None => search(&walk.path, &walk.scan),
+/// Last time for the scan at `path`: the scan `open --previous` named (it
+/// was checked before the screen opened; one that no longer loads is left
+/// out), else the latest earlier scan of the region beside it.
+pub(super) fn find(app: &mut App, path: &Path, current: &Scan) -> Option<Box<PreviousScan>> {
+    let (path, scan) = match app.previous_wanted.take() {
+        Some(wanted) => (wanted.clone(), storage::load_scan(&wanted).ok()?.value),
+        None => search(path, current)?,
     };
-    let (path, scan) = found?;
-    let name = storage::sanitize_for_display(
-        &path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-    );
-    let date = scan.meta.date.to_string();
-    if let Screen::Walkthrough(walk) = &mut app.screen {
-        walk.previous = Some(Box::new(PreviousScan { scan, path }));
-    }
-    // Said unless something more pressing (a recovery, warnings) is showing.
-    if app.overlay.is_none() {
-        app.status = Some(Status {
-            text: (app.text.many.previous_found)(&name, &date),
-            is_error: false,
-        });
-    }
-    None
+    Some(Box::new(PreviousScan { scan, path }))
 }

@@ -77,7 +77,7 @@ fn edit_form_field(form: &mut NewScanForm, op: EditOp, scans_dir: &Path, size: (
     } else {
         single_line(op)
     };
-    let viewport = view::new_scan::input_viewport(size, field);
+    let viewport = view::new_scan::input_viewport(size, field, form);
     let Some(input) = form.input_mut(field) else {
         return;
     };

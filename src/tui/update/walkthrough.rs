@@ -13,6 +13,8 @@ pub(super) fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) 
     } = opened;
     let mut walk = Walkthrough::new(*scan, path);
     walk.read_only = read_only;
+    // Found by the effect that opened the scan; a new scan has none.
+    walk.previous = app.previous_found.take().filter(|_| resume);
     if let Some(side) = homework::homework_side(&walk) {
         walk.focus = Field::Score(Side::Perspective(side));
     }
@@ -42,6 +44,12 @@ pub(super) fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) 
         });
         if conflicts > 0 {
             set_status(app, (app.text.many.conflicts_on_open)(conflicts));
+        } else if let Some(previous) = app.walkthrough().and_then(|w| w.previous.as_ref()) {
+            let text = (app.text.many.previous_found)(
+                &file_name(&previous.path),
+                &previous.scan.meta.date.to_string(),
+            );
+            set_status(app, text);
         }
     } else {
         app.overlay = Some(Overlay::Message {
@@ -49,8 +57,7 @@ pub(super) fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) 
             lines: warnings,
         });
     }
-    // An opened scan may have a last time; a new one (`Created`) has not.
-    resume.then_some(Effect::LoadPrevious)
+    None
 }
 
 pub(super) fn saved(app: &mut App, result: Result<SaveReport, String>) -> Option<Effect> {
@@ -196,6 +203,8 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
                 }
             }
             Action::Confirm => go_to_criterion(walk, selected),
+            Action::Edit(op) => type_go_to(walk, op),
+            Action::Paste(pasted) => type_go_to(walk, EditOp::Paste(pasted)),
             Action::Back => walk.mode = WalkMode::Browse,
             Action::ShowHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
             _ => {}
@@ -286,6 +295,7 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
             });
         }
         Action::OpenNavigator => {
+            walk.goto_query.clear();
             walk.mode = WalkMode::Navigator {
                 selected: walk.current,
             };
@@ -591,6 +601,25 @@ pub fn scale_range(scan: &Scan) -> (u8, u8) {
         levels.first().map_or(1, |level| level.value),
         levels.last().map_or(1, |level| level.value),
     )
+}
+
+/// Typing in the "go to" list: the selection follows the criterion whose id
+/// or title the query names; while nothing matches it stays where it is.
+fn type_go_to(walk: &mut Walkthrough, op: EditOp) {
+    match op {
+        EditOp::Insert(c) => walk.goto_query.push(c),
+        EditOp::Paste(text) => walk
+            .goto_query
+            .extend(text.chars().filter(|c| !c.is_control())),
+        EditOp::Backspace => {
+            walk.goto_query.pop();
+        }
+        _ => return,
+    }
+    if let Some(target) = crate::model::search::go_to_target(&walk.scan.framework, &walk.goto_query)
+    {
+        walk.mode = WalkMode::Navigator { selected: target };
+    }
 }
 
 /// Steps through `options` with "nothing chosen" between the last and the first.

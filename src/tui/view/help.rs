@@ -13,9 +13,8 @@ use super::walkthrough::status_mark;
 use super::widgets::{centered, dialog};
 use crate::model::CriterionStatus;
 use crate::tui::app::{App, Screen, WalkMode};
-use crate::tui::keymap::{self, Help};
+use crate::tui::keymap;
 use crate::tui::text_edit::{self, TextCursor, Viewport};
-use crate::tui::update::scale_range;
 
 /// How a help row is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,19 +59,7 @@ fn entries(app: &App) -> Vec<Entry> {
         Screen::Walkthrough(_) => text.help_walkthrough_intro,
     };
     let mut entries = vec![entry(Kind::Text, intro), entry(Kind::Text, "")];
-    let digits = walk.map_or_else(
-        || "1–9".to_string(),
-        |walk| {
-            let (low, high) = scale_range(&walk.scan);
-            format!("{low}–{high}")
-        },
-    );
-    for (keys, help) in keymap::help_rows(keymap::screen_context(app), false) {
-        let keys = if help == Help::Score {
-            keys.replace("1–9", &digits)
-        } else {
-            keys
-        };
+    for (keys, help) in keymap::screen_help_rows(app, keymap::screen_context(app), false) {
         entries.push(Entry {
             kind: Kind::Keys,
             first: keys,

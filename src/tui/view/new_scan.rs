@@ -12,8 +12,10 @@ use crate::tui::text_edit::{self, Viewport};
 
 const LABEL_WIDTH: u16 = 16;
 
-/// Where each form field goes: label row and value area.
-pub fn layout(body: Rect) -> Vec<(FormField, Rect)> {
+/// Where each form field goes: label row and value area. The participants
+/// box grows with what is typed in it (plus a row for the next person); when
+/// the screen runs out, the blank rows between the fields above it go first.
+pub fn layout(body: Rect, form: &NewScanForm) -> Vec<(FormField, Rect)> {
     let inner = Rect {
         x: body.x + 1,
         y: body.y + 1,
@@ -25,9 +27,19 @@ pub fn layout(body: Rect) -> Vec<(FormField, Rect)> {
     // Everything but the participants list takes one row plus a blank row;
     // the list takes what is left after the hint, error and button rows.
     let fixed_rows = 2 * 6 + 2;
-    let participants_rows = inner.height.saturating_sub(fixed_rows + 3).clamp(1, 10);
+    let content_rows = participant_rows(&form.participants.text, value_width);
+    let wanted = (content_rows + 1).max(3);
+    let room = inner.height.saturating_sub(fixed_rows + 3);
+    // The five fields above the list give up their blank rows if needed.
+    let compact = wanted > room;
+    let participants_rows = if compact {
+        wanted.min(room + 5).max(1)
+    } else {
+        wanted
+    };
     let mut y = inner.y;
     let mut placed = Vec::new();
+    let mut above_participants = true;
     for field in FormField::ALL {
         let height = if field == FormField::Participants {
             participants_rows
@@ -43,9 +55,14 @@ pub fn layout(body: Rect) -> Vec<(FormField, Rect)> {
                 height,
             },
         ));
+        if field == FormField::Participants {
+            above_participants = false;
+        }
         y += height
             + if field == FormField::Participants {
                 2
+            } else if compact && above_participants {
+                0
             } else {
                 1
             };
@@ -53,9 +70,22 @@ pub fn layout(body: Rect) -> Vec<(FormField, Rect)> {
     placed
 }
 
+/// How many rows the participants take wrapped at `width`.
+fn participant_rows(text: &str, width: u16) -> u16 {
+    let shown = text_edit::visible(
+        text,
+        &text_edit::TextCursor::default(),
+        Viewport {
+            width: width.max(1),
+            height: u16::MAX,
+        },
+    );
+    u16::try_from(shown.rows.len()).unwrap_or(u16::MAX).max(1)
+}
+
 /// The size of a form field's text box for a terminal of this size.
-pub fn input_viewport(size: (u16, u16), field: FormField) -> Viewport {
-    layout(super::body_area(size))
+pub fn input_viewport(size: (u16, u16), field: FormField, form: &NewScanForm) -> Viewport {
+    layout(super::body_area(size), form)
         .into_iter()
         .find(|(f, _)| *f == field)
         .map_or(
@@ -86,7 +116,7 @@ pub fn draw(
         body,
     );
     let mut cursor = None;
-    for (field, area) in layout(body) {
+    for (field, area) in layout(body, form) {
         let focused = field == form.focus;
         let label_area = Rect {
             x: area.x.saturating_sub(LABEL_WIDTH),

@@ -42,6 +42,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, start: &StartScreen, style
             ));
             section = heading;
         }
+        let mut file_row = None;
         let label = match item {
             StartItem::NewScan => format!("n  {}", text.menu_new_scan),
             StartItem::OpenByPath => format!("o  {}", text.menu_open_path),
@@ -52,7 +53,20 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, start: &StartScreen, style
                 let folder = path
                     .parent()
                     .map_or_else(String::new, |p| p.display().to_string());
-                format!("   {name}  ({folder})")
+                // Region, date and progress first: what a facilitator looks
+                // for; the file under it.
+                match app.previews.get(path) {
+                    Some(preview) => {
+                        file_row = Some(format!("       {name}  ({folder})"));
+                        format!(
+                            "   {} · {} · {}",
+                            preview.region,
+                            preview.date,
+                            (text.progress)(preview.answered, preview.total)
+                        )
+                    }
+                    None => format!("   {name}  ({folder})"),
+                }
             }
         };
         let (marker, style) = if index == selected {
@@ -64,6 +78,9 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, start: &StartScreen, style
             selected_row = lines.len();
         }
         lines.push(Line::styled(format!("{marker}{label}"), style));
+        if let Some(file_row) = file_row {
+            lines.push(Line::styled(file_row, styles.dim));
+        }
     }
     if app.recent.is_empty() && app.folder_scans.is_empty() {
         lines.push(Line::from(""));

@@ -202,30 +202,39 @@ fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
     let columns = framework.perspectives.len() + 1;
     let column_width = (usize::from(width).saturating_sub(name_width) / columns).max(8);
     let bar_width = column_width.saturating_sub(7).max(1);
-    let mut header = vec![(
-        format!("{:<name_width$}", text.summary_themes),
-        Look::Heading,
-    )];
-    for perspective in &framework.perspectives {
-        header.push((
-            format!(
-                "{:<column_width$}",
-                super::fit(&perspective.label, column_width - 1)
-            ),
-            Look::Heading,
-        ));
-    }
-    header.push((
-        format!(
-            "{:<column_width$}",
-            super::fit(text.label_consensus, column_width - 1)
-        ),
-        Look::Heading,
+    // Column labels wrap rather than being cut ("Jeugdigen en ouders").
+    let mut labels: Vec<Vec<String>> =
+        vec![super::wrap::wrap_words(text.summary_themes, name_width - 1)];
+    labels.extend(
+        framework
+            .perspectives
+            .iter()
+            .map(|perspective| super::wrap::wrap_words(&perspective.label, column_width - 1)),
+    );
+    labels.push(super::wrap::wrap_words(
+        text.label_consensus,
+        column_width - 1,
     ));
-    rows.push(Row {
-        pieces: header,
-        entry: None,
-    });
+    let header_rows = labels.iter().map(Vec::len).max().unwrap_or(1);
+    for line in 0..header_rows {
+        let pieces = labels
+            .iter()
+            .enumerate()
+            .map(|(column, label)| {
+                let width = if column == 0 {
+                    name_width
+                } else {
+                    column_width
+                };
+                let part = label.get(line).map_or("", String::as_str);
+                (format!("{part:<width$}"), Look::Heading)
+            })
+            .collect();
+        rows.push(Row {
+            pieces,
+            entry: None,
+        });
+    }
     for (theme, result) in framework.themes.iter().zip(&evaluation.themes) {
         // A weight other than 1 stays visible however short the title gets.
         let weight = if (result.weight - 1.0).abs() > f64::EPSILON {
@@ -233,11 +242,19 @@ fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
         } else {
             String::new()
         };
-        let title_width = name_width - 1 - weight.chars().count();
-        let name = format!(
-            "{}{weight}",
-            super::fit(&format!("{} {}", theme.id, theme.title), title_width)
-        );
+        // The theme's name wraps at whole words under its first row; the
+        // weight goes on the first row where it fits.
+        let mut name_lines =
+            super::wrap::wrap_words(&format!("{} {}", theme.id, theme.title), name_width - 1);
+        let weight_width = weight.chars().count();
+        match name_lines
+            .iter_mut()
+            .find(|line| line.chars().count() + weight_width < name_width)
+        {
+            Some(line) => line.push_str(&weight),
+            None => name_lines.push(weight.trim_start().to_string()),
+        }
+        let name = name_lines[0].clone();
         let mut pieces = vec![(format!("{name:<name_width$}"), Look::Normal)];
         for mean in &result.perspective_means {
             pieces.push((
@@ -250,6 +267,9 @@ fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
             pieces,
             entry: None,
         });
+        for continuation in &name_lines[1..] {
+            rows.push(row(format!("   {continuation}"), Look::Normal));
+        }
     }
     let total = evaluation
         .total

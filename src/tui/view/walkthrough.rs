@@ -14,8 +14,22 @@ use crate::tui::app::{App, Field, Side, WalkMode, Walkthrough};
 use crate::tui::text_edit::{self, TextCursor, Viewport};
 use crate::tui::update::{answer_slot, note_text};
 
-/// Width of the label column left of each field.
+/// The narrowest label column left of each field.
 const LABEL_WIDTH: u16 = 17;
+
+/// The label column: wide enough for the longest perspective label (the
+/// marker, the label, a space), so "Jeugdigen en ouders" is never cut and
+/// never runs into the scale; at most half of the panel.
+fn label_width(framework: &Framework, inner_width: u16) -> u16 {
+    let longest = framework
+        .perspectives
+        .iter()
+        .map(|perspective| unicode_width::UnicodeWidthStr::width(perspective.label.as_str()))
+        .max()
+        .unwrap_or(0);
+    let wanted = u16::try_from(longest + 2).unwrap_or(u16::MAX);
+    wanted.clamp(LABEL_WIDTH, (inner_width / 2).max(LABEL_WIDTH))
+}
 
 /// Where everything goes on the walkthrough screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +38,10 @@ pub struct WalkLayout {
     pub detail: Rect,
     /// Description and guiding questions.
     pub criterion_text: Rect,
+    /// The meaning of the focused field's level, or the scale's legend.
+    pub scale_meaning: Rect,
+    /// Width of the label column left of each field.
+    pub label_width: u16,
     /// Each field with the area of its value (right of the label).
     pub fields: Vec<(Field, Rect)>,
 }
@@ -56,14 +74,8 @@ fn criterion_text(framework: &Framework, index: usize) -> String {
 
 /// Lays out the walkthrough in `body`.
 pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
-    // Wider screens give the list room for whole titles.
-    let navigator_width = match body.width {
-        160.. => 46,
-        120.. => 36,
-        _ => 24,
-    };
     let navigator = Rect {
-        width: navigator_width.min(body.width),
+        width: navigator_width(&walk.scan.framework, body.width),
         ..body
     };
     let detail = Rect {
@@ -80,19 +92,40 @@ pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
     };
     let fields = Field::all(walk.scan.framework.perspectives.len());
     let answer = &walk.scan.answers[walk.current];
-    let value_width = inner.width.saturating_sub(LABEL_WIDTH);
+    let label_width = label_width(&walk.scan.framework, inner.width);
+    let value_width = inner.width.saturating_sub(label_width);
     // One row per choice field and per text field, one separator row.
     let minimum_fields = fields.len() as u16 + 1;
     let text = criterion_text(&walk.scan.framework, walk.current);
     let wanted_text_rows = rows_needed(&text, inner.width, inner.height);
+    // The legend takes a second row only where the criterion text keeps its own.
+    let spare = inner
+        .height
+        .saturating_sub(minimum_fields + 1 + 3)
+        .saturating_sub(wanted_text_rows);
+    // While typing a note the legend yields its rows to the note.
+    let meaning_rows = if walk.mode == WalkMode::Editing {
+        0
+    } else {
+        super::scale_legend::rows_wanted(walk, inner.width).min(spare.max(1))
+    };
     // The criterion text yields room to the fields, but always keeps 3 rows.
-    let text_rows =
-        wanted_text_rows.min(inner.height.saturating_sub(minimum_fields + 1 + 3).max(3));
+    let text_rows = wanted_text_rows.min(
+        inner
+            .height
+            .saturating_sub(minimum_fields + meaning_rows + 1 + 3)
+            .max(3),
+    );
     let criterion_text = Rect {
         height: text_rows.min(inner.height),
         ..inner
     };
-    let fields_top = inner.y + text_rows + 1;
+    let scale_meaning = Rect {
+        y: inner.y + text_rows,
+        height: meaning_rows.min(inner.height.saturating_sub(text_rows)),
+        ..inner
+    };
+    let fields_top = inner.y + text_rows + meaning_rows + 1;
     let available = inner.bottom().saturating_sub(fields_top);
     let mut extra = available.saturating_sub(minimum_fields);
 
@@ -138,7 +171,7 @@ pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
         placed.push((
             *field,
             Rect {
-                x: inner.x + LABEL_WIDTH,
+                x: inner.x + label_width,
                 y,
                 width: value_width,
                 height,
@@ -150,8 +183,35 @@ pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
         navigator,
         detail,
         criterion_text,
+        scale_meaning,
+        label_width,
         fields: placed,
     }
+}
+
+/// The criteria list widens with the screen up to its longest row, while the
+/// detail panel keeps room for the scale and the notes.
+fn navigator_width(framework: &Framework, body_width: u16) -> u16 {
+    const DETAIL_ROOM: u16 = 72;
+    let floor = match body_width {
+        160.. => 46,
+        120.. => 36,
+        _ => 24,
+    };
+    let longest = framework
+        .criteria()
+        .map(|entry| {
+            let row = format!("▶· {} {}", entry.criterion.id, entry.criterion.title);
+            let theme = format!("{} {}", entry.theme.id, entry.theme.title);
+            unicode_width::UnicodeWidthStr::width(row.as_str())
+                .max(unicode_width::UnicodeWidthStr::width(theme.as_str()))
+        })
+        .max()
+        .unwrap_or(0);
+    // One column for the border on the right.
+    let wanted = u16::try_from(longest + 1).unwrap_or(u16::MAX);
+    let room = body_width.saturating_sub(DETAIL_ROOM);
+    floor.max(wanted.min(room)).min(body_width)
 }
 
 /// The size of the focused text field, for cursor movement and scrolling.
@@ -197,17 +257,17 @@ pub fn status_mark(status: CriterionStatus) -> &'static str {
 }
 
 fn draw_navigator(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, styles: &Styles) {
-    let framework = &walk.scan.framework;
     let (selected, navigating) = match walk.mode {
         WalkMode::Navigator { selected } => (selected, true),
         _ => (walk.current, false),
     };
+    let title = match (navigating, walk.goto_query.is_empty()) {
+        (false, _) => app.text.navigator_title.to_string(),
+        (true, true) => app.text.navigator_title_active.to_string(),
+        (true, false) => format!("{}{}▏", app.text.goto_prompt, walk.goto_query),
+    };
     let block = Block::default().borders(Borders::RIGHT).title(Span::styled(
-        if navigating {
-            app.text.navigator_title_active
-        } else {
-            app.text.navigator_title
-        },
+        title,
         if navigating {
             styles.selected
         } else {
@@ -218,18 +278,50 @@ fn draw_navigator(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, 
     frame.render_widget(block, area);
 
     let mut lines: Vec<Line> = Vec::new();
+    for row in navigator_rows(walk, inner.width) {
+        let style = match row.criterion {
+            None => styles.bold,
+            Some(index) if index == selected && navigating => styles.selected,
+            Some(index) if index == walk.current => styles.bold,
+            Some(_) => styles.normal,
+        };
+        lines.push(Line::styled(row.text, style));
+    }
+    let offset = navigator_offset(walk, inner.width, inner.height);
+    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
+}
+
+/// One row of the criteria list.
+struct NavigatorRow {
+    /// `None` for a theme heading, else the criterion.
+    criterion: Option<usize>,
+    text: String,
+}
+
+/// The criteria list as rows. The current criterion's title wraps over as
+/// many rows as it needs, so it is always readable in full; the others are
+/// shortened to a row, at a whole word.
+fn navigator_rows(walk: &Walkthrough, width: u16) -> Vec<NavigatorRow> {
+    let framework = &walk.scan.framework;
+    let width = usize::from(width);
+    let mut rows = Vec::new();
     for entry in framework.criteria() {
         if entry.criterion.id == entry.theme.criteria[0].id {
-            lines.push(Line::styled(
-                format!("{} {}", entry.theme.id, entry.theme.title),
-                styles.bold,
-            ));
+            rows.push(NavigatorRow {
+                criterion: None,
+                text: super::wrap::fit_row(
+                    &format!("{} {}", entry.theme.id, entry.theme.title),
+                    width,
+                ),
+            });
         }
         let status = walk.scan.answers[entry.index].status();
-        let pointer = if entry.index == walk.current {
-            "▶"
-        } else {
-            " "
+        let is_current = entry.index == walk.current;
+        let pointer = if is_current { "▶" } else { " " };
+        // In the "go to" list the selected criterion shows in full, else the current.
+        let expanded = match walk.mode {
+            WalkMode::Navigator { selected } => selected,
+            _ => walk.current,
         };
         let text = format!(
             "{pointer}{} {} {}",
@@ -237,42 +329,54 @@ fn draw_navigator(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, 
             entry.criterion.id,
             entry.criterion.title
         );
-        let style = if entry.index == selected && navigating {
-            styles.selected
-        } else if entry.index == walk.current {
-            styles.bold
+        if entry.index == expanded {
+            // Continuation rows line up under the id.
+            let indent = "   ";
+            let first_width = width;
+            let wrapped = super::wrap::wrap_words(&text, first_width);
+            let mut rest = String::new();
+            for (number, part) in wrapped.iter().enumerate() {
+                if number == 0 {
+                    rows.push(NavigatorRow {
+                        criterion: Some(entry.index),
+                        text: part.clone(),
+                    });
+                } else {
+                    if !rest.is_empty() {
+                        rest.push(' ');
+                    }
+                    rest.push_str(part);
+                }
+            }
+            if !rest.is_empty() {
+                for part in super::wrap::wrap_words(&rest, width.saturating_sub(indent.len())) {
+                    rows.push(NavigatorRow {
+                        criterion: Some(entry.index),
+                        text: format!("{indent}{part}"),
+                    });
+                }
+            }
         } else {
-            styles.normal
-        };
-        lines.push(Line::styled(text, style));
-    }
-    let offset = navigator_offset(walk, inner.height);
-    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
-}
-
-/// The criteria list as rows: `None` for a theme heading, else the criterion.
-fn navigator_rows(framework: &Framework) -> Vec<Option<usize>> {
-    let mut rows = Vec::new();
-    for entry in framework.criteria() {
-        if entry.criterion.id == entry.theme.criteria[0].id {
-            rows.push(None);
+            rows.push(NavigatorRow {
+                criterion: Some(entry.index),
+                text: super::wrap::fit_row(&text, width),
+            });
         }
-        rows.push(Some(entry.index));
     }
     rows
 }
 
 /// How far the list is scrolled: the selected row stays in view, roughly in
 /// the middle.
-fn navigator_offset(walk: &Walkthrough, height: u16) -> usize {
+fn navigator_offset(walk: &Walkthrough, width: u16, height: u16) -> usize {
     let selected = match walk.mode {
         WalkMode::Navigator { selected } => selected,
         _ => walk.current,
     };
-    let rows = navigator_rows(&walk.scan.framework);
+    let rows = navigator_rows(walk, width);
     let selected_row = rows
         .iter()
-        .position(|row| *row == Some(selected))
+        .position(|row| row.criterion == Some(selected))
         .unwrap_or(0);
     let height = usize::from(height);
     selected_row
@@ -303,15 +407,15 @@ pub fn hit(size: (u16, u16), walk: &Walkthrough, app: &App, column: u16, row: u1
         // The list starts one row down (its title) and ends before the border.
         let list_top = layout.navigator.y + 1;
         let height = layout.navigator.height.saturating_sub(1);
-        let index = usize::from(row.checked_sub(list_top)?) + navigator_offset(walk, height);
-        return navigator_rows(&walk.scan.framework)
+        let width = layout.navigator.width.saturating_sub(1);
+        let index = usize::from(row.checked_sub(list_top)?) + navigator_offset(walk, width, height);
+        return navigator_rows(walk, width)
             .get(index)
-            .copied()
-            .flatten()
+            .and_then(|row| row.criterion)
             .map(Hit::Criterion);
     }
     for (field, area) in &layout.fields {
-        let label_x = area.x.saturating_sub(LABEL_WIDTH);
+        let label_x = area.x.saturating_sub(layout.label_width);
         if row < area.y || row >= area.bottom() || column < label_x || column >= area.right() {
             continue;
         }
@@ -394,15 +498,26 @@ fn draw_detail(
     let text = app.text;
     let framework = &walk.scan.framework;
     let entry = framework.criterion_at(walk.current)?;
+    // A long title ends on a whole word here; the list shows it in full.
+    let critical = entry
+        .criterion
+        .critical
+        .then(|| format!("[{}] ", text.critical));
+    let critical_width = critical.as_deref().map_or(0, |c| c.chars().count());
+    let title_room =
+        usize::from(layout.detail.width.saturating_sub(2)).saturating_sub(critical_width + 1);
     let mut title = vec![Span::styled(
-        format!(" {} · {} ", entry.criterion.id, entry.criterion.title),
+        format!(
+            "{} ",
+            super::wrap::fit_words(
+                &format!(" {} · {}", entry.criterion.id, entry.criterion.title),
+                title_room
+            )
+        ),
         styles.title,
     )];
-    if entry.criterion.critical {
-        title.push(Span::styled(
-            format!("[{}] ", text.critical),
-            styles.warning,
-        ));
+    if let Some(critical) = critical {
+        title.push(Span::styled(critical, styles.warning));
     }
     if let Some(badge) = super::many::previous_badge(walk, text) {
         title.push(Span::styled(format!("· {badge} "), styles.dim));
@@ -429,7 +544,7 @@ fn draw_detail(
     let position = if room < entry.theme.id.chars().count() + 2 {
         format!(" {}/{} ", walk.current + 1, walk.scan.answers.len())
     } else {
-        format!(" {}{counter}", super::fit(&theme, room))
+        format!(" {}{counter}", super::wrap::fit_words(&theme, room))
     };
     let block = Block::bordered()
         .title(Line::from(title))
@@ -446,14 +561,15 @@ fn draw_detail(
         styles.normal,
         false,
     );
+    super::scale_legend::draw(frame, layout.scale_meaning, walk, styles);
 
     let answer = &walk.scan.answers[walk.current];
     let mut cursor = None;
     for (field, area) in &layout.fields {
         let focused = *field == walk.focus && !matches!(walk.mode, WalkMode::Navigator { .. });
         let label_area = Rect {
-            x: area.x.saturating_sub(LABEL_WIDTH),
-            width: LABEL_WIDTH.min(area.x),
+            x: area.x.saturating_sub(layout.label_width),
+            width: layout.label_width.min(area.x),
             height: 1,
             ..*area
         };
@@ -473,7 +589,13 @@ fn draw_detail(
         );
         match field {
             Field::Score(side) => {
-                let mut line = score_line(framework, answer_slot(answer, *side), app, styles);
+                let mut line = score_line(
+                    framework,
+                    answer_slot(answer, *side),
+                    area.width,
+                    app,
+                    styles,
+                );
                 line.spans
                     .extend(super::many::conflict_mark(walk, *field, text, styles));
                 frame.render_widget(Paragraph::new(line), *area);
@@ -608,9 +730,12 @@ fn field_label(field: Field, framework: &Framework, app: &App) -> String {
 
 /// The scale as a row of options with the chosen one in brackets and the
 /// label of the chosen one after it: ` 1  2 [3] 4  onb. n.v.t.  Op orde`.
+/// The label is left out rather than cut when it does not fit whole; the
+/// legend above the fields says it in full for the focused field.
 fn score_line<'a>(
     framework: &'a Framework,
     chosen: Option<Answer>,
+    width: u16,
     app: &App,
     styles: &Styles,
 ) -> Line<'a> {
@@ -645,7 +770,11 @@ fn score_line<'a>(
         Some(Answer::NotApplicable) => framework.scale.not_applicable.label.clone(),
         None => String::new(),
     };
-    spans.push(Span::styled(format!(" {meaning}"), styles.bold));
+    let used: usize = spans.iter().map(Span::width).sum();
+    let label = format!(" {meaning}");
+    if used + unicode_width::UnicodeWidthStr::width(label.as_str()) <= usize::from(width) {
+        spans.push(Span::styled(label, styles.bold));
+    }
     Line::from(spans)
 }
 

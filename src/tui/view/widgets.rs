@@ -148,17 +148,53 @@ pub fn bottom_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
     }
     let context = keymap::context(app);
     let mut spans = vec![Span::raw(" ")];
-    for (keys, help) in keymap::help_rows(context, true) {
+    for (keys, words) in hint_entries(app, context, usize::from(area.width)) {
         spans.push(Span::styled(
             keys,
             styles.bar.add_modifier(ratatui::style::Modifier::BOLD),
         ));
-        spans.push(Span::styled(
-            format!(" {}  ", (app.text.help_short)(help)),
-            styles.bar,
-        ));
+        spans.push(Span::styled(words, styles.bar));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)).style(styles.bar), area);
+}
+
+/// The hints that fit in `width` columns as (keys, " words  ") pairs: a hint
+/// that does not fit whole is left out, so the bar never ends mid-word. The
+/// way to the help always keeps its place, since the help lists the rest.
+pub fn hint_entries(app: &App, context: keymap::Context, width: usize) -> Vec<(String, String)> {
+    let measured: Vec<(String, String, keymap::Help, usize)> =
+        keymap::screen_help_rows(app, context, true)
+            .into_iter()
+            .map(|(keys, help)| {
+                let words = format!(" {}", (app.text.help_short)(help));
+                let needed = unicode_width::UnicodeWidthStr::width(keys.as_str())
+                    + unicode_width::UnicodeWidthStr::width(words.as_str());
+                (keys, words, help, needed)
+            })
+            .collect();
+    let mut reserved: usize = measured
+        .iter()
+        .filter(|(_, _, help, _)| *help == keymap::Help::Help)
+        .map(|(_, _, _, needed)| needed + 2)
+        .sum();
+    let mut used = 1; // the leading space
+    let mut entries = Vec::new();
+    let mut full = false;
+    for (keys, words, help, needed) in measured {
+        let is_help = help == keymap::Help::Help;
+        if is_help {
+            reserved = reserved.saturating_sub(needed + 2);
+        } else if full || used + needed + reserved > width {
+            full = true;
+            continue;
+        }
+        if used + needed > width {
+            break;
+        }
+        used += needed + 2;
+        entries.push((keys, format!("{words}  ")));
+    }
+    entries
 }
 
 /// A yes/no/cancel question about unsaved changes.
