@@ -27,6 +27,14 @@ fn search(path: &Path, current: &Scan) -> Option<(PathBuf, Scan)> {
         {
             continue;
         }
+        // Opening must stay fast in a full folder: only files that name the
+        // region at all are parsed.
+        let names_region = std::fs::read(&candidate).is_ok_and(|bytes| {
+            String::from_utf8_lossy(&bytes).contains(current.meta.region.trim())
+        });
+        if !names_region {
+            continue;
+        }
         let Ok(loaded) = storage::load_scan(&candidate) else {
             continue;
         };
