@@ -282,6 +282,14 @@ fn overview_searches_folders_and_lists_bad_files_without_touching_them() {
     for name in ["robuust.toml", "vervolgtraject.toml"] {
         fs::copy(examples().join(name), folder.join("sub").join(name)).expect("copy");
     }
+    // A framework file among the scans is no scan and no problem.
+    let framework = fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("scans/frameworks"))
+        .expect("bundled frameworks")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .expect("a framework file");
+    fs::copy(&framework, folder.join("sub").join("kader.toml")).expect("copy");
     let broken = folder.join("kapot.toml");
     let bytes = b"schema_version = 1\nregion = \"X\"\ndate = \"2026-13-01\"\n[framework]\n";
     fs::write(&broken, bytes).expect("write");

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::Context;
 use crate::model::Scan;
-use crate::storage::{self, FileKind};
+use crate::storage;
 
 /// What loading many paths gave.
 pub struct LoadedScans {
@@ -34,10 +34,18 @@ fn scan_files_in(folder: &Path, found: &mut Vec<PathBuf>) {
             scan_files_in(&path, found);
         } else if path.extension().is_some_and(|ext| ext == "toml") {
             // A framework file in the folder is not a scan and not a problem.
-            let kind = std::fs::read(&path)
-                .ok()
-                .and_then(|bytes| storage::detect_kind(&String::from_utf8_lossy(&bytes)));
-            if kind != Some(FileKind::Framework) {
+            // A line-level look is enough (and cheap: the files are parsed once,
+            // later, in parallel): a scan has `region = …` or `[framework]`.
+            let looks_like_scan = std::fs::read(&path).is_ok_and(|bytes| {
+                String::from_utf8_lossy(&bytes).lines().any(|line| {
+                    let line = line.trim_start_matches('\u{feff}').trim();
+                    line == "[framework]"
+                        || line
+                            .strip_prefix("region")
+                            .is_some_and(|rest| rest.trim_start().starts_with('='))
+                })
+            });
+            if looks_like_scan {
                 found.push(path);
             }
         }
@@ -57,15 +65,44 @@ pub fn scan_files(paths: &[PathBuf]) -> Vec<PathBuf> {
     found
 }
 
-/// Loads every scan `paths` name (sequentially for now).
+/// Loads every scan `paths` name, on every core (std threads, one chunk of
+/// files each; the results keep the files' order). The parallel loader the
+/// perf work brings can replace this one function.
 pub fn load_all(context: &Context, paths: &[PathBuf]) -> LoadedScans {
+    let files = scan_files(paths);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(files.len().max(1));
+    let chunk = files.len().div_ceil(threads).max(1);
+    let results: Vec<(PathBuf, Result<storage::Loaded<Scan>, storage::LoadError>)> =
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|file| (file.clone(), storage::load_scan(file)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                // A panic while loading is a bug: pass it on, never drop files.
+                .flat_map(|worker| {
+                    worker
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        });
     let mut loaded = LoadedScans {
         scans: Vec::new(),
         problems: Vec::new(),
         failed: 0,
     };
-    for file in scan_files(paths) {
-        match storage::load_scan(&file) {
+    for (file, result) in results {
+        match result {
             Ok(scan) => {
                 let shown = storage::sanitize_for_display(&file.display().to_string());
                 for warning in &scan.warnings {
