@@ -105,7 +105,29 @@ impl Context {
                 Err(error) => problems.extend(self.describe_load_error(&file, &error)),
             }
         }
+        problems.extend(self.id_clashes(&choices));
         (choices, problems)
+    }
+
+    /// One message per framework id that several choices share.
+    fn id_clashes(&self, choices: &[FrameworkChoice]) -> Vec<String> {
+        let mut messages = Vec::new();
+        for (index, choice) in choices.iter().enumerate() {
+            let id = &choice.framework.id;
+            let earlier = choices[..index].iter().any(|c| &c.framework.id == id);
+            let sharing: Vec<String> = choices
+                .iter()
+                .filter(|c| &c.framework.id == id)
+                .map(|c| framework_source(self, c))
+                .collect();
+            if !earlier && sharing.len() > 1 {
+                messages.push((self.text.framework_id_clash)(
+                    &storage::sanitize_for_display(id),
+                    &sharing.join(", "),
+                ));
+            }
+        }
+        messages
     }
 
     /// A load error as lines of `file:line:column: message`.
@@ -115,10 +137,9 @@ impl Context {
             storage::LoadError::Io { source, .. } => {
                 vec![format!("{shown}: {}", (self.text.io_error)(source))]
             }
-            storage::LoadError::Invalid { problems, .. } => problems
-                .iter()
-                .map(|problem| self.text.located_problem(&shown, problem))
-                .collect(),
+            storage::LoadError::Invalid { problems, .. } => {
+                self.text.located_problems(&shown, problems)
+            }
         }
     }
 
@@ -158,7 +179,21 @@ pub fn start(context: &Context) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Picks a framework by id or by file path.
+/// Where a framework choice comes from, for a message: its file, or
+/// "meegeleverd (robuuste-jeugdhulpregio.toml)".
+fn framework_source(context: &Context, choice: &FrameworkChoice) -> String {
+    match &choice.file {
+        Some(file) => storage::sanitize_for_display(&file.display().to_string()),
+        None => {
+            let name = storage::bundled_framework_with_id(&choice.framework.id, "")
+                .map_or("", |(name, _)| name);
+            format!("{} ({name})", context.text.framework_bundled)
+        }
+    }
+}
+
+/// Picks a framework by id or by file path. An id that several frameworks
+/// share (a user's file reusing a bundled id) is refused, naming them all.
 pub fn find_framework(context: &Context, wanted: Option<&str>) -> anyhow::Result<Framework> {
     let (choices, _) = context.frameworks();
     let Some(wanted) = wanted else {
@@ -168,8 +203,23 @@ pub fn find_framework(context: &Context, wanted: Option<&str>) -> anyhow::Result
             .map(|choice| choice.framework)
             .ok_or_else(|| anyhow::anyhow!(context.text.no_frameworks));
     };
-    if let Some(choice) = choices.iter().find(|c| c.framework.id == wanted) {
-        return Ok(choice.framework.clone());
+    let mut same_id = choices
+        .iter()
+        .filter(|c| c.framework.id == wanted)
+        .peekable();
+    if let Some(first) = same_id.next() {
+        if same_id.peek().is_none() {
+            return Ok(first.framework.clone());
+        }
+        // Never pick one of two frameworks with the same id at random.
+        let sources: Vec<String> = std::iter::once(first)
+            .chain(same_id)
+            .map(|choice| framework_source(context, choice))
+            .collect();
+        anyhow::bail!((context.text.framework_id_clash)(
+            &storage::sanitize_for_display(wanted),
+            &sources.join(", ")
+        ));
     }
     let path = Path::new(wanted);
     if path.exists() {
@@ -217,5 +267,21 @@ pub fn run_many(context: &Context, command: crate::cli::ManyCommand) -> anyhow::
             min_group,
             interactive: false,
         } => overview::run(context, &paths, format.into(), output.as_deref(), min_group),
+    }
+}
+
+/// Refuses a command-line text that would go into a file (a region, a
+/// name) when it holds a control character, a line break or an invisible
+/// format character: the same gate a loaded file passes, applied before
+/// anything is written, so such a text can never start a scan.
+pub fn refuse_hidden_text(
+    text: &crate::i18n::Catalogue,
+    option: &str,
+    value: &str,
+) -> anyhow::Result<()> {
+    use crate::model::gate::{Shape, first_refused};
+    match first_refused(value, Shape::OneLine) {
+        Some(_) => anyhow::bail!((text.input.argument_refused)(option)),
+        None => Ok(()),
     }
 }

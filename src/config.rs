@@ -158,7 +158,7 @@ fn minutes(value: &toml::Value, most: u32) -> Option<u32> {
 
 /// Reads the settings file; a missing file is no settings and no problem.
 pub fn load(path: &Path) -> (Settings, Vec<SettingProblem>) {
-    match std::fs::read(path) {
+    match crate::storage::input::read_input(path) {
         Ok(bytes) => parse(&String::from_utf8_lossy(&bytes)),
         Err(_) => (Settings::default(), Vec::new()),
     }

@@ -5,7 +5,7 @@
 mod en;
 mod nl;
 
-use crate::model::{AttentionPoint, Framework, OverrideOutcome, Reason, Verdict};
+use crate::model::{AttentionPoint, Framework, OverrideOutcome, Reason, Verdict, shown_against};
 use crate::storage::{Problem, ProblemKind};
 use crate::vocab::Help;
 
@@ -131,6 +131,8 @@ pub struct Catalogue {
     pub open_path_title: &'static str,
     pub open_path_help: &'static str,
     pub saved_to: fn(&str) -> String,
+    /// A save that wrote nothing: the file already holds the scan as it is.
+    pub nothing_to_save: fn(&str) -> String,
     pub save_failed: fn(&str) -> String,
     pub at_first_criterion: &'static str,
     pub at_last_criterion: fn(&str) -> String,
@@ -175,6 +177,12 @@ pub struct Catalogue {
     pub status_no_consensus: &'static str,
     pub status_skipped: &'static str,
     pub unknown_framework: fn(&str, &str) -> String,
+    /// Several frameworks have the id asked for: the id and where each one is
+    /// (a file path, or [`Catalogue::framework_bundled`] with its file name).
+    pub framework_id_clash: fn(&str, &str) -> String,
+    /// `check` on a framework file that reuses a bundled framework's id:
+    /// the id and the bundled file's name.
+    pub framework_id_taken: fn(&str, &str) -> String,
     pub created_at: fn(&str) -> String,
     pub frameworks_header: &'static str,
     pub framework_bundled: &'static str,
@@ -267,6 +275,7 @@ pub struct Catalogue {
     pub report: ReportText,
     pub plain: PlainText,
     pub many: ManyText,
+    pub input: InputText,
 }
 
 /// The words of the many-scans commands and screens: `merge`,
@@ -435,6 +444,39 @@ pub struct ReportText {
     pub write_failed: fn(&str, &str) -> String,
     /// `--output` names the scan file itself.
     pub output_is_scan: fn(&str) -> String,
+
+    // The report that opens with what to do, the weighting rule, the numeric
+    // CSV columns.
+    /// The decimal separator of numbers in reports.
+    pub decimal_separator: char,
+    /// CSV column header of a perspective's bare score: "Score Gemeenten (getal)".
+    pub perspective_number: fn(&str) -> String,
+    /// CSV column header of the joint answer's bare score.
+    pub consensus_number: &'static str,
+    /// The heading of the points of attention, most severe first.
+    pub attention_by_severity: &'static str,
+    /// What the ordering of the points of attention is.
+    pub attention_order: &'static str,
+    /// The heading of the actions of criteria that are no point of attention.
+    pub other_actions: &'static str,
+    /// The heading of the weighting rule and the theme scores.
+    pub weighting_heading: &'static str,
+    /// How theme scores and the total are formed.
+    pub weighting_explained: &'static str,
+    pub weight: &'static str,
+    /// The column of a theme's score times its weight.
+    pub weighted_score: &'static str,
+    /// The total as a sum: weighted sum, sum of the weights, total.
+    pub total_sum: fn(&str, &str, &str) -> String,
+    /// The follow-up rule: total below, core theme below, critical criterion at most.
+    pub follow_up_rule: fn(&str, &str, u8) -> String,
+    /// The robust rule: total at least, core theme at least, every criterion
+    /// above, critical criterion at least.
+    pub robust_rule: fn(&str, &str, u8, u8) -> String,
+    /// What neither rule gives.
+    pub otherwise_rule: &'static str,
+    /// The heading of every criterion in detail.
+    pub details_heading: &'static str,
 }
 
 /// The words of the plain line-by-line mode (`zelfscan open --plain`): short
@@ -505,15 +547,60 @@ pub struct PlainText {
     pub save_failed: fn(&str, &str) -> String,
     /// The last line: where everything was saved.
     pub saved_and_closed: fn(&str) -> String,
+    /// The last line when nothing was changed, so nothing was written.
+    pub unchanged_and_closed: fn(&str) -> String,
     /// After the owner of a locked scan is named.
     pub locked_hint: &'static str,
     /// A scan from a newer zelfscan cannot be edited here.
     pub newer_refused: &'static str,
     /// `zelfscan` without a file on a dumb terminal.
     pub needs_file: &'static str,
+    /// Reading the input or writing the output failed (the system's reason):
+    /// the scan is saved all the same.
+    pub input_failed: fn(&str) -> String,
 }
 
+/// Hostile or odd input (issue 8): capped problem lists, journals that were
+/// stopped at an invalid record, hidden characters made visible, refused
+/// command-line text.
+pub struct InputText {
+    /// After the first [`MAX_PROBLEMS_SHOWN`] problems: how many more there are.
+    pub more_problems: fn(usize) -> String,
+    /// A journal stopped at an invalid record: edits kept, the record's
+    /// number, why, and where the journal was set aside.
+    pub journal_rejected: fn(usize, usize, &str, &str) -> String,
+    /// Why a journal record was refused.
+    pub rejection: fn(&crate::model::gate::Rejection) -> String,
+    /// A command-line text holding a control or hidden character: the option.
+    pub argument_refused: fn(&str) -> String,
+    /// The problem text: the field and how many characters were made visible.
+    pub hidden_problem: fn(&str, usize) -> String,
+    /// On opening such a scan: how many in all, and the `.bak` name the
+    /// original bytes will be kept under when the next save cleans them.
+    pub hidden_on_open: fn(usize, &str) -> String,
+}
+
+/// How many problems of one file are listed; the rest are counted, so a file
+/// with 300,000 unknown keys gives a readable answer.
+pub const MAX_PROBLEMS_SHOWN: usize = 20;
+
 impl Catalogue {
+    /// `file:line:column: message` for at most [`MAX_PROBLEMS_SHOWN`]
+    /// problems, then one line saying how many more there are.
+    pub fn located_problems(&self, file: &str, problems: &[Problem]) -> Vec<String> {
+        let mut lines: Vec<String> = problems
+            .iter()
+            .take(MAX_PROBLEMS_SHOWN)
+            .map(|problem| self.located_problem(file, problem))
+            .collect();
+        if problems.len() > MAX_PROBLEMS_SHOWN {
+            lines.push((self.input.more_problems)(
+                problems.len() - MAX_PROBLEMS_SHOWN,
+            ));
+        }
+        lines
+    }
+
     /// `file:line:column: message`, the form editors and `check` use.
     pub fn located_problem(&self, file: &str, problem: &Problem) -> String {
         let prefix = if problem.is_warning() {
@@ -528,6 +615,32 @@ impl Catalogue {
             (self.problem)(&problem.kind)
         )
     }
+}
+
+/// The value and the threshold of a reason that compares them, as the
+/// catalogues print them: the threshold with all its decimals (at least two),
+/// the value with as many as it takes to never read equal to a threshold it
+/// misses ("2,000 lager dan 2,005", not "2,00 lager dan 2,00"). Empty for a
+/// reason without such numbers.
+fn reason_numbers(reason: &Reason, decimal_separator: char) -> (String, String) {
+    let (value, threshold) = match reason {
+        Reason::TotalBelow { total, threshold } | Reason::TotalAtLeast { total, threshold } => {
+            (total, threshold)
+        }
+        Reason::CoreThemeBelow {
+            score, threshold, ..
+        }
+        | Reason::CoreThemeAtLeast {
+            score, threshold, ..
+        } => (score, threshold),
+        _ => return (String::new(), String::new()),
+    };
+    let (value, threshold) = shown_against(value, threshold, 2);
+    let separator = decimal_separator.to_string();
+    (
+        value.replace('.', &separator),
+        threshold.replace('.', &separator),
+    )
 }
 
 #[cfg(test)]
@@ -596,6 +709,39 @@ mod tests {
         assert_eq!(Lang::resolve(None, Some(Lang::En), never), Lang::En);
         assert_eq!(Lang::resolve(None, None, || Lang::En), Lang::En);
         assert_eq!(Lang::resolve(None, None, || Lang::Nl), Lang::Nl);
+    }
+
+    #[test]
+    fn a_reason_never_contradicts_itself() {
+        use crate::model::Exact;
+        let framework = &crate::storage::bundled_frameworks()[0];
+        // A three-decimal threshold: two decimals would say "2,00, lager dan 2,00".
+        let below = Reason::CoreThemeBelow {
+            theme_id: "T1".to_owned(),
+            score: Exact::integer(2),
+            threshold: Exact::from_decimal_f64(2.005),
+        };
+        assert_eq!(
+            (Lang::Nl.catalogue().reason)(&below, framework),
+            "kernthema T1 Visie scoort 2,000, lager dan 2,005"
+        );
+        // A total a hair below its threshold shows the digit that differs.
+        let total = Reason::TotalBelow {
+            total: Exact::ratio(29_999, 10_000),
+            threshold: Exact::integer(3),
+        };
+        assert_eq!(
+            (Lang::En.catalogue().reason)(&total, framework),
+            "the total score 2.9999 is lower than 3.00"
+        );
+        let met = Reason::TotalAtLeast {
+            total: Exact::ratio(42, 11),
+            threshold: Exact::integer(3),
+        };
+        assert_eq!(
+            (Lang::Nl.catalogue().reason)(&met, framework),
+            "de totaalscore 3,82 is minstens 3,00"
+        );
     }
 
     #[test]
@@ -742,11 +888,39 @@ mod tests {
             ProblemKind::UnknownCriterion { id: "k".into() },
             ProblemKind::UnknownPerspective { id: "k".into() },
             ProblemKind::UnknownKey { key: "k".into() },
+            ProblemKind::HiddenCharacters {
+                key: "k".into(),
+                count: 2,
+            },
             ProblemKind::NewerSchema {
                 found: 2,
                 supported: 1,
             },
             ProblemKind::UnknownFileKind,
+            ProblemKind::UnworkableRule {
+                flaw: crate::model::RuleFlaw::ScaleNotConsecutive {
+                    values: vec![1, 2, 4],
+                },
+            },
+            ProblemKind::UnworkableRule {
+                flaw: crate::model::RuleFlaw::ThemeWithoutWeight {
+                    theme_id: "T6".into(),
+                },
+            },
+            ProblemKind::UnworkableRule {
+                flaw: crate::model::RuleFlaw::RobustUnreachable {
+                    key: "weighting.robust.total_at_least",
+                    value: "4.5".into(),
+                    highest: 4,
+                },
+            },
+            ProblemKind::UnworkableRule {
+                flaw: crate::model::RuleFlaw::FollowUpAlways {
+                    key: "weighting.follow_up.total_below",
+                    value: "4.5".into(),
+                    highest: 4,
+                },
+            },
             invalid(InvalidReason::BadId),
             invalid(InvalidReason::NotOnScale),
             invalid(InvalidReason::BadDate),

@@ -5,20 +5,25 @@
 pub mod compare;
 pub mod conflict;
 pub mod edit;
+pub mod exact;
 pub mod extra;
 pub mod framework;
+pub mod gate;
 pub mod merge;
 pub mod overview;
+pub mod rule_check;
 pub mod scan;
 pub mod scoring;
 pub mod search;
 pub mod timebox;
 
+pub use exact::{Exact, shown_against};
 pub use extra::Extra;
 pub use framework::{
     AgreementLevelDef, AnswerScale, Criterion, CriterionRef, Framework, Perspective, ScaleLevel,
     SpecialAnswerDef, Theme, Weighting, WeightingExtra,
 };
+pub use rule_check::{RuleFlaw, rule_flaws};
 pub use scan::{
     Agreement, Answer, CriterionAnswer, CriterionStatus, Participant, PerspectiveAnswer, Progress,
     Scan, ScanMeta, VerdictOverride,

@@ -648,8 +648,18 @@ impl PlainSession {
         lines.push(format!(
             "{} {}",
             text.summary_verdict,
-            (text.verdict)(evaluation.verdict)
+            (text.verdict)(evaluation.verdict())
         ));
+        // As the outcome screen: what the override did, then the computed verdict
+        // whose reasons follow.
+        if let Some(outcome) = &evaluation.override_outcome {
+            lines.push((text.override_outcome)(outcome));
+            lines.push(format!(
+                "{} {}",
+                text.summary_computed,
+                (text.verdict)(evaluation.computed_verdict)
+            ));
+        }
         lines.push(text.summary_why.to_string());
         lines.extend(
             evaluation

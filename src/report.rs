@@ -19,9 +19,9 @@ pub use overview::render_overview;
 
 use crate::i18n::{Catalogue, ReportText};
 use crate::model::{
-    Agreement, Answer, AttentionPoint, CriterionAnswer, CriterionRef, CriterionResult,
-    CriterionStatus, Evaluation, Framework, OverrideOutcome, Scan, ScoreSource, Theme, Verdict,
-    evaluate,
+    Agreement, Answer, AttentionPoint, AttentionReason, CriterionAnswer, CriterionRef,
+    CriterionResult, CriterionStatus, Evaluation, Exact, Framework, OverrideOutcome, Scan,
+    ScoreSource, Theme, Verdict, evaluate,
 };
 use crate::storage::sanitize_for_display;
 
@@ -78,6 +78,34 @@ struct Row<'a> {
     entry: CriterionRef<'a>,
     answer: &'a CriterionAnswer,
     result: &'a CriterionResult,
+}
+
+/// A point of attention as the report's opening pages show it.
+struct AttentionItem<'r> {
+    /// The catalogue's wording of the point.
+    text: String,
+    /// The criterion it is about; `None` for a theme's point.
+    row: Option<Row<'r>>,
+}
+
+/// One theme in the weighting rule's table; numbers as text.
+struct WeightedTheme {
+    name: String,
+    core: bool,
+    weight: String,
+    score: String,
+    /// Score × weight, or the no-score mark when the theme adds nothing.
+    weighted: String,
+}
+
+/// The weighting rule with this scan's numbers, so a reader can recompute
+/// the total and see which thresholds decided the verdict.
+struct WeightingSummary {
+    themes: Vec<WeightedTheme>,
+    /// "Totaalscore = 17,42 / 5,5 = 3,17"; `None` without a total.
+    total_sum: Option<String>,
+    follow_up: String,
+    robust: String,
 }
 
 /// The verdict as a report states it.
@@ -221,6 +249,183 @@ impl<'a> Report<'a> {
             .map_or("", |p| p.label.as_str())
     }
 
+    /// An exact number with `places` decimals, in the catalogue's notation.
+    fn decimal(&self, value: &Exact, places: u32) -> String {
+        value
+            .rounded(places)
+            .replace('.', &self.words().decimal_separator.to_string())
+    }
+
+    /// A threshold or weight with all its decimals and at least `places`.
+    fn exact_decimal(&self, value: &Exact, places: u32) -> String {
+        let places = value.decimal_places().unwrap_or(places).max(places);
+        self.decimal(value, places)
+    }
+
+    /// A theme score or total with two decimals, or the no-score mark.
+    fn score_number(&self, value: Option<&Exact>) -> String {
+        value.map_or_else(
+            || self.words().no_score.to_string(),
+            |value| self.decimal(value, 2),
+        )
+    }
+
+    /// The points of attention, most severe first: those on critical criteria,
+    /// then those with a low score (lowest first), then disagreements, then
+    /// themes with much unknown. Walk order within each.
+    fn attention_by_severity(&self) -> Vec<AttentionItem<'_>> {
+        let rows: Vec<Row<'_>> = self.rows().collect();
+        let mut ranked: Vec<((u8, u8, usize), AttentionItem<'_>)> = self
+            .evaluation
+            .attention
+            .iter()
+            .map(|point| {
+                let text = (self.text.attention)(point, self.framework);
+                match point {
+                    AttentionPoint::Criterion {
+                        criterion_id,
+                        reasons,
+                        ..
+                    } => {
+                        let row = rows
+                            .iter()
+                            .find(|row| row.entry.criterion.id == *criterion_id)
+                            .map(|row| Row { ..*row });
+                        let (critical, score, index) =
+                            row.as_ref().map_or((false, None, 0), |row| {
+                                (
+                                    row.entry.criterion.critical,
+                                    row.result.counting_score(),
+                                    row.entry.index,
+                                )
+                            });
+                        let low = reasons
+                            .iter()
+                            .any(|reason| matches!(reason, AttentionReason::LowScore { .. }));
+                        let rank = if critical {
+                            0
+                        } else if low {
+                            1
+                        } else {
+                            2
+                        };
+                        (
+                            (rank, score.unwrap_or(u8::MAX), index),
+                            AttentionItem { text, row },
+                        )
+                    }
+                    AttentionPoint::ThemeUnknownShare { theme_id, .. } => {
+                        let index = self
+                            .framework
+                            .themes
+                            .iter()
+                            .position(|theme| theme.id == *theme_id)
+                            .unwrap_or(usize::MAX);
+                        ((3, u8::MAX, index), AttentionItem { text, row: None })
+                    }
+                }
+            })
+            .collect();
+        // A stable sort keeps the walk order among equals.
+        ranked.sort_by_key(|(key, _)| *key);
+        ranked.into_iter().map(|(_, item)| item).collect()
+    }
+
+    /// The notes that explain a criterion's point: the room's joint note, or
+    /// when there is none, each perspective's note with its label.
+    fn explanation(&self, row: &Row) -> Vec<(String, String)> {
+        let joint = clean(&row.answer.consensus_note);
+        if !joint.is_empty() {
+            return vec![(self.words().consensus_note.to_string(), joint)];
+        }
+        self.framework
+            .perspectives
+            .iter()
+            .enumerate()
+            .map(|(index, perspective)| {
+                (
+                    perspective.label.clone(),
+                    clean(self.perspective_note(row, index)),
+                )
+            })
+            .filter(|(_, note)| !note.is_empty())
+            .collect()
+    }
+
+    /// The criteria with an action that are not among the points of attention
+    /// (whose actions are shown with the point), in walk order.
+    fn other_actions(&self) -> Vec<Row<'_>> {
+        let pointed: Vec<&str> = self
+            .evaluation
+            .attention
+            .iter()
+            .filter_map(|point| match point {
+                AttentionPoint::Criterion { criterion_id, .. } => Some(criterion_id.as_str()),
+                AttentionPoint::ThemeUnknownShare { .. } => None,
+            })
+            .collect();
+        self.actions()
+            .into_iter()
+            .filter(|row| !pointed.contains(&row.entry.criterion.id.as_str()))
+            .collect()
+    }
+
+    /// The weighting rule with the theme weights and this scan's scores.
+    fn weighting(&self) -> WeightingSummary {
+        let words = self.words();
+        let weighting = &self.framework.weighting;
+        let mut weighted_sum = Exact::zero();
+        let mut weight_sum = Exact::zero();
+        let themes = self
+            .framework
+            .themes
+            .iter()
+            .zip(&self.evaluation.themes)
+            .map(|(theme, result)| {
+                let counts = result.weight_exact.is_positive();
+                let weighted = result
+                    .score_exact
+                    .as_ref()
+                    .filter(|_| counts)
+                    .map(|score| score * &result.weight_exact);
+                if let Some(weighted) = &weighted {
+                    weighted_sum = &weighted_sum + weighted;
+                    weight_sum = &weight_sum + &result.weight_exact;
+                }
+                WeightedTheme {
+                    name: theme_name(theme),
+                    core: result.core,
+                    weight: self.exact_decimal(&result.weight_exact, 0),
+                    score: self.score_number(result.score_exact.as_ref()),
+                    weighted: self.score_number(weighted.as_ref()),
+                }
+            })
+            .collect();
+        let total_sum = self.evaluation.total_exact.as_ref().map(|total| {
+            (words.total_sum)(
+                &self.decimal(&weighted_sum, 2),
+                &self.exact_decimal(&weight_sum, 0),
+                &self.decimal(total, 2),
+            )
+        });
+        let threshold = |value: f64| self.exact_decimal(&Exact::from_decimal_f64(value), 2);
+        WeightingSummary {
+            themes,
+            total_sum,
+            follow_up: (words.follow_up_rule)(
+                &threshold(weighting.follow_up_total_below),
+                &threshold(weighting.follow_up_core_theme_below),
+                weighting.follow_up_critical_at_most,
+            ),
+            robust: (words.robust_rule)(
+                &threshold(weighting.robust_total_at_least),
+                &threshold(weighting.robust_core_theme_at_least),
+                weighting.robust_any_criterion_above,
+                weighting.robust_critical_at_least,
+            ),
+        }
+    }
+
     /// A score with two decimals in the catalogue's notation, or the no-score mark.
     fn number(&self, value: Option<f64>) -> String {
         value.map_or_else(
@@ -231,10 +436,11 @@ impl<'a> Report<'a> {
 
     fn verdict_summary(&self) -> VerdictSummary {
         let evaluation = &self.evaluation;
-        let shown = evaluation.final_verdict();
+        let shown = evaluation.verdict();
         VerdictSummary {
             shown,
-            computed_if_overridden: (shown != evaluation.verdict).then_some(evaluation.verdict),
+            computed_if_overridden: (shown != evaluation.computed_verdict)
+                .then_some(evaluation.computed_verdict),
             provisional: !evaluation.is_complete() || evaluation.nothing_scored(),
         }
     }
@@ -282,14 +488,6 @@ impl<'a> Report<'a> {
         let progress = self.evaluation.progress;
         (!self.evaluation.is_complete())
             .then(|| (self.text.incomplete)(progress.answered, progress.total))
-    }
-
-    fn attention_points(&self) -> Vec<String> {
-        self.evaluation
-            .attention
-            .iter()
-            .map(|point| (self.text.attention)(point, self.framework))
-            .collect()
     }
 
     /// The point of attention of one criterion, if it has one.

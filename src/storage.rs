@@ -2,11 +2,14 @@
 //! problems (file, line, column), writing TOML with a stable layout, atomic
 //! saves, and the frameworks bundled into the binary.
 
+pub mod backup;
 mod bundled;
 mod decode;
 mod encode;
+pub mod input;
 pub mod journal;
 pub mod lock;
+mod preserve;
 pub mod preview;
 pub mod recent;
 pub mod recovery;
@@ -63,10 +66,17 @@ pub enum ProblemKind {
     UnknownPerspective { id: String },
     /// A key this version of zelfscan does not know (a warning, not an error).
     UnknownKey { key: String },
+    /// A text held `count` control or invisible characters (or a line break
+    /// in a one-line field). They are shown as visible markers and replaced
+    /// on the next save; a warning, so the scan still opens.
+    HiddenCharacters { key: String, count: usize },
     /// Written by a newer zelfscan.
     NewerSchema { found: i64, supported: i64 },
     /// A file that is neither a scan nor a framework.
     UnknownFileKind,
+    /// A framework file whose weighting rule cannot work (checked for
+    /// framework files only, so a scan made earlier still opens).
+    UnworkableRule { flaw: crate::model::RuleFlaw },
 }
 
 /// Why a value is not allowed.
@@ -114,7 +124,16 @@ pub enum FileKind {
 impl Problem {
     /// Warnings do not stop a file from loading.
     pub fn is_warning(&self) -> bool {
-        matches!(self.kind, ProblemKind::UnknownKey { .. })
+        matches!(
+            self.kind,
+            ProblemKind::UnknownKey { .. } | ProblemKind::HiddenCharacters { .. }
+        )
+    }
+
+    /// A warning that `check` still counts as a problem: the file opens, but
+    /// holds characters that should be cleaned.
+    pub fn needs_cleaning(&self) -> bool {
+        matches!(self.kind, ProblemKind::HiddenCharacters { .. })
     }
 }
 
@@ -202,6 +221,66 @@ pub fn scan_to_toml(scan: &Scan) -> String {
     encode::scan(scan)
 }
 
+/// The text to write for `scan` over a file that held `original` (as read):
+/// what the person wrote there and the scan did not change stays as it was
+/// (comments, order, quoting, BOM, line ends); what changed or is new takes
+/// the stable layout. When the scan is what `original` already says, the
+/// result is `original` itself: there is nothing to write.
+pub fn scan_to_toml_over(original: &str, scan: &Scan) -> String {
+    let read = parse_scan(original).ok();
+    let before = read.as_ref().map(|loaded| &loaded.value);
+    if before == Some(scan) {
+        return original.to_string();
+    }
+    let canonical = encode::scan(scan);
+    // Only what changed since the file was read is written into it: a
+    // default the person left out, or a time written with another offset,
+    // stays as it was (the canonical text of the file's own scan is the base).
+    // A file with hidden characters is read with markers in their place; its
+    // save is the one that cleans them, so then every difference counts.
+    let cleans = read
+        .as_ref()
+        .is_some_and(|loaded| loaded.warnings.iter().any(Problem::needs_cleaning));
+    let base = before.filter(|_| !cleans).map(encode::scan);
+    if base.as_deref() == Some(original) {
+        // In the stable layout, as zelfscan wrote it: nothing of a person's
+        // to keep, so no patching (the quick path for most saves).
+        return canonical;
+    }
+    if let Some(text) = preserve::patch(original, base.as_deref(), &canonical)
+        && reads_as(&text, scan, &canonical)
+    {
+        return text;
+    }
+    // Never write what would read back differently: the stable layout then,
+    // still in the file's line ends and with its byte-order mark.
+    let styled = preserve::in_style_of(original, &canonical);
+    if reads_as(&styled, scan, &canonical) {
+        styled
+    } else {
+        canonical
+    }
+}
+
+/// Whether `text` loads as `scan`, up to the order of keys this version does
+/// not know (a patched file keeps them in the order the person wrote them).
+fn reads_as(text: &str, scan: &Scan, canonical: &str) -> bool {
+    parse_scan(text).is_ok_and(|loaded| {
+        loaded.value == *scan || preserve::same_meaning(&encode::scan(&loaded.value), canonical)
+    })
+}
+
+/// [`scan_to_toml_over`] without its safety net (the check that the text
+/// reads back as `scan`, and the stable layout when it does not), so tests
+/// can prove the patch itself right. `None` when a text is not TOML.
+#[doc(hidden)]
+pub fn patch_scan_toml(original: &str, scan: &Scan) -> Option<String> {
+    let base = parse_scan(original)
+        .ok()
+        .map(|loaded| encode::scan(&loaded.value));
+    preserve::patch(original, base.as_deref(), &encode::scan(scan))
+}
+
 /// The framework as TOML text, in the stable layout.
 pub fn framework_to_toml(framework: &Framework) -> String {
     encode::framework(framework)
@@ -225,6 +304,12 @@ pub fn remove_orphaned_temp_files(scan: &Path) -> Vec<PathBuf> {
 }
 
 /// The frameworks compiled into the binary, in display order, Dutch first.
+/// The file name of the bundled framework with this id, and whether `source`
+/// is that bundled file's own text (a copy of it is not a clash).
+pub fn bundled_framework_with_id(id: &str, source: &str) -> Option<(&'static str, bool)> {
+    bundled::with_id(id, source)
+}
+
 pub fn bundled_frameworks() -> Vec<Framework> {
     bundled::frameworks()
 }
@@ -235,12 +320,13 @@ pub fn bundled_frameworks_for(language: &str) -> Vec<Framework> {
     bundled::frameworks_for(language)
 }
 
-/// Reads the bytes (read-only), checks they are UTF-8, and hands the text to `parse`.
+/// Reads the bytes (read-only, a regular file under the size cap), checks
+/// they are UTF-8, and hands the text to `parse`.
 fn load_with<T>(
     path: &Path,
     parse: impl FnOnce(&str) -> Result<T, Vec<Problem>>,
 ) -> Result<T, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let bytes = input::read_input(path).map_err(|source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     })?;

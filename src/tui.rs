@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod effect;
+pub mod events;
 pub mod keymap;
 pub mod terminal;
 pub mod text_edit;

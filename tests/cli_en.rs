@@ -238,10 +238,10 @@ fn english_markdown_report_of_an_example_scan() {
     let loaded = zelfscan::storage::load_scan(&example("robuust-met-aandachtspunten.toml"))
         .expect("example scan");
     let mut scan = loaded.value;
-    let dutch_verdict = zelfscan::model::evaluate(&scan).final_verdict();
+    let dutch_verdict = zelfscan::model::evaluate(&scan).verdict();
     scan.framework = zelfscan::storage::bundled_frameworks_for("en").remove(0);
     assert_eq!(
-        zelfscan::model::evaluate(&scan).final_verdict(),
+        zelfscan::model::evaluate(&scan).verdict(),
         dutch_verdict,
         "the translation scores the same"
     );

@@ -132,12 +132,12 @@ fn every_example_reaches_the_verdict_its_name_promises() {
     for expected in &EXPECTED {
         let evaluation = evaluation(expected.file);
         assert_eq!(
-            evaluation.verdict, expected.computed,
+            evaluation.computed_verdict, expected.computed,
             "{}: computed verdict; reasons {:#?}",
             expected.file, evaluation.reasons
         );
         assert_eq!(
-            evaluation.final_verdict(),
+            evaluation.verdict(),
             expected.final_verdict,
             "{}: final verdict",
             expected.file

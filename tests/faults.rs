@@ -594,8 +594,9 @@ fn escape_sequences_in_a_scan_never_reach_the_terminal() {
     assert_ne!(hostile, text);
     std::fs::write(&scan, &hostile).expect("write");
 
-    // In the interface: the start screen's "Scan openen", whose overlay lists
-    // what is wrong with the file.
+    // In the interface: the start screen's "Scan openen". One bad character
+    // never locks a group out: the scan opens, the overlay says how many
+    // characters are shown as markers and where the original will be kept.
     let mut session = Session::spawn(
         BIN,
         &[] as &[&str],
@@ -614,27 +615,31 @@ fn escape_sequences_in_a_scan_never_reach_the_terminal() {
     session.send(scan.to_str().expect("utf-8"));
     wait(&session, "vijandig.toml");
     session.send_key(Key::Enter);
-    wait(&session, "kan niet worden geopend");
+    wait(&session, "met opmerkingen");
     wait(&session, "stuurteken");
     session.send_key(Key::Enter);
-    wait_absent(&session, "kan niet worden geopend");
-    session.send("q");
-    let status = session.wait_exit(TIMEOUT).expect("zelfscan exits");
-    assert_eq!(status.exit_code(), 0, "{status:?}");
+    wait_absent(&session, "met opmerkingen");
+    // Nothing was edited: closing leaves the file as it was.
+    quit(&mut session);
     assert_no_hostile_bytes(&session.raw_output(), "the interface");
 
-    // On the command line.
+    // On the command line, `check` names them and counts them as a problem.
     let output = Command::new(BIN)
-        .arg("open")
+        .arg("check")
         .arg(&scan)
         .env("ZELFSCAN_HOME", home.path())
         .output()
         .expect("run zelfscan");
-    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
     let mut printed = output.stdout.clone();
     printed.extend_from_slice(&output.stderr);
     assert!(!printed.contains(&0x1b), "ESC printed: {printed:?}");
-    assert_no_hostile_bytes(&printed, "zelfscan open");
+    assert!(
+        String::from_utf8_lossy(&printed).contains("'region' bevat 3 stuurteken"),
+        "{}",
+        String::from_utf8_lossy(&printed)
+    );
+    assert_no_hostile_bytes(&printed, "zelfscan check");
     assert_eq!(std::fs::read_to_string(&scan).expect("read"), hostile);
 }
 
@@ -673,4 +678,47 @@ fn temp_files_left_by_a_killed_save_are_removed_on_open() {
     }
     assert!(unrelated.exists(), "another scan's file is not touched");
     quit(&mut session);
+}
+
+/// A signal while the disk has room for the journal but not for the save:
+/// the save fails, so the journal (holding what was shown) is kept, never
+/// removed, and the scan file is left as it was; opening again restores.
+#[test]
+fn a_signal_when_the_save_does_not_fit_keeps_the_journal() {
+    let Some(tmpfs) = tmpfs_or_skip("signal on a full disk") else {
+        return;
+    };
+    let home = tempfile::tempdir().expect("temp dir");
+    let scan = new_scan(home.path(), &tmpfs.path().join("vol.toml"));
+    // About 65 kB: a save needs that much room again for its temp file.
+    let mut big = load_scan(&scan).expect("load").value;
+    big.answers[0].perspectives[1].note = "lang verslag ".repeat(5000);
+    zelfscan::storage::save_scan(&scan, &big).expect("save the big scan");
+    let before = std::fs::read(&scan).expect("read");
+    let mut session = open(home.path(), &scan);
+    wait(&session, "VIS-1 · ");
+    // Leave about 16 kB: room for journal lines, not for the save.
+    let filler = fill(tmpfs.path());
+    let filled = std::fs::metadata(&filler).expect("filler").len();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&filler)
+        .and_then(|file| file.set_len(filled.saturating_sub(16 * 1024)))
+        .expect("make a little room");
+    type_first_note(&mut session, "woorden");
+    session.signal("TERM").expect("send SIGTERM");
+    let status = session.wait_exit(TIMEOUT).expect("zelfscan exits");
+    assert_eq!(status.exit_code(), 128 + 15, "{status:?}");
+
+    assert!(journal_path(&scan).exists(), "the journal was removed");
+    assert_eq!(
+        std::fs::read(&scan).expect("read"),
+        before,
+        "the scan file is as it was"
+    );
+    let recovered = zelfscan::storage::recovery::open_with_journal(&scan, true)
+        .expect("open with journal")
+        .loaded
+        .value;
+    assert_eq!(recovered.answers[0].perspectives[0].note, "woorden");
 }

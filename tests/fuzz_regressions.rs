@@ -17,8 +17,7 @@ fn check_problems(name: &str, problems: &[Problem]) {
         );
         let message = catalogue.located_problem(name, problem);
         assert!(
-            !message.chars().any(|c| c.is_control()
-                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
+            !message.chars().any(zelfscan::model::gate::is_hidden),
             "{name}: unsafe character in {message:?}"
         );
     }

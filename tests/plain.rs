@@ -348,3 +348,253 @@ fn an_answer_is_in_the_journal_before_its_confirmation_is_printed() {
         Some(Answer::Score(3))
     );
 }
+
+/// Spins on every core until dropped, so the runs below compete for CPU as on
+/// a loaded laptop.
+struct BusyCores {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl BusyCores {
+    fn start() -> Self {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+        let threads = (0..cores.max(2))
+            .map(|_| {
+                let stop = std::sync::Arc::clone(&stop);
+                std::thread::spawn(move || {
+                    let mut spin = 0_u64;
+                    while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                        spin = std::hint::black_box(spin.wrapping_add(1));
+                    }
+                })
+            })
+            .collect();
+        Self { stop, threads }
+    }
+}
+
+impl Drop for BusyCores {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        for thread in self.threads.drain(..) {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Runs plain mode on `script`, writing it in pieces, and returns the exit
+/// code and how many bytes it printed. Stops reading (and kills it) beyond
+/// `most` bytes or after `limit`, so a loop fails the test instead of hanging it.
+fn run_plain_bounded(
+    home: &Path,
+    scan: &Path,
+    script: &'static [u8],
+    most: usize,
+    limit: std::time::Duration,
+) -> (Option<i32>, usize, String) {
+    use std::io::{Read, Write};
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_zelfscan"))
+        .args(["open", "--plain"])
+        .arg(scan)
+        .env("ZELFSCAN_HOME", home)
+        .env("ZELFSCAN_LANG", "nl")
+        .env("TERM", "dumb")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start zelfscan");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let writer = std::thread::spawn(move || {
+        // In small pieces, so reads end in the middle of lines.
+        for piece in script.chunks(7) {
+            if stdin.write_all(piece).is_err() {
+                return;
+            }
+            std::thread::yield_now();
+        }
+        // Dropping stdin is the end of input.
+    });
+    let mut stdout = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buffer = [0_u8; 8192];
+        while seen.len() <= most {
+            match stdout.read(&mut buffer) {
+                Ok(0) | Err(_) => break,
+                Ok(count) => seen.extend_from_slice(&buffer[..count]),
+            }
+        }
+        seen
+    });
+    let deadline = std::time::Instant::now() + limit;
+    let code = loop {
+        match child.try_wait().expect("wait") {
+            Some(status) => break status.code(),
+            None if std::time::Instant::now() >= deadline => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            None => std::thread::sleep(std::time::Duration::from_millis(5)),
+        }
+    };
+    let _ = writer.join();
+    let seen = reader.join().expect("reader");
+    if code.is_none() || seen.len() > most {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let tail = String::from_utf8_lossy(&seen[seen.len().saturating_sub(300)..]).into_owned();
+    (code, seen.len(), tail)
+}
+
+#[test]
+fn end_of_input_always_saves_and_exits_while_both_cores_are_busy() {
+    const RUNS: usize = 50;
+    let scripts: [&'static [u8]; 5] = [
+        THREE_CRITERIA.as_bytes(),
+        b"",
+        b"3\nEen notitie die doorloopt \\\nen niet af is \\",
+        b"3\nzonder regeleinde aan het eind",
+        b"?\nvolgende\nvorige\nga VIS-2\n2\r\nnotitie met CRLF\r\n",
+    ];
+    let _busy = BusyCores::start();
+    for run in 0..RUNS {
+        let home = tempfile::tempdir().expect("temp dir");
+        let scan = new_scan(&home);
+        let script = scripts[run % scripts.len()];
+        let (code, printed, tail) = run_plain_bounded(
+            home.path(),
+            &scan,
+            script,
+            1 << 20,
+            std::time::Duration::from_secs(60),
+        );
+        assert!(
+            printed <= 1 << 20,
+            "run {run}: more than 1 MB printed; it ends with {tail:?}"
+        );
+        assert_eq!(
+            code,
+            Some(0),
+            "run {run}: no clean exit; the output ends with {tail:?}"
+        );
+        assert!(
+            tail.contains("De scan is gesloten"),
+            "run {run}: not saved and closed: {tail:?}"
+        );
+        check_closed_cleanly(&scan);
+    }
+}
+
+/// A terminal that goes away (its window closed while zelfscan is not the
+/// terminal's session leader, so no SIGHUP comes): reading then mostly fails
+/// with an error instead of returning nothing. That ends the input like the
+/// end of input does: the scan is saved, the journal goes, and the exit code
+/// (2) says something went wrong.
+#[cfg(unix)]
+#[test]
+fn a_terminal_that_goes_away_ends_the_input_and_the_scan_is_saved() {
+    use std::io::{Read, Write};
+    use std::os::unix::fs::OpenOptionsExt;
+    use std::process::Stdio;
+    use std::sync::{Arc, Mutex};
+
+    let home = tempfile::tempdir().expect("temp dir");
+    let scan = new_scan(&home);
+    let pair = portable_pty::native_pty_system()
+        .openpty(portable_pty::PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("openpty");
+    let terminal = pair.master.tty_name().expect("the terminal's name");
+    // O_NOCTTY: the terminal must not become this test's controlling one.
+    let stdin = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOCTTY)
+        .open(&terminal)
+        .expect("open the terminal");
+    drop(pair.slave);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_zelfscan"))
+        .args(["open", "--plain"])
+        .arg(&scan)
+        .env("ZELFSCAN_HOME", home.path())
+        .env("ZELFSCAN_LANG", "nl")
+        .env("TERM", "dumb")
+        .stdin(stdin)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start zelfscan");
+    let printed = Arc::new(Mutex::new(Vec::new()));
+    let mut stdout = child.stdout.take().expect("stdout");
+    let sink = Arc::clone(&printed);
+    let reader = std::thread::spawn(move || {
+        let mut buffer = [0_u8; 4096];
+        while let Ok(count @ 1..) = stdout.read(&mut buffer) {
+            sink.lock()
+                .expect("sink")
+                .extend_from_slice(&buffer[..count]);
+        }
+    });
+    let mut keyboard = pair.master.take_writer().expect("writer");
+    keyboard.write_all(b"3\nEen notitie\n").expect("type");
+    keyboard.flush().expect("flush");
+    let confirmed = "Notitie Gemeenten: Een notitie";
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !String::from_utf8_lossy(&printed.lock().expect("printed")).contains(confirmed) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no confirmation: {}",
+            String::from_utf8_lossy(&printed.lock().expect("printed"))
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // The window closes.
+    drop(keyboard);
+    drop(pair.master);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if std::time::Instant::now() >= deadline {
+            let _ = child.kill();
+            panic!("zelfscan did not end when its terminal went away");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    reader.join().expect("reader");
+    let mut errors = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut errors)
+        .expect("read stderr");
+    // Linux answers a read on a terminal whose other side closed with an
+    // error until the hangup is complete, and with the end of input after
+    // it; which one zelfscan sees is a race. Either ends the input.
+    match status.code() {
+        Some(0) => {}
+        Some(2) => assert!(
+            errors.contains("De invoer of uitvoer werkt niet meer"),
+            "{errors}"
+        ),
+        other => panic!("exit {other:?}: {errors}"),
+    }
+    let saved = load(&scan);
+    assert_eq!(
+        saved.answers[0].perspectives[0].score,
+        Some(Answer::Score(3))
+    );
+    assert_eq!(saved.answers[0].perspectives[0].note, "Een notitie");
+    check_closed_cleanly(&scan);
+}

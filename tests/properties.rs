@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use proptest::prelude::*;
 use zelfscan::i18n::Lang;
+use zelfscan::model::gate::{self, Shape};
 use zelfscan::model::{
     Agreement, Answer, Extra, Framework, Participant, Scan, ScanMeta, Verdict, VerdictOverride,
 };
@@ -18,13 +19,11 @@ fn bundled() -> Framework {
         .expect("one bundled framework")
 }
 
-/// What the decoder rejects in text: C0 controls but tab, newline and
-/// carriage return; DEL; C1 controls; the bidi controls (see `string()` in
-/// `src/storage/decode.rs`). A raw CR in a file is normalised, but zelfscan
-/// writes CR as the escape `\r`, so a CR in the model survives.
+/// What the decoder keeps in a multi-line text: whatever the input gate
+/// allows (see `zelfscan::model::gate`). A raw CR in a file is normalised,
+/// but zelfscan writes CR as the escape `\r`, so a CR in the model survives.
 fn allowed_in_text(c: char) -> bool {
-    let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-    !bidi && (!c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+    gate::allowed(c, Shape::Text)
 }
 
 /// Arbitrary Unicode text the decoder accepts, biased towards the characters
@@ -47,6 +46,15 @@ fn text() -> impl Strategy<Value = String> {
             .into_iter()
             .filter(|&c| allowed_in_text(c))
             .collect::<String>()
+    })
+}
+
+/// Text for a one-line field (region, title, name): no line breaks.
+fn line() -> impl Strategy<Value = String> {
+    text().prop_map(|text| {
+        text.chars()
+            .filter(|&c| gate::allowed(c, Shape::OneLine))
+            .collect()
     })
 }
 
@@ -172,8 +180,8 @@ fn scan() -> impl Strategy<Value = Scan> {
     let criterion_count = framework.criterion_count();
 
     let participant = (
-        text(),
-        text(),
+        line(),
+        line(),
         proptest::sample::select(perspective_ids),
         extra(true),
     )
@@ -184,10 +192,10 @@ fn scan() -> impl Strategy<Value = Scan> {
             extra,
         });
     let meta = (
-        text(),
+        line(),
         date(),
-        text(),
-        text(),
+        line(),
+        line(),
         proptest::collection::vec(participant, 0..4),
     )
         .prop_map(
@@ -216,7 +224,7 @@ fn scan() -> impl Strategy<Value = Scan> {
         text(),
         extra(true),
     ));
-    let framework_text = (text(), text(), extra(true), extra(true));
+    let framework_text = (line(), line(), extra(true), extra(true));
 
     (meta, answers, verdict, extra(true), framework_text).prop_map(
         move |(
@@ -390,5 +398,38 @@ proptest! {
     #[test]
     fn broken_scans_never_panic(text in mutated_scan()) {
         load_everything(&text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Saving scan `b` over the file of scan `a` (also with a BOM and CRLF
+    /// line ends, as a Windows editor leaves it) gives a file that reads as
+    /// `b`, in the file's line ends; saving what it says changes nothing. The
+    /// patch is checked itself, without the fallback to the stable layout.
+    #[test]
+    fn patching_a_file_to_another_scan_reads_as_that_scan(a in scan(), b in scan(), windows in any::<bool>()) {
+        let mut original = scan_to_toml(&a);
+        if windows {
+            original = format!("\u{feff}{}", original.replace('\n', "\r\n"));
+        }
+        // What the file says (a CRLF inside an unknown key's string stays).
+        let said = parse_scan(&original).expect("loads").value;
+        let same = storage::patch_scan_toml(&original, &said).expect("patches");
+        prop_assert_eq!(&same, &original);
+        let text = storage::patch_scan_toml(&original, &b).expect("patches");
+        let loaded = parse_scan(&text)
+            .unwrap_or_else(|problems| panic!("{problems:#?}\n{text}"));
+        // Unknown keys keep the file's order, which `b` may not share.
+        let same_but_order = |one: &Scan, other: &Scan| {
+            let table = |scan: &Scan| scan_to_toml(scan).parse::<toml::Table>().ok();
+            table(one).is_some() && table(one) == table(other)
+        };
+        prop_assert!(loaded.value == b || same_but_order(&loaded.value, &b), "{}", text);
+        if windows {
+            prop_assert!(text.starts_with('\u{feff}'), "no BOM");
+            prop_assert!(text.contains("schema_version = 1\r\n"), "no CRLF in {}", text);
+        }
     }
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use quick_xml::events::Event;
 use zelfscan::i18n::{Catalogue, Lang};
-use zelfscan::model::Scan;
+use zelfscan::model::{Answer, Scan};
 use zelfscan::report::{Format, render};
 
 fn text() -> &'static Catalogue {
@@ -287,6 +287,81 @@ fn csv_keeps_diacritics_and_multi_line_notes() {
 }
 
 #[test]
+fn csv_has_numbers_a_spreadsheet_can_sum() {
+    for (name, scan) in all_scans() {
+        let (header, records) = csv_table(&scan);
+        let number = |record: &csv::StringRecord, column: usize| -> Option<u32> {
+            let cell = &record[column];
+            (!cell.is_empty()).then(|| {
+                cell.parse()
+                    .unwrap_or_else(|_| panic!("{name}: {cell:?} is not a number"))
+            })
+        };
+        let mut columns: Vec<(usize, usize, Vec<Option<Answer>>)> = scan
+            .framework
+            .perspectives
+            .iter()
+            .enumerate()
+            .map(|(index, perspective)| {
+                (
+                    column(&header, &format!("Score {}", perspective.label)),
+                    column(&header, &format!("Score {} (getal)", perspective.label)),
+                    scan.answers
+                        .iter()
+                        .map(|answer| answer.perspectives[index].score)
+                        .collect(),
+                )
+            })
+            .collect();
+        columns.push((
+            column(&header, "Gezamenlijk antwoord"),
+            column(&header, "Gezamenlijk antwoord (getal)"),
+            scan.answers.iter().map(|answer| answer.consensus).collect(),
+        ));
+        for (label_column, number_column, answers) in &columns {
+            // The number column sums to the scores in the scan; onbekend,
+            // n.v.t. and open answers are empty cells, not text.
+            let sum: u32 = records
+                .iter()
+                .filter_map(|record| number(record, *number_column))
+                .sum();
+            let expected: u32 = answers
+                .iter()
+                .filter_map(|answer| answer.and_then(Answer::score))
+                .map(u32::from)
+                .sum();
+            assert_eq!(sum, expected, "{name}: column {number_column}");
+            for (record, answer) in records.iter().zip(answers) {
+                match answer {
+                    Some(Answer::Score(score)) => {
+                        assert_eq!(number(record, *number_column), Some(u32::from(*score)));
+                        assert!(record[*label_column].starts_with(&score.to_string()));
+                    }
+                    _ => assert_eq!(&record[*number_column], "", "{name}"),
+                }
+            }
+        }
+        let counting = column(&header, "Telt mee");
+        let counted: u32 = records
+            .iter()
+            .filter_map(|record| number(record, counting))
+            .sum();
+        let evaluation = zelfscan::model::evaluate(&scan);
+        let expected: u32 = evaluation
+            .criteria
+            .iter()
+            .filter_map(|criterion| criterion.counting_score())
+            .map(u32::from)
+            .sum();
+        assert_eq!(counted, expected, "{name}: counting scores");
+    }
+    // The bundled example with an onbekend and an n.v.t. answer has both kinds of empty cell.
+    let (header, records) = csv_table(&report_scans::complete());
+    let joint = column(&header, "Gezamenlijk antwoord (getal)");
+    assert!(records.iter().any(|record| record[joint].is_empty()));
+}
+
+#[test]
 fn csv_marks_open_criteria_and_defuses_formulas() {
     let (header, records) = csv_table(&report_scans::incomplete());
     let by_id = |id: &str| {
@@ -433,11 +508,11 @@ fn json_holds_the_computed_result() {
     assert_eq!(value["verdict"]["final"], "robuust");
     assert_eq!(value["verdict"]["final_label"], "Robuust");
     assert_eq!(value["override"], serde_json::Value::Null);
-    let total = value["total"].as_f64().expect("a total");
-    assert!(
-        (total - 17.416_666_666_666_668 / 5.5).abs() < 1e-9,
-        "{total}"
-    );
+    // Rounded to the stated precision, with the exact fraction beside it.
+    assert_eq!(value["number_decimals"], 6);
+    assert_eq!(value["total"], 3.166_667);
+    assert_eq!(value["total_exact"], "19/6");
+    assert_eq!(value["themes"][1]["score_exact"], "2.75");
     assert_eq!(value["total_text"], "3,17");
     assert_eq!(value["themes"].as_array().expect("themes").len(), 6);
     assert_eq!(value["themes"][1]["id"], "T2");
@@ -499,4 +574,283 @@ fn json_of_an_incomplete_scan_and_of_overrides() {
     assert_eq!(value["verdict"]["final"], "vervolgtraject");
     assert_eq!(value["override"]["outcome"], "too_far");
     assert_eq!(value["override"]["verdict"], "robuust");
+}
+
+// ---------------------------------------------------------------- Report order
+
+/// Byte positions of the given texts in a report; panics on a missing one.
+fn positions(report: &str, texts: &[&str], name: &str) -> Vec<usize> {
+    texts
+        .iter()
+        .map(|text| {
+            report
+                .find(text)
+                .unwrap_or_else(|| panic!("{name}: no {text:?}"))
+        })
+        .collect()
+}
+
+#[test]
+fn reports_open_with_the_verdict_then_what_to_do_then_the_scores() {
+    for (name, scan) in all_scans() {
+        let markdown = render(&scan, Format::Markdown, text());
+        let order = positions(
+            &markdown,
+            &[
+                "## Oordeel",
+                "## Aandachtspunten",
+                "## Scores per thema en hoe het oordeel is berekend",
+                "## Deelnemers",
+                "## Alle criteria in detail",
+            ],
+            &name,
+        );
+        assert!(order.is_sorted(), "{name}: markdown order {order:?}");
+        let html = render(&scan, Format::Html, text());
+        let order = positions(
+            &html,
+            &[
+                "<h2>Oordeel</h2>",
+                "<h2>Aandachtspunten</h2>",
+                "<h2>Scores per thema en hoe het oordeel is berekend</h2>",
+                "<h2>Deelnemers</h2>",
+                "<h2>Alle criteria in detail</h2>",
+            ],
+            &name,
+        );
+        assert!(order.is_sorted(), "{name}: html order {order:?}");
+        // Printing: nothing forces a page break, and a criterion stays whole
+        // unless it is long.
+        assert!(!html.contains("break-before: page"), "{name}");
+        assert!(!html.contains("page-break-before: always"), "{name}");
+        assert!(html.contains(".criterion { margin: 0 0 10pt; break-inside: avoid;"));
+    }
+}
+
+#[test]
+fn points_of_attention_are_ordered_by_severity() {
+    use zelfscan::model::{AttentionPoint, AttentionReason};
+    for (name, scan) in all_scans() {
+        let evaluation = zelfscan::model::evaluate(&scan);
+        let markdown = render(&scan, Format::Markdown, text());
+        let section = &markdown[markdown.find("## Aandachtspunten").expect("section")
+            ..markdown.find("## Scores per thema").expect("next section")];
+        // "3. **SAM-2 Partnerschap …": the criterion ids in the order shown.
+        let shown: Vec<&str> = section
+            .lines()
+            .filter_map(|line| line.split_once(". **"))
+            .filter(|(number, _)| number.chars().all(|c| c.is_ascii_digit()))
+            .filter_map(|(_, rest)| rest.split_whitespace().next())
+            .collect();
+        let criterion_points: Vec<(&String, &Vec<AttentionReason>)> = evaluation
+            .attention
+            .iter()
+            .filter_map(|point| match point {
+                AttentionPoint::Criterion {
+                    criterion_id,
+                    reasons,
+                    ..
+                } => Some((criterion_id, reasons)),
+                AttentionPoint::ThemeUnknownShare { .. } => None,
+            })
+            .collect();
+        assert_eq!(
+            shown.len(),
+            evaluation.attention.len(),
+            "{name}: every point is shown once"
+        );
+        // Severity: critical criteria first, then low scores, then
+        // disagreements; within each, the lowest counting score first.
+        let severity = |id: &str| -> (u8, u8) {
+            let Some((_, reasons)) = criterion_points.iter().find(|(point, _)| *point == id) else {
+                return (3, u8::MAX); // a theme's point comes last
+            };
+            let result = evaluation.criterion(id).expect("criterion");
+            let rank = if result.critical {
+                0
+            } else if reasons
+                .iter()
+                .any(|reason| matches!(reason, AttentionReason::LowScore { .. }))
+            {
+                1
+            } else {
+                2
+            };
+            (rank, result.counting_score().unwrap_or(u8::MAX))
+        };
+        let keys: Vec<(u8, u8)> = shown.iter().map(|id| severity(id)).collect();
+        assert!(
+            keys.is_sorted(),
+            "{name}: {shown:?} has severities {keys:?}"
+        );
+    }
+    // The example that needs a follow-up starts with its critical criterion
+    // scoring 1, with the note that explains it and its action.
+    let scan = example_scans()
+        .into_iter()
+        .find(|(name, _)| name.contains("vervolgtraject"))
+        .expect("the vervolgtraject example")
+        .1;
+    let markdown = render(&scan, Format::Markdown, text());
+    let first = markdown
+        .lines()
+        .find(|line| line.starts_with("1. **"))
+        .expect("a first point");
+    assert!(first.starts_with("1. **STR-1 "), "{first}");
+    let point =
+        &markdown[markdown.find(first).expect("first")..markdown.find("\n2. **").expect("second")];
+    assert!(
+        point.contains("*Toelichting:* Er is geen gemeenschappelijke regeling"),
+        "{point}"
+    );
+    assert!(point.contains("*Actie:* Juridisch advies"), "{point}");
+}
+
+/// Parses "2,33" or "0,5" as written in a Dutch report.
+fn dutch_number(text: &str) -> f64 {
+    text.trim()
+        .trim_matches('*')
+        .replace(',', ".")
+        .parse()
+        .unwrap_or_else(|_| panic!("not a number: {text:?}"))
+}
+
+#[test]
+fn a_reader_can_recompute_the_total_from_the_report() {
+    for (name, scan) in all_scans() {
+        let evaluation = zelfscan::model::evaluate(&scan);
+        let Some(total) = evaluation.total else {
+            continue;
+        };
+        let markdown = render(&scan, Format::Markdown, text());
+        // The theme table: "| T1 Visie (kernthema) | … | score | weight | score × weight |".
+        let (mut weighted, mut weights) = (0.0, 0.0);
+        for line in markdown.lines().filter(|line| {
+            line.strip_prefix("| T")
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        }) {
+            let cells: Vec<&str> = line.trim_matches('|').split(" | ").collect();
+            let [.., score, weight, product] = cells.as_slice() else {
+                panic!("{name}: {line}");
+            };
+            if score.trim() == "–" || dutch_number(weight) == 0.0 {
+                continue;
+            }
+            assert!(
+                (dutch_number(score) * dutch_number(weight) - dutch_number(product)).abs() < 0.011,
+                "{name}: {line}"
+            );
+            weighted += dutch_number(score) * dutch_number(weight);
+            weights += dutch_number(weight);
+        }
+        // Theme scores are shown to two decimals, so the recomputed total is
+        // within a hundredth of the real one.
+        assert!(
+            (weighted / weights - total).abs() < 0.01,
+            "{name}: {weighted} / {weights} against {total}"
+        );
+        assert!(markdown.contains("Totaalscore = "), "{name}");
+        // The thresholds that decide the verdict are in the document.
+        let rule = &scan.framework.weighting;
+        for threshold in [rule.follow_up_total_below, rule.robust_total_at_least] {
+            let written = format!("{threshold:.2}").replace('.', ",");
+            assert!(markdown.contains(&written), "{name}: {written}");
+        }
+        assert!(markdown.contains("Vervolgtraject als de totaalscore lager is dan 2,50"));
+        assert!(markdown.contains("Robuust als de totaalscore minstens 3,00 is"));
+    }
+}
+
+/// The bundled framework grown to a five-point scale, three perspectives and
+/// eight themes with long titles: narrow bars and long theme names.
+fn wide_scan() -> Scan {
+    use zelfscan::model::{Agreement, Answer, Perspective, ScaleLevel};
+    let mut scan = report_scans::complete();
+    let framework = &mut scan.framework;
+    framework.scale.levels.push(ScaleLevel {
+        value: 5,
+        label: "Voorbeeldig".to_owned(),
+        meaning: "Een voorbeeld voor andere regio's.".to_owned(),
+        extra: Default::default(),
+    });
+    framework.perspectives.push(Perspective {
+        id: "jeugdigen".to_owned(),
+        label: "Jeugdigen en ouders".to_owned(),
+        extra: Default::default(),
+    });
+    let mut extra_themes = framework.themes[..2].to_vec();
+    for (index, theme) in extra_themes.iter_mut().enumerate() {
+        theme.id = format!("T{}", 7 + index);
+        theme.title = "Informatievoorziening en gegevensuitwisseling".to_owned();
+        for criterion in &mut theme.criteria {
+            criterion.id = format!("{}-X", criterion.id);
+        }
+    }
+    let extra_answers: Vec<_> = scan.answers[..extra_themes
+        .iter()
+        .map(|theme| theme.criteria.len())
+        .sum::<usize>()]
+        .to_vec();
+    scan.framework.themes.extend(extra_themes);
+    scan.answers.extend(extra_answers);
+    for (index, answer) in scan.answers.iter_mut().enumerate() {
+        let score = u8::try_from(index % 5).expect("small") + 1;
+        answer
+            .perspectives
+            .push(zelfscan::model::PerspectiveAnswer {
+                score: Some(Answer::Score(score)),
+                ..Default::default()
+            });
+        answer.consensus = Some(Answer::Score(score));
+        answer.agreement = Some(Agreement::Consensus);
+    }
+    scan
+}
+
+#[test]
+fn the_chart_starts_at_the_bottom_of_the_scale_and_cuts_nothing() {
+    for (name, scan) in [
+        ("complete".to_owned(), report_scans::complete()),
+        ("wide".to_owned(), wide_scan()),
+    ] {
+        let html = render(&scan, Format::Html, text());
+        let svg = &html[html.find("<svg").expect("a chart")..html.find("</svg>").expect("end")];
+        let lowest = scan.framework.scale.levels[0].value;
+        // The axis is labelled from the lowest level up; no 0 below a 1–n scale.
+        assert!(!svg.contains(">0</text>"), "{name}");
+        assert!(svg.contains(&format!(">{lowest}</text>")), "{name}");
+        // Every word of every theme title is in the chart, whole.
+        for theme in &scan.framework.themes {
+            for word in theme.title.split_whitespace() {
+                assert!(svg.contains(word), "{name}: {word} of {}", theme.title);
+            }
+        }
+        // Value labels: upright only when every label fits over its bar.
+        let rotated = svg.contains("rotate(-90");
+        assert_eq!(rotated, name == "wide", "{name}: labels on their side");
+    }
+}
+
+#[test]
+fn json_totals_are_exact_not_floating_point_noise() {
+    use zelfscan::model::{Agreement, Answer};
+    // Weights like these add up to 2.9999999999999996 in floating point.
+    let mut scan = report_scans::complete();
+    scan.framework.weighting.theme_weights = ["T1", "T2", "T3", "T4", "T5", "T6"]
+        .iter()
+        .zip([0.1, 0.2, 0.7, 0.1, 0.2, 0.3])
+        .map(|(id, weight)| ((*id).to_owned(), weight))
+        .collect();
+    for answer in &mut scan.answers {
+        answer.consensus = Some(Answer::Score(3));
+        answer.agreement = Some(Agreement::Consensus);
+    }
+    let value = json(&scan);
+    assert_eq!(value["total"], 3.0);
+    assert_eq!(value["total_exact"], "3");
+    assert_eq!(value["themes"][5]["weight"], 0.3);
+    let reason = &value["verdict"]["reasons"][0];
+    assert_eq!(reason["kind"], "total_at_least");
+    assert_eq!(reason["total_exact"], "3");
+    assert_eq!(reason["threshold_exact"], "3");
 }

@@ -236,3 +236,96 @@ fn a_panic_restores_the_terminal_says_where_the_work_is_and_loses_nothing() {
     );
     assert!(!journal.exists(), "journal removed after a normal quit");
 }
+
+/// Typed before each burst and waited for, so the note on the last frame can
+/// be found: the burst's characters follow it.
+const MARK: &str = "@@";
+/// The characters of a burst; none of them is in [`MARK`].
+const BURST: &str = "qwertzuiopasdfghjkl";
+
+/// The last frame zelfscan drew before it left the alternate screen (the
+/// screen a person saw), parsed from everything it wrote up to then.
+fn last_frame(session: &Session) -> String {
+    // The program has ended; its last bytes may still be on their way to the reader.
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    let (raw, end) = loop {
+        let raw = session.raw_output();
+        if let Some(end) = last_position(&raw, LEAVE_ALTERNATE_SCREEN) {
+            break (raw, end);
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the alternate screen was never left: {:?}",
+            String::from_utf8_lossy(&raw)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    let mut parser = vt100::Parser::new(
+        std::num::NonZeroU16::new(24).expect("rows"),
+        std::num::NonZeroU16::new(80).expect("columns"),
+        0,
+    );
+    parser.process(&raw[..end]);
+    parser.screen().contents()
+}
+
+/// The note as drawn: the mark and the burst characters right after it.
+fn note_drawn(frame: &str) -> Option<String> {
+    let at = frame.find(MARK)?;
+    let typed: String = frame[at + MARK.len()..]
+        .chars()
+        .take_while(|c| BURST.contains(*c))
+        .collect();
+    Some(format!("{MARK}{typed}"))
+}
+
+/// Keys still arriving when the signal comes: a burst typed into a note and
+/// SIGTERM or SIGHUP 0–30 ms later, many times. Whatever the last frame shows
+/// in the note is exactly what the reopened scan holds, and the journal is
+/// gone only because the file holds it all.
+#[test]
+fn a_signal_with_keys_in_flight_keeps_every_drawn_key() {
+    const CYCLES: usize = 30;
+    for cycle in 0..CYCLES {
+        let (signal, number) = if cycle % 2 == 0 {
+            ("TERM", 15)
+        } else {
+            ("HUP", 1)
+        };
+        let home = tempfile::tempdir().expect("temp dir");
+        let scan = new_scan(home.path());
+        let mut session = open(home.path(), &scan, &[]);
+        session.send_key(Key::Tab);
+        session.send_key(Key::Enter);
+        wait(&session, EDIT_HINT);
+        session.send(MARK);
+        wait(&session, MARK);
+        let burst: String = BURST.chars().take(8 + cycle % 11).collect();
+        session.send(&burst);
+        // Spread over 0–30 ms: the signal lands before, in and after the burst.
+        std::thread::sleep(std::time::Duration::from_millis((cycle as u64 * 7) % 31));
+        session.signal(signal).expect("send signal");
+        let status = session.wait_exit(TIMEOUT).expect("zelfscan exits");
+        assert_eq!(status.exit_code(), 128 + number, "SIG{signal}: {status:?}");
+
+        let frame = last_frame(&session);
+        let drawn = note_drawn(&frame)
+            .unwrap_or_else(|| panic!("cycle {cycle}: no note on the last frame:\n{frame}"));
+        let saved = open_with_journal(&scan, true).expect("the scan opens");
+        let note = &saved.loaded.value.answers[0].perspectives[0].note;
+        assert_eq!(
+            note, &drawn,
+            "cycle {cycle}, SIG{signal}: the last frame showed {drawn:?}, the scan holds {note:?}\n{frame}"
+        );
+        let in_file =
+            &load_scan(&scan).expect("the scan loads").value.answers[0].perspectives[0].note;
+        assert_eq!(
+            in_file, &drawn,
+            "cycle {cycle}, SIG{signal}: the file itself holds what was drawn"
+        );
+        assert!(
+            !journal_path(&scan).exists(),
+            "cycle {cycle}: the journal is gone after the checkpoint"
+        );
+    }
+}

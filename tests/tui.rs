@@ -316,6 +316,7 @@ fn quitting_with_unsaved_changes_asks_first() {
             path: home().join("scans/zeeduinen.toml"),
             moved: None,
             auto: false,
+            unchanged: false,
         })),
     );
     assert!(app.should_quit);
@@ -755,7 +756,7 @@ fn the_summary_lists_points_of_attention_that_lead_to_their_criterion() {
 #[test]
 fn the_override_needs_a_rationale_and_moves_one_level() {
     let mut app = walking(finished_scan());
-    let computed = zelfscan::model::evaluate(&walk(&app).scan).verdict;
+    let computed = zelfscan::model::evaluate(&walk(&app).scan).computed_verdict;
     assert_eq!(computed, zelfscan::model::Verdict::RobustWithAttention);
     press(&mut app, "r a");
     let Some(Overlay::Override(form)) = &app.overlay else {
@@ -788,7 +789,7 @@ fn the_override_needs_a_rationale_and_moves_one_level() {
     );
     assert!(walk(&app).dirty);
     let evaluation = zelfscan::model::evaluate(&walk(&app).scan);
-    assert_eq!(evaluation.final_verdict(), zelfscan::model::Verdict::Robust);
+    assert_eq!(evaluation.verdict(), zelfscan::model::Verdict::Robust);
 
     // Back to the computed verdict with the rationale cleared: no override.
     press(&mut app, "a <down> <tab>");

@@ -14,8 +14,7 @@ fn check_problems(problems: &[Problem]) {
         assert!(problem.line >= 1 && problem.column >= 1, "{problem:?}");
         let message = catalogue.located_problem("fuzz.toml", problem);
         assert!(
-            !message.chars().any(|c| c.is_control()
-                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')),
+            !message.chars().any(zelfscan::model::gate::is_hidden),
             "unsafe character in {message:?}"
         );
     }

@@ -1,6 +1,7 @@
 //! `zelfscan check FILE...`: validate scan and framework files without
-//! changing them. Exit 0 when all are valid, 1 when problems were found, 2 when
-//! a file could not be read at all.
+//! changing them. Exit 0 when all are valid, 1 when problems were found
+//! (hidden characters included, though such a scan still opens), 2 when a
+//! file could not be read at all.
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -15,20 +16,40 @@ pub fn run(context: &Context, files: &[impl AsRef<Path>]) -> anyhow::Result<Exit
     for file in files {
         let file = file.as_ref();
         let shown = storage::sanitize_for_display(&file.display().to_string());
-        let kind = std::fs::read(file)
-            .ok()
-            .and_then(|bytes| storage::detect_kind(&String::from_utf8_lossy(&bytes)));
+        let bytes = storage::input::read_input(file).ok();
+        let source = bytes.as_deref().map(String::from_utf8_lossy);
+        let kind = source.as_deref().and_then(storage::detect_kind);
+        let mut id_taken = false;
         let result = match kind {
-            Some(FileKind::Framework) => storage::load_framework(file).map(|l| l.warnings),
+            Some(FileKind::Framework) => storage::load_framework(file).map(|loaded| {
+                // Reusing a bundled framework's id makes "which framework" ambiguous.
+                let taken = storage::bundled_framework_with_id(
+                    &loaded.value.id,
+                    source.as_deref().unwrap_or_default(),
+                )
+                .filter(|(_, same_text)| !same_text);
+                if let Some((bundled, _)) = taken {
+                    id_taken = true;
+                    let id = storage::sanitize_for_display(&loaded.value.id);
+                    println!("{shown}: {}", (text.framework_id_taken)(&id, bundled));
+                }
+                loaded.warnings
+            }),
             // A scan is the default: its messages explain what a scan needs.
             _ => storage::load_scan(file).map(|l| l.warnings),
         };
         match result {
             Ok(warnings) => {
-                for warning in &warnings {
-                    println!("{}", text.located_problem(&shown, warning));
+                // Hidden characters do not stop a scan from opening, but they
+                // are a problem to clean: `check` says so in its exit code.
+                let to_clean = warnings.iter().any(storage::Problem::needs_cleaning);
+                found_problems |= to_clean || id_taken;
+                for line in text.located_problems(&shown, &warnings) {
+                    println!("{line}");
                 }
-                println!("{}", (text.check_ok)(&shown));
+                if !to_clean && !id_taken {
+                    println!("{}", (text.check_ok)(&shown));
+                }
             }
             Err(error) => {
                 if matches!(error, LoadError::Io { .. }) {

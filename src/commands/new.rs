@@ -19,6 +19,7 @@ pub struct NewOptions {
 
 pub fn run(context: &Context, options: NewOptions) -> anyhow::Result<ExitCode> {
     let text = context.text;
+    super::refuse_hidden_text(text, "--region", &options.region)?;
     let region = options.region.trim().to_string();
     if region.is_empty() {
         anyhow::bail!(text.region_required);

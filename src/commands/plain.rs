@@ -72,37 +72,111 @@ pub fn run_with(
     }
 
     let mut session = PlainSession::new(text, &scan);
-    print_lines(&mut output, &session.opening(&scan))?;
-    while !session.is_finished() {
-        write!(output, "{}", session.prompt(&scan))?;
-        output.flush()?;
-        let mut bytes = Vec::new();
-        let reply = if input.read_until(b'\n', &mut bytes)? == 0 {
-            // End of input: end the prompt's line, keep a note in progress.
-            writeln!(output)?;
-            session.end_of_input(&mut scan, jiff::Timestamp::now())
-        } else {
-            let line = String::from_utf8_lossy(&bytes);
-            session.handle(&mut scan, &line, jiff::Timestamp::now())
-        };
-        deliver(text, &mut io, &mut output, &reply)?;
-        if reply.request == Some(Request::Save) {
-            let saved = save(&mut app, &mut io, &scan, &path);
-            report_save(text, &mut output, &mut path, &saved, false)?;
-        }
+    let mut talk = Conversation {
+        app: &mut app,
+        io: &mut io,
+        scan: &mut scan,
+        path: &mut path,
+        session: &mut session,
+    };
+    // End of input, `stop`, or input or output that stopped working: the
+    // checkpoint below comes in every case.
+    let broken = talk.run(text, &mut input, &mut output).err();
+    if let Some(error) = &broken {
+        eprintln!("{}", (text.plain.input_failed)(&shown_error(error)));
     }
 
     let saved = save(&mut app, &mut io, &scan, &path);
-    report_save(text, &mut output, &mut path, &saved, true)?;
+    // The output may be gone; the exit code still says how it ended.
+    let _ = report_save(text, &mut output, &mut path, &saved, true);
     if saved.is_ok() {
         // Everything is in the file: the journal goes, the lock is released.
         io.close();
-        Ok(ExitCode::SUCCESS)
     } else {
         // The journal stays where it is, so reopening restores the work.
         io.sync_journal();
-        Ok(ExitCode::from(2))
     }
+    Ok(if saved.is_ok() && broken.is_none() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+/// One read from the input.
+enum Input {
+    /// A line, with its line ending if it had one.
+    Line(Vec<u8>),
+    /// The input ended (a read returned nothing).
+    End,
+    /// The input cannot be read any more (a terminal that went away, ...).
+    Failed(std::io::Error),
+}
+
+fn read_line(input: &mut impl BufRead) -> Input {
+    let mut bytes = Vec::new();
+    // `read_until` retries an interrupted read itself; every other error
+    // ends the input, as the end of input does.
+    match input.read_until(b'\n', &mut bytes) {
+        Ok(0) => Input::End,
+        Ok(_) => Input::Line(bytes),
+        Err(error) => Input::Failed(error),
+    }
+}
+
+/// The scan being worked on, and what the conversation about it needs.
+struct Conversation<'a> {
+    app: &'a mut App,
+    io: &'a mut Io,
+    scan: &'a mut Scan,
+    path: &'a mut PathBuf,
+    session: &'a mut PlainSession,
+}
+
+impl Conversation<'_> {
+    /// Asks and answers until `stop` or the end of input (`Ok`), or until the
+    /// input or output fails (`Err`). After the end of input nothing more is
+    /// read: the loop ends there whatever state the session is in.
+    fn run(
+        &mut self,
+        text: &Catalogue,
+        input: &mut impl BufRead,
+        output: &mut impl Write,
+    ) -> std::io::Result<()> {
+        print_lines(output, &self.session.opening(self.scan))?;
+        while !self.session.is_finished() {
+            write!(output, "{}", for_terminal(&self.session.prompt(self.scan)))?;
+            output.flush()?;
+            let now = jiff::Timestamp::now();
+            let (reply, ended) = match read_line(input) {
+                Input::Line(bytes) => {
+                    let line = String::from_utf8_lossy(&bytes);
+                    (self.session.handle(self.scan, &line, now), Ok(false))
+                }
+                // The end keeps a note in progress (in the scan, which is saved
+                // next, even if the output fails from here).
+                Input::End => (self.session.end_of_input(self.scan, now), Ok(true)),
+                Input::Failed(error) => (self.session.end_of_input(self.scan, now), Err(error)),
+            };
+            if matches!(ended, Ok(true)) {
+                // Ends the prompt's line.
+                writeln!(output)?;
+            }
+            deliver(text, self.io, output, &reply)?;
+            if ended? {
+                return Ok(());
+            }
+            if reply.request == Some(Request::Save) {
+                let saved = save(self.app, self.io, self.scan, self.path);
+                report_save(text, output, self.path, &saved, false)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn shown_error(error: &std::io::Error) -> String {
+    storage::sanitize_for_display(&error.to_string())
 }
 
 /// Journals the edits first, then prints: what is on screen is never lost.
@@ -131,7 +205,7 @@ fn deliver(
 
 fn print_lines(output: &mut impl Write, lines: &[String]) -> std::io::Result<()> {
     for line in lines {
-        writeln!(output, "{line}")?;
+        writeln!(output, "{}", for_terminal(line))?;
     }
     output.flush()
 }
@@ -164,10 +238,11 @@ fn report_save(
                 )?;
             }
             *path = report.path.clone();
-            let line = if closing {
-                (text.plain.saved_and_closed)(&shown(path))
-            } else {
-                (text.saved_to)(&shown(path))
+            let line = match (closing, report.unchanged) {
+                (true, false) => (text.plain.saved_and_closed)(&shown(path)),
+                (true, true) => (text.plain.unchanged_and_closed)(&shown(path)),
+                (false, false) => (text.saved_to)(&shown(path)),
+                (false, true) => (text.nothing_to_save)(&shown(path)),
             };
             writeln!(output, "{line}")?;
         }
@@ -182,4 +257,20 @@ fn report_save(
 
 fn shown(path: &Path) -> String {
     storage::sanitize_for_display(&path.display().to_string())
+}
+
+/// Text from a scan as it may reach the terminal: line breaks and tabs stay,
+/// every other control or invisible format character (a lone carriage return
+/// that would overwrite what a person reads, an ESC) becomes its marker.
+fn for_terminal(line: &str) -> String {
+    use crate::model::gate::{is_hidden, marker};
+    line.chars()
+        .map(|c| {
+            if is_hidden(c) && !matches!(c, '\n' | '\t') {
+                marker(c)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

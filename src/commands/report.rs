@@ -1,5 +1,6 @@
 //! `zelfscan report FILE [--format md|html|csv|json] [--output OUT]`: render a
-//! scan as a report, to standard output or atomically to a file. A scan that
+//! scan as a report, to standard output or atomically to a file (`-`, a
+//! device or a FIFO is written as it is, never replaced). A scan that
 //! does not load is explained as `check` does (`file:line:column: message`)
 //! and nothing is written.
 
@@ -28,8 +29,8 @@ pub fn run(
         }
     };
     let shown = storage::sanitize_for_display(&file.display().to_string());
-    for warning in &loaded.warnings {
-        eprintln!("{}", text.located_problem(&shown, warning));
+    for line in text.located_problems(&shown, &loaded.warnings) {
+        eprintln!("{line}");
     }
     let rendered = report::render(&loaded.value, format, text);
     match output {
@@ -38,8 +39,11 @@ pub fn run(
             if is_same_file(file, path) {
                 anyhow::bail!((text.report.output_is_scan)(&path_shown));
             }
-            storage::write_file_atomic(path, rendered.as_bytes()).map_err(|error| {
-                anyhow::anyhow!((text.report.write_failed)(&path_shown, &error.to_string()))
+            storage::input::write_output(path, rendered.as_bytes()).map_err(|error| {
+                anyhow::anyhow!((text.report.write_failed)(
+                    &path_shown,
+                    &(text.io_error)(&error)
+                ))
             })?;
         }
         None => {

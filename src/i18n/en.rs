@@ -3,12 +3,15 @@
 //! municipalities, aanbieders are (care) providers, a vervolgtraject is a
 //! follow-up, aandachtspunten are points of attention.
 
+mod input;
 mod many;
 mod plain;
 mod report;
 
 use super::Catalogue;
-use crate::model::{AttentionPoint, AttentionReason, Framework, OverrideOutcome, Reason, Verdict};
+use crate::model::{
+    AttentionPoint, AttentionReason, Framework, OverrideOutcome, Reason, RuleFlaw, Verdict,
+};
 use crate::storage::{InvalidReason, ProblemKind};
 use crate::vocab::Help;
 
@@ -73,6 +76,7 @@ pub const EN: Catalogue = Catalogue {
     open_path_title: "Open a scan",
     open_path_help: "Type the path of the scan file and press Enter (Esc: back).",
     saved_to: |path| format!("Saved to {path}"),
+    nothing_to_save: |path| format!("Nothing to save: everything is already in {path}"),
     save_failed: |error| {
         format!(
             "NOT saved: {error}. Everything is still on the screen; fix the problem and press Ctrl-S again."
@@ -130,6 +134,16 @@ pub const EN: Catalogue = Catalogue {
     unknown_framework: |wanted, known| {
         format!(
             "framework '{wanted}' not found; choose one of: {known}, or give the path of a framework file"
+        )
+    },
+    framework_id_clash: |id, sources| {
+        format!(
+            "there are several frameworks with id '{id}': {sources}; give your own framework an id of its own (and choose it by that id or by the file's path)"
+        )
+    },
+    framework_id_taken: |id, bundled| {
+        format!(
+            "id '{id}' is already the id of the bundled framework {bundled}; give this framework an id of its own, or no one can tell which framework a scan uses"
         )
     },
     created_at: |path| format!("Scan created: {path}"),
@@ -309,6 +323,7 @@ pub const EN: Catalogue = Catalogue {
     report: report::REPORT,
     plain: plain::PLAIN,
     many: many::MANY,
+    input: input::INPUT,
 };
 
 fn problem(kind: &ProblemKind) -> String {
@@ -343,6 +358,7 @@ fn problem(kind: &ProblemKind) -> String {
         ProblemKind::UnknownPerspective { id } => {
             format!("'{id}' is not a perspective of the framework of this scan")
         }
+        ProblemKind::HiddenCharacters { key, count } => (input::INPUT.hidden_problem)(key, *count),
         ProblemKind::UnknownKey { key } => {
             format!(
                 "'{key}' is unknown to this version of zelfscan and will be lost when you save the scan"
@@ -351,6 +367,7 @@ fn problem(kind: &ProblemKind) -> String {
         ProblemKind::NewerSchema { found, supported } => format!(
             "made by a newer zelfscan (schema_version {found}; this version knows up to {supported})"
         ),
+        ProblemKind::UnworkableRule { flaw } => rule_flaw(flaw),
         ProblemKind::UnknownFileKind => {
             "this is neither a scan nor a framework: 'region' or 'themes' is missing".to_string()
         }
@@ -359,6 +376,37 @@ fn problem(kind: &ProblemKind) -> String {
 
 /// The values in quotes are the words of the file format, which stay as they
 /// are in every interface language.
+/// Why a framework's weighting rule cannot work.
+fn rule_flaw(flaw: &RuleFlaw) -> String {
+    match flaw {
+        RuleFlaw::ScaleNotConsecutive { values } => format!(
+            "the scale has a gap ({}): theme scores are means and thresholds are distances on the scale, so the values must be consecutive (1, 2, 3, …)",
+            values
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        RuleFlaw::ThemeWithoutWeight { theme_id } => format!(
+            "theme {theme_id} has no weight in [weighting.theme_weights]; give every theme a weight (0 if it must not count)"
+        ),
+        RuleFlaw::RobustUnreachable {
+            key,
+            value,
+            highest,
+        } => format!(
+            "'{key} = {value}' can never be met on a scale up to {highest}: the verdict robust is unreachable"
+        ),
+        RuleFlaw::FollowUpAlways {
+            key,
+            value,
+            highest,
+        } => format!(
+            "'{key} = {value}' holds for every score on a scale up to {highest}: every scan would need a follow-up"
+        ),
+    }
+}
+
 fn invalid_reason(reason: &InvalidReason) -> &'static str {
     match reason {
         InvalidReason::BadId => "a code may contain only letters, digits, '-' and '_'",
@@ -407,7 +455,24 @@ fn type_name(toml_type: &str) -> &str {
 }
 
 fn io_error(error: &std::io::Error) -> String {
+    use crate::storage::input::{Refused, refusal};
     use std::io::ErrorKind;
+    if let Some(refused) = refusal(error) {
+        let only = "zelfscan only reads and replaces regular files";
+        return match refused {
+            Refused::Directory => "this is a folder, not a file".to_string(),
+            Refused::Fifo => format!("this is a named pipe (FIFO), not a regular file; {only}"),
+            Refused::Socket => format!("this is a socket, not a regular file; {only}"),
+            Refused::Device => {
+                format!("this is a device (such as /dev/zero), not a regular file; {only}")
+            }
+            Refused::NotRegular => format!("this is not a regular file; {only}"),
+            Refused::TooLarge { limit } => format!(
+                "the file is larger than {} MB, the most zelfscan reads",
+                limit / (1024 * 1024)
+            ),
+        };
+    }
     match error.kind() {
         ErrorKind::NotFound => "the file does not exist".to_string(),
         ErrorKind::PermissionDenied => "no permission for this file or folder".to_string(),
@@ -568,44 +633,29 @@ fn number(value: f64) -> String {
 }
 
 fn reason(reason: &Reason, framework: &Framework) -> String {
-    let n = number;
+    // The value and the threshold, with as many decimals as it takes to stay true.
+    let (value, limit) = super::reason_numbers(reason, '.');
     match reason {
-        Reason::TotalBelow { total, threshold } => {
-            format!(
-                "the total score {} is lower than {}",
-                n(*total),
-                n(*threshold)
-            )
+        Reason::TotalBelow { .. } => {
+            format!("the total score {} is lower than {}", value, limit)
         }
-        Reason::TotalAtLeast { total, threshold } => {
-            format!(
-                "the total score {} is at least {}",
-                n(*total),
-                n(*threshold)
-            )
+        Reason::TotalAtLeast { .. } => {
+            format!("the total score {} is at least {}", value, limit)
         }
         Reason::TotalMissing => {
             "no theme with a weight has a score, so there is no total score".to_string()
         }
-        Reason::CoreThemeBelow {
-            theme_id,
-            score,
-            threshold,
-        } => format!(
+        Reason::CoreThemeBelow { theme_id, .. } => format!(
             "core theme {} scores {}, lower than {}",
             framework.theme_name(theme_id),
-            n(*score),
-            n(*threshold)
+            value,
+            limit
         ),
-        Reason::CoreThemeAtLeast {
-            theme_id,
-            score,
-            threshold,
-        } => format!(
+        Reason::CoreThemeAtLeast { theme_id, .. } => format!(
             "core theme {} scores {}, at least {}",
             framework.theme_name(theme_id),
-            n(*score),
-            n(*threshold)
+            value,
+            limit
         ),
         Reason::CoreThemeUnscored { theme_id } => format!(
             "core theme {} has no score yet",

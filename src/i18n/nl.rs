@@ -1,11 +1,14 @@
 //! De Nederlandse teksten: de standaardtaal van zelfscan.
 
+mod input;
 mod many;
 mod plain;
 mod report;
 
 use super::Catalogue;
-use crate::model::{AttentionPoint, AttentionReason, Framework, OverrideOutcome, Reason, Verdict};
+use crate::model::{
+    AttentionPoint, AttentionReason, Framework, OverrideOutcome, Reason, RuleFlaw, Verdict,
+};
 use crate::storage::{InvalidReason, ProblemKind};
 use crate::vocab::Help;
 
@@ -70,6 +73,7 @@ pub const NL: Catalogue = Catalogue {
     open_path_title: "Scan openen",
     open_path_help: "Typ het pad van het scanbestand en druk Enter (Esc: terug).",
     saved_to: |path| format!("Opgeslagen in {path}"),
+    nothing_to_save: |path| format!("Niets te bewaren: alles staat al in {path}"),
     save_failed: |error| {
         format!(
             "NIET opgeslagen: {error}. Alles staat nog op het scherm; los het op en druk opnieuw Ctrl-S."
@@ -128,6 +132,16 @@ pub const NL: Catalogue = Catalogue {
     unknown_framework: |wanted, known| {
         format!(
             "kader '{wanted}' niet gevonden; kies een van: {known}, of geef het pad van een kaderbestand"
+        )
+    },
+    framework_id_clash: |id, sources| {
+        format!(
+            "er zijn meerdere kaders met id '{id}': {sources}; geef je eigen kader een eigen id (en kies het daarmee of met het pad van het bestand)"
+        )
+    },
+    framework_id_taken: |id, bundled| {
+        format!(
+            "id '{id}' is al het id van het meegeleverde kader {bundled}; geef dit kader een eigen id, anders is niet te zeggen welk kader een scan gebruikt"
         )
     },
     created_at: |path| format!("Scan aangemaakt: {path}"),
@@ -311,6 +325,7 @@ pub const NL: Catalogue = Catalogue {
     report: report::REPORT,
     plain: plain::PLAIN,
     many: many::MANY,
+    input: input::INPUT,
 };
 
 fn problem(kind: &ProblemKind) -> String {
@@ -348,12 +363,45 @@ fn problem(kind: &ProblemKind) -> String {
         ProblemKind::UnknownKey { key } => {
             format!("'{key}' is onbekend voor deze versie van zelfscan; de waarde blijft bewaard")
         }
+        ProblemKind::HiddenCharacters { key, count } => (input::INPUT.hidden_problem)(key, *count),
         ProblemKind::NewerSchema { found, supported } => format!(
             "gemaakt door een nieuwere zelfscan (schema_version {found}; deze versie kent t/m {supported})"
         ),
         ProblemKind::UnknownFileKind => {
             "dit is geen scan en geen kader: 'region' of 'themes' ontbreekt".to_string()
         }
+        ProblemKind::UnworkableRule { flaw } => rule_flaw(flaw),
+    }
+}
+
+/// Why a framework's weighting rule cannot work.
+fn rule_flaw(flaw: &RuleFlaw) -> String {
+    match flaw {
+        RuleFlaw::ScaleNotConsecutive { values } => format!(
+            "de schaal heeft een gat ({}): themascores zijn gemiddelden en drempels afstanden op de schaal, dus de waarden moeten opeenvolgend zijn (1, 2, 3, …)",
+            values
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        RuleFlaw::ThemeWithoutWeight { theme_id } => format!(
+            "thema {theme_id} heeft geen gewicht in [weighting.theme_weights]; geef elk thema een gewicht (0 als het niet mag meetellen)"
+        ),
+        RuleFlaw::RobustUnreachable {
+            key,
+            value,
+            highest,
+        } => format!(
+            "'{key} = {value}' kan nooit gehaald worden op een schaal tot en met {highest}: het oordeel robuust is onbereikbaar"
+        ),
+        RuleFlaw::FollowUpAlways {
+            key,
+            value,
+            highest,
+        } => format!(
+            "'{key} = {value}' geldt voor elke score op een schaal tot en met {highest}: elke scan zou een vervolgtraject krijgen"
+        ),
     }
 }
 
@@ -405,7 +453,24 @@ fn type_name(toml_type: &str) -> &str {
 }
 
 fn io_error(error: &std::io::Error) -> String {
+    use crate::storage::input::{Refused, refusal};
     use std::io::ErrorKind;
+    if let Some(refused) = refusal(error) {
+        let only = "zelfscan leest en vervangt alleen gewone bestanden";
+        return match refused {
+            Refused::Directory => "dit is een map, geen bestand".to_string(),
+            Refused::Fifo => format!("dit is een named pipe (FIFO), geen gewoon bestand; {only}"),
+            Refused::Socket => format!("dit is een socket, geen gewoon bestand; {only}"),
+            Refused::Device => {
+                format!("dit is een apparaat (zoals /dev/zero), geen gewoon bestand; {only}")
+            }
+            Refused::NotRegular => format!("dit is geen gewoon bestand; {only}"),
+            Refused::TooLarge { limit } => format!(
+                "het bestand is groter dan {} MB, de grens van wat zelfscan inleest",
+                limit / (1024 * 1024)
+            ),
+        };
+    }
     match error.kind() {
         ErrorKind::NotFound => "het bestand bestaat niet".to_string(),
         ErrorKind::PermissionDenied => "geen toestemming voor dit bestand of deze map".to_string(),
@@ -566,40 +631,29 @@ fn number(value: f64) -> String {
 }
 
 fn reason(reason: &Reason, framework: &Framework) -> String {
-    let n = number;
+    // The value and the threshold, with as many decimals as it takes to stay true.
+    let (value, limit) = super::reason_numbers(reason, ',');
     match reason {
-        Reason::TotalBelow { total, threshold } => {
-            format!(
-                "de totaalscore {} is lager dan {}",
-                n(*total),
-                n(*threshold)
-            )
+        Reason::TotalBelow { .. } => {
+            format!("de totaalscore {} is lager dan {}", value, limit)
         }
-        Reason::TotalAtLeast { total, threshold } => {
-            format!("de totaalscore {} is minstens {}", n(*total), n(*threshold))
+        Reason::TotalAtLeast { .. } => {
+            format!("de totaalscore {} is minstens {}", value, limit)
         }
         Reason::TotalMissing => {
             "geen thema met een gewicht heeft een score, dus er is geen totaalscore".to_string()
         }
-        Reason::CoreThemeBelow {
-            theme_id,
-            score,
-            threshold,
-        } => format!(
+        Reason::CoreThemeBelow { theme_id, .. } => format!(
             "kernthema {} scoort {}, lager dan {}",
             framework.theme_name(theme_id),
-            n(*score),
-            n(*threshold)
+            value,
+            limit
         ),
-        Reason::CoreThemeAtLeast {
-            theme_id,
-            score,
-            threshold,
-        } => format!(
+        Reason::CoreThemeAtLeast { theme_id, .. } => format!(
             "kernthema {} scoort {}, minstens {}",
             framework.theme_name(theme_id),
-            n(*score),
-            n(*threshold)
+            value,
+            limit
         ),
         Reason::CoreThemeUnscored { theme_id } => format!(
             "kernthema {} heeft nog geen score",

@@ -7,7 +7,10 @@
 use std::collections::BTreeSet;
 
 use super::scan::{Answer, CriterionAnswer, Scan};
-use super::scoring::{AttentionPoint, Evaluation, THRESHOLD_TOLERANCE, Verdict, evaluate};
+use super::scoring::{AttentionPoint, Evaluation, Verdict, evaluate};
+
+/// Two means closer than this are the same (they come from sums of small whole numbers).
+const SAME_WITHIN: f64 = 1e-9;
 
 /// Which way a score moved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +24,7 @@ impl Change {
     /// The change from `old` to `new`, or `None` when either is missing.
     pub fn between(old: Option<f64>, new: Option<f64>) -> Option<Self> {
         let (old, new) = (old?, new?);
-        Some(if (new - old).abs() <= THRESHOLD_TOLERANCE {
+        Some(if (new - old).abs() <= SAME_WITHIN {
             Change::Same
         } else if new > old {
             Change::Up
@@ -268,8 +271,8 @@ pub fn compare(old: &Scan, new: &Scan) -> Comparison {
         new_region: new.meta.region.clone(),
         old_date: old.meta.date,
         new_date: new.meta.date,
-        old_verdict: old_eval.final_verdict(),
-        new_verdict: new_eval.final_verdict(),
+        old_verdict: old_eval.verdict(),
+        new_verdict: new_eval.verdict(),
         old_provisional: provisional(&old_eval),
         new_provisional: provisional(&new_eval),
         old_total: old_eval.total,

@@ -147,7 +147,7 @@ pub fn overview(scans: &[(String, Scan)], min_group: usize) -> Overview {
             region: scan.meta.region.clone(),
             date: scan.meta.date,
             source: source.clone(),
-            verdict: evaluation.final_verdict(),
+            verdict: evaluation.verdict(),
             provisional: !evaluation.is_complete() || evaluation.nothing_scored(),
             total: evaluation.total,
             // The group's themes and criteria are this scan's: same id and version.

@@ -20,15 +20,15 @@
 //!   [`Reason::NothingScored`]: a follow-up verdict would claim a weakness the
 //!   scan has not shown, and "robuust" needs scores. The report should present
 //!   such a verdict as provisional; [`Evaluation::nothing_scored`] tells it so.
-//! - Scores are means of small integers, so a total that is 2.5 on paper can be
-//!   2.4999999999999996 in floating point. Comparisons with thresholds therefore
-//!   treat a value within [`THRESHOLD_TOLERANCE`] of a threshold as equal to it.
+//! - Scores are means of small integers and weights are decimals, so theme
+//!   scores, the total and the thresholds are [`Exact`] fractions and compared
+//!   exactly: a total of exactly 3 is below a threshold of 3.000000001, and
+//!   2.5 on paper is 2.5, never 2.4999999999999996. The `f64` copies are for
+//!   drawing charts only.
 
+use super::exact::Exact;
 use super::framework::{Framework, Weighting};
 use super::scan::{Agreement, Answer, CriterionAnswer, Progress, Scan, VerdictOverride};
-
-/// How close a score must be to a threshold to count as equal to it.
-pub const THRESHOLD_TOLERANCE: f64 = 1e-9;
 
 /// The three verdict levels, ordered from weakest to strongest, so that
 /// `Verdict::FollowUp < Verdict::Robust`.
@@ -145,10 +145,16 @@ pub struct PerspectiveMean {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ThemeResult {
     pub theme_id: String,
+    /// The weight as an `f64`, for drawing; see `weight_exact`.
     pub weight: f64,
+    /// The weight exactly as the framework wrote it.
+    pub weight_exact: Exact,
     pub core: bool,
-    /// The mean of the counting scores; `None` when no criterion counted.
+    /// The mean of the counting scores, for drawing; `None` when no criterion
+    /// counted. The verdict uses `score_exact`.
     pub score: Option<f64>,
+    /// The mean of the counting scores, exactly.
+    pub score_exact: Option<Exact>,
     /// How many criteria have a counting score.
     pub scored: usize,
     /// How many criteria the theme has.
@@ -178,22 +184,22 @@ pub struct ThemeResult {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reason {
     /// The total is below the threshold.
-    TotalBelow { total: f64, threshold: f64 },
+    TotalBelow { total: Exact, threshold: Exact },
     /// The total reaches the threshold.
-    TotalAtLeast { total: f64, threshold: f64 },
+    TotalAtLeast { total: Exact, threshold: Exact },
     /// Some criteria count, but no theme with a weight above 0 has a score.
     TotalMissing,
     /// A core theme's score is below the threshold.
     CoreThemeBelow {
         theme_id: String,
-        score: f64,
-        threshold: f64,
+        score: Exact,
+        threshold: Exact,
     },
     /// A core theme's score reaches the threshold.
     CoreThemeAtLeast {
         theme_id: String,
-        score: f64,
-        threshold: f64,
+        score: Exact,
+        threshold: Exact,
     },
     /// A core theme has no scored criterion; blocks robuust.
     CoreThemeUnscored { theme_id: String },
@@ -272,9 +278,14 @@ pub struct Evaluation {
     pub criteria: Vec<CriterionResult>,
     /// Per theme, in framework order.
     pub themes: Vec<ThemeResult>,
-    /// The weighted mean of the theme scores; `None` when no weighted theme has a score.
+    /// The weighted mean of the theme scores, for drawing; `None` when no
+    /// weighted theme has a score. The verdict uses `total_exact`.
     pub total: Option<f64>,
-    pub verdict: Verdict,
+    /// The weighted mean of the theme scores, exactly.
+    pub total_exact: Option<Exact>,
+    /// The verdict the rule computed, before any override; the verdict that
+    /// stands is [`Evaluation::verdict`].
+    pub computed_verdict: Verdict,
     /// Why the verdict is what it is; see [`Reason`].
     pub reasons: Vec<Reason>,
     /// Theme by theme: the theme's own point first, then its criteria in walk order.
@@ -322,12 +333,12 @@ pub fn apply_override(computed: Verdict, over: &VerdictOverride) -> OverrideOutc
 }
 
 impl Evaluation {
-    /// The verdict that stands: the computed one, or the facilitator's override
-    /// when it applies.
-    pub fn final_verdict(&self) -> Verdict {
+    /// The verdict as decided: the computed one, or the facilitator's override
+    /// when it applies. Every screen, report and plain mode states this one.
+    pub fn verdict(&self) -> Verdict {
         match &self.override_outcome {
             Some(OverrideOutcome::Applied { to, .. }) => *to,
-            _ => self.verdict,
+            _ => self.computed_verdict,
         }
     }
 
@@ -448,8 +459,8 @@ pub fn evaluate(scan: &Scan) -> Evaluation {
         .map(|(theme, in_theme)| theme_result(framework, &theme.id, in_theme))
         .collect();
 
-    let total = weighted_total(&themes);
-    let (verdict, reasons) = decide(weighting, &criteria, &themes, total);
+    let total_exact = weighted_total(&themes);
+    let (verdict, reasons) = decide(weighting, &criteria, &themes, total_exact.as_ref());
     let attention = attention_points(framework, &criteria, &themes);
 
     let override_outcome = scan
@@ -466,8 +477,9 @@ pub fn evaluate(scan: &Scan) -> Evaluation {
         progress: scan.progress(),
         criteria,
         themes,
-        total,
-        verdict,
+        total: total_exact.as_ref().map(Exact::to_f64),
+        total_exact,
+        computed_verdict: verdict,
         reasons,
         attention,
     }
@@ -479,7 +491,7 @@ fn theme_result(
     in_theme: &[CriterionResult],
 ) -> ThemeResult {
     let weighting = &framework.weighting;
-    let (score, scored) = mean(in_theme.iter().filter_map(|c| c.counting_score()));
+    let (score_exact, scored) = mean(in_theme.iter().filter_map(|c| c.counting_score()));
     let perspective_means = framework
         .perspectives
         .iter()
@@ -492,16 +504,19 @@ fn theme_result(
             );
             PerspectiveMean {
                 perspective_id: perspective.id.clone(),
-                mean,
+                mean: mean.as_ref().map(Exact::to_f64),
                 scored,
             }
         })
         .collect();
+    let weight = weighting.theme_weight(theme_id);
     ThemeResult {
         theme_id: theme_id.to_owned(),
-        weight: weighting.theme_weight(theme_id),
+        weight,
+        weight_exact: Exact::from_decimal_f64(weight),
         core: weighting.is_core_theme(theme_id),
-        score,
+        score: score_exact.as_ref().map(Exact::to_f64),
+        score_exact,
         scored,
         criteria: in_theme.len(),
         unknown: in_theme
@@ -528,34 +543,39 @@ fn theme_slices<'a>(
     })
 }
 
-/// The mean of some scores and how many there were; `None` for no scores.
-fn mean(scores: impl Iterator<Item = u8>) -> (Option<f64>, usize) {
-    let (sum, count) = scores.fold((0u32, 0usize), |(sum, count), score| {
-        (sum + u32::from(score), count + 1)
+/// The exact mean of some scores and how many there were; `None` for no scores.
+fn mean(scores: impl Iterator<Item = u8>) -> (Option<Exact>, usize) {
+    let (sum, count) = scores.fold((0i64, 0i64), |(sum, count), score| {
+        (sum + i64::from(score), count + 1)
     });
-    let mean = (count > 0).then(|| f64::from(sum) / count as f64);
-    (mean, count)
+    let mean = (count > 0).then(|| Exact::ratio(sum, count));
+    (mean, usize::try_from(count).unwrap_or(usize::MAX))
 }
 
-/// The weighted mean of the theme scores. A theme without a score, or with a
-/// weight that is not above 0, contributes nothing.
-fn weighted_total(themes: &[ThemeResult]) -> Option<f64> {
+/// The exact weighted mean of the theme scores. A theme without a score, or
+/// with a weight that is not above 0, contributes nothing.
+fn weighted_total(themes: &[ThemeResult]) -> Option<Exact> {
     let (weighted_sum, weight_sum) = themes
         .iter()
-        .filter(|theme| theme.weight > 0.0)
+        .filter(|theme| theme.weight_exact.is_positive())
         .filter_map(|theme| {
             theme
-                .score
-                .map(|score| (score * theme.weight, theme.weight))
+                .score_exact
+                .as_ref()
+                .map(|score| (score * &theme.weight_exact, &theme.weight_exact))
         })
-        .fold((0.0, 0.0), |(sum, weights), (weighted, weight)| {
-            (sum + weighted, weights + weight)
-        });
-    (weight_sum > 0.0).then(|| weighted_sum / weight_sum)
+        .fold(
+            (Exact::zero(), Exact::zero()),
+            |(sum, weights), (weighted, weight)| (&sum + &weighted, &weights + weight),
+        );
+    weight_sum
+        .is_positive()
+        .then(|| &weighted_sum / &weight_sum)
 }
 
-fn is_below(value: f64, threshold: f64) -> bool {
-    value < threshold - THRESHOLD_TOLERANCE
+/// A threshold from the framework as the exact decimal it wrote.
+fn threshold(value: f64) -> Exact {
+    Exact::from_decimal_f64(value)
 }
 
 /// The verdict of domain.md §5.3 step 4, with its reasons.
@@ -563,7 +583,7 @@ fn decide(
     weighting: &Weighting,
     criteria: &[CriterionResult],
     themes: &[ThemeResult],
-    total: Option<f64>,
+    total: Option<&Exact>,
 ) -> (Verdict, Vec<Reason>) {
     let follow_up = follow_up_reasons(weighting, criteria, themes, total);
     if !follow_up.is_empty() {
@@ -587,25 +607,27 @@ fn follow_up_reasons(
     weighting: &Weighting,
     criteria: &[CriterionResult],
     themes: &[ThemeResult],
-    total: Option<f64>,
+    total: Option<&Exact>,
 ) -> Vec<Reason> {
     let mut reasons = Vec::new();
+    let total_threshold = threshold(weighting.follow_up_total_below);
     if let Some(total) = total
-        && is_below(total, weighting.follow_up_total_below)
+        && *total < total_threshold
     {
         reasons.push(Reason::TotalBelow {
-            total,
-            threshold: weighting.follow_up_total_below,
+            total: total.clone(),
+            threshold: total_threshold,
         });
     }
+    let theme_threshold = threshold(weighting.follow_up_core_theme_below);
     for theme in themes.iter().filter(|theme| theme.core) {
-        if let Some(score) = theme.score
-            && is_below(score, weighting.follow_up_core_theme_below)
+        if let Some(score) = &theme.score_exact
+            && *score < theme_threshold
         {
             reasons.push(Reason::CoreThemeBelow {
                 theme_id: theme.theme_id.clone(),
-                score,
-                threshold: weighting.follow_up_core_theme_below,
+                score: score.clone(),
+                threshold: theme_threshold.clone(),
             });
         }
     }
@@ -628,33 +650,39 @@ fn robust_conditions(
     weighting: &Weighting,
     criteria: &[CriterionResult],
     themes: &[ThemeResult],
-    total: Option<f64>,
+    total: Option<&Exact>,
 ) -> (Vec<Reason>, Vec<Reason>) {
     let mut met = Vec::new();
     let mut failed = Vec::new();
 
-    let threshold = weighting.robust_total_at_least;
+    let total_threshold = threshold(weighting.robust_total_at_least);
     match total {
-        Some(total) if is_below(total, threshold) => {
-            failed.push(Reason::TotalBelow { total, threshold });
+        Some(total) if *total < total_threshold => {
+            failed.push(Reason::TotalBelow {
+                total: total.clone(),
+                threshold: total_threshold,
+            });
         }
-        Some(total) => met.push(Reason::TotalAtLeast { total, threshold }),
+        Some(total) => met.push(Reason::TotalAtLeast {
+            total: total.clone(),
+            threshold: total_threshold,
+        }),
         None => failed.push(Reason::TotalMissing),
     }
 
-    let threshold = weighting.robust_core_theme_at_least;
+    let theme_threshold = threshold(weighting.robust_core_theme_at_least);
     for theme in themes.iter().filter(|theme| theme.core) {
         let theme_id = theme.theme_id.clone();
-        match theme.score {
-            Some(score) if is_below(score, threshold) => failed.push(Reason::CoreThemeBelow {
+        match &theme.score_exact {
+            Some(score) if *score < theme_threshold => failed.push(Reason::CoreThemeBelow {
                 theme_id,
-                score,
-                threshold,
+                score: score.clone(),
+                threshold: theme_threshold.clone(),
             }),
             Some(score) => met.push(Reason::CoreThemeAtLeast {
                 theme_id,
-                score,
-                threshold,
+                score: score.clone(),
+                threshold: theme_threshold.clone(),
             }),
             None => failed.push(Reason::CoreThemeUnscored { theme_id }),
         }

@@ -6,7 +6,7 @@ use jiff::civil::date;
 
 use super::*;
 use crate::i18n::Lang;
-use crate::model::ScanMeta;
+use crate::model::{ScanMeta, Verdict};
 
 fn scan() -> Scan {
     let framework = crate::storage::bundled_frameworks()
@@ -268,4 +268,39 @@ fn the_score_prompt_lists_the_levels_with_their_labels() {
         assert!(prompt.ends_with(expected), "{prompt:?}");
         assert!(prompt.starts_with("Gemeenten, "), "{prompt:?}");
     }
+}
+
+#[test]
+fn the_verdict_is_the_one_the_facilitator_decided() {
+    // Nothing scored: the rule says robuust met aandachtspunten; the
+    // facilitator moved it one level down, as the outcome screen and every
+    // report show it.
+    let mut scan = scan();
+    scan.verdict_override = Some(crate::model::VerdictOverride {
+        verdict: Verdict::FollowUp,
+        rationale: "De regiovisie ontbreekt nog.".into(),
+        extra: crate::model::Extra::default(),
+    });
+    let mut session = start(&scan);
+    let reply = session.handle(&mut scan, "oordeel", now());
+    assert_eq!(
+        crate::model::evaluate(&scan).verdict(),
+        Verdict::FollowUp,
+        "the override applies"
+    );
+    let text = Lang::Nl.catalogue();
+    let stated = format!(
+        "{} {}",
+        text.summary_verdict,
+        (text.verdict)(Verdict::FollowUp)
+    );
+    assert!(reply.lines.contains(&stated), "{:#?}", reply.lines);
+    assert!(
+        reply
+            .lines
+            .iter()
+            .any(|line| line.contains("De regiovisie ontbreekt nog.")),
+        "{:#?}",
+        reply.lines
+    );
 }

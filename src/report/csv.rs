@@ -4,8 +4,13 @@
 //! Windows-1252), the language's list separator (`;` in Dutch, as the decimal
 //! separator is `,`; `,` in English), CRLF line ends, and RFC 4180 quoting, so
 //! a note with line breaks stays one cell.
+//!
+//! Every score has a label column ("3 – Op orde", "Onbekend") for people and
+//! a bare number column next to it for formulas, empty where there is no
+//! score (onbekend, n.v.t., open), so `=SOM(...)` and `=GEMIDDELDE(...)` work.
 
 use super::{Report, Row, clean, theme_name};
+use crate::model::Answer;
 
 const BOM: &str = "\u{feff}";
 const LINE_END: &str = "\r\n";
@@ -26,11 +31,13 @@ pub(super) fn render(report: &Report) -> String {
     .collect();
     for perspective in &framework.perspectives {
         header.push((words.perspective_score)(&perspective.label));
+        header.push((words.perspective_number)(&perspective.label));
         header.push((words.perspective_note)(&perspective.label));
     }
     header.extend(
         [
             words.consensus,
+            words.consensus_number,
             words.agreement,
             words.counting_score,
             words.consensus_note,
@@ -69,18 +76,22 @@ fn fields(report: &Report, row: &Row) -> Vec<String> {
         .to_string(),
     ];
     for index in 0..report.framework.perspectives.len() {
+        let answer = row
+            .answer
+            .perspectives
+            .get(index)
+            .and_then(|view| view.score);
         fields.push(
-            row.answer
-                .perspectives
-                .get(index)
-                .and_then(|view| view.score)
+            answer
                 .map(|answer| report.answer_label(answer))
                 .unwrap_or_default(),
         );
+        fields.push(bare_score(answer));
         fields.push(report.perspective_note(row, index).to_string());
     }
     fields.extend([
         report.consensus_answer(row),
+        bare_score(row.answer.consensus),
         row.answer
             .agreement
             .map(|level| report.framework.agreement_label(level).to_string())
@@ -91,7 +102,7 @@ fn fields(report: &Report, row: &Row) -> Vec<String> {
             .map(|score| score.to_string())
             .unwrap_or_default(),
         row.answer.consensus_note.clone(),
-        row.answer.action.clone(),
+        action_cell(row),
         row.answer
             .changed_at
             .map(|at| at.to_string())
@@ -102,6 +113,20 @@ fn fields(report: &Report, row: &Row) -> Vec<String> {
             .unwrap_or_default(),
     ]);
     fields
+}
+
+/// A score as a bare number a spreadsheet computes with; empty for
+/// onbekend, n.v.t. and no answer.
+fn bare_score(answer: Option<Answer>) -> String {
+    answer
+        .and_then(Answer::score)
+        .map(|score| score.to_string())
+        .unwrap_or_default()
+}
+
+/// The cell with a criterion's action: the one place the CSV writes one.
+fn action_cell(row: &Row) -> String {
+    row.answer.action.clone()
 }
 
 fn record(out: &mut String, fields: &[String], separator: char) {

@@ -2,6 +2,13 @@
 //! no script, no external assets) that prints to A4 from a browser. The
 //! markup is well-formed XML (every element closed, attributes quoted), so
 //! strict tools can read it too.
+//!
+//! It opens with what a reader came for: region, date, the verdict and why,
+//! then the points of attention, most severe first, each with the note that
+//! explains it and its action. Only then the theme scores with the weighting
+//! rule (so the total can be recomputed from the page), the participants and
+//! every criterion in detail. Printed, a criterion or a point is never split
+//! over two pages and no section forces a page break.
 
 use std::fmt::Write as _;
 
@@ -35,8 +42,17 @@ table.meta th { font-weight: 600; padding-left: 0; }
 .override.ignored { border-left-color: #b00020; background: #fdecee; }
 .chart { margin: 0 0 8pt; break-inside: avoid; page-break-inside: avoid; }
 .chart svg { width: 100%; height: auto; display: block; }
-.criteria { break-before: page; page-break-before: always; }
+.points { padding-left: 18pt; }
+.points > li { margin-bottom: 6pt; }
+.points > li.long { break-inside: auto; page-break-inside: auto; }
+.order { break-after: avoid; page-break-after: avoid; }
+.points p { margin: 1pt 0 0; }
+.label { font-weight: 600; }
+.order { color: #555; font-size: 9pt; }
+.rule { font-size: 9.5pt; }
+p, li { orphans: 3; widows: 3; }
 .criterion { margin: 0 0 10pt; break-inside: avoid; page-break-inside: avoid; }
+.criterion.long { break-inside: auto; page-break-inside: auto; }
 .criterion table { margin: 0; }
 .criterion th { width: 22%; font-weight: 600; }
 .criterion td.answer { width: 26%; }
@@ -87,11 +103,11 @@ pub(super) fn render(report: &Report) -> String {
     }
     out.push_str("</tbody></table>\n</header>\n");
 
-    participants(&mut out, report);
     verdict(&mut out, report);
+    attention(&mut out, report);
     themes(&mut out, report);
+    participants(&mut out, report);
     criteria(&mut out, report);
-    attention_and_actions(&mut out, report);
     unanswered(&mut out, report);
 
     let _ = writeln!(out, "<footer>{}</footer>", esc(&report.made_with()));
@@ -157,7 +173,7 @@ fn verdict(out: &mut String, report: &Report) {
         out,
         "<p>{}: <strong>{}</strong></p>",
         esc(words.total),
-        esc(&report.number(report.evaluation.total))
+        esc(&report.score_number(report.evaluation.total_exact.as_ref()))
     );
     if let Some(text) = report.override_text() {
         let class = if report.override_ignored() {
@@ -181,7 +197,8 @@ fn verdict(out: &mut String, report: &Report) {
 
 fn themes(out: &mut String, report: &Report) {
     let words = report.words();
-    let _ = writeln!(out, "<section>\n<h2>{}</h2>", esc(words.theme_scores));
+    let weighting = report.weighting();
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>", esc(words.weighting_heading));
     out.push_str(&chart(report));
     let _ = write!(out, "<table><thead><tr><th>{}</th>", esc(words.theme));
     for perspective in &report.framework.perspectives {
@@ -189,17 +206,21 @@ fn themes(out: &mut String, report: &Report) {
     }
     let _ = writeln!(
         out,
-        "<th class=\"num\">{}</th></tr></thead><tbody>",
-        esc(words.joint)
+        "<th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th>\
+         </tr></thead><tbody>",
+        esc(words.joint),
+        esc(words.weight),
+        esc(words.weighted_score)
     );
-    for (theme, result) in report
+    for ((theme, result), weighted) in report
         .framework
         .themes
         .iter()
         .zip(&report.evaluation.themes)
+        .zip(&weighting.themes)
     {
         let mut name = esc(&theme_name(theme));
-        if result.core {
+        if weighted.core {
             let _ = write!(
                 name,
                 " <span class=\"mark\">{}</span>",
@@ -216,8 +237,10 @@ fn themes(out: &mut String, report: &Report) {
         }
         let _ = writeln!(
             out,
-            "<td class=\"num\">{}</td></tr>",
-            esc(&report.number(result.score))
+            "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            esc(&weighted.score),
+            esc(&weighted.weight),
+            esc(&weighted.weighted)
         );
     }
     let _ = write!(out, "<tr class=\"total\"><th>{}</th>", esc(words.total));
@@ -226,44 +249,95 @@ fn themes(out: &mut String, report: &Report) {
     }
     let _ = writeln!(
         out,
-        "<td class=\"num\">{}</td></tr>\n</tbody></table>\n</section>",
-        esc(&report.number(report.evaluation.total))
+        "<td class=\"num\">{}</td><td></td><td></td></tr>\n</tbody></table>",
+        esc(&report.score_number(report.evaluation.total_exact.as_ref()))
     );
+    if let Some(sum) = &weighting.total_sum {
+        let _ = writeln!(out, "<p><strong>{}</strong></p>", esc(sum));
+    }
+    for rule in [
+        words.weighting_explained,
+        &weighting.follow_up,
+        &weighting.robust,
+        words.otherwise_rule,
+    ] {
+        let _ = writeln!(out, "<p class=\"rule\">{}</p>", esc(rule));
+    }
+    out.push_str("</section>\n");
 }
 
 /// A grouped bar chart: per theme, each perspective's mean and the joint
-/// (counting) score, on the framework's scale.
+/// (counting) score, on the framework's scale. The axis starts at the bottom
+/// of the scale (a mean cannot be lower); theme titles wrap between words and
+/// are shown whole; a value label that is wider than its bar is turned on its
+/// side, so labels of neighbouring bars never overlap.
 fn chart(report: &Report) -> String {
     const WIDTH: f64 = 680.0;
     const LEFT: f64 = 34.0;
     const RIGHT: f64 = 6.0;
-    const TOP: f64 = 34.0;
+    const LEGEND: f64 = 34.0;
     const PLOT_HEIGHT: f64 = 170.0;
-    const LABEL_HEIGHT: f64 = 46.0;
+    const VALUE_FONT: f64 = 8.0;
+    const TITLE_FONT: f64 = 9.0;
+    /// Average glyph width per font size unit, for the sans fonts of the page.
+    const GLYPH: f64 = 0.58;
     let words = report.words();
     let framework = report.framework;
     let themes = &report.evaluation.themes;
     let series = framework.perspectives.len() + 1;
-    let max = framework
-        .scale
-        .levels
-        .iter()
-        .map(|level| level.value)
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let max_value = f64::from(max);
-    let height = TOP + PLOT_HEIGHT + LABEL_HEIGHT;
-    let baseline = TOP + PLOT_HEIGHT;
-    let y_of = |value: f64| baseline - value.clamp(0.0, max_value) / max_value * PLOT_HEIGHT;
+    let values = framework.scale.levels.iter().map(|level| level.value);
+    let max = values.clone().max().unwrap_or(1).max(1);
+    let min = values.min().unwrap_or(0).min(max - 1);
+    let (min_value, max_value) = (f64::from(min), f64::from(max));
     let plot_width = WIDTH - LEFT - RIGHT;
     let group_width = plot_width / themes.len().max(1) as f64;
     let bar_width = (group_width * 0.78 / series as f64).min(30.0);
 
+    // Value labels: upright when they fit over their bar, else on their side.
+    let widest_label = report.number(Some(max_value)).chars().count() as f64;
+    let upright = widest_label * VALUE_FONT * GLYPH <= bar_width - 1.0;
+    let value_font = if upright {
+        VALUE_FONT
+    } else {
+        VALUE_FONT.min(bar_width - 1.0).max(4.0)
+    };
+    let top = if upright {
+        LEGEND
+    } else {
+        LEGEND + widest_label * value_font * GLYPH
+    };
+
+    // Theme titles, wrapped between words; a word wider than the group gets a smaller font.
+    let max_chars = ((group_width - 6.0) / (TITLE_FONT * GLYPH)).max(1.0) as usize;
+    let titles: Vec<Vec<(String, f64)>> = framework
+        .themes
+        .iter()
+        .map(|theme| {
+            wrap(&theme.title, max_chars)
+                .into_iter()
+                .map(|line| {
+                    let chars = line.chars().count().max(1) as f64;
+                    let font = TITLE_FONT
+                        .min((group_width - 4.0) / (chars * GLYPH))
+                        .max(4.0);
+                    (line, font)
+                })
+                .collect()
+        })
+        .collect();
+    let title_lines = titles.iter().map(Vec::len).max().unwrap_or(0) as f64;
+    let height = top + PLOT_HEIGHT + 20.0 + title_lines * 11.0;
+    let baseline = top + PLOT_HEIGHT;
+    let y_of = |value: f64| {
+        baseline
+            - (value.clamp(min_value, max_value) - min_value) / (max_value - min_value)
+                * PLOT_HEIGHT
+    };
+
     let mut svg = String::new();
     let _ = writeln!(
         svg,
-        "<figure class=\"chart\">\n<svg viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" \
+        "<figure class=\"chart\">\n<svg viewBox=\"0 0 {WIDTH} {height:.1}\" role=\"img\" \
          aria-labelledby=\"chart-title\" font-family=\"inherit\" font-size=\"10\">"
     );
     let _ = writeln!(
@@ -291,10 +365,10 @@ fn chart(report: &Report) -> String {
         x += 14.0 + name.chars().count() as f64 * 6.2 + 18.0;
     }
 
-    // Grid lines and the scale values.
-    for level in 0..=max {
+    // Grid lines and the scale values, from the bottom of the scale up.
+    for level in min..=max {
         let y = y_of(f64::from(level));
-        let stroke = if level == 0 { "#555555" } else { "#d5d9de" };
+        let stroke = if level == min { "#555555" } else { "#d5d9de" };
         let _ = writeln!(
             svg,
             "<line x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"{stroke}\" \
@@ -306,7 +380,9 @@ fn chart(report: &Report) -> String {
         );
     }
 
-    for (index, (theme, result)) in framework.themes.iter().zip(themes).enumerate() {
+    for (index, ((theme, result), title)) in
+        framework.themes.iter().zip(themes).zip(&titles).enumerate()
+    {
         let group_left = LEFT + index as f64 * group_width;
         let bars_left = group_left + (group_width - bar_width * series as f64) / 2.0;
         let values = result
@@ -319,19 +395,33 @@ fn chart(report: &Report) -> String {
             let centre = x + bar_width / 2.0;
             match value {
                 Some(value) => {
-                    let top = y_of(value);
-                    let _ = writeln!(
+                    // A bar at the bottom of the scale keeps a sliver, so it reads as a bar.
+                    let bar_top = y_of(value).min(baseline - 1.5);
+                    let label = esc(&report.number(Some(value)));
+                    let _ = write!(
                         svg,
-                        "<rect x=\"{:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{:.1}\" \
-                         fill=\"{}\"/><text x=\"{centre:.1}\" y=\"{:.1}\" text-anchor=\"middle\" \
-                         font-size=\"8\">{}</text>",
+                        "<rect x=\"{:.1}\" y=\"{bar_top:.1}\" width=\"{:.1}\" height=\"{:.1}\" \
+                         fill=\"{}\"/>",
                         x + 1.0,
                         (bar_width - 2.0).max(1.0),
-                        baseline - top,
+                        baseline - bar_top,
                         colour(bar, series),
-                        top - 3.0,
-                        esc(&report.number(Some(value)))
                     );
+                    let label_y = bar_top - 3.0;
+                    if upright {
+                        let _ = writeln!(
+                            svg,
+                            "<text x=\"{centre:.1}\" y=\"{label_y:.1}\" text-anchor=\"middle\" \
+                             font-size=\"{value_font}\">{label}</text>"
+                        );
+                    } else {
+                        let x = centre + value_font * 0.35;
+                        let _ = writeln!(
+                            svg,
+                            "<text x=\"{x:.1}\" y=\"{label_y:.1}\" transform=\"rotate(-90 {x:.1} \
+                             {label_y:.1})\" font-size=\"{value_font:.1}\">{label}</text>"
+                        );
+                    }
                 }
                 None => {
                     let _ = writeln!(
@@ -352,11 +442,10 @@ fn chart(report: &Report) -> String {
             baseline + 14.0,
             esc(&theme.id)
         );
-        let max_chars = ((group_width - 6.0) / 5.6).max(6.0) as usize;
-        for (line, text) in wrap(&theme.title, max_chars).iter().take(2).enumerate() {
+        for (line, (text, font)) in title.iter().enumerate() {
             let _ = write!(
                 svg,
-                "<tspan x=\"{centre:.1}\" y=\"{:.1}\" font-size=\"9\">{}</tspan>",
+                "<tspan x=\"{centre:.1}\" y=\"{:.1}\" font-size=\"{font:.1}\">{}</tspan>",
                 baseline + 26.0 + line as f64 * 11.0,
                 esc(text)
             );
@@ -396,7 +485,7 @@ fn criteria(out: &mut String, report: &Report) {
     let _ = writeln!(
         out,
         "<section class=\"criteria\">\n<h2>{}</h2>",
-        esc(words.criteria)
+        esc(words.details_heading)
     );
     for (theme_index, theme) in report.framework.themes.iter().enumerate() {
         let _ = writeln!(out, "<h3>{}</h3>", esc(&theme_name(theme)));
@@ -407,11 +496,40 @@ fn criteria(out: &mut String, report: &Report) {
     out.push_str("</section>\n");
 }
 
+/// Printed lines above which a criterion may continue on the next page
+/// (between its rows, never inside one): kept whole, a criterion this long
+/// would leave up to a third of a page empty before it.
+const LONG_CRITERION_LINES: usize = 14;
+
+/// A rough count of the printed lines of a criterion: its heading and each
+/// row, notes wrapped at the width of their column.
+fn estimated_lines(report: &Report, row: &Row) -> usize {
+    const NOTE_COLUMN_CHARS: usize = 48;
+    const WIDE_COLUMN_CHARS: usize = 90;
+    let lines = |text: &str, width: usize| -> usize {
+        clean(text)
+            .split('\n')
+            .map(|line| line.chars().count().div_ceil(width).max(1))
+            .sum()
+    };
+    let notes: usize = (0..report.framework.perspectives.len())
+        .map(|index| lines(report.perspective_note(row, index), NOTE_COLUMN_CHARS))
+        .sum::<usize>()
+        + lines(&row.answer.consensus_note, NOTE_COLUMN_CHARS);
+    let action = action(row).map_or(0, |_| lines(&row.answer.action, WIDE_COLUMN_CHARS));
+    2 + notes + 2 + action
+}
+
 fn criterion(out: &mut String, report: &Report, row: &Row) {
     let words = report.words();
+    let class = if estimated_lines(report, row) > LONG_CRITERION_LINES {
+        "criterion long"
+    } else {
+        "criterion"
+    };
     let _ = write!(
         out,
-        "<div class=\"criterion\" id=\"{}\">\n<h4>{}",
+        "<div class=\"{class}\" id=\"{}\">\n<h4>{}",
         esc(&row.entry.criterion.id),
         esc(&criterion_name(row))
     );
@@ -445,12 +563,11 @@ fn criterion(out: &mut String, report: &Report, row: &Row) {
     );
     wide_row(out, words.agreement, &report.agreement_label(row));
     wide_row(out, words.counting_score, &report.counting_score(row));
-    if !row.answer.action.trim().is_empty() {
+    if let Some(action) = action(row) {
         let _ = writeln!(
             out,
-            "<tr><th scope=\"row\">{}</th><td colspan=\"2\">{}</td></tr>",
+            "<tr><th scope=\"row\">{}</th><td colspan=\"2\">{action}</td></tr>",
             esc(words.action),
-            esc_lines(&row.answer.action)
         );
     }
     out.push_str("</tbody></table>\n</div>\n");
@@ -476,37 +593,86 @@ fn wide_row(out: &mut String, label: &str, value: &str) {
     );
 }
 
-fn attention_and_actions(out: &mut String, report: &Report) {
+/// A criterion's action as HTML, if it has one: the one place the HTML
+/// report writes an action.
+fn action(row: &Row) -> Option<String> {
+    let action = clean(&row.answer.action);
+    (!action.is_empty()).then(|| esc_lines(&action))
+}
+
+/// Characters of notes and action above which a point of attention may
+/// continue on the next page (about eight printed lines).
+const LONG_POINT_CHARS: usize = 700;
+
+/// The points of attention, most severe first, each with the note that
+/// explains it and its action; then the actions of the other criteria.
+fn attention(out: &mut String, report: &Report) {
     let words = report.words();
     let _ = writeln!(
         out,
-        "<section>\n<h2>{}</h2>\n<h3>{}</h3>",
-        esc(words.attention_and_actions),
-        esc(words.attention_points)
+        "<section class=\"attention\">\n<h2>{}</h2>",
+        esc(words.attention_by_severity)
     );
-    let points = report.attention_points();
+    let points = report.attention_by_severity();
     if points.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", esc(words.no_attention));
     } else {
-        out.push_str("<ul>\n");
+        let _ = writeln!(
+            out,
+            "<p class=\"order\">{}</p>\n<ol class=\"points\">",
+            esc(words.attention_order)
+        );
         for point in points {
-            let _ = writeln!(out, "<li>{}</li>", esc(&point));
+            // As with criteria: a long point may continue on the next page.
+            let long = point.row.as_ref().is_some_and(|row| {
+                let explained: usize = report
+                    .explanation(row)
+                    .iter()
+                    .map(|(_, note)| note.chars().count())
+                    .sum();
+                explained + row.answer.action.chars().count() > LONG_POINT_CHARS
+            });
+            let class = if long { " class=\"long\"" } else { "" };
+            let _ = write!(out, "<li{class}><strong>{}</strong>", esc(&point.text));
+            if let Some(row) = &point.row {
+                if row.entry.criterion.critical {
+                    let _ = write!(
+                        out,
+                        " <span class=\"mark\">{}</span>",
+                        esc(report.text.critical)
+                    );
+                }
+                for (label, note) in report.explanation(row) {
+                    let _ = write!(
+                        out,
+                        "\n<p><span class=\"label\">{}:</span> {}</p>",
+                        esc(&label),
+                        esc_lines(&note)
+                    );
+                }
+                if let Some(action) = action(row) {
+                    let _ = write!(
+                        out,
+                        "\n<p><span class=\"label\">{}:</span> {action}</p>",
+                        esc(words.action)
+                    );
+                }
+            }
+            out.push_str("</li>\n");
         }
-        out.push_str("</ul>\n");
+        out.push_str("</ol>\n");
     }
-    let _ = writeln!(out, "<h3>{}</h3>", esc(words.actions));
-    let actions = report.actions();
-    if actions.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", esc(words.no_actions));
-    } else {
-        out.push_str("<ul>\n");
-        for row in actions {
-            let _ = writeln!(
-                out,
-                "<li><strong>{}:</strong> {}</li>",
-                esc(&criterion_name(&row)),
-                esc_lines(&row.answer.action)
-            );
+    let others = report.other_actions();
+    if !others.is_empty() {
+        let _ = writeln!(out, "<h3>{}</h3>\n<ul>", esc(words.other_actions));
+        for row in others {
+            if let Some(action) = action(&row) {
+                let _ = writeln!(
+                    out,
+                    "<li><strong>{}:</strong> {action}</li>",
+                    esc(&criterion_name(&row))
+                );
+            }
         }
         out.push_str("</ul>\n");
     }

@@ -7,11 +7,40 @@ use serde_json::{Map, Value, json};
 
 use super::{Report, Row};
 use crate::model::{
-    Answer, AttentionPoint, AttentionReason, OverrideOutcome, Reason, ScoreSource, ThemeResult,
+    Answer, AttentionPoint, AttentionReason, Exact, OverrideOutcome, Reason, ScoreSource,
+    ThemeResult,
 };
 
 /// Bumped when a key changes meaning or disappears.
 const REPORT_VERSION: u32 = 1;
+
+/// Scores, totals, weights and thresholds are JSON numbers rounded to this
+/// many decimals (stated in the report as `number_decimals`); each has an
+/// `…_exact` string beside it with the exact value.
+const NUMBER_DECIMALS: u32 = 6;
+
+/// A number rounded to [`NUMBER_DECIMALS`], so a total of 3 reads `3.0`, never
+/// `2.9999999999999996`.
+fn rounded(value: &Exact) -> Value {
+    value
+        .rounded(NUMBER_DECIMALS)
+        .parse::<f64>()
+        .map_or(Value::Null, Value::from)
+}
+
+/// A mean drawn from an `f64` (a perspective's, which decides nothing),
+/// rounded to [`NUMBER_DECIMALS`] like the exact numbers.
+fn rounded_f64(value: f64) -> Value {
+    format!("{value:.prec$}", prec = NUMBER_DECIMALS as usize)
+        .parse::<f64>()
+        .map_or(Value::Null, Value::from)
+}
+
+/// The exact value as text: the decimal when it has one (`"2.75"`), otherwise
+/// the fraction in lowest terms (`"42/11"`).
+fn exact(value: &Exact) -> Value {
+    Value::from(value.exact_decimal().unwrap_or_else(|| value.fraction()))
+}
 
 pub(super) fn render(report: &Report) -> String {
     let mut text = serde_json::to_string_pretty(&value(report))
@@ -57,11 +86,13 @@ fn value(report: &Report) -> Value {
         "themes": framework.themes.iter().zip(&evaluation.themes).map(|(theme, result)| {
             theme_value(report, &theme.title, result)
         }).collect::<Vec<_>>(),
-        "total": evaluation.total,
+        "number_decimals": NUMBER_DECIMALS,
+        "total": evaluation.total_exact.as_ref().map(rounded),
+        "total_exact": evaluation.total_exact.as_ref().map(exact),
         "total_text": report.number(evaluation.total),
         "verdict": {
-            "computed": evaluation.verdict.key(),
-            "computed_label": (report.text.verdict)(evaluation.verdict),
+            "computed": evaluation.computed_verdict.key(),
+            "computed_label": (report.text.verdict)(evaluation.computed_verdict),
             "final": summary.shown.key(),
             "final_label": (report.text.verdict)(summary.shown),
             "provisional": summary.provisional,
@@ -98,16 +129,17 @@ fn theme_value(report: &Report, title: &str, result: &ThemeResult) -> Value {
         .map(|mean| {
             (
                 mean.perspective_id.clone(),
-                json!({ "mean": mean.mean, "scored": mean.scored }),
+                json!({ "mean": mean.mean.map(rounded_f64), "scored": mean.scored }),
             )
         })
         .collect();
     json!({
         "id": result.theme_id,
         "title": title,
-        "weight": result.weight,
+        "weight": rounded(&result.weight_exact),
         "core": result.core,
-        "score": result.score,
+        "score": result.score_exact.as_ref().map(rounded),
+        "score_exact": result.score_exact.as_ref().map(exact),
         "score_text": report.number(result.score),
         "scored": result.scored,
         "criteria": result.criteria,
@@ -182,26 +214,34 @@ fn answer_value(answer: Option<Answer>) -> Value {
 
 fn reason_value(reason: &Reason) -> Value {
     match reason {
-        Reason::TotalBelow { total, threshold } => {
-            json!({ "kind": "total_below", "total": total, "threshold": threshold })
-        }
-        Reason::TotalAtLeast { total, threshold } => {
-            json!({ "kind": "total_at_least", "total": total, "threshold": threshold })
-        }
+        Reason::TotalBelow { total, threshold } => json!({
+            "kind": "total_below",
+            "total": rounded(total), "total_exact": exact(total),
+            "threshold": rounded(threshold), "threshold_exact": exact(threshold),
+        }),
+        Reason::TotalAtLeast { total, threshold } => json!({
+            "kind": "total_at_least",
+            "total": rounded(total), "total_exact": exact(total),
+            "threshold": rounded(threshold), "threshold_exact": exact(threshold),
+        }),
         Reason::TotalMissing => json!({ "kind": "total_missing" }),
         Reason::CoreThemeBelow {
             theme_id,
             score,
             threshold,
         } => json!({
-            "kind": "core_theme_below", "theme": theme_id, "score": score, "threshold": threshold,
+            "kind": "core_theme_below", "theme": theme_id,
+            "score": rounded(score), "score_exact": exact(score),
+            "threshold": rounded(threshold), "threshold_exact": exact(threshold),
         }),
         Reason::CoreThemeAtLeast {
             theme_id,
             score,
             threshold,
         } => json!({
-            "kind": "core_theme_at_least", "theme": theme_id, "score": score, "threshold": threshold,
+            "kind": "core_theme_at_least", "theme": theme_id,
+            "score": rounded(score), "score_exact": exact(score),
+            "threshold": rounded(threshold), "threshold_exact": exact(threshold),
         }),
         Reason::CoreThemeUnscored { theme_id } => {
             json!({ "kind": "core_theme_unscored", "theme": theme_id })

@@ -1,5 +1,8 @@
 //! The Markdown report: plain text that reads well as it is (to paste into a
-//! mail) and renders well (to paste into a Word document or a wiki).
+//! mail) and renders well (to paste into a Word document or a wiki). Same
+//! order as the HTML report: the verdict and why, the points of attention
+//! most severe first, then the theme scores with the weighting rule, the
+//! participants and every criterion in detail.
 
 use std::fmt::Write as _;
 
@@ -12,7 +15,7 @@ pub(super) fn render(report: &Report) -> String {
 
     line(
         &mut out,
-        &format!("# {}", escape(&(words.title)(&meta.region))),
+        &format!("# {}", one_line(&(words.title)(&meta.region))),
     );
     blank(&mut out);
     if let Some(notice) = report.incomplete_notice() {
@@ -33,11 +36,11 @@ pub(super) fn render(report: &Report) -> String {
     }
     blank(&mut out);
 
-    participants(&mut out, report);
     verdict(&mut out, report);
+    attention(&mut out, report);
     themes(&mut out, report);
+    participants(&mut out, report);
     criteria(&mut out, report);
-    attention_and_actions(&mut out, report);
     unanswered(&mut out, report);
 
     line(&mut out, "---");
@@ -111,7 +114,7 @@ fn verdict(out: &mut String, report: &Report) {
         &format!(
             "{}: {}",
             words.total,
-            report.number(report.evaluation.total)
+            report.score_number(report.evaluation.total_exact.as_ref())
         ),
     );
     blank(out);
@@ -138,7 +141,8 @@ fn verdict(out: &mut String, report: &Report) {
 fn themes(out: &mut String, report: &Report) {
     let words = report.words();
     let perspectives = &report.framework.perspectives;
-    line(out, &format!("## {}", words.theme_scores));
+    let weighting = report.weighting();
+    line(out, &format!("## {}", words.weighting_heading));
     blank(out);
     let mut header = format!("| {} |", words.theme);
     let mut rule = String::from("|---|");
@@ -146,42 +150,62 @@ fn themes(out: &mut String, report: &Report) {
         let _ = write!(header, " {} |", cell(&perspective.label));
         rule.push_str("---:|");
     }
-    let _ = write!(header, " {} |", words.joint);
-    rule.push_str("---:|");
+    let _ = write!(
+        header,
+        " {} | {} | {} |",
+        words.joint, words.weight, words.weighted_score
+    );
+    rule.push_str("---:|---:|---:|");
     line(out, &header);
     line(out, &rule);
-    for (theme, result) in report
-        .framework
-        .themes
-        .iter()
-        .zip(&report.evaluation.themes)
-    {
-        let mut name = theme_name(theme);
-        if result.core {
+    for (result, weighted) in report.evaluation.themes.iter().zip(&weighting.themes) {
+        let mut name = weighted.name.clone();
+        if weighted.core {
             let _ = write!(name, " ({})", words.core_theme);
         }
         let mut row = format!("| {} |", cell(&name));
         for mean in &result.perspective_means {
             let _ = write!(row, " {} |", report.number(mean.mean));
         }
-        let _ = write!(row, " {} |", report.number(result.score));
+        let _ = write!(
+            row,
+            " {} | {} | {} |",
+            weighted.score, weighted.weight, weighted.weighted
+        );
         line(out, &row);
     }
     let mut total = format!("| **{}** |", words.total);
     for _ in perspectives {
         total.push_str(" |");
     }
-    let _ = write!(total, " **{}** |", report.number(report.evaluation.total));
+    let _ = write!(
+        total,
+        " **{}** | | |",
+        report.score_number(report.evaluation.total_exact.as_ref())
+    );
     line(out, &total);
     blank(out);
+    if let Some(sum) = &weighting.total_sum {
+        line(out, &format!("**{}**", escape(sum)));
+        blank(out);
+    }
+    for rule in [
+        words.weighting_explained,
+        &weighting.follow_up,
+        &weighting.robust,
+        words.otherwise_rule,
+    ] {
+        line(out, &escape(rule));
+        blank(out);
+    }
 }
 
 fn criteria(out: &mut String, report: &Report) {
     let words = report.words();
-    line(out, &format!("## {}", words.criteria));
+    line(out, &format!("## {}", words.details_heading));
     blank(out);
     for (theme_index, theme) in report.framework.themes.iter().enumerate() {
-        line(out, &format!("### {}", escape(&theme_name(theme))));
+        line(out, &format!("### {}", one_line(&theme_name(theme))));
         blank(out);
         for row in report.theme_rows(theme_index) {
             criterion(out, report, &row);
@@ -191,7 +215,7 @@ fn criteria(out: &mut String, report: &Report) {
 
 fn criterion(out: &mut String, report: &Report, row: &Row) {
     let words = report.words();
-    let mut heading = format!("#### {}", escape(&criterion_name(row)));
+    let mut heading = format!("#### {}", one_line(&criterion_name(row)));
     for mark in report.marks(row) {
         let _ = write!(heading, " · {mark}");
     }
@@ -211,8 +235,8 @@ fn criterion(out: &mut String, report: &Report, row: &Row) {
     if !row.answer.consensus_note.trim().is_empty() {
         item(out, words.consensus_note, "", &row.answer.consensus_note);
     }
-    if !row.answer.action.trim().is_empty() {
-        item(out, words.action, "", &row.answer.action);
+    if let Some(action) = action(row) {
+        item(out, words.action, "", &action);
     }
     blank(out);
 }
@@ -220,9 +244,9 @@ fn criterion(out: &mut String, report: &Report, row: &Row) {
 /// `- **Label:** value`, with a note on the lines below, indented so it stays
 /// inside the list item.
 fn item(out: &mut String, label: &str, value: &str, note: &str) {
-    let mut text = format!("- **{}:**", escape(label));
+    let mut text = format!("- **{}:**", one_line(label));
     if !value.is_empty() {
-        let _ = write!(text, " {}", escape(value));
+        let _ = write!(text, " {}", one_line(value));
     }
     let note = clean(note);
     if !note.is_empty() {
@@ -236,37 +260,74 @@ fn item(out: &mut String, label: &str, value: &str, note: &str) {
     line(out, &text);
 }
 
-fn attention_and_actions(out: &mut String, report: &Report) {
+/// A criterion's action as text (not yet escaped), if it has one: the one
+/// place the Markdown report reads an action.
+fn action(row: &Row) -> Option<String> {
+    let action = clean(&row.answer.action);
+    (!action.is_empty()).then_some(action)
+}
+
+/// The points of attention, most severe first, each with the note that
+/// explains it and its action; then the actions of the other criteria.
+fn attention(out: &mut String, report: &Report) {
     let words = report.words();
-    line(out, &format!("## {}", words.attention_and_actions));
+    line(out, &format!("## {}", words.attention_by_severity));
     blank(out);
-    line(out, &format!("### {}", words.attention_points));
-    blank(out);
-    let points = report.attention_points();
+    let points = report.attention_by_severity();
     if points.is_empty() {
         line(out, words.no_attention);
+        blank(out);
+    } else {
+        line(out, &format!("*{}*", escape(words.attention_order)));
+        blank(out);
     }
-    for point in points {
-        line(out, &format!("- {}", escape(&clean(&point))));
+    for (number, point) in points.iter().enumerate() {
+        let marker = format!("{}. ", number + 1);
+        // Continuation lines indented to the marker's width stay in the item.
+        let pad = " ".repeat(marker.len());
+        let mut text = format!("{marker}**{}**", one_line(&point.text));
+        if let Some(row) = &point.row {
+            if row.entry.criterion.critical {
+                let _ = write!(text, " · {}", report.text.critical);
+            }
+            for (label, note) in report.explanation(row) {
+                let _ = write!(
+                    text,
+                    "\n\n{pad}*{}:* {}",
+                    escape(&label),
+                    indent_by(&escape(&note), &pad)
+                );
+            }
+            if let Some(action) = action(row) {
+                let _ = write!(
+                    text,
+                    "\n\n{pad}*{}:* {}",
+                    words.action,
+                    indent_by(&escape(&action), &pad)
+                );
+            }
+        }
+        line(out, &text);
+        blank(out);
     }
-    blank(out);
-    line(out, &format!("### {}", words.actions));
-    blank(out);
-    let actions = report.actions();
-    if actions.is_empty() {
-        line(out, words.no_actions);
+    let others = report.other_actions();
+    if !others.is_empty() {
+        line(out, &format!("### {}", words.other_actions));
+        blank(out);
+        for row in others {
+            if let Some(action) = action(&row) {
+                line(
+                    out,
+                    &format!(
+                        "- **{}:** {}",
+                        one_line(&criterion_name(&row)),
+                        indent(&escape(&action))
+                    ),
+                );
+            }
+        }
+        blank(out);
     }
-    for row in actions {
-        line(
-            out,
-            &format!(
-                "- **{}:** {}",
-                escape(&criterion_name(&row)),
-                indent(&escape(&clean(&row.answer.action)))
-            ),
-        );
-    }
-    blank(out);
 }
 
 fn unanswered(out: &mut String, report: &Report) {
@@ -278,7 +339,7 @@ fn unanswered(out: &mut String, report: &Report) {
         line(out, words.nothing_unanswered);
     }
     for row in open {
-        let mut text = format!("- {}", escape(&criterion_name(&row)));
+        let mut text = format!("- {}", one_line(&criterion_name(&row)));
         if row.answer.skipped {
             let _ = write!(text, " ({})", report.text.status_skipped);
         }
@@ -313,6 +374,23 @@ fn indent(text: &str) -> String {
         .to_string()
 }
 
+/// Continuation lines of a numbered list item, indented by `prefix` (with a
+/// line break before each, so a note's lines stay lines).
+fn indent_by(text: &str, prefix: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!("{prefix}{line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        .trim_start()
+        .to_string()
+}
+
 /// Continuation lines of a block quote.
 fn quoted(text: &str) -> String {
     text.split('\n')
@@ -332,6 +410,14 @@ fn quoted(text: &str) -> String {
 /// A table cell: one line, with `|` escaped.
 fn cell(text: &str) -> String {
     escape(&clean(text)).replace('\n', "<br>")
+}
+
+/// A one-line text (a region, title or label) as Markdown that stays one
+/// line: a line break or carriage return from a file can never end a heading
+/// early or return the cursor on a terminal, and control characters are
+/// shown as markers.
+fn one_line(text: &str) -> String {
+    escape(&clean(text).replace('\n', " "))
 }
 
 /// Text from a scan as Markdown that shows exactly that text: characters that
@@ -387,6 +473,14 @@ mod tests {
         );
         assert_eq!(escape("Gemeente's 3,5 - ok"), "Gemeente's 3,5 - ok");
         assert_eq!(escape("2026"), "2026");
+    }
+
+    #[test]
+    fn one_line_texts_never_break_a_heading() {
+        assert_eq!(one_line("Regio\rWest"), "Regio West");
+        assert_eq!(one_line("Titel\n# Kop"), "Titel # Kop");
+        assert_eq!(one_line("a\u{1b}]0;x\u{7}b"), "a\\\\u{1b}\\]0;x\\\\u{7}b");
+        assert!(!one_line("x\r\n\u{2028}y").contains(['\r', '\n']));
     }
 
     #[test]

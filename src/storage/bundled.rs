@@ -31,6 +31,16 @@ pub(super) fn frameworks() -> Vec<Framework> {
         .collect()
 }
 
+/// The file name of the bundled framework with `id`, and whether `source` is
+/// exactly its text.
+pub(super) fn with_id(id: &str, source: &str) -> Option<(&'static str, bool)> {
+    SOURCES
+        .iter()
+        .zip(frameworks())
+        .find(|(_, framework)| framework.id == id)
+        .map(|((name, text), _)| (*name, super::text::strip_bom(source) == *text))
+}
+
 /// [`frameworks`] with those in `language` first; otherwise in display order.
 pub(super) fn frameworks_for(language: &str) -> Vec<Framework> {
     let mut frameworks = frameworks();

@@ -12,10 +12,11 @@ use toml::Spanned;
 use toml::de::{DeArray, DeString, DeTable, DeValue};
 
 use super::encode::is_section;
-use super::text::{LineIndex, is_unsafe_char, sanitize_for_display, strip_bom};
+use super::text::{LineIndex, sanitize_for_display, strip_bom};
 use super::{FileKind, InvalidReason, Loaded, Problem, ProblemKind, SCHEMA_VERSION};
 use crate::model::Extra;
 use crate::model::framework::is_valid_id;
+use crate::model::gate::{self, Shape};
 
 pub(super) use framework::framework;
 pub(super) use scan::{NOT_APPLICABLE_KEY, UNKNOWN_KEY, scan, scan_from_newer};
@@ -150,10 +151,16 @@ fn sanitized(kind: ProblemKind) -> ProblemKind {
         ProblemKind::UnknownCriterion { id } => ProblemKind::UnknownCriterion { id: clean(id) },
         ProblemKind::UnknownPerspective { id } => ProblemKind::UnknownPerspective { id: clean(id) },
         ProblemKind::UnknownKey { key } => ProblemKind::UnknownKey { key: clean(key) },
+        ProblemKind::HiddenCharacters { key, count } => ProblemKind::HiddenCharacters {
+            key: clean(key),
+            count,
+        },
         other @ (ProblemKind::Empty
         | ProblemKind::NotUtf8 { .. }
         | ProblemKind::NewerSchema { .. }
-        | ProblemKind::UnknownFileKind) => other,
+        | ProblemKind::UnknownFileKind
+        // Ids in a flaw passed the id check; the rest are numbers.
+        | ProblemKind::UnworkableRule { .. }) => other,
     }
 }
 
@@ -317,7 +324,15 @@ impl<'t, 'i> Fields<'t, 'i> {
             .and_then(|value| string(ctx, &path, value))
     }
 
-    /// An optional text; absent (or wrong, which is reported) means empty.
+    /// An optional text that may span lines (a note, a description).
+    fn opt_text(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> String {
+        let path = self.path(key);
+        self.get(key)
+            .and_then(|value| text_value(ctx, &path, value, Shape::Text))
+            .unwrap_or_default()
+    }
+
+    /// An optional one-line text; absent (or wrong, which is reported) means empty.
     fn opt_string(&mut self, ctx: &mut Ctx<'_>, key: &'t str) -> String {
         let path = self.path(key);
         self.get(key)
@@ -491,10 +506,19 @@ fn array<'t, 'i>(ctx: &mut Ctx<'_>, path: &str, value: &'t Value<'i>) -> Option<
     }
 }
 
-/// A text value. Tab, newline and carriage return are kept; any other control
-/// character (or bidi control) is an error: it could rewrite the terminal or
-/// hide text when shown.
+/// A one-line text value (a region, title, label, name): see [`text_value`].
 fn string(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>) -> Option<String> {
+    text_value(ctx, path, value, Shape::OneLine)
+}
+
+/// A text value. Tab is kept, and in multi-line texts newline and carriage
+/// return too. Any other control character or invisible format character (a
+/// vertical tab pasted from a word processor, an ESC, a bidi mark, a line
+/// break in a one-line field) is replaced by a visible marker such as
+/// `\u{1b}` and reported as a warning: the file still opens, so one stray
+/// character never locks a group out, and nothing reaches a terminal raw.
+/// The next save writes the markers (keeping a `.bak` of the original).
+fn text_value(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>, shape: Shape) -> Option<String> {
     match value.get_ref() {
         DeValue::String(text) => {
             // A file saved by a Windows editor has raw CRLF line ends inside
@@ -510,11 +534,15 @@ fn string(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>) -> Option<String> {
             } else {
                 text.to_string()
             };
-            if text
-                .chars()
-                .any(|c| is_unsafe_char(c) && !matches!(c, '\n' | '\t' | '\r'))
-            {
-                ctx.invalid(path, value, InvalidReason::ControlCharacter);
+            let (text, count) = gate::with_markers(&text, shape);
+            if count > 0 {
+                ctx.report(
+                    value.span().start,
+                    ProblemKind::HiddenCharacters {
+                        key: path.to_string(),
+                        count,
+                    },
+                );
             }
             Some(text)
         }

@@ -465,7 +465,11 @@ fn needs_escape(c: char) -> bool {
 fn push_escape(out: &mut String, c: char) {
     match c {
         '\r' => out.push_str("\\r"),
-        // Writing to a String never fails.
+        // Writing to a String never fails. `\u` takes exactly four digits,
+        // so a character beyond U+FFFF (a tag character) needs `\U`.
+        _ if u32::from(c) > 0xffff => {
+            let _ = write!(out, "\\U{:08X}", u32::from(c));
+        }
         _ => {
             let _ = write!(out, "\\u{:04X}", u32::from(c));
         }

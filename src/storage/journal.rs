@@ -18,7 +18,7 @@
 //! is recognised as already saved instead of being replayed twice.
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io::{self, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -174,13 +174,8 @@ pub struct JournalRead {
 /// Reads a scan's journal; `None` when there is none (or it has no header,
 /// which only happens when a crash interrupted its very creation).
 pub fn read_journal(scan: &Path) -> io::Result<Option<JournalRead>> {
-    let mut bytes = Vec::new();
-    match File::open(journal_path(scan)) {
-        Ok(mut file) => file.read_to_end(&mut bytes)?,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(error) => return Err(error),
-    };
-    Ok(parse_journal(&bytes))
+    Ok(super::input::read_input_if_present(&journal_path(scan))?
+        .and_then(|bytes| parse_journal(&bytes)))
 }
 
 /// Parses journal bytes; see [`read_journal`].
@@ -503,9 +498,8 @@ fn parse_field_value(key: &str) -> Option<FieldValue> {
     match kind {
         "a" => Some(FieldValue::Answer(parse_answer(rest)??)),
         "g" => Some(FieldValue::Agreement(Agreement::from_key(rest)?)),
-        "t" if !rest
-            .chars()
-            .any(|c| super::text::is_unsafe_char(c) && !matches!(c, '\n' | '\t' | '\r')) =>
+        "t" if crate::model::gate::first_refused(rest, crate::model::gate::Shape::Text)
+            .is_none() =>
         {
             Some(FieldValue::Text(rest.to_string()))
         }

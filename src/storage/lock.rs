@@ -104,9 +104,9 @@ pub fn acquire(scan: &Path, me: &Owner) -> io::Result<LockOutcome> {
         .read(true)
         .write(true)
         .open(&lock_path)?;
-    let previous = std::fs::read_to_string(&owner_path)
+    let previous = super::input::read_input(&owner_path)
         .ok()
-        .map(|text| Owner::from_text(&text));
+        .map(|bytes| Owner::from_text(&String::from_utf8_lossy(&bytes)));
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {

@@ -9,7 +9,10 @@ pub const MAX_RECENT: usize = 8;
 /// The recent scans that still exist, newest first. A missing or unreadable
 /// list is an empty list.
 pub fn load(file: &Path) -> Vec<PathBuf> {
-    let Ok(text) = std::fs::read_to_string(file) else {
+    let Some(text) = super::input::read_input(file)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+    else {
         return Vec::new();
     };
     let Ok(table) = text.parse::<toml::Table>() else {

@@ -11,6 +11,7 @@ use super::journal::{self, JournalRead, content_hash, hidden_sibling, journal_pa
 use super::{LoadError, Loaded};
 use crate::model::Scan;
 use crate::model::edit::Edit;
+use crate::model::gate::{self, Rejection};
 
 /// What opening found in the journal.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,6 +32,17 @@ pub enum Recovery {
     /// The journal does not fit this version of the file (it was changed
     /// elsewhere, or the edits do not apply); it is kept at `kept`, untouched.
     SetAside { kept: PathBuf, edits: usize },
+    /// The journal held a record the gate refuses (a score off the scale, an
+    /// escape character, an unknown criterion, ...). The `restored` edits
+    /// before it were replayed; record number `record` (1-based among the
+    /// edits) and everything after it were not. The journal is kept,
+    /// unchanged, at `kept`.
+    Rejected {
+        restored: usize,
+        record: usize,
+        reason: Rejection,
+        kept: PathBuf,
+    },
 }
 
 /// A scan opened with its journal.
@@ -39,6 +51,9 @@ pub struct OpenedWithJournal {
     pub loaded: Loaded<Scan>,
     /// Hash of the scan file as read.
     pub file_hash: u64,
+    /// The scan file's text as read: a save patches it, so what a person
+    /// wrote by hand survives (see `storage::scan_to_toml_over`).
+    pub file_text: String,
     pub recovery: Recovery,
     /// The journal to continue, when edits were replayed from it.
     pub resume: Option<JournalRead>,
@@ -51,9 +66,11 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
         path: path.to_path_buf(),
         source,
     };
-    let bytes = std::fs::read(path).map_err(io_error)?;
+    let bytes = super::input::read_input(path).map_err(io_error)?;
     let file_hash = content_hash(&bytes);
     let mut loaded = super::load_scan_bytes(path, &bytes)?;
+    // It loaded, so it is UTF-8: nothing is replaced here.
+    let file_text = String::from_utf8_lossy(&bytes).into_owned();
     let journal_error = |source: io::Error| LoadError::Io {
         path: journal_path(path),
         source,
@@ -62,6 +79,7 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
         return Ok(OpenedWithJournal {
             loaded,
             file_hash,
+            file_text,
             recovery: Recovery::Nothing,
             resume: None,
         });
@@ -71,24 +89,42 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
             return Ok(OpenedWithJournal {
                 loaded,
                 file_hash,
+                file_text,
                 recovery: Recovery::Nothing,
                 resume: None,
             });
         }
         let mut scan = loaded.value.clone();
-        if read.edits.iter().all(|edit| edit.apply(&mut scan).is_ok()) {
-            loaded.value = scan;
-            let recovery = Recovery::Replayed {
-                edits: read.edits.len(),
-                last_change: read.edits.iter().filter_map(change_time).max(),
-                torn: read.torn,
-            };
-            return Ok(OpenedWithJournal {
-                loaded,
-                file_hash,
-                recovery,
-                resume: Some(read),
-            });
+        match replay(&mut scan, &read.edits) {
+            Ok(()) => {
+                loaded.value = scan;
+                let recovery = Recovery::Replayed {
+                    edits: read.edits.len(),
+                    last_change: read.edits.iter().filter_map(change_time).max(),
+                    torn: read.torn,
+                };
+                return Ok(OpenedWithJournal {
+                    loaded,
+                    file_hash,
+                    file_text,
+                    recovery,
+                    resume: Some(read),
+                });
+            }
+            Err((restored, reason)) => {
+                loaded.value = scan;
+                return reject(
+                    path,
+                    keep_journal,
+                    loaded,
+                    file_hash,
+                    file_text,
+                    &read,
+                    restored,
+                    reason,
+                )
+                .map_err(journal_error);
+            }
         }
     } else if read.last_checkpoint == Some(file_hash) && read.edits_since_checkpoint == 0
         || read.edits.is_empty()
@@ -96,6 +132,7 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
         return Ok(OpenedWithJournal {
             loaded,
             file_hash,
+            file_text,
             recovery: if read.edits.is_empty() {
                 Recovery::Nothing
             } else {
@@ -113,6 +150,7 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
     Ok(OpenedWithJournal {
         loaded,
         file_hash,
+        file_text,
         recovery: Recovery::SetAside {
             kept,
             edits: read.edits.len(),
@@ -123,10 +161,73 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
 
 /// Renames the journal to a name that is never replayed, with the time in it.
 fn set_aside(path: &Path) -> io::Result<PathBuf> {
+    set_aside_as(path, "journal-bewaard")
+}
+
+/// Renames the journal to `.<scan>.<label>-<time>` (never over another file).
+fn set_aside_as(path: &Path, label: &str) -> io::Result<PathBuf> {
     let stamp = Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
-    let kept = hidden_sibling(path, &format!("journal-bewaard-{stamp}"));
+    let kept = (1..)
+        .map(|n| match n {
+            1 => hidden_sibling(path, &format!("{label}-{stamp}")),
+            n => hidden_sibling(path, &format!("{label}-{stamp}-{n}")),
+        })
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| hidden_sibling(path, label));
     std::fs::rename(journal_path(path), &kept)?;
     Ok(kept)
+}
+
+/// Replays the edits through the same gate a loaded file passes; on the first
+/// refused edit, stops with how many were applied and why. The scan then
+/// holds exactly the edits before it. As a last safety net the result must
+/// load again as a file, so a journal can never make a scan unopenable.
+fn replay(scan: &mut Scan, edits: &[Edit]) -> Result<(), (usize, Rejection)> {
+    let original = scan.clone();
+    for (index, edit) in edits.iter().enumerate() {
+        gate::apply_checked(scan, edit).map_err(|reason| (index, reason))?;
+    }
+    if super::parse_scan(&super::scan_to_toml(scan)).is_err() {
+        *scan = original;
+        return Err((0, Rejection::Unreadable));
+    }
+    Ok(())
+}
+
+/// A journal with a refused record: keep it aside under a name that says so,
+/// and carry on from a fresh journal that holds the edits that were restored,
+/// so they are as safe as before. With `keep_journal` nothing is moved.
+fn reject(
+    path: &Path,
+    keep_journal: bool,
+    loaded: Loaded<Scan>,
+    file_hash: u64,
+    file_text: String,
+    read: &JournalRead,
+    restored: usize,
+    reason: Rejection,
+) -> io::Result<OpenedWithJournal> {
+    let (kept, resume) = if keep_journal {
+        (journal_path(path), None)
+    } else {
+        let kept = set_aside_as(path, "journal.rejected")?;
+        let mut fresh = journal::JournalWriter::start(path, file_hash)?;
+        fresh.append(&read.edits[..restored])?;
+        fresh.sync()?;
+        (kept, journal::read_journal(path)?)
+    };
+    Ok(OpenedWithJournal {
+        loaded,
+        file_hash,
+        file_text,
+        recovery: Recovery::Rejected {
+            restored,
+            record: restored + 1,
+            reason,
+            kept,
+        },
+        resume,
+    })
 }
 
 fn change_time(edit: &Edit) -> Option<Timestamp> {
@@ -153,11 +254,24 @@ pub fn checkpoint_from_journal(path: &Path) -> Result<bool, LoadError> {
         return Ok(false);
     }
     if matches!(opened.recovery, Recovery::Replayed { .. }) {
-        let text = super::scan_to_toml(&opened.loaded.value);
-        super::write_file_atomic(path, text.as_bytes()).map_err(|source| LoadError::Io {
+        let io_error = |source| LoadError::Io {
             path: path.to_path_buf(),
             source,
-        })?;
+        };
+        let text = super::scan_to_toml_over(&opened.file_text, &opened.loaded.value);
+        // Edits that end where the file already is (typed, then undone) leave it alone.
+        if text != opened.file_text {
+            let cleans = opened
+                .loaded
+                .warnings
+                .iter()
+                .any(super::Problem::needs_cleaning);
+            if cleans {
+                super::backup::keep_original(path, opened.file_text.as_bytes())
+                    .map_err(io_error)?;
+            }
+            super::write_file_atomic(path, text.as_bytes()).map_err(io_error)?;
+        }
     }
     let _ = std::fs::remove_file(journal_path(path));
     Ok(true)

@@ -1,6 +1,7 @@
 //! Atomic saves: write a temporary file beside the target, flush it to disk,
 //! rename it over the target, then flush the directory. A reader (or a crash)
-//! sees the old file or the new one, never half of one.
+//! sees the old file or the new one, never half of one. Only a regular file
+//! (or nothing) is replaced: a device, FIFO or folder at the path is refused.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -16,6 +17,7 @@ static TEMP_COUNTER: AtomicUsize = AtomicUsize::new(0);
 /// so a colleague on a shared drive can still read it.
 pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     let target = resolve_symlink(path)?;
+    super::input::check_replaceable(&target)?;
     let (dir, temp) = temp_path_for(&target)?;
     let result = write_and_rename(&target, &temp, contents);
     if result.is_err() {

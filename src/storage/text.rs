@@ -63,10 +63,11 @@ impl<'s> LineIndex<'s> {
     }
 }
 
-/// Whether a character could move the cursor, change colours, or reorder text
-/// when printed: C0 controls, DEL, C1 controls and the bidi controls.
+/// Whether a character could move the cursor, change colours, or reorder or
+/// hide text when printed: the gate's hidden characters (C0, DEL, C1, bidi
+/// controls and the other invisible format characters).
 pub(crate) fn is_unsafe_char(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    crate::model::gate::is_hidden(c)
 }
 
 /// Text from a file made safe to print on a terminal: every control character
@@ -146,8 +147,13 @@ mod tests {
         assert_eq!(sanitize_for_display("\u{0}"), "\\u{0}");
         // Characters next to the ranges stay.
         assert_eq!(
-            sanitize_for_display("\u{a0}\u{2029}\u{206a}"),
-            "\u{a0}\u{2029}\u{206a}"
+            sanitize_for_display("\u{a0}\u{2029}\u{2070}"),
+            "\u{a0}\u{2029}\u{2070}"
+        );
+        // Invisible marks that reorder or hide text are escaped too.
+        assert_eq!(
+            sanitize_for_display("a\u{200e}\u{200f}\u{61c}b"),
+            "a\\u{200e}\\u{200f}\\u{61c}b"
         );
         for c in (0u32..0x20).chain(0x7f..0xa0).filter_map(char::from_u32) {
             assert!(

@@ -115,6 +115,8 @@ pub struct SaveReport {
     /// Set when the scan now lives in another file than before.
     pub moved: Option<Moved>,
     pub auto: bool,
+    /// Nothing was written: the file already said what the scan says.
+    pub unchanged: bool,
 }
 
 /// Why a save went to another file.

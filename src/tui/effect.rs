@@ -55,7 +55,14 @@ pub struct Io {
     /// Hash of the scan file as last read or written: a different hash at the
     /// next save means someone else changed the file.
     pub file_hash: Option<u64>,
+    /// The scan file's text as last read or written: a save patches it, so
+    /// comments and layout written by hand survive, and a save that would
+    /// not change it writes nothing.
+    pub file_text: Option<String>,
     pub journal_disabled: bool,
+    /// The scan file held hidden characters that the next save cleans: keep
+    /// its original bytes as `<scan>.toml.bak` first.
+    pub keep_original: bool,
 }
 
 impl Io {
@@ -98,19 +105,24 @@ impl Io {
         }
         self.lock = None;
         self.file_hash = None;
+        self.keep_original = false;
+        self.file_text = None;
     }
 
-    /// Holds the scan's lock (when it could be taken) and journal from now on.
+    /// Holds the scan's lock (when it could be taken) and journal from now
+    /// on; `file_text` is what the scan file holds now.
     fn hold(
         &mut self,
         lock: Option<OwnerLock>,
         path: &Path,
-        file_hash: u64,
+        file_text: String,
         resume: Option<&storage::journal::JournalRead>,
     ) -> std::io::Result<()> {
         self.close();
         self.lock = lock;
+        let file_hash = content_hash(file_text.as_bytes());
         self.file_hash = Some(file_hash);
+        self.file_text = Some(file_text);
         if self.journal_disabled {
             return Ok(());
         }
@@ -179,10 +191,7 @@ fn failure(app: &App, path: &Path, error: &LoadError) -> OpenFailure {
             storage::sanitize_for_display(&at.display().to_string()),
             (app.text.io_error)(source)
         )],
-        LoadError::Invalid { problems, .. } => problems
-            .iter()
-            .map(|problem| app.text.located_problem(&shown, problem))
-            .collect(),
+        LoadError::Invalid { problems, .. } => app.text.located_problems(&shown, problems),
     };
     OpenFailure {
         path: path.to_path_buf(),
@@ -192,10 +201,7 @@ fn failure(app: &App, path: &Path, error: &LoadError) -> OpenFailure {
 
 fn warnings(app: &App, path: &Path, problems: &[storage::Problem]) -> Vec<String> {
     let shown = storage::sanitize_for_display(&path.display().to_string());
-    problems
-        .iter()
-        .map(|problem| app.text.located_problem(&shown, problem))
-        .collect()
+    app.text.located_problems(&shown, problems)
 }
 
 /// Opens a scan for editing: take the lock, recover from the journal, carry on.
@@ -249,16 +255,38 @@ fn open(app: &mut App, io: &mut Io, path: &Path) -> Action {
         Ok(opened) => opened,
         Err(error) => return Action::Opened(Err(failure(app, path, &error))),
     };
-    if let Err(error) = io.hold(lock, path, opened.file_hash, opened.resume.as_ref()) {
+    if let Err(error) = io.hold(lock, path, opened.file_text, opened.resume.as_ref()) {
         cannot_keep.get_or_insert_with(|| (app.text.journal_failed)(&(app.text.io_error)(&error)));
     }
     remember_recent(app, path);
     app.previous_found = previous::find(app, path, &opened.loaded.value);
     let recovered = describe_recovery(app, &opened.recovery);
+    let mut warnings = warnings(app, path, &opened.loaded.warnings);
+    let hidden: usize = opened
+        .loaded
+        .warnings
+        .iter()
+        .map(|problem| match problem.kind {
+            storage::ProblemKind::HiddenCharacters { count, .. } => count,
+            _ => 0,
+        })
+        .sum();
+    if hidden > 0 {
+        io.keep_original = true;
+        let original = std::fs::read(path).unwrap_or_default();
+        let backup = storage::backup::backup_path(path, &original);
+        warnings.insert(
+            0,
+            (app.text.input.hidden_on_open)(
+                hidden,
+                &storage::sanitize_for_display(&backup.display().to_string()),
+            ),
+        );
+    }
     Action::Opened(Ok(OpenedScan {
         scan: Box::new(opened.loaded.value),
         path: path.to_path_buf(),
-        warnings: warnings(app, path, &opened.loaded.warnings),
+        warnings,
         recovered,
         read_only: false,
         banner: cannot_keep,
@@ -279,6 +307,17 @@ fn describe_recovery(app: &App, recovery: &Recovery) -> Option<String> {
             });
             Some((text.recovered)(*edits, &when))
         }
+        Recovery::Rejected {
+            restored,
+            record,
+            reason,
+            kept,
+        } => Some((text.input.journal_rejected)(
+            *restored,
+            *record,
+            &storage::sanitize_for_display(&(text.input.rejection)(reason)),
+            &storage::sanitize_for_display(&kept.display().to_string()),
+        )),
         Recovery::SetAside { kept, edits } => Some((text.journal_set_aside)(
             *edits,
             &storage::sanitize_for_display(&kept.display().to_string()),
@@ -332,11 +371,9 @@ fn copy_of(app: &App, path: &Path) -> Result<PathBuf, OpenFailure> {
             },
         )
     };
-    write_new(
-        &copy,
-        storage::scan_to_toml(&opened.loaded.value).as_bytes(),
-    )
-    .map_err(io_failure)?;
+    // The copy keeps what was written by hand in the original.
+    let text = storage::scan_to_toml_over(&opened.file_text, &opened.loaded.value);
+    write_new(&copy, text.as_bytes()).map_err(io_failure)?;
     Ok(copy)
 }
 
@@ -375,7 +412,7 @@ fn create_scan(app: &App, io: &mut Io, path: &Path, scan: &Scan) -> Result<(), S
     write_new(path, text.as_bytes()).map_err(|error| (app.text.io_error)(&error))?;
     match lock::acquire(path, &Owner::me(app.now)) {
         Ok(LockOutcome::Acquired { lock, .. }) => io
-            .hold(Some(lock), path, content_hash(text.as_bytes()), None)
+            .hold(Some(lock), path, text, None)
             .map_err(|error| (app.text.io_error)(&error)),
         Ok(LockOutcome::HeldBy(_)) => {
             Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists).to_string())
@@ -399,25 +436,58 @@ fn save(
     if walk.read_only {
         return Err(app.text.read_only_refused.to_string());
     }
-    let text = storage::scan_to_toml(&walk.scan);
+    // What was written by hand in the file stays as it was.
+    let text = match &io.file_text {
+        Some(original) => storage::scan_to_toml_over(original, &walk.scan),
+        None => storage::scan_to_toml(&walk.scan),
+    };
     let hash = content_hash(text.as_bytes());
+    if save_as.is_none() && io.file_text.as_deref() == Some(text.as_str()) {
+        // The file already says what the scan says: nothing is written (not
+        // even over a version changed elsewhere, which stays as it is). The
+        // journal's edits add up to nothing, so it starts afresh (a scan
+        // kept in memory on a read-only drive has none, and needs none).
+        if io.journal.is_some()
+            && let Some(file_hash) = io.file_hash
+        {
+            io.journal = Some(
+                JournalWriter::start(&walk.path, file_hash)
+                    .map_err(|error| (app.text.io_error)(&error))?,
+            );
+        }
+        return Ok(SaveReport {
+            path: walk.path.clone(),
+            moved: None,
+            auto,
+            unchanged: true,
+        });
+    }
     let (target, moved) = match save_as {
         Some(path) => {
             write_new(&path, text.as_bytes()).map_err(|error| (app.text.io_error)(&error))?;
             (path, Some(Moved::SavedAs))
         }
         None => {
-            let on_disk = match std::fs::read(&walk.path) {
-                Ok(bytes) => Some(content_hash(&bytes)),
+            let on_disk_bytes = match storage::input::read_input(&walk.path) {
+                Ok(bytes) => Some(bytes),
                 Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
                 Err(error) => return Err(error.to_string()),
             };
+            let on_disk = on_disk_bytes.as_deref().map(content_hash);
             let changed_elsewhere = on_disk.is_some() && on_disk != io.file_hash;
             if changed_elsewhere {
                 let copy = free_sibling(&walk.path, app.text.conflict_suffix);
                 write_new(&copy, text.as_bytes()).map_err(|error| (app.text.io_error)(&error))?;
                 (copy, Some(Moved::ConflictCopy))
             } else {
+                // The original bytes are safe before anything names the new ones.
+                if io.keep_original
+                    && let Some(original) = &on_disk_bytes
+                {
+                    storage::backup::keep_original(&walk.path, original)
+                        .map_err(|error| (app.text.io_error)(&error))?;
+                    io.keep_original = false;
+                }
                 if let Some(journal) = &mut io.journal {
                     journal
                         .append_checkpoint(hash)
@@ -435,12 +505,13 @@ fn save(
         io.close();
         if let Ok(LockOutcome::Acquired { lock, .. }) = lock::acquire(&target, &Owner::me(app.now))
         {
-            io.hold(Some(lock), &target, hash, None)
+            io.hold(Some(lock), &target, text, None)
                 .map_err(|error| (app.text.io_error)(&error))?;
         }
         remember_recent(app, &target);
     } else {
         io.file_hash = Some(hash);
+        io.file_text = Some(text);
         if !io.journal_disabled {
             io.journal = Some(
                 JournalWriter::start(&target, hash).map_err(|error| (app.text.io_error)(&error))?,
@@ -451,6 +522,7 @@ fn save(
         path: target,
         moved,
         auto,
+        unchanged: false,
     })
 }
 

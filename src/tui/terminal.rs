@@ -2,8 +2,12 @@
 //! one event, updates, writes the journal, and runs the effect. It waits with
 //! a deadline only while a journal sync or an autosave is due, or while a
 //! countdown is on screen (then once a second, on the whole second);
-//! otherwise it blocks, so an idle zelfscan uses no CPU. The terminal is always given
-//! back: on quit, on error, on a panic (ratatui's hook) and on SIGHUP/SIGTERM.
+//! otherwise it blocks, so an idle zelfscan uses no CPU. Keys and signals
+//! arrive through one channel ([`Events`]): a signal (SIGHUP, SIGTERM,
+//! SIGINT, SIGQUIT) is handled between two events like a key, by saving the
+//! scan on this thread and ending, so nothing typed is drawn after the save.
+//! The terminal is always given back: on quit, on error, on a panic
+//! (ratatui's hook) and on a signal.
 
 use std::io::stdout;
 use std::path::PathBuf;
@@ -12,14 +16,15 @@ use std::time::{Duration, Instant, SystemTime};
 
 use jiff::Timestamp;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, MouseButton, MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    MouseButton, MouseEventKind,
 };
-use ratatui::crossterm::execute;
+use ratatui::crossterm::{cursor, execute};
 
 use super::action::Action;
 use super::app::App;
 use super::effect::{self, Effect, Io};
+use super::events::{Events, Incoming};
 use super::keymap;
 use super::update::update;
 use super::view;
@@ -40,9 +45,17 @@ pub const AUTOSAVE_AFTER_MS_ENV: &str = "ZELFSCAN_TEST_AUTOSAVE_AFTER_MS";
 /// Test-only: panic after this many key presses, to prove a panic keeps the data.
 pub const PANIC_AFTER_KEYS_ENV: &str = "ZELFSCAN_TEST_PANIC_AFTER_KEYS";
 
-/// The scan being edited, shared with the signal and panic handlers so they
-/// can say (and save) where the work is.
+/// The scan being edited, shared with the panic handler so it can say where
+/// the work is.
 type OpenScan = Arc<Mutex<Option<PathBuf>>>;
+
+/// Why the event loop ended.
+enum Ending {
+    /// The user quit: everything is saved or was discarded on purpose.
+    Quit,
+    /// A signal (its number) asked zelfscan to end; the scan was saved if it could be.
+    Signal(i32),
+}
 
 /// Runs the interface until the user quits. `first` is IO to do before the
 /// first draw, such as opening the scan named on the command line.
@@ -53,15 +66,45 @@ pub fn run(mut app: App, first: Option<Effect>) -> anyhow::Result<App> {
     // A pasted paragraph arrives as one event instead of a stream of keys;
     // clicks arrive as events (nothing needs the mouse, but it may be used).
     let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
-    #[cfg(unix)]
-    signals::watch(Arc::clone(&open_scan));
+    let events = Events::start();
     let mut io = Io::from_env();
-    let result = event_loop(&mut terminal, &mut app, &mut io, first, &open_scan);
-    // Leaving normally: everything is saved or was discarded on purpose.
-    io.close();
-    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+    let result = event_loop(&mut terminal, &mut app, &mut io, &events, first, &open_scan);
+    match result {
+        // Leaving normally: everything is saved or was discarded on purpose.
+        Ok(Ending::Quit) => io.close(),
+        // The journal goes only when the file holds all of it.
+        Ok(Ending::Signal(_)) | Err(_) => let_go(&app, &mut io),
+    }
+    drop(events);
+    // The cursor too: `restore` does not show it, and the interface hides it
+    // except while a note is typed.
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        cursor::Show
+    );
     ratatui::restore();
-    result.map(|()| app)
+    match result? {
+        Ending::Quit => Ok(app),
+        Ending::Signal(number) => std::process::exit(128 + number),
+    }
+}
+
+/// Lets go of the scan after a signal or an error: the journal is removed
+/// only when the scan file holds every edit in it; otherwise it stays (made
+/// safe from a power cut), so the next open restores the work.
+fn let_go(app: &App, io: &mut Io) {
+    let unsaved = app
+        .walkthrough()
+        .is_some_and(|walk| walk.dirty && !walk.read_only);
+    if unsaved {
+        io.sync_journal();
+        io.journal = None;
+        io.lock = None;
+    } else {
+        io.close();
+    }
 }
 
 /// Deadlines for the journal sync, the autosave and the countdown.
@@ -110,9 +153,10 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     io: &mut Io,
+    events: &Events,
     first: Option<Effect>,
     open_scan: &OpenScan,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Ending> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
     app.now = now();
@@ -130,17 +174,18 @@ fn event_loop(
         share_open_scan(app, open_scan);
         terminal.draw(|frame| view::draw(frame, app))?;
         deadlines.tick = tick_after(app, SystemTime::now()).map(|wait| Instant::now() + wait);
-        let event = match deadlines.next() {
-            // Blocks until something happens: no ticking.
-            None => Some(event::read()?),
-            Some(deadline) => {
-                let wait = deadline.saturating_duration_since(Instant::now());
-                if event::poll(wait)? {
-                    Some(event::read()?)
-                } else {
-                    None
-                }
+        // Blocks until something happens (or the deadline): no ticking.
+        let event = match events.next(deadlines.next()) {
+            None => None,
+            Some(Incoming::Terminal(event)) => Some(event),
+            Some(Incoming::Signal(number)) => {
+                // No more input: every edit drawn so far is in `app` (and the
+                // journal); save it here, between events.
+                app.now = now();
+                dispatch(app, io, Action::AutoSave);
+                return Ok(Ending::Signal(number));
             }
+            Some(Incoming::Failed(error)) => return Err(error.into()),
         };
         app.now = now();
         let action = match event {
@@ -189,7 +234,7 @@ fn event_loop(
             deadlines.edited(moment);
         }
     }
-    Ok(())
+    Ok(Ending::Quit)
 }
 
 /// How long to wait for the next redraw of the countdown: until the next
@@ -260,41 +305,4 @@ fn install_panic_message(text: &'static Catalogue, open_scan: OpenScan) {
             );
         }
     }));
-}
-
-#[cfg(unix)]
-mod signals {
-    //! A closed terminal window (SIGHUP) or a polite kill (SIGTERM, SIGINT,
-    //! SIGQUIT): every edit on screen is already in the journal, so make it a
-    //! checkpoint, give the terminal back and end.
-
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    use signal_hook::iterator::Signals;
-
-    use super::OpenScan;
-    use crate::storage::recovery;
-
-    pub fn watch(open_scan: OpenScan) {
-        let Ok(mut signals) = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT]) else {
-            return;
-        };
-        std::thread::spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                let path = open_scan.lock().ok().and_then(|shared| shared.clone());
-                if let Some(path) = path {
-                    let _ = recovery::checkpoint_from_journal(&path);
-                }
-                // The cursor too: `restore` does not show it, and the
-                // interface hides it except while a note is typed.
-                let _ = ratatui::crossterm::execute!(
-                    std::io::stdout(),
-                    ratatui::crossterm::event::DisableMouseCapture,
-                    ratatui::crossterm::event::DisableBracketedPaste,
-                    ratatui::crossterm::cursor::Show
-                );
-                ratatui::restore();
-                std::process::exit(128 + signal);
-            }
-        });
-    }
 }

@@ -70,9 +70,15 @@ pub const PLAIN: PlainText = PlainText {
         )
     },
     saved_and_closed: |path| format!("Saved in {path}. The scan is closed."),
+    unchanged_and_closed: |path| {
+        format!("Nothing changed; everything is already in {path}. The scan is closed.")
+    },
     locked_hint: "Close the scan there first, then try again.",
     newer_refused: "Plain mode cannot open this scan. Use the newer zelfscan.",
     needs_file: "Name the scan you want to open: zelfscan open --plain FILE, or create one with zelfscan new --region NAME.",
+    input_failed: |error| {
+        format!("The input or output no longer works ({error}); everything so far is saved.")
+    },
 };
 
 fn agreement_words(level: Agreement) -> &'static [&'static str] {

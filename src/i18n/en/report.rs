@@ -62,6 +62,32 @@ pub const REPORT: ReportText = ReportText {
     output_is_scan: |path| {
         format!("{path} is the scan itself; choose another file for the report with --output")
     },
+
+    decimal_separator: '.',
+    perspective_number: |perspective| format!("Score {perspective} (number)"),
+    consensus_number: "Joint answer (number)",
+    attention_by_severity: "Points of attention",
+    attention_order: "Most severe first: critical criteria, then the lowest scores, then differences of view.",
+    other_actions: "Other actions",
+    weighting_heading: "Scores per theme and how the verdict is computed",
+    weighting_explained: "Per criterion the joint score counts; without consensus the lowest score of a perspective counts. Unknown and not applicable do not count. A theme's score is the mean of its criteria that count; the total score is the weighted mean of the theme scores: the sum of score × weight, divided by the sum of the weights of the themes with a score.",
+    weight: "Weight",
+    weighted_score: "Score × weight",
+    total_sum: |weighted, weights, total| {
+        format!("Total score = {weighted} / {weights} = {total} (to two decimals)")
+    },
+    follow_up_rule: |total, core, critical| {
+        format!(
+            "Follow-up needed when the total score is lower than {total}, a core theme scores lower than {core} or a critical criterion scores {critical} or lower."
+        )
+    },
+    robust_rule: |total, core, above, critical| {
+        format!(
+            "Robust when the total score is at least {total}, every core theme scores at least {core}, every criterion scores more than {above} and every critical criterion at least {critical}."
+        )
+    },
+    otherwise_rule: "Otherwise: robust with points of attention.",
+    details_heading: "Every criterion in detail",
 };
 
 const MONTHS: [&str; 12] = [

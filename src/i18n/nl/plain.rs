@@ -71,9 +71,15 @@ pub const PLAIN: PlainText = PlainText {
         )
     },
     saved_and_closed: |path| format!("Opgeslagen in {path}. De scan is gesloten."),
+    unchanged_and_closed: |path| {
+        format!("Niets gewijzigd; alles staat al in {path}. De scan is gesloten.")
+    },
     locked_hint: "Sluit de scan daar eerst en probeer het dan opnieuw.",
     newer_refused: "De gewone modus kan deze scan niet openen. Gebruik de nieuwere zelfscan.",
     needs_file: "Geef de scan op die je wilt openen: zelfscan open --plain BESTAND, of maak er een met zelfscan new --region NAAM.",
+    input_failed: |error| {
+        format!("De invoer of uitvoer werkt niet meer ({error}); alles tot hier wordt opgeslagen.")
+    },
 };
 
 fn agreement_words(level: Agreement) -> &'static [&'static str] {

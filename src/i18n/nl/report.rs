@@ -64,6 +64,32 @@ pub const REPORT: ReportText = ReportText {
     output_is_scan: |path| {
         format!("{path} is de scan zelf; kies met --output een ander bestand voor het rapport")
     },
+
+    decimal_separator: ',',
+    perspective_number: |perspective| format!("Score {perspective} (getal)"),
+    consensus_number: "Gezamenlijk antwoord (getal)",
+    attention_by_severity: "Aandachtspunten",
+    attention_order: "Het zwaarste punt eerst: kritieke criteria, dan de laagste scores, dan verschillen van inzicht.",
+    other_actions: "Overige acties",
+    weighting_heading: "Scores per thema en hoe het oordeel is berekend",
+    weighting_explained: "Per criterium telt de gezamenlijke score; zonder consensus telt de laagste score van een perspectief. Onbekend en n.v.t. tellen niet mee. De score van een thema is het gemiddelde van de criteria die meetellen; de totaalscore is het gewogen gemiddelde van de themascores: de som van score × gewicht, gedeeld door de som van de gewichten van de thema's met een score.",
+    weight: "Gewicht",
+    weighted_score: "Score × gewicht",
+    total_sum: |weighted, weights, total| {
+        format!("Totaalscore = {weighted} / {weights} = {total} (op twee decimalen)")
+    },
+    follow_up_rule: |total, core, critical| {
+        format!(
+            "Vervolgtraject als de totaalscore lager is dan {total}, een kernthema lager scoort dan {core} of een kritiek criterium {critical} of lager scoort."
+        )
+    },
+    robust_rule: |total, core, above, critical| {
+        format!(
+            "Robuust als de totaalscore minstens {total} is, elk kernthema minstens {core} scoort, elk criterium hoger dan {above} scoort en elk kritiek criterium minstens {critical}."
+        )
+    },
+    otherwise_rule: "Anders: robuust met aandachtspunten.",
+    details_heading: "Alle criteria in detail",
 };
 
 const MONTHS: [&str; 12] = [

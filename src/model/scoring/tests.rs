@@ -282,30 +282,38 @@ fn s(score: u8) -> Option<Answer> {
 
 // Reason builders, to keep the table short.
 
+/// A number for a reason in the table; compared with [`close`].
+fn x(value: f64) -> Exact {
+    Exact::from_decimal_f64(value)
+}
+
 fn total_below(total: f64, threshold: f64) -> Reason {
-    Reason::TotalBelow { total, threshold }
+    Reason::TotalBelow {
+        total: x(total),
+        threshold: x(threshold),
+    }
 }
 
 fn total_at_least(total: f64) -> Reason {
     Reason::TotalAtLeast {
-        total,
-        threshold: 3.0,
+        total: x(total),
+        threshold: x(3.0),
     }
 }
 
 fn core_below(theme_id: &str, score: f64, threshold: f64) -> Reason {
     Reason::CoreThemeBelow {
         theme_id: theme_id.to_owned(),
-        score,
-        threshold,
+        score: x(score),
+        threshold: x(threshold),
     }
 }
 
 fn core_at_least(theme_id: &str, score: f64) -> Reason {
     Reason::CoreThemeAtLeast {
         theme_id: theme_id.to_owned(),
-        score,
-        threshold: 2.5,
+        score: x(score),
+        threshold: x(2.5),
     }
 }
 
@@ -355,7 +363,10 @@ fn same_reason(actual: &Reason, expected: &Reason) -> bool {
                 total: expected_total,
                 threshold: expected_threshold,
             },
-        ) => close(*total, *expected_total) && close(*threshold, *expected_threshold),
+        ) => {
+            close(total.to_f64(), expected_total.to_f64())
+                && close(threshold.to_f64(), expected_threshold.to_f64())
+        }
         (
             CoreThemeBelow {
                 theme_id,
@@ -381,8 +392,8 @@ fn same_reason(actual: &Reason, expected: &Reason) -> bool {
             },
         ) => {
             theme_id == expected_id
-                && close(*score, *expected_score)
-                && close(*threshold, *expected_threshold)
+                && close(score.to_f64(), expected_score.to_f64())
+                && close(threshold.to_f64(), expected_threshold.to_f64())
         }
         _ => actual == expected,
     }
@@ -855,7 +866,11 @@ fn verdict_cases() -> Vec<Case> {
 fn verdict_table() {
     for case in verdict_cases() {
         let evaluation = evaluate(&case.scan);
-        assert_eq!(evaluation.verdict, case.verdict, "{}: verdict", case.name);
+        assert_eq!(
+            evaluation.computed_verdict, case.verdict,
+            "{}: verdict",
+            case.name
+        );
         assert_reasons(case.name, &evaluation.reasons, &case.reasons);
         let themes: Vec<Option<f64>> = evaluation.themes.iter().map(|t| t.score).collect();
         assert!(
@@ -1181,7 +1196,7 @@ fn only_weightless_themes_scored_means_no_total() {
         .build();
     let evaluation = evaluate(&scan);
     assert_eq!(evaluation.total, None);
-    assert_eq!(evaluation.verdict, Verdict::RobustWithAttention);
+    assert_eq!(evaluation.computed_verdict, Verdict::RobustWithAttention);
     // No core themes here, so only the total and the unscored critical criteria fail.
     assert_eq!(
         evaluation.reasons,
@@ -1210,8 +1225,69 @@ fn thresholds_come_from_the_framework() {
         .all(&agreed(3))
         .build();
     let evaluation = evaluate(&scan);
-    assert_eq!(evaluation.verdict, Verdict::RobustWithAttention);
+    assert_eq!(evaluation.computed_verdict, Verdict::RobustWithAttention);
     assert_reasons("strict", &evaluation.reasons, &[total_below(3.0, 3.5)]);
+}
+
+#[test]
+fn a_threshold_just_above_the_total_is_not_reached() {
+    // Every theme scores exactly 3, so the total is exactly 3: a threshold of
+    // 3.000000001 is not met (a tolerance of 1e-9 used to call it robuust).
+    let mut weighting = bundled_weighting();
+    weighting.robust_total_at_least = 3.000_000_001;
+    let scan = ScanBuilder::new(framework_with(BUNDLED_SHAPE, weighting))
+        .all(&agreed(3))
+        .build();
+    let evaluation = evaluate(&scan);
+    assert_eq!(evaluation.total_exact, Some(Exact::integer(3)));
+    assert_eq!(evaluation.computed_verdict, Verdict::RobustWithAttention);
+    assert_eq!(
+        evaluation.reasons,
+        vec![Reason::TotalBelow {
+            total: Exact::integer(3),
+            threshold: Exact::ratio(3_000_000_001, 1_000_000_000),
+        }]
+    );
+}
+
+#[test]
+fn decimal_weights_add_up_exactly() {
+    // 0.1 + 0.2 is 0.30000000000000004 in floating point; with weights like
+    // these a total of exactly 3 came out as 2.9999999999999996.
+    let mut weighting = bundled_weighting();
+    weighting.theme_weights = ["T1", "T2", "T3", "T4", "T5", "T6"]
+        .iter()
+        .zip([0.1, 0.2, 0.7, 0.1, 0.2, 0.3])
+        .map(|(id, weight)| ((*id).to_owned(), weight))
+        .collect();
+    let scan = ScanBuilder::new(framework_with(BUNDLED_SHAPE, weighting))
+        .all(&agreed(3))
+        .build();
+    let evaluation = evaluate(&scan);
+    assert_eq!(evaluation.total_exact, Some(Exact::integer(3)));
+    assert_eq!(evaluation.computed_verdict, Verdict::Robust);
+    assert_eq!(
+        evaluation
+            .theme("T1")
+            .map(|theme| theme.weight_exact.clone()),
+        Some(Exact::ratio(1, 10))
+    );
+}
+
+#[test]
+fn theme_scores_are_exact_fractions() {
+    let scan = ScanBuilder::bundled()
+        .all(&agreed(4))
+        .scores(&[("VIS-1", 3), ("VIS-2", 3)])
+        .build();
+    let evaluation = evaluate(&scan);
+    // VIS-1..3: 3, 3, 4.
+    assert_eq!(
+        evaluation
+            .theme("T1")
+            .and_then(|theme| theme.score_exact.clone()),
+        Some(Exact::ratio(10, 3))
+    );
 }
 
 #[test]

@@ -6,8 +6,9 @@
 use toml::de::DeValue;
 
 use super::scan::agreement_key;
-use super::{Ctx, Fields, Value, plain_value, string};
+use super::{Ctx, Fields, Value, plain_value, string, text_value};
 use crate::model::conflict::{ConflictOption, FieldConflict, FieldKind, FieldValue, field_kind};
+use crate::model::gate::Shape;
 use crate::model::{Answer, Extra, Framework};
 use crate::storage::{InvalidReason, ProblemKind};
 
@@ -81,7 +82,8 @@ pub(super) fn conflicts(
                             .map_or(FieldValue::Empty, FieldValue::Answer),
                         FieldKind::Agreement => agreement_key(ctx, &value_path, value)
                             .map_or(FieldValue::Empty, FieldValue::Agreement),
-                        FieldKind::Text => string(ctx, &value_path, value)
+                        // Notes span lines, as the fields they fill do.
+                        FieldKind::Text => text_value(ctx, &value_path, value, Shape::Text)
                             .map_or(FieldValue::Empty, FieldValue::Text),
                         FieldKind::Unknown => {
                             plain_value(ctx, &value_path, value).map_or(FieldValue::Empty, |kept| {

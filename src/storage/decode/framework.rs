@@ -7,13 +7,67 @@ use super::{
 };
 use crate::model::{
     Agreement, AgreementLevelDef, AnswerScale, Criterion, Extra, Framework, Perspective,
-    ScaleLevel, SpecialAnswerDef, Theme, Weighting,
+    ScaleLevel, SpecialAnswerDef, Theme, Weighting, rule_flaws,
 };
 use crate::storage::{FileKind, InvalidReason, Loaded, Problem, ProblemKind};
 
-/// Parses the text of a framework file.
+/// Parses the text of a framework file, and rejects a weighting rule that
+/// cannot work (see `model::rule_check`).
 pub(in crate::storage) fn framework(source: &str) -> Result<Loaded<Framework>, Vec<Problem>> {
-    decode_file(source, FileKind::Framework, decode_framework)
+    decode_file(source, FileKind::Framework, |ctx, fields| {
+        let framework = decode_framework(ctx, fields);
+        // A framework with errors holds placeholders: judging its rule would
+        // only add follow-up noise.
+        if ctx.has_errors() {
+            return framework;
+        }
+        for flaw in rule_flaws(&framework) {
+            let offset = key_offset(source, &flaw.key());
+            ctx.report(offset, ProblemKind::UnworkableRule { flaw });
+        }
+        framework
+    })
+}
+
+/// Where a dotted key such as `weighting.robust.total_at_least` is written:
+/// the line of the key in its table, else the table's header, else the
+/// nearest enclosing table's header, else the top of the file. Only for
+/// pointing at a line; the value was decoded properly before.
+fn key_offset(source: &str, dotted: &str) -> usize {
+    // Offsets count from after a byte-order mark, as the decoder's do.
+    let source = crate::storage::text::strip_bom(source);
+    let mut tables: Vec<&str> = Vec::new();
+    let mut rest = dotted;
+    while let Some((table, _)) = rest.rsplit_once('.') {
+        tables.push(table);
+        rest = table;
+    }
+    let (table, key) = dotted.rsplit_once('.').unwrap_or(("", dotted));
+    let mut header_at: Vec<Option<usize>> = vec![None; tables.len()];
+    let mut current = "";
+    let mut offset = 0;
+    for line in source.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if let Some(header) = trimmed.strip_prefix('[') {
+            current = header
+                .trim_start_matches('[')
+                .split(']')
+                .next()
+                .unwrap_or("")
+                .trim();
+            if let Some(index) = tables.iter().position(|name| *name == current) {
+                header_at[index].get_or_insert(offset);
+            }
+        } else if current == table
+            && trimmed
+                .strip_prefix(key)
+                .is_some_and(|after| after.trim_start().starts_with('='))
+        {
+            return offset + (line.len() - line.trim_start().len());
+        }
+        offset += line.len();
+    }
+    header_at.into_iter().flatten().next().unwrap_or(0)
 }
 
 /// The framework in `fields` (the top of a file, or `[framework]` in a scan).
@@ -28,7 +82,7 @@ pub(super) fn decode_framework(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) ->
     let title = fields.req_string(ctx, "title").unwrap_or_default();
     let version = fields.opt_string(ctx, "version");
     let language = fields.opt_string(ctx, "language");
-    let description = fields.opt_string(ctx, "description");
+    let description = fields.opt_text(ctx, "description");
     let scale = decode_scale(ctx, &mut fields);
     let perspectives = decode_perspectives(ctx, &mut fields);
     let agreement_levels = decode_agreement_levels(ctx, &mut fields);
@@ -68,7 +122,7 @@ fn special_answer(
     match scale.req_table(ctx, key) {
         Some(mut table) => {
             let label = table.req_string(ctx, "label").unwrap_or_default();
-            let meaning = table.opt_string(ctx, "meaning");
+            let meaning = table.opt_text(ctx, "meaning");
             SpecialAnswerDef {
                 label,
                 meaning,
@@ -116,7 +170,7 @@ fn decode_scale(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> AnswerScale {
                 }
             });
             let label = level.req_string(ctx, "label").unwrap_or_default();
-            let meaning = level.opt_string(ctx, "meaning");
+            let meaning = level.opt_text(ctx, "meaning");
             let extra = level.finish(ctx);
             if let Some(value) = value {
                 levels.push(ScaleLevel {
@@ -193,7 +247,7 @@ fn decode_agreement_levels(
             level
         });
         let label = table.req_string(ctx, "label").unwrap_or_default();
-        let meaning = table.opt_string(ctx, "meaning");
+        let meaning = table.opt_text(ctx, "meaning");
         let extra = table.finish(ctx);
         if let Some(level) = level {
             found.push(AgreementLevelDef {
@@ -237,7 +291,7 @@ fn decode_themes(ctx: &mut Ctx<'_>, fields: &mut Fields<'_, '_>) -> Vec<Theme> {
             id
         });
         let title = table.req_string(ctx, "title").unwrap_or_default();
-        let description = table.opt_string(ctx, "description");
+        let description = table.opt_text(ctx, "description");
         let minutes = opt_minutes(ctx, &mut table, "minutes");
         let mut criteria = Vec::new();
         if let Some((criterion_tables, criteria_value)) = table.table_array(ctx, "criteria", true) {
@@ -267,7 +321,7 @@ fn decode_criterion(ctx: &mut Ctx<'_>, mut table: Fields<'_, '_>, seen: &mut See
     let title = table.req_string(ctx, "title").unwrap_or_default();
     let critical = table.opt_bool(ctx, "critical");
     let minutes = opt_minutes(ctx, &mut table, "minutes");
-    let description = table.opt_string(ctx, "description");
+    let description = table.opt_text(ctx, "description");
     let path = table.path("questions");
     let questions = table
         .get("questions")

@@ -8,7 +8,9 @@ use toml::de::DeValue;
 use super::framework::decode_framework;
 use super::{
     Ctx, Fields, Value, decode_file, decode_file_with, in_save_order, keep_unknown, string, table,
+    text_value,
 };
+use crate::model::gate::{self, Shape};
 use crate::model::{
     Agreement, Answer, CriterionAnswer, Extra, Framework, Participant, PerspectiveAnswer, Scan,
     ScanMeta, Verdict, VerdictOverride,
@@ -186,9 +188,12 @@ fn decode_answer(
                     super::conflicts::conflicts(ctx, &key_path, value, framework, score);
             }
             "consensus_note" => {
-                answer.consensus_note = string(ctx, &key_path, value).unwrap_or_default();
+                answer.consensus_note =
+                    text_value(ctx, &key_path, value, Shape::Text).unwrap_or_default();
             }
-            "action" => answer.action = string(ctx, &key_path, value).unwrap_or_default(),
+            "action" => {
+                answer.action = text_value(ctx, &key_path, value, Shape::Text).unwrap_or_default();
+            }
             "skipped" => match value.get_ref() {
                 DeValue::Boolean(flag) => answer.skipped = *flag,
                 _ => ctx.wrong_type(&key_path, value, "boolean"),
@@ -239,7 +244,7 @@ fn decode_view(
     let score = table
         .get("score")
         .and_then(|value| score(ctx, &path, value, framework));
-    let note = table.opt_string(ctx, "note");
+    let note = table.opt_text(ctx, "note");
     let note_private = table.opt_bool(ctx, "note_private");
     PerspectiveAnswer {
         score,
@@ -270,8 +275,9 @@ fn score(
         DeValue::Integer(number) => i64::from_str_radix(number.as_str(), number.radix())
             .ok()
             .and_then(|whole| u8::try_from(whole).ok())
-            .filter(|&whole| framework.scale_level(whole).is_some())
-            .map(Answer::Score),
+            .map(Answer::Score)
+            // The same gate a replayed journal passes.
+            .filter(|&answer| gate::on_scale(framework, answer)),
         DeValue::String(text) if text == UNKNOWN_KEY => Some(Answer::Unknown),
         DeValue::String(text) if text == NOT_APPLICABLE_KEY => Some(Answer::NotApplicable),
         DeValue::String(_) => None,
@@ -313,7 +319,7 @@ fn verdict_override(ctx: &mut Ctx<'_>, mut table: Fields<'_, '_>) -> Option<Verd
     });
     let path = table.path("rationale");
     let rationale = table.required(ctx, "rationale").and_then(|value| {
-        let text = string(ctx, &path, value)?;
+        let text = text_value(ctx, &path, value, Shape::Text)?;
         if text.trim().is_empty() {
             ctx.invalid(&path, value, InvalidReason::EmptyRationale);
         }

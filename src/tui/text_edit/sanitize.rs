@@ -4,11 +4,12 @@
 //! they could garble the screen or disguise text in a report.
 
 /// True for characters that are never stored in a note: C0 controls other
-/// than newline and tab, DEL, C1 controls, and the bidi embedding, override
-/// and isolate characters.
+/// than newline and tab, DEL, C1 controls, and the invisible format
+/// characters (bidi marks, embeddings, overrides, isolates, ...). Asked of
+/// the same gate a replayed journal passes, so what is typed here can never
+/// be refused on recovery.
 pub(super) fn is_forbidden(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    c == '\r' || !crate::model::gate::allowed(c, crate::model::gate::Shape::Text)
 }
 
 /// Returns the pasted text as it may be stored: `\r\n` and lone `\r` become

@@ -5,7 +5,7 @@ use super::*;
 /// The override dialog for a scan: the verdicts within one level of the
 /// computed one (strongest first), with the scan's current override chosen.
 pub(super) fn override_form(scan: &Scan) -> OverrideForm {
-    let computed = evaluate(scan).verdict;
+    let computed = evaluate(scan).computed_verdict;
     let options: Vec<Option<Verdict>> = [
         Verdict::Robust,
         Verdict::RobustWithAttention,
@@ -98,7 +98,7 @@ pub(super) fn update_override(app: &mut App, action: Action) -> Option<Effect> {
                 return None;
             }
             if let Screen::Walkthrough(walk) = &mut app.screen {
-                let computed = evaluate(&walk.scan).verdict;
+                let computed = evaluate(&walk.scan).computed_verdict;
                 // Keeping the computed verdict with a rationale records that the
                 // facilitator confirmed it; without one, there is no override.
                 // Unknown keys the file had in `[verdict_override]` stay with it.

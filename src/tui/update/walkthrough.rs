@@ -87,6 +87,7 @@ pub(super) fn saved(app: &mut App, result: Result<SaveReport, String>) -> Option
                 }
                 // An autosave goes quietly; the top bar shows the time.
                 _ if report.auto => {}
+                _ if report.unchanged => set_status(app, (app.text.nothing_to_save)(&shown)),
                 _ => set_status(app, (app.text.saved_to)(&shown)),
             }
             match after {

@@ -154,7 +154,7 @@ fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
         rows.extend(wrapped("! ", &warning, width, Look::Warning, None));
         rows.push(row("", Look::Normal));
     }
-    let verdict = (text.verdict)(evaluation.final_verdict());
+    let verdict = (text.verdict)(evaluation.verdict());
     rows.push(Row {
         pieces: vec![
             (format!("{} ", text.summary_verdict), Look::Bold),
@@ -174,7 +174,7 @@ fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
             format!(
                 "  {} {}",
                 text.summary_computed,
-                (text.verdict)(evaluation.verdict)
+                (text.verdict)(evaluation.computed_verdict)
             ),
             Look::Dim,
         ));

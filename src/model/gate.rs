@@ -1,0 +1,267 @@
+//! The one gate every piece of input passes before it enters a scan: a loaded
+//! file (`storage::decode`), a replayed journal (`storage::recovery`), a
+//! paste (`tui::text_edit`) and a command-line text (`cli`) all ask the same
+//! questions here, so what one of them accepts the others can never refuse.
+
+use super::conflict::FieldValue;
+use super::edit::{Edit, EditError, Slot, TextSlot};
+use super::{Answer, Framework, Scan};
+
+/// Whether a text may span lines (notes, descriptions) or must stay one line
+/// (region, titles, labels, names): a line break in a heading or a prompt
+/// would break the Markdown report and let a file overwrite what a person reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    OneLine,
+    Text,
+}
+
+/// Characters that must never reach a terminal or a report as they are: C0
+/// and C1 controls and DEL (cursor moves, colours, terminal titles), and the
+/// invisible format characters that reorder or hide text — bidi marks,
+/// embeddings, overrides and isolates, the deprecated shaping controls, the
+/// byte-order mark inside text, interlinear annotations (which hide their
+/// annotation) and tag characters (which can smuggle hidden ASCII). The
+/// zero-width space, joiner and non-joiner and the word joiner stay allowed:
+/// they neither reorder nor hide other text, and emoji and several scripts
+/// need them.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061c}'
+                | '\u{180e}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{206f}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{e0000}'..='\u{e007f}'
+        )
+}
+
+/// Whether `c` may be stored in a text of this shape. A note keeps its line
+/// breaks and tabs (and a carriage return, which a file may hold escaped);
+/// a one-line field keeps only tabs.
+pub fn allowed(c: char, shape: Shape) -> bool {
+    !is_hidden(c) || c == '\t' || (shape == Shape::Text && matches!(c, '\n' | '\r'))
+}
+
+/// The first character a text of this shape may not hold.
+pub fn first_refused(text: &str, shape: Shape) -> Option<char> {
+    text.chars().find(|&c| !allowed(c, shape))
+}
+
+/// How a refused character is shown: `\u{1b}`, the same visible marker the
+/// error messages use, so a person can find it and a save writes it as text.
+pub fn marker(c: char) -> String {
+    format!("\\u{{{:x}}}", u32::from(c))
+}
+
+/// The text with every refused character replaced by its [`marker`], and
+/// how many were replaced.
+pub fn with_markers(text: &str, shape: Shape) -> (String, usize) {
+    let mut count = 0;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if allowed(c, shape) {
+            out.push(c);
+        } else {
+            count += 1;
+            out.push_str(&marker(c));
+        }
+    }
+    (out, count)
+}
+
+/// Whether a score is a level of the framework's scale (or onbekend / nvt).
+pub fn on_scale(framework: &Framework, answer: Answer) -> bool {
+    match answer {
+        Answer::Score(value) => framework.scale_level(value).is_some(),
+        Answer::Unknown | Answer::NotApplicable => true,
+    }
+}
+
+/// Why an edit may not enter a scan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rejection {
+    UnknownCriterion(String),
+    UnknownPerspective(String),
+    /// A score that is not on the scale.
+    NotOnScale(u8),
+    /// A control or invisible character, shown as its marker.
+    HiddenCharacter(String),
+    /// A text change outside the text (or inside a character).
+    OutOfRange,
+    /// A verdict override without a written rationale.
+    EmptyRationale,
+    /// The scan would no longer load after this edit (a last safety net
+    /// for anything the checks above do not cover).
+    Unreadable,
+    /// A choice on a merge conflict the scan does not hold (or a value that
+    /// does not fit its field).
+    NoSuchConflict(String),
+}
+
+impl From<EditError> for Rejection {
+    fn from(error: EditError) -> Self {
+        match error {
+            EditError::UnknownCriterion(id) => Rejection::UnknownCriterion(id),
+            EditError::UnknownPerspective(id) => Rejection::UnknownPerspective(id),
+            EditError::OutOfRange => Rejection::OutOfRange,
+            EditError::NoSuchConflict(field) => Rejection::NoSuchConflict(field),
+        }
+    }
+}
+
+/// Applies an edit only if a file holding its result would load: known
+/// criterion and perspective, a score on the scale, text without hidden
+/// characters, a rationale for an override. The scan is unchanged on error.
+pub fn apply_checked(scan: &mut Scan, edit: &Edit) -> Result<(), Rejection> {
+    check(&scan.framework, edit)?;
+    edit.apply(scan).map_err(Rejection::from)
+}
+
+/// The checks of [`apply_checked`] that do not need the scan's answers.
+pub fn check(framework: &Framework, edit: &Edit) -> Result<(), Rejection> {
+    let criterion = |id: &str| {
+        framework
+            .criterion_index(id)
+            .map(|_| ())
+            .ok_or_else(|| Rejection::UnknownCriterion(id.to_string()))
+    };
+    let slot = |slot: &Slot| match slot {
+        Slot::Consensus => Ok(()),
+        Slot::Perspective(id) => framework
+            .perspective_index(id)
+            .map(|_| ())
+            .ok_or_else(|| Rejection::UnknownPerspective(id.to_string())),
+    };
+    let text_slot = |text: &TextSlot| match text {
+        TextSlot::Note(inner) => slot(inner),
+        TextSlot::Action => Ok(()),
+    };
+    let text = |text: &str| match first_refused(text, Shape::Text) {
+        Some(c) => Err(Rejection::HiddenCharacter(marker(c))),
+        None => Ok(()),
+    };
+    match edit {
+        Edit::Score {
+            criterion: id,
+            slot: which,
+            value,
+            ..
+        } => {
+            criterion(id)?;
+            slot(which)?;
+            match value {
+                Some(answer) if !on_scale(framework, *answer) => {
+                    let Answer::Score(number) = answer else {
+                        return Err(Rejection::OutOfRange);
+                    };
+                    Err(Rejection::NotOnScale(*number))
+                }
+                _ => Ok(()),
+            }
+        }
+        Edit::Agreement { criterion: id, .. } | Edit::Skipped { criterion: id, .. } => {
+            criterion(id)
+        }
+        Edit::Private {
+            criterion: id,
+            text: which,
+            ..
+        } => {
+            criterion(id)?;
+            text_slot(which)
+        }
+        Edit::Splice {
+            criterion: id,
+            text: which,
+            inserted,
+            ..
+        } => {
+            criterion(id)?;
+            text_slot(which)?;
+            text(inserted)
+        }
+        // Many scans: the choice on a merge conflict passes the same checks
+        // as the field it fills.
+        Edit::Resolve {
+            criterion: id,
+            field,
+            value,
+            ..
+        } => {
+            criterion(id)?;
+            if let Some((perspective, _)) = field.rsplit_once('.')
+                && framework.perspective_index(perspective).is_none()
+            {
+                return Err(Rejection::UnknownPerspective(perspective.to_string()));
+            }
+            match value {
+                FieldValue::Answer(Answer::Score(number))
+                    if !on_scale(framework, Answer::Score(*number)) =>
+                {
+                    Err(Rejection::NotOnScale(*number))
+                }
+                FieldValue::Text(words) => text(words),
+                FieldValue::Other(_) => Err(Rejection::NoSuchConflict(field.clone())),
+                _ => Ok(()),
+            }
+        }
+        Edit::Override(None) => Ok(()),
+        Edit::Override(Some(over)) => {
+            if over.rationale.trim().is_empty() {
+                return Err(Rejection::EmptyRationale);
+            }
+            text(&over.rationale)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hidden_characters_are_the_controls_and_invisible_formats() {
+        for c in ['\u{1b}', '\u{b}', '\u{c}', '\u{7f}', '\u{85}', '\u{9b}'] {
+            assert!(is_hidden(c), "{c:?}");
+        }
+        for c in [
+            '\u{200e}',
+            '\u{200f}',
+            '\u{061c}',
+            '\u{202e}',
+            '\u{2066}',
+            '\u{2069}',
+            '\u{206a}',
+            '\u{fff9}',
+            '\u{feff}',
+            '\u{e0041}',
+        ] {
+            assert!(is_hidden(c), "{c:?}");
+        }
+        for c in [
+            'a', 'é', '€', '\u{a0}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{ad}', '😀',
+        ] {
+            assert!(!is_hidden(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn one_line_fields_refuse_line_breaks_that_notes_keep() {
+        assert_eq!(first_refused("a\nb", Shape::Text), None);
+        assert_eq!(first_refused("a\rb\tc", Shape::Text), None);
+        assert_eq!(first_refused("a\rb", Shape::OneLine), Some('\r'));
+        assert_eq!(first_refused("a\nb", Shape::OneLine), Some('\n'));
+        assert_eq!(first_refused("a\tb", Shape::OneLine), None);
+        assert_eq!(first_refused("x\u{200f}y", Shape::Text), Some('\u{200f}'));
+        assert_eq!(
+            with_markers("a\u{1b}[2Jb\rc", Shape::OneLine),
+            ("a\\u{1b}[2Jb\\u{d}c".to_string(), 2)
+        );
+    }
+}
