@@ -485,3 +485,33 @@ fn a_field_in_conflict_says_so_with_the_sides_spread_beside_it() {
     assert!(screen.contains("⚠ 2 waarden (c)"), "{screen}");
     insta::assert_snapshot!("conflict_marks_120x40", screen);
 }
+
+#[test]
+fn a_chosen_value_is_saved_and_the_conflict_is_gone_from_the_file() {
+    use zelfscan::tui::effect::{self, Effect, Io};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("samen.toml");
+    storage::save_scan(&path, &with_conflicts()).expect("save");
+    let mut app = walking(example("robuust.toml"));
+    app.paths = Paths::under(dir.path());
+    let mut io = Io::default();
+    let opened = effect::run(Effect::OpenScan(path.clone()), &mut app, &mut io).expect("opened");
+    update(&mut app, opened);
+    press(&mut app, "c <right> <enter> <esc>");
+    io.write_pending(&mut app);
+    let saved = effect::run(Effect::SaveScan { auto: false }, &mut app, &mut io).expect("saved");
+    update(&mut app, saved);
+    io.close();
+    let scan = storage::load_scan(&path).expect("loads").value;
+    let p = scan.framework.perspective_index("gemeenten").expect("side");
+    assert_eq!(
+        scan.answers[0].perspectives[p].score,
+        Some(Answer::Score(4))
+    );
+    let left: Vec<&str> = scan.answers[0]
+        .conflicts
+        .iter()
+        .map(|c| c.field.as_str())
+        .collect();
+    assert_eq!(left, vec!["gemeenten.note"]);
+}
