@@ -799,3 +799,18 @@ fn a_three_way_merge_hears_a_flag_cleared_on_one_side() {
     assert!(!merged.skipped && !merged.consensus_note_private);
     assert_eq!(merged.action, "Iets anders");
 }
+
+#[test]
+fn plain_mode_asks_homework_only_its_own_side() {
+    use zelfscan::model::edit::Slot;
+    use zelfscan::plain::{Field, fields};
+    let homework = load("huiswerk/zilverhaven-aanbieders.toml");
+    assert_eq!(
+        fields(&homework),
+        vec![
+            Field::Score(Slot::Perspective("aanbieders".into())),
+            Field::Note(Slot::Perspective("aanbieders".into())),
+        ]
+    );
+    assert_eq!(fields(&load("robuust.toml")).len(), 8);
+}
