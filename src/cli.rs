@@ -55,6 +55,11 @@ pub enum Command {
         /// Huiswerk: een voorbereiding voor één perspectief (een id van het kader).
         #[arg(long)]
         perspective: Option<String>,
+        // ---- the regional agenda (agenda engineer) ----
+        /// Vervolgscan van deze eerdere scan: zelfde kader (of de nieuwere versie),
+        /// deelnemers, ambities en openstaande acties gaan mee.
+        #[arg(long, value_name = "OUD")]
+        from: Option<PathBuf>,
     },
     /// Open een scan om verder te werken.
     Open {
@@ -86,6 +91,19 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
         /// Schrijf het rapport naar dit bestand in plaats van naar de standaarduitvoer.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    // ---- the regional agenda (agenda engineer) ----
+    /// Toon de acties van een of meer scans als één lijst, gesorteerd op datum.
+    Actions {
+        /// Een of meer scanbestanden.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Het formaat van de lijst.
+        #[arg(long, short, value_enum, default_value_t = ActionsFormatArg::Md)]
+        format: ActionsFormatArg,
+        /// Schrijf de lijst naar dit bestand in plaats van naar de standaarduitvoer.
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
@@ -147,6 +165,33 @@ pub enum ManyCommand {
         #[arg(long, short)]
         interactive: bool,
     },
+}
+
+/// The action list formats as they are typed on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ActionsFormatArg {
+    /// Markdown, om in een mail te plakken.
+    Md,
+    /// Eén regel per actie, voor Excel en LibreOffice.
+    Csv,
+    /// Voor andere programma's.
+    Json,
+    /// iCalendar: één taak per actie met een datum (Thunderbird, Outlook-taken).
+    Ics,
+    /// iCalendar: één hele-dag-afspraak per actie op de datum (Google Agenda, Outlook-agenda).
+    IcsEvents,
+}
+
+impl From<ActionsFormatArg> for crate::report::actions::ActionsFormat {
+    fn from(format: ActionsFormatArg) -> Self {
+        match format {
+            ActionsFormatArg::Md => Self::Markdown,
+            ActionsFormatArg::Csv => Self::Csv,
+            ActionsFormatArg::Json => Self::Json,
+            ActionsFormatArg::Ics => Self::Ics,
+            ActionsFormatArg::IcsEvents => Self::IcsEvents,
+        }
+    }
 }
 
 /// The report formats as they are typed on the command line.
@@ -223,6 +268,10 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
                     .mut_arg("perspective", |arg| {
                         arg.help("Homework: a preparation for one perspective (an id of the framework).")
                     })
+                    .mut_arg("from", |arg| {
+                        arg.help("Follow-up of this earlier scan: same framework (or its newer version), participants, ambitions and unfinished actions come along.")
+                            .value_name("OLD")
+                    })
             })
             .mut_subcommand("open", |sub| {
                 sub.about("Open a scan to carry on working.")
@@ -278,6 +327,17 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
                     .mut_arg("output", |arg| arg.help("Write to this file instead of to standard output."))
                     .mut_arg("min_group", |arg| arg.help("Smallest group whose totals, median and spread are shown."))
                     .mut_arg("interactive", |arg| arg.help("Show the overview on screen (table, heatmap, spread)."))
+            })
+            .mut_subcommand("actions", |sub| {
+                sub.about("Show the actions of one or more scans as one list, sorted by due date.")
+                    .mut_arg("files", |arg| arg.help("One or more scan files."))
+                    .mut_arg("format", |arg| {
+                        arg.help("The list format: md (Markdown, to paste into a mail), csv (one row per action, for Excel and LibreOffice), json (for other programs), ics (iCalendar: one to-do per action with a due date, for Thunderbird and Outlook tasks) or ics-events (iCalendar: one all-day appointment per action on its due date, for Google Calendar and the Outlook calendar).")
+                            .hide_possible_values(true)
+                    })
+                    .mut_arg("output", |arg| {
+                        arg.help("Write the list to this file instead of to standard output.")
+                    })
             }),
     }
 }
@@ -321,6 +381,7 @@ mod tests {
             "merge-driver",
             "compare",
             "overview",
+            "actions",
         ] {
             let sub = english.find_subcommand_mut(name).expect(name);
             help.push_str(&sub.render_long_help().to_string());

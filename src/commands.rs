@@ -1,6 +1,7 @@
 //! One function per subcommand, each thin: find what it needs, call the
 //! library, report. Shared set-up (paths, frameworks, language) lives here.
 
+pub mod actions;
 pub mod check;
 pub mod compare;
 pub mod config;
@@ -146,6 +147,26 @@ impl Context {
     /// The interface state for a new session.
     pub fn app(&self) -> App {
         let (frameworks, _) = self.frameworks();
+        self.app_with(frameworks)
+    }
+
+    /// The interface state for opening a scan straight away: the frameworks
+    /// (parsed from TOML, and needed only by the start screen and a new scan)
+    /// are read after the scan's first frame is on screen.
+    pub fn app_for_open(&self) -> App {
+        let mut app = self.app_with(Vec::new());
+        let context = Context {
+            lang: self.lang,
+            text: self.text,
+            paths: self.paths.clone(),
+            settings: self.settings.clone(),
+            setting_problems: Vec::new(),
+        };
+        app.frameworks_later = Some(Box::new(move || context.frameworks().0));
+        app
+    }
+
+    fn app_with(&self, frameworks: Vec<FrameworkChoice>) -> App {
         let mut app = App::new(
             self.text,
             self.paths.clone(),

@@ -49,6 +49,8 @@ pub struct Settings {
     pub criterion_minutes: Option<u32>,
     /// Minutes for the whole session; else the sum of the planned time.
     pub session_minutes: Option<u32>,
+    /// `false` hides the session and criterion clocks (and nothing wakes the app).
+    pub clock: Option<bool>,
 }
 
 impl Settings {
@@ -58,6 +60,7 @@ impl Settings {
         crate::model::timebox::TimeboxSettings {
             criterion_minutes: self.criterion_minutes.unwrap_or(defaults.criterion_minutes),
             session_minutes: self.session_minutes.or(defaults.session_minutes),
+            clock: self.clock.unwrap_or(defaults.clock),
         }
     }
 }
@@ -140,6 +143,10 @@ pub fn parse(source: &str) -> (Settings, Vec<SettingProblem>) {
                 Some(found) => settings.session_minutes = Some(found),
                 None => problems.push(bad(key, "1–1440")),
             },
+            "clock" => match value.as_bool() {
+                Some(on) => settings.clock = Some(on),
+                None => problems.push(bad(key, "true, false")),
+            },
             other => problems.push(SettingProblem::UnknownKey(
                 crate::storage::sanitize_for_display(other),
             )),
@@ -173,7 +180,7 @@ mod tests {
         let (settings, problems) = parse(
             "schema_version = 1\nlanguage = \"en\"\ntheme = \"high-contrast\"\n\
              facilitator = \"Anna de Vries\"\ndefault_framework = \"robuuste-jeugdhulpregio\"\n\
-             criterion_minutes = 8\nsession_minutes = 210\n",
+             criterion_minutes = 8\nsession_minutes = 210\nclock = false\n",
         );
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(
@@ -185,6 +192,7 @@ mod tests {
                 default_framework: Some("robuuste-jeugdhulpregio".into()),
                 criterion_minutes: Some(8),
                 session_minutes: Some(210),
+                clock: Some(false),
             }
         );
     }
@@ -222,6 +230,16 @@ mod tests {
         let (settings, _) = parse("criterion_minutes = 5\n");
         assert_eq!(settings.timebox().criterion_minutes, 5);
         assert_eq!(settings.timebox().session_minutes, None);
+        assert!(settings.timebox().clock, "the clock is on by default");
+        let (settings, problems) = parse("clock = \"uit\"\n");
+        assert!(settings.timebox().clock);
+        assert_eq!(
+            problems,
+            vec![SettingProblem::BadValue {
+                key: "clock".into(),
+                allowed: "true, false".into()
+            }]
+        );
     }
 
     #[test]

@@ -253,7 +253,7 @@ pub struct Catalogue {
     pub settings_file_line: fn(&str, bool) -> String,
     pub settings_from_file: &'static str,
     pub settings_default: &'static str,
-    pub settings_labels: [&'static str; 8],
+    pub settings_labels: [&'static str; 9],
     /// The session's minutes when the settings do not set them.
     pub settings_session_from_plan: &'static str,
     /// The criterion's countdown: time left, or (`true`) time over.
@@ -262,6 +262,12 @@ pub struct Catalogue {
     pub clock_session: fn(&str, bool) -> String,
     /// Behind plan by this many minutes.
     pub clock_behind: fn(i64) -> String,
+    /// The criterion's countdown in whole minutes (`5 min`), outside its last minute.
+    pub clock_minutes: fn(i64) -> String,
+    /// The progress in the top bar where the long form does not fit (`5/22 beantwoord`).
+    pub progress_short: fn(usize, usize) -> String,
+    /// The clock setting's value in `zelfscan config`: on (`true`) or off.
+    pub clock_setting: fn(bool) -> &'static str,
     pub agenda_title: &'static str,
     pub agenda_planned: &'static str,
     pub agenda_used: &'static str,
@@ -276,6 +282,67 @@ pub struct Catalogue {
     pub plain: PlainText,
     pub many: ManyText,
     pub input: InputText,
+    pub agenda: AgendaText,
+}
+
+/// The words of the regional agenda (ambitions and actions): in the
+/// walkthrough, on the agenda screen, in `zelfscan actions` and in reports.
+pub struct AgendaText {
+    /// "open", "lopend", "klaar", "vervallen" in words.
+    pub status: fn(crate::model::ActionStatus) -> &'static str,
+    pub action: &'static str,
+    pub actions_title: &'static str,
+    pub owner: &'static str,
+    pub due: &'static str,
+    pub status_label: &'static str,
+    pub criterion: &'static str,
+    pub region: &'static str,
+    pub ambition: &'static str,
+    pub ambition_level: &'static str,
+    pub needed: &'static str,
+    pub no_owner: &'static str,
+    pub no_due: &'static str,
+    pub no_actions: &'static str,
+    /// Marks an overdue action in words, never by colour alone.
+    pub overdue: &'static str,
+    /// Marks an action carried from the previous scan, with its date.
+    pub carried_from: fn(jiff::civil::Date) -> String,
+    /// A point of attention without an action.
+    pub without_action: &'static str,
+    pub without_action_title: &'static str,
+    /// "gesorteerd op vervaldatum" etc.
+    pub sorted_by: fn(crate::model::AgendaSort) -> String,
+    /// "5 acties, 2 te laat".
+    pub summary: fn(usize, usize) -> String,
+    /// Progress on the carried actions of a follow-up scan.
+    pub progress: fn(&crate::model::agenda::AgendaProgress) -> String,
+    pub progress_title: &'static str,
+    /// The first save of a schema-1 scan kept the original as this file.
+    pub backup_kept: fn(&str) -> String,
+    /// Labels of the agenda part of the walkthrough (at most 16 characters).
+    pub label_ambition: &'static str,
+    pub label_by_when: &'static str,
+    pub label_needed: &'static str,
+    pub label_owner: &'static str,
+    pub label_status: &'static str,
+    /// "actie 1": the first field of an action.
+    pub label_action: fn(usize) -> String,
+    /// The rule above the agenda part of the walkthrough.
+    pub part_rule: &'static str,
+    /// Said when a key needs the focus on an action.
+    pub choose_action: &'static str,
+    /// The agenda screen: this many rows are below what fits.
+    pub more_rows: fn(usize) -> String,
+    /// `new --from`: what was carried from the scan of this date.
+    pub carried_summary: fn(&str, usize, usize) -> String,
+    /// `new --from`: criteria whose agenda could not be carried.
+    pub carried_lost: fn(&str) -> String,
+    /// The plain interface: asked when a criterion with carried actions comes up.
+    pub plain_ask_carried: &'static str,
+    /// The plain interface: how to set an action's status.
+    pub plain_status_usage: &'static str,
+    /// Asked when a carried action's criterion comes up in the walkthrough.
+    pub ask_carried_status: &'static str,
 }
 
 /// The words of the many-scans commands and screens: `merge`,
@@ -751,7 +818,7 @@ mod tests {
         assert_eq!((Lang::En.catalogue().progress)(12, 22), "12 of 22 answered");
     }
 
-    const ALL_HELP: [Help; 54] = [
+    const ALL_HELP: [Help; 59] = [
         Help::OverviewView,
         Help::Previous,
         Help::Conflicts,
@@ -806,6 +873,11 @@ mod tests {
         Help::WorkOnCopy,
         Help::Agenda,
         Help::SetAgreement,
+        Help::Actions,
+        Help::AddAction,
+        Help::RemoveAction,
+        Help::SortActions,
+        Help::ActionsBack,
     ];
 
     /// Fails to compile when a `Help` is added, so [`ALL_HELP`] stays complete.
@@ -861,7 +933,12 @@ mod tests {
             | Help::ReadOnly
             | Help::WorkOnCopy
             | Help::Agenda
-            | Help::SetAgreement => {}
+            | Help::SetAgreement
+            | Help::Actions
+            | Help::AddAction
+            | Help::RemoveAction
+            | Help::SortActions
+            | Help::ActionsBack => {}
         }
     }
 
@@ -935,6 +1012,7 @@ mod tests {
             invalid(InvalidReason::ReservedId),
             invalid(InvalidReason::ControlCharacter),
             invalid(InvalidReason::MissingAgreementLevel),
+            invalid(InvalidReason::BadActionStatus),
         ]
     }
 

@@ -33,6 +33,7 @@ fn main() -> ExitCode {
             output,
             no_open,
             perspective,
+            from,
         }) => commands::new::run(
             &context,
             commands::new::NewOptions {
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
                 output,
                 no_open,
                 perspective,
+                from,
             },
         ),
         Some(Command::Many(many)) => commands::run_many(&context, many),
@@ -52,6 +54,11 @@ fn main() -> ExitCode {
             format,
             output,
         }) => commands::report::run(&context, &file, format.into(), output.as_deref()),
+        Some(Command::Actions {
+            files,
+            format,
+            output,
+        }) => commands::actions::run(&context, &files, format.into(), output.as_deref()),
     };
     result.unwrap_or_else(|error| {
         eprintln!(

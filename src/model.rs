@@ -2,6 +2,7 @@
 //! functions only: no terminal, no files. Everything a screen, a report or a
 //! verdict needs is computed here, once.
 
+pub mod agenda;
 pub mod compare;
 pub mod conflict;
 pub mod edit;
@@ -17,6 +18,7 @@ pub mod scoring;
 pub mod search;
 pub mod timebox;
 
+pub use agenda::{ActionStatus, AgendaAction, AgendaSort, Ambition};
 pub use exact::{Exact, shown_against};
 pub use extra::Extra;
 pub use framework::{

@@ -261,6 +261,11 @@ impl PlainSession {
                 );
                 (!at_text).then_some((command, None))
             }
+            // "stand 1 klaar" only when it names an action and a status, so a
+            // note may start with the word.
+            (PlainCommand::ActionStatus, Some(argument)) => self
+                .parse_action_status(scan, argument)
+                .map(|_| (command, Some(argument))),
             (_, None) => Some((command, None)),
             // "stop met roken" at a note is a note, not a command.
             (_, Some(_)) => None,
@@ -293,6 +298,26 @@ impl PlainSession {
             },
             PlainCommand::Skip => self.skip(scan, now),
             PlainCommand::Verdict => reply(self.verdict_lines(scan)),
+            PlainCommand::Agenda => reply(self.agenda_lines(scan, now)),
+            PlainCommand::ActionStatus => {
+                match argument.and_then(|argument| self.parse_action_status(scan, argument)) {
+                    Some((index, status)) => {
+                        let mut result = Reply::default();
+                        let edit = Edit::Agenda {
+                            criterion: self.criterion_id(scan),
+                            change: crate::model::edit::AgendaEdit::ActionStatus(index, status),
+                            at: now,
+                        };
+                        apply(scan, &mut result, edit);
+                        result.lines.push((text.plain.confirmed)(
+                            &(text.agenda.label_action)(index + 1),
+                            (text.agenda.status)(status),
+                        ));
+                        result
+                    }
+                    None => reply(vec![text.agenda.plain_status_usage.to_string()]),
+                }
+            }
             PlainCommand::Save => Reply {
                 request: Some(Request::Save),
                 ..Reply::default()
@@ -499,7 +524,7 @@ impl PlainSession {
                 TextSlot::Note(Slot::Consensus),
                 words.joint_note_label.to_string(),
             ),
-            Field::Action => (TextSlot::Action, words.action_label.to_string()),
+            Field::Action => (TextSlot::ActionWhat(0), words.action_label.to_string()),
             Field::Score(_) | Field::Agreement => return Reply::default(),
         };
         let typed = typed.trim();
@@ -516,6 +541,17 @@ impl PlainSession {
             Some(new) => {
                 let old = text_of(scan, self.current, &target);
                 if new != old {
+                    // The action line edits the first action; make it when there is none.
+                    if target == TextSlot::ActionWhat(0)
+                        && scan.answers[self.current].actions.is_empty()
+                    {
+                        let edit = Edit::Agenda {
+                            criterion: self.criterion_id(scan),
+                            change: crate::model::edit::AgendaEdit::AddAction,
+                            at: now,
+                        };
+                        apply(scan, &mut result, edit);
+                    }
                     let (offset, removed, inserted) = splice_between(&old, &new);
                     let edit = Edit::Splice {
                         criterion: self.criterion_id(scan),
@@ -573,6 +609,15 @@ impl PlainSession {
         }
         lines.push(text.plain.recorded_heading.to_string());
         lines.extend(self.answer_lines(scan));
+        // A follow-up scan asks where the carried actions stand.
+        if scan
+            .answers
+            .get(self.current)
+            .and_then(crate::model::agenda::carried_to_review)
+            .is_some()
+        {
+            lines.push(text.agenda.plain_ask_carried.to_string());
+        }
         lines
     }
 
@@ -601,13 +646,17 @@ impl PlainSession {
             words.agreement_label,
             &agreement_words(text, scan, answer.agreement),
         ));
-        for (label, value) in [
-            (words.joint_note_label, &answer.consensus_note),
-            (words.action_label, &answer.action),
-        ] {
-            if !value.is_empty() {
-                lines.push((words.confirmed)(label, value));
-            }
+        if !answer.consensus_note.is_empty() {
+            lines.push((words.confirmed)(
+                words.joint_note_label,
+                &answer.consensus_note,
+            ));
+        }
+        for action in &answer.actions {
+            lines.push((words.confirmed)(
+                words.action_label,
+                &crate::report::agenda::action_line(text, action),
+            ));
         }
         if answer.skipped {
             lines.push(text.status_skipped.to_string());
@@ -645,6 +694,60 @@ impl PlainSession {
             scale.not_applicable.label, scale.not_applicable.meaning
         ));
         lines.extend(text.plain.help_answers.iter().map(ToString::to_string));
+        lines
+    }
+
+    /// `1 klaar`: an action of the current criterion (1-based) and a status,
+    /// as its file key or its word in the interface language.
+    fn parse_action_status(
+        &self,
+        scan: &Scan,
+        argument: &str,
+    ) -> Option<(usize, crate::model::ActionStatus)> {
+        let (number, word) = argument.split_once(char::is_whitespace)?;
+        let index = number.trim().parse::<usize>().ok()?.checked_sub(1)?;
+        scan.answers.get(self.current)?.actions.get(index)?;
+        let word = word.trim();
+        let status = crate::model::ActionStatus::ALL.into_iter().find(|status| {
+            status.key().eq_ignore_ascii_case(word)
+                || (self.text.agenda.status)(*status).eq_ignore_ascii_case(word)
+        })?;
+        Some((index, status))
+    }
+
+    /// The agenda screen as lines: every action by due date, overdue ones
+    /// said in words, then the points of attention without an action.
+    fn agenda_lines(&self, scan: &Scan, now: Timestamp) -> Vec<String> {
+        use crate::model::agenda::{AgendaSort, agenda_items, attention_without_action};
+        let words = &self.text.agenda;
+        let today = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+        let items = agenda_items(&[scan], AgendaSort::Due, today);
+        let late = items.iter().filter(|item| item.overdue).count();
+        let mut lines = vec![format!(
+            "{}: {}",
+            words.actions_title,
+            (words.summary)(items.len(), late)
+        )];
+        for item in &items {
+            let mut line = format!(
+                "{}: {}",
+                item.criterion_id,
+                crate::report::agenda::action_line(self.text, item.action)
+            );
+            if item.overdue {
+                line.push_str(&format!(" — {}", words.overdue));
+            }
+            lines.push(line);
+        }
+        let evaluation = crate::model::evaluate(scan);
+        let without = attention_without_action(scan, &evaluation);
+        if !without.is_empty() {
+            lines.push(format!(
+                "{}: {}",
+                words.without_action_title,
+                without.join(", ")
+            ));
+        }
         lines
     }
 
@@ -761,7 +864,21 @@ fn first_ids(scan: &Scan) -> String {
 fn text_of(scan: &Scan, index: usize, target: &TextSlot) -> String {
     let answer = &scan.answers[index];
     match target {
-        TextSlot::Action => answer.action.clone(),
+        TextSlot::ActionWhat(at) => answer
+            .actions
+            .get(*at)
+            .map(|action| action.what.clone())
+            .unwrap_or_default(),
+        TextSlot::ActionOwner(at) => answer
+            .actions
+            .get(*at)
+            .map(|action| action.owner.clone())
+            .unwrap_or_default(),
+        TextSlot::AmbitionNeeded => answer
+            .ambition
+            .as_ref()
+            .map(|ambition| ambition.needed.clone())
+            .unwrap_or_default(),
         TextSlot::Note(Slot::Consensus) => answer.consensus_note.clone(),
         TextSlot::Note(Slot::Perspective(id)) => scan
             .framework

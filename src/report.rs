@@ -7,9 +7,12 @@
 //! format. Verdicts, reasons, points of attention, overrides and the notice
 //! about an unfinished scan are worded by the catalogue, as in the interface.
 
+pub mod actions;
+pub mod agenda;
 mod compare;
 mod csv;
 mod html;
+mod ics;
 mod json;
 mod markdown;
 mod overview;
@@ -503,11 +506,59 @@ impl<'a> Report<'a> {
             })
     }
 
-    /// The criteria with an action written down, in walk order.
+    /// The criteria with an ambition or an action, in walk order.
     fn actions(&self) -> Vec<Row<'_>> {
         self.rows()
-            .filter(|row| !row.answer.action.trim().is_empty())
+            .filter(|row| !row.answer.actions.is_empty() || row.answer.ambition.is_some())
             .collect()
+    }
+
+    /// A criterion's agenda as labelled items: "Ambitie" and its line, then
+    /// "Actie" and each action's line.
+    fn agenda_items(&self, row: &Row<'_>) -> Vec<(&'static str, String)> {
+        let mut items = Vec::new();
+        if let Some(ambition) = &row.answer.ambition {
+            items.push((
+                self.text.agenda.ambition,
+                agenda::ambition_line(self.text, self.framework, ambition),
+            ));
+        }
+        for action in &row.answer.actions {
+            items.push((self.words().action, agenda::action_line(self.text, action)));
+        }
+        items
+    }
+
+    /// The lines of a criterion's agenda: its ambition, then each action.
+    fn agenda_lines(&self, row: &Row<'_>) -> Vec<String> {
+        let mut lines = Vec::new();
+        if let Some(ambition) = &row.answer.ambition {
+            lines.push(format!(
+                "{}: {}",
+                self.text.agenda.ambition,
+                agenda::ambition_line(self.text, self.framework, ambition)
+            ));
+        }
+        for action in &row.answer.actions {
+            lines.push(agenda::action_line(self.text, action));
+        }
+        lines
+    }
+
+    /// The points of attention without an action, as "ID Title".
+    fn attention_without_action(&self) -> Vec<String> {
+        crate::model::agenda::attention_without_action(self.scan, &self.evaluation)
+            .into_iter()
+            .filter_map(|id| self.framework.criterion_index(id))
+            .filter_map(|index| self.framework.criterion_at(index))
+            .map(|entry| format!("{} {}", entry.criterion.id, entry.criterion.title))
+            .collect()
+    }
+
+    /// Progress on the actions carried from the previous scan, if any were.
+    fn agenda_progress(&self) -> Option<String> {
+        let progress = crate::model::agenda::agenda_progress(self.scan, self.scan.meta.date);
+        (progress.carried() > 0).then(|| (self.text.agenda.progress)(&progress))
     }
 
     /// The criteria without an answer, in walk order.

@@ -9,6 +9,7 @@ mod encode;
 pub mod input;
 pub mod journal;
 pub mod lock;
+mod many;
 mod preserve;
 pub mod preview;
 pub mod recent;
@@ -20,10 +21,17 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Framework, Scan};
 
+pub use many::{check_many, load_many, load_many_with};
 pub use text::sanitize_for_display;
 
-/// The scan and framework file layout this build writes and fully understands.
+/// The framework file layout this build writes and fully understands (and
+/// the oldest scan layout).
 pub const SCHEMA_VERSION: i64 = 1;
+
+/// The scan file layout this build writes and fully understands. Version 2
+/// added the agenda (ambitions and structured actions); a version-1 scan is
+/// migrated in memory and its first save keeps a `.bak` of the original.
+pub const SCAN_SCHEMA_VERSION: i64 = 2;
 
 /// One thing wrong (or worth a warning) in a file, at a 1-based line and column.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,6 +120,8 @@ pub enum InvalidReason {
     ControlCharacter,
     /// The three agreement levels must each be defined exactly once.
     MissingAgreementLevel,
+    /// Not an action status (open, lopend, klaar, vervallen).
+    BadActionStatus,
 }
 
 /// The two kinds of file zelfscan reads, told apart by their top-level keys.
@@ -138,10 +148,13 @@ impl Problem {
 }
 
 /// A file that loaded, with any warnings found on the way.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Loaded<T> {
     pub value: T,
     pub warnings: Vec<Problem>,
+    /// The file's own `schema_version` when it is older than this build
+    /// writes: the value was migrated in memory.
+    pub migrated_from: Option<i64>,
 }
 
 /// Why a file could not be loaded.
@@ -200,6 +213,13 @@ pub fn detect_kind(source: &str) -> Option<FileKind> {
     decode::detect_kind(text::strip_bom(source))
 }
 
+/// The `schema_version` of a scan file's bytes (BOM and all), or `None` when
+/// they are not a readable scan.
+pub fn scan_schema_version(bytes: &[u8]) -> Option<i64> {
+    let source = std::str::from_utf8(bytes).ok()?;
+    decode::scan_schema_version(text::strip_bom(source))
+}
+
 /// What `zelfscan check` needs: the kind of the file and its warnings, or every
 /// problem found. A file of neither kind gives [`ProblemKind::UnknownFileKind`].
 pub fn check_file(path: &Path) -> Result<(FileKind, Vec<Problem>), LoadError> {
@@ -238,9 +258,11 @@ pub fn scan_to_toml_over(original: &str, scan: &Scan) -> String {
     // stays as it was (the canonical text of the file's own scan is the base).
     // A file with hidden characters is read with markers in their place; its
     // save is the one that cleans them, so then every difference counts.
-    let cleans = read
-        .as_ref()
-        .is_some_and(|loaded| loaded.warnings.iter().any(Problem::needs_cleaning));
+    // Likewise the first save of an older schema: the whole file moves to the
+    // current layout (its original bytes are kept as a `.bak` by the caller).
+    let cleans = read.as_ref().is_some_and(|loaded| {
+        loaded.migrated_from.is_some() || loaded.warnings.iter().any(Problem::needs_cleaning)
+    });
     let base = before.filter(|_| !cleans).map(encode::scan);
     if base.as_deref() == Some(original) {
         // In the stable layout, as zelfscan wrote it: nothing of a person's

@@ -61,6 +61,12 @@ pub enum Help {
     CombineNotes,
     Previous,
     OverviewView,
+    // The regional agenda.
+    Actions,
+    AddAction,
+    RemoveAction,
+    SortActions,
+    ActionsBack,
 }
 
 /// A command that works at every prompt (except while a note continues).
@@ -74,18 +80,24 @@ pub enum PlainCommand {
     Verdict,
     Save,
     Stop,
+    /// The regional agenda: every action of the scan.
+    Agenda,
+    /// `stand 1 klaar`: the status of an action of the current criterion.
+    ActionStatus,
 }
 
 impl PlainCommand {
     /// Every command, in the order the help lists them. The words that call
     /// each one come from the catalogue, so parsing and help cannot drift.
-    pub const ALL: [PlainCommand; 8] = [
+    pub const ALL: [PlainCommand; 10] = [
         PlainCommand::Help,
         PlainCommand::Next,
         PlainCommand::Previous,
         PlainCommand::GoTo,
         PlainCommand::Skip,
         PlainCommand::Verdict,
+        PlainCommand::Agenda,
+        PlainCommand::ActionStatus,
         PlainCommand::Save,
         PlainCommand::Stop,
     ];

@@ -160,7 +160,6 @@ fn expected(
         consensus: Some(consensus),
         agreement: Some(agreement),
         consensus_note: note.to_string(),
-        action: String::new(),
         skipped: false,
         // Checked separately: only that it is set, and when.
         changed_at: None,

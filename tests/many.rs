@@ -749,7 +749,13 @@ fn last_time_gives_what_was_agreed_then_and_the_change() {
         (Some(1), Some(3), Some(Change::Up))
     );
     assert_eq!(vis3.consensus, Some(Answer::Score(1)));
-    assert!(vis3.action.contains("Bestuurlijk overleg"));
+    assert!(
+        vis3.actions
+            .iter()
+            .any(|action| action.what.contains("Bestuurlijk overleg")),
+        "{:?}",
+        vis3.actions
+    );
     assert_eq!(last_time(&old, &new, "GEEN-1"), None);
 }
 
@@ -792,12 +798,16 @@ fn a_three_way_merge_hears_a_flag_cleared_on_one_side() {
     ours.answers[vis1].skipped = false;
     ours.answers[vis1].consensus_note_private = false;
     let mut theirs = base.clone();
-    theirs.answers[vis1].action = "Iets anders".into();
+    let added = zelfscan::model::AgendaAction {
+        what: "Iets anders".into(),
+        ..Default::default()
+    };
+    theirs.answers[vis1].actions.push(added.clone());
     let outcome = merge_three_way(&base, &ours, &theirs);
     assert!(outcome.is_clean());
     let merged = &outcome.scan.answers[vis1];
     assert!(!merged.skipped && !merged.consensus_note_private);
-    assert_eq!(merged.action, "Iets anders");
+    assert!(merged.actions.contains(&added), "{:?}", merged.actions);
 }
 
 #[test]

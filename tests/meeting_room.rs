@@ -181,12 +181,23 @@ fn zelfscan_config_shows_the_file_and_what_is_in_force() {
         "{stdout}"
     );
     assert!(stdout.contains("donker  (standaard)"), "{stdout}");
+    let clock_line = |stdout: &str, label: &str| {
+        stdout
+            .lines()
+            .find(|line| line.starts_with(label))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    assert!(
+        clock_line(&stdout, "klok ").ends_with("aan  (standaard)"),
+        "{stdout}"
+    );
 
     let config = home.path().join("config/config.toml");
     std::fs::create_dir_all(config.parent().expect("folder")).expect("folder");
     std::fs::write(
         &config,
-        "schema_version = 1\nlanguage = \"en\"\ntheme = \"high-contrast\"\nfacilitator = \"Anna de Vries\"\n",
+        "schema_version = 1\nlanguage = \"en\"\ntheme = \"high-contrast\"\nfacilitator = \"Anna de Vries\"\nclock = false\n",
     )
     .expect("write");
     let output = Command::new(BIN)
@@ -208,6 +219,10 @@ fn zelfscan_config_shows_the_file_and_what_is_in_force() {
     );
     assert!(
         stdout.contains("Anna de Vries  (from the file)"),
+        "{stdout}"
+    );
+    assert!(
+        clock_line(&stdout, "clock ").ends_with("off  (from the file)"),
         "{stdout}"
     );
 

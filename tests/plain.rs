@@ -94,7 +94,7 @@ fn check_three_criteria(scan: &Scan) {
         "Voorbehoud: de uitwerking loopt achter."
     );
     assert_eq!(
-        a[0].action,
+        a[0].actions[0].what,
         "Wethouder Jansen plant een overleg met de aanbieders."
     );
     assert!(!a[0].skipped);
@@ -106,7 +106,7 @@ fn check_three_criteria(scan: &Scan) {
     assert_eq!(a[1].consensus, Some(Answer::Score(4)));
     assert_eq!(a[1].agreement, Some(Agreement::Consensus));
     assert_eq!(a[1].consensus_note, "Iedereen is het eens.");
-    assert_eq!(a[1].action, "");
+    assert!(a[1].actions.is_empty());
 
     assert_eq!(a[2].perspectives[0].score, Some(Answer::Score(1)));
     assert_eq!(a[2].perspectives[0].note, "Geen agenda.");
@@ -115,7 +115,7 @@ fn check_three_criteria(scan: &Scan) {
     assert_eq!(a[2].consensus, Some(Answer::Score(1)));
     assert_eq!(a[2].agreement, Some(Agreement::NoConsensus));
     assert_eq!(a[2].consensus_note, "Beide kanten zien het anders.");
-    assert_eq!(a[2].action, "Agenda opstellen vóór 1 maart.");
+    assert_eq!(a[2].actions[0].what, "Agenda opstellen vóór 1 maart.");
 
     assert!(a[3..].iter().all(|answer| answer.is_empty()));
     assert_eq!(scan.progress().answered, 3);

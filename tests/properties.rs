@@ -8,7 +8,8 @@ use proptest::prelude::*;
 use zelfscan::i18n::Lang;
 use zelfscan::model::gate::{self, Shape};
 use zelfscan::model::{
-    Agreement, Answer, Extra, Framework, Participant, Scan, ScanMeta, Verdict, VerdictOverride,
+    ActionStatus, AgendaAction, Agreement, Ambition, Answer, Extra, Framework, Participant, Scan,
+    ScanMeta, Verdict, VerdictOverride,
 };
 use zelfscan::storage::{self, Problem, parse_framework, parse_scan, scan_to_toml};
 
@@ -163,6 +164,49 @@ fn timestamp() -> impl Strategy<Value = Option<Timestamp>> {
     )
 }
 
+/// A criterion's agenda: maybe an ambition, and up to three actions, with
+/// unknown keys of their own.
+fn agenda(levels: Vec<u8>) -> impl Strategy<Value = (Option<Ambition>, Vec<AgendaAction>)> {
+    let ambition = (
+        proptest::option::of(proptest::sample::select(levels)),
+        proptest::option::of(date()),
+        text(),
+        extra(true),
+    )
+        .prop_map(|(level, due, needed, extra)| Ambition {
+            level,
+            due,
+            needed,
+            extra,
+        })
+        .prop_filter("an empty ambition is no ambition", |a| !a.is_empty());
+    let action = (
+        text(),
+        // An owner is a name: one line.
+        line(),
+        proptest::option::of(date()),
+        proptest::sample::select(ActionStatus::ALL.to_vec()),
+        any::<bool>(),
+        proptest::option::of(date()),
+        extra(false),
+    )
+        .prop_map(
+            |(what, owner, due, status, private, carried_from, extra)| AgendaAction {
+                what,
+                owner,
+                due,
+                status,
+                private,
+                carried_from,
+                extra,
+            },
+        );
+    (
+        proptest::option::of(ambition),
+        proptest::collection::vec(action, 0..3),
+    )
+}
+
 fn scan() -> impl Strategy<Value = Scan> {
     let framework = bundled();
     let perspective_ids: Vec<String> = framework
@@ -210,10 +254,10 @@ fn scan() -> impl Strategy<Value = Scan> {
     let view = (answer(levels.clone()), text(), extra(true));
     let criterion = (
         proptest::collection::vec(view, perspective_count),
-        answer(levels),
+        answer(levels.clone()),
         proptest::option::of(proptest::sample::select(Agreement::ALL.to_vec())),
         text(),
-        text(),
+        agenda(levels.clone()),
         any::<bool>(),
         timestamp(),
         extra(false),
@@ -241,7 +285,7 @@ fn scan() -> impl Strategy<Value = Scan> {
             framework.themes[0].extra = theme_extra;
             let mut scan = Scan::new(meta, framework);
             for (slot, generated) in scan.answers.iter_mut().zip(answers) {
-                let Some((views, consensus, agreement, note, action, skipped, changed_at, extra)) =
+                let Some((views, consensus, agreement, note, agenda, skipped, changed_at, extra)) =
                     generated
                 else {
                     continue;
@@ -254,7 +298,7 @@ fn scan() -> impl Strategy<Value = Scan> {
                 slot.consensus = consensus;
                 slot.agreement = agreement;
                 slot.consensus_note = note;
-                slot.action = action;
+                (slot.ambition, slot.actions) = agenda;
                 slot.skipped = skipped;
                 slot.changed_at = changed_at;
                 slot.extra = extra;
@@ -429,7 +473,7 @@ proptest! {
         prop_assert!(loaded.value == b || same_but_order(&loaded.value, &b), "{}", text);
         if windows {
             prop_assert!(text.starts_with('\u{feff}'), "no BOM");
-            prop_assert!(text.contains("schema_version = 1\r\n"), "no CRLF in {}", text);
+            prop_assert!(text.contains("schema_version = 2\r\n"), "no CRLF in {}", text);
         }
     }
 }

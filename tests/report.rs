@@ -272,7 +272,8 @@ fn csv_keeps_diacritics_and_multi_line_notes() {
         .expect("INK-2");
     assert_eq!(
         &ink2[column(&header, "Actie")],
-        "Meerjarige afspraken vastleggen\n1. concept: René (inkoop)\n2. besluit: stuurgroep"
+        "Meerjarige afspraken vastleggen\n1. concept: René (inkoop)\n2. besluit: stuurgroep \
+         — Eigenaar: (geen eigenaar) · Uiterlijk: (geen datum) · open"
     );
     let sam2 = records
         .iter()

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 use jiff::civil::date;
 use zelfscan::i18n::Lang;
-use zelfscan::model::{Agreement, Answer, Framework, Participant, Scan, ScanMeta};
+use zelfscan::model::{
+    ActionStatus, AgendaAction, Agreement, Ambition, Answer, Framework, Participant, Scan, ScanMeta,
+};
 use zelfscan::storage::{
     self, FileKind, LoadError, Problem, framework_to_toml, parse_framework, parse_scan,
     scan_to_toml,
@@ -49,7 +51,19 @@ fn full_scan() -> Scan {
     first.agreement = Some(Agreement::Consensus);
     first.consensus_note =
         "Regel één\nregel twee met \"quotes\" en \\ backslash\n€ 😀 ë".to_string();
-    first.action = "Evaluatie plannen (eigenaar: regio)".to_string();
+    first.actions = vec![AgendaAction {
+        what: "Evaluatie plannen".to_string(),
+        owner: "regio".to_string(),
+        due: Some(jiff::civil::date(2027, 3, 1)),
+        status: ActionStatus::Ongoing,
+        ..AgendaAction::default()
+    }];
+    first.ambition = Some(Ambition {
+        level: Some(4),
+        due: Some(jiff::civil::date(2027, 12, 31)),
+        needed: "Tijd van de\nwethouders".to_string(),
+        ..Ambition::default()
+    });
     first.changed_at = Some(stamp);
     first.perspectives[0].score = Some(Answer::Score(3));
     first.perspectives[0].note = "Vastgesteld in alle raden.".to_string();
@@ -109,7 +123,7 @@ fn scan_layout_is_readable() {
     let text = scan_to_toml(&full_scan());
     let expected_start = "\
 # zelfscan-scan. Dit bestand mag je met de hand bewerken; bewaar het als UTF-8.
-schema_version = 1
+schema_version = 2
 region = \"Regio Noorderkwartier \\\"Zuid\\\"\"
 date = \"2026-11-25\"
 facilitator = \"Anna de Vries\"
@@ -131,8 +145,20 @@ consensus_note = \"\"\"
 Regel één
 regel twee met \"quotes\" en \\\\ backslash
 € 😀 ë\"\"\"
-action = \"Evaluatie plannen (eigenaar: regio)\"
 changed_at = \"2026-11-25T10:12:03Z\"
+
+[answers.VIS-1.ambition]
+level = 4
+due = 2027-12-31
+needed = \"\"\"
+Tijd van de
+wethouders\"\"\"
+
+[[answers.VIS-1.actions]]
+what = \"Evaluatie plannen\"
+owner = \"regio\"
+due = 2027-03-01
+status = \"lopend\"
 
 [answers.VIS-1.gemeenten]
 score = 3
@@ -215,7 +241,10 @@ fn save_then_load_gives_the_same_scan_and_leaves_no_temp_files() {
     let scan = full_scan();
     storage::save_scan(&path, &scan).expect("first save");
     let mut changed = scan.clone();
-    changed.answers[3].action = "Tweede keer opgeslagen".to_string();
+    changed.answers[3].actions = vec![AgendaAction {
+        what: "Tweede keer opgeslagen".to_string(),
+        ..AgendaAction::default()
+    }];
     storage::save_scan(&path, &changed).expect("save over existing");
     let loaded = storage::load_scan(&path).expect("load");
     assert_eq!(loaded.value, changed);
@@ -367,7 +396,7 @@ const INVALID: &[Expectation] = &[
     Expectation {
         file: "scan-newer-schema.toml",
         location: "2:18",
-        fragment: "gemaakt door een nieuwere zelfscan (schema_version 2; deze versie kent t/m 1)",
+        fragment: "gemaakt door een nieuwere zelfscan (schema_version 3; deze versie kent t/m 2)",
     },
     Expectation {
         file: "scan-not-utf8.toml",

@@ -1,7 +1,8 @@
 //! Timeboxes: planned minutes from the framework and the settings, time used
 //! counted by `update` from `app.now` (no clock read in these tests), the
 //! countdown texts, the agenda overlay, and the driver's rule that it wakes
-//! every second only while a countdown is on screen.
+//! once a minute while a clock is on screen, every second only in a
+//! criterion's last minute, and never with the clock switched off.
 
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
@@ -167,13 +168,14 @@ fn the_countdown_says_time_left_then_too_long_then_behind_schedule() {
     let mut app = walking(Lang::Nl);
     // T1 plans 30 minutes over three criteria: 10 each.
     act(&mut app, 4 * 60 + 12, Action::Tick);
-    let (text, over) = view::criterion_clock(&app, walk(&app));
-    assert_eq!((text.as_str(), over), ("⏱ 5:48 over", false));
+    let (text, over) = view::criterion_clock(&app, walk(&app)).expect("clock on");
+    // Whole minutes, rounded up, until the last minute.
+    assert_eq!((text.as_str(), over), ("⏱ 6 min over", false));
     for minute in 1..=7 {
         act(&mut app, 252 + minute * 60, Action::Tick);
     }
-    let (text, over) = view::criterion_clock(&app, walk(&app));
-    assert_eq!((text.as_str(), over), ("⏱ +1:12 te lang", true));
+    let (text, over) = view::criterion_clock(&app, walk(&app)).expect("clock on");
+    assert_eq!((text.as_str(), over), ("⏱ +2 min te lang", true));
     // Answered after 14 minutes: 4 minutes behind plan.
     app.now = at(14 * 60);
     update(&mut app, Action::SetScore(3));
@@ -186,8 +188,32 @@ fn the_countdown_says_time_left_then_too_long_then_behind_schedule() {
 
     let mut app = walking(Lang::En);
     act(&mut app, 60, Action::Tick);
-    let (text, _) = view::criterion_clock(&app, walk(&app));
-    assert_eq!(text, "⏱ 9:00 left");
+    let (text, _) = view::criterion_clock(&app, walk(&app)).expect("clock on");
+    assert_eq!(text, "⏱ 9 min left");
+}
+
+#[test]
+fn the_countdown_shows_seconds_only_in_the_last_minute_and_none_when_switched_off() {
+    let mut app = walking(Lang::Nl);
+    for minute in 1..=8 {
+        act(&mut app, minute * 60, Action::Tick);
+    }
+    act(&mut app, 8 * 60 + 59, Action::Tick);
+    let (text, _) = view::criterion_clock(&app, walk(&app)).expect("clock on");
+    assert_eq!(text, "⏱ 2 min over");
+    act(&mut app, 9 * 60, Action::Tick);
+    let (text, _) = view::criterion_clock(&app, walk(&app)).expect("clock on");
+    assert_eq!(text, "⏱ 1:00 over");
+    act(&mut app, 9 * 60 + 30, Action::Tick);
+    let (text, _) = view::criterion_clock(&app, walk(&app)).expect("clock on");
+    assert_eq!(text, "⏱ 0:30 over");
+
+    app.timebox.clock = false;
+    assert_eq!(view::criterion_clock(&app, walk(&app)), None);
+    let screen = screen_text(&render(&mut app));
+    assert!(!screen.contains('⏱'), "{screen}");
+    assert!(!screen.contains("sessie"), "{screen}");
+    assert!(!view::countdown_visible(&app));
 }
 
 #[test]
@@ -268,6 +294,7 @@ fn minutes_in_the_framework_round_trip_and_spread_over_the_theme() {
         TimeboxSettings {
             criterion_minutes: 5,
             session_minutes: Some(200),
+            clock: true,
         },
     );
     assert!(plan.per_criterion.iter().all(|seconds| *seconds == 300));
@@ -293,6 +320,7 @@ fn the_settings_minutes_reach_the_plan() {
     app.timebox = TimeboxSettings {
         criterion_minutes: 6,
         session_minutes: Some(210),
+        clock: true,
     };
     update(
         &mut app,
@@ -310,31 +338,94 @@ fn the_settings_minutes_reach_the_plan() {
 
 // ------------------------------------------------------------ the driver
 
+/// `at(seconds)` as the wall clock, plus `millis`.
+fn wall(seconds: i64, millis: u64) -> SystemTime {
+    let whole = u64::try_from(at(seconds).as_second()).expect("after 1970");
+    SystemTime::UNIX_EPOCH + Duration::from_secs(whole) + Duration::from_millis(millis)
+}
+
+/// Lets the driver sleep as `tick_after` says, from `from` seconds to
+/// `until`, with no key pressed; returns the whole seconds it woke at.
+fn idle(app: &mut App, from: i64, until: i64) -> Vec<i64> {
+    let mut now = wall(from, 300);
+    let mut woke = Vec::new();
+    while let Some(wait) = tick_after(app, now) {
+        now += wait;
+        let second = now
+            .duration_since(wall(0, 0))
+            .expect("later")
+            .as_secs_f64()
+            .round() as i64;
+        if second > until {
+            break;
+        }
+        woke.push(second);
+        act(app, second, Action::Tick);
+    }
+    woke
+}
+
 #[test]
-fn the_driver_wakes_every_second_only_while_a_countdown_is_visible() {
-    let second = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+fn the_driver_wakes_once_a_minute_and_every_second_only_in_the_last_minute() {
     let app = app(Lang::Nl);
     assert!(!view::countdown_visible(&app), "start screen");
-    assert_eq!(tick_after(&app, second), None);
+    assert_eq!(tick_after(&app, wall(0, 0)), None);
 
     let mut app = walking(Lang::Nl);
     update(&mut app, Action::Resize(80, 24));
     assert!(view::countdown_visible(&app));
-    let wait = tick_after(&app, second + Duration::from_millis(300)).expect("tick");
+    // Ten minutes planned for VIS-1: whole minutes until 9:00 used, then seconds.
+    let wait = tick_after(&app, wall(0, 300)).expect("tick");
     assert!(
-        wait > Duration::from_millis(700) && wait < Duration::from_millis(720),
-        "{wait:?}"
+        wait > Duration::from_millis(59_700) && wait < Duration::from_millis(59_720),
+        "on the next whole minute: {wait:?}"
     );
-    for key in ['r', 'r', 'b'] {
-        press(&mut app, 1, key);
-        assert!(view::countdown_visible(&app), "overview and projector");
+    let woke = idle(&mut app, 0, 14 * 60);
+    let minutes: Vec<i64> = (1..=9).map(|minute| minute * 60).collect();
+    let before_last_minute: Vec<i64> = woke.iter().copied().filter(|s| *s <= 540).collect();
+    assert_eq!(before_last_minute, minutes, "once a minute");
+    let last_minute: Vec<i64> = woke
+        .iter()
+        .copied()
+        .filter(|s| (541..=600).contains(s))
+        .collect();
+    assert_eq!(last_minute, (541..=600).collect::<Vec<_>>(), "every second");
+    let over_time: Vec<i64> = woke.iter().copied().filter(|s| *s > 600).collect();
+    // One second over shows "+1 min te lang"; then once a minute again.
+    assert_eq!(over_time, vec![601, 660, 720, 780, 840]);
+
+    // A criterion entering its last minute between two whole minutes wakes
+    // the app exactly then, once.
+    let mut app = walking(Lang::Nl);
+    update(&mut app, Action::Resize(80, 24));
+    press(&mut app, 30, 'n');
+    let woke = idle(&mut app, 30, 572);
+    let mut expected: Vec<i64> = (1..=9).map(|minute| minute * 60).collect();
+    expected.extend([570, 571, 572]);
+    assert_eq!(woke, expected, "VIS-2 opened at 0:30 has 1:00 left at 9:30");
+
+    // The overview shows only the session clock: once a minute.
+    let mut app = walking(Lang::Nl);
+    update(&mut app, Action::Resize(80, 24));
+    press(&mut app, 0, 'r');
+    let woke = idle(&mut app, 0, 11 * 60);
+    assert_eq!(woke, (1..=11).map(|minute| minute * 60).collect::<Vec<_>>());
+    for key in ['r', 'b'] {
+        press(&mut app, 11 * 60, key);
+        assert!(view::countdown_visible(&app), "walkthrough and projector");
     }
-    press(&mut app, 2, '?');
+    press(&mut app, 11 * 60, '?');
     assert!(view::countdown_visible(&app), "help over the walkthrough");
 
     update(&mut app, Action::Resize(60, 20));
     assert!(!view::countdown_visible(&app), "too small: nothing drawn");
-    assert_eq!(tick_after(&app, second), None);
+    assert_eq!(tick_after(&app, wall(0, 0)), None);
+
+    // The clock switched off in the settings: asleep until a key.
+    let mut app = walking(Lang::Nl);
+    update(&mut app, Action::Resize(80, 24));
+    app.timebox.clock = false;
+    assert_eq!(tick_after(&app, wall(0, 300)), None);
 
     // Back on the start screen: asleep again.
     let mut app = walking(Lang::Nl);

@@ -14,7 +14,9 @@ use zelfscan::model::{Agreement, Answer, Participant, Scan, ScanMeta};
 use zelfscan::paths::Paths;
 use zelfscan::storage;
 use zelfscan::tui::action::{Action, OpenFailure, OpenedScan};
-use zelfscan::tui::app::{App, Field, FormField, FrameworkChoice, Overlay, Screen, Side, WalkMode};
+use zelfscan::tui::app::{
+    AgendaPart, App, Field, FormField, FrameworkChoice, Overlay, Screen, Side, WalkMode,
+};
 use zelfscan::tui::effect::Effect;
 use zelfscan::tui::keymap;
 use zelfscan::tui::update::update;
@@ -317,6 +319,7 @@ fn quitting_with_unsaved_changes_asks_first() {
             moved: None,
             auto: false,
             unchanged: false,
+            backup: None,
         })),
     );
     assert!(app.should_quit);
@@ -389,11 +392,19 @@ fn a_criterion_answered_entirely_from_the_keyboard() {
     type_text(&mut app, "Aanbieders zien de visie nog niet terug");
     press(&mut app, "<tab> 2 <tab> 2 <tab> <enter>");
     type_text(&mut app, "Met voorbehoud: evaluatie in het voorjaar");
+    // The agenda part below the joint answer: ambition, then an action.
     press(&mut app, "<tab>");
-    assert_eq!(walk(&app).focus, Field::Action);
+    assert_eq!(walk(&app).focus, Field::Agenda(AgendaPart::AmbitionLevel));
+    press(&mut app, "4 <tab> <right> <tab> <enter>");
+    type_text(&mut app, "Tijd van de wethouders");
+    press(&mut app, "<esc> a");
+    assert_eq!(walk(&app).focus, Field::Agenda(AgendaPart::What(0)));
     press(&mut app, "<enter>");
-    type_text(&mut app, "Regio plant evaluatie (eigenaar: Anna)");
-    let effects = press(&mut app, "<esc> <c-s>");
+    type_text(&mut app, "Regio plant evaluatie");
+    press(&mut app, "<esc> <tab> <enter>");
+    type_text(&mut app, "Anna");
+    press(&mut app, "<esc> <tab> <right> <right> <tab> 2");
+    let effects = press(&mut app, "<c-s>");
     assert_eq!(effects, vec![Effect::SaveScan { auto: false }]);
 
     let answer = &walk(&app).scan.answers[0];
@@ -413,7 +424,16 @@ fn a_criterion_answered_entirely_from_the_keyboard() {
         answer.consensus_note,
         "Met voorbehoud: evaluatie in het voorjaar"
     );
-    assert_eq!(answer.action, "Regio plant evaluatie (eigenaar: Anna)");
+    let ambition = answer.ambition.as_ref().expect("an ambition");
+    assert_eq!(ambition.level, Some(4));
+    assert_eq!(ambition.due, Some(jiff::civil::date(2026, 11, 30)));
+    assert_eq!(ambition.needed, "Tijd van de wethouders");
+    assert_eq!(answer.actions.len(), 1);
+    let action = &answer.actions[0];
+    assert_eq!(action.what, "Regio plant evaluatie");
+    assert_eq!(action.owner, "Anna");
+    assert_eq!(action.due, Some(jiff::civil::date(2026, 12, 31)));
+    assert_eq!(action.status, zelfscan::model::ActionStatus::Ongoing);
     assert_eq!(walk(&app).scan.progress().answered, 1);
 
     press(&mut app, "n");
@@ -925,7 +945,7 @@ fn a_scan_from_a_newer_zelfscan_opens_read_only_and_is_not_changed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("nieuwer.toml");
     let text = storage::scan_to_toml(&answered_scan())
-        .replacen("schema_version = 1", "schema_version = 7", 1)
+        .replacen("schema_version = 2", "schema_version = 7", 1)
         .replacen(
             "[framework]",
             "future_key = \"iets nieuws\"\n\n[framework]",
@@ -1221,10 +1241,10 @@ fn v_marks_the_focused_note_private_and_back_and_replay_agrees() {
     assert!(walk(&app).scan.answers[0].perspectives[0].note_private);
     let screen = format!("{}", render(&mut app, 80, 24));
     assert!(screen.contains("notitie (v)"), "{screen}");
-    press(&mut app, "<tab> <tab> <tab> <tab> <tab> v <tab> v");
+    press(&mut app, "<tab> <tab> <tab> <tab> <tab> v a v");
     assert!(walk(&app).scan.answers[0].consensus_note_private);
-    assert!(walk(&app).scan.answers[0].action_private);
-    press(&mut app, "<s-tab> v");
+    assert!(walk(&app).scan.answers[0].actions[0].private);
+    press(&mut app, "<s-tab> <s-tab> <s-tab> <s-tab> v");
     assert!(
         !walk(&app).scan.answers[0].consensus_note_private,
         "v again: not private"
@@ -1237,7 +1257,7 @@ fn v_marks_the_focused_note_private_and_back_and_replay_agrees() {
     // The file keeps the marks.
     let text = storage::scan_to_toml(&walk(&app).scan);
     assert!(text.contains("note_private = true"), "{text}");
-    assert!(text.contains("action_private = true"), "{text}");
+    assert!(text.contains("\nprivate = true"), "{text}");
     let loaded = storage::parse_scan(&text).expect("loads").value;
     assert_eq!(loaded, walk(&app).scan);
 }

@@ -7,37 +7,25 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::Context;
+use crate::i18n::Catalogue;
 use crate::storage::{self, FileKind, LoadError};
 
-pub fn run(context: &Context, files: &[impl AsRef<Path>]) -> anyhow::Result<ExitCode> {
+pub fn run(context: &Context, files: &[impl AsRef<Path> + Sync]) -> anyhow::Result<ExitCode> {
     let text = context.text;
     let mut found_problems = false;
     let mut unreadable = false;
-    for file in files {
+    // Read and parsed on every core; told in the order given.
+    let results = storage::check_many(files);
+    for (file, result) in files.iter().zip(results) {
         let file = file.as_ref();
         let shown = storage::sanitize_for_display(&file.display().to_string());
-        let bytes = storage::input::read_input(file).ok();
-        let source = bytes.as_deref().map(String::from_utf8_lossy);
-        let kind = source.as_deref().and_then(storage::detect_kind);
         let mut id_taken = false;
-        let result = match kind {
-            Some(FileKind::Framework) => storage::load_framework(file).map(|loaded| {
-                // Reusing a bundled framework's id makes "which framework" ambiguous.
-                let taken = storage::bundled_framework_with_id(
-                    &loaded.value.id,
-                    source.as_deref().unwrap_or_default(),
-                )
-                .filter(|(_, same_text)| !same_text);
-                if let Some((bundled, _)) = taken {
-                    id_taken = true;
-                    let id = storage::sanitize_for_display(&loaded.value.id);
-                    println!("{shown}: {}", (text.framework_id_taken)(&id, bundled));
-                }
-                loaded.warnings
-            }),
-            // A scan is the default: its messages explain what a scan needs.
-            _ => storage::load_scan(file).map(|l| l.warnings),
-        };
+        let result = result.map(|(kind, warnings)| {
+            if matches!(kind, FileKind::Framework) {
+                id_taken = bundled_id_reused(text, file, &shown);
+            }
+            warnings
+        });
         match result {
             Ok(warnings) => {
                 // Hidden characters do not stop a scan from opening, but they
@@ -70,4 +58,26 @@ pub fn run(context: &Context, files: &[impl AsRef<Path>]) -> anyhow::Result<Exit
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Reusing a bundled framework's id makes "which framework" ambiguous: says
+/// so, and whether it was.
+fn bundled_id_reused(text: &Catalogue, file: &Path, shown: &str) -> bool {
+    let (Ok(bytes), Ok(loaded)) = (
+        storage::input::read_input(file),
+        storage::load_framework(file),
+    ) else {
+        return false;
+    };
+    let source = String::from_utf8_lossy(&bytes);
+    let taken = storage::bundled_framework_with_id(&loaded.value.id, &source)
+        .filter(|(_, same_text)| !same_text);
+    match taken {
+        Some((bundled, _)) => {
+            let id = storage::sanitize_for_display(&loaded.value.id);
+            println!("{shown}: {}", (text.framework_id_taken)(&id, bundled));
+            true
+        }
+        None => false,
+    }
 }

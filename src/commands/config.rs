@@ -60,6 +60,10 @@ pub fn run(context: &Context) -> anyhow::Result<ExitCode> {
             ),
             source(settings.session_minutes.is_some()),
         ),
+        (
+            (text.clock_setting)(settings.timebox().clock).to_string(),
+            source(settings.clock.is_some()),
+        ),
     ];
     let width = text
         .settings_labels

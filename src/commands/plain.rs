@@ -237,6 +237,9 @@ fn report_save(
                     (text.conflict_explained)(&shown(path), &shown(&report.path))
                 )?;
             }
+            if let Some(kept) = &report.backup {
+                writeln!(output, "{}", (text.agenda.backup_kept)(&shown(kept)))?;
+            }
             *path = report.path.clone();
             let line = match (closing, report.unchanged) {
                 (true, false) => (text.plain.saved_and_closed)(&shown(path)),

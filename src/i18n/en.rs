@@ -3,6 +3,7 @@
 //! municipalities, aanbieders are (care) providers, a vervolgtraject is a
 //! follow-up, aandachtspunten are points of attention.
 
+mod agenda;
 mod input;
 mod many;
 mod plain;
@@ -289,6 +290,7 @@ pub const EN: Catalogue = Catalogue {
         "own frameworks",
         "minutes per criterion",
         "minutes for the session",
+        "clock",
     ],
     settings_session_from_plan: "the sum of the planned time",
     clock_criterion: |time, over| {
@@ -306,6 +308,9 @@ pub const EN: Catalogue = Catalogue {
         }
     },
     clock_behind: |minutes| format!("behind schedule: {minutes} min"),
+    clock_minutes: |minutes| format!("{minutes} min"),
+    progress_short: |answered, total| format!("{answered}/{total} answered"),
+    clock_setting: |on| if on { "on" } else { "off" },
     agenda_title: "Agenda: planned and used",
     agenda_planned: "planned",
     agenda_used: "used",
@@ -324,6 +329,7 @@ pub const EN: Catalogue = Catalogue {
     plain: plain::PLAIN,
     many: many::MANY,
     input: input::INPUT,
+    agenda: agenda::AGENDA,
 };
 
 fn problem(kind: &ProblemKind) -> String {
@@ -437,6 +443,9 @@ fn invalid_reason(reason: &InvalidReason) -> &'static str {
         InvalidReason::MissingAgreementLevel => {
             "define \"consensus\", \"voorbehoud\" and \"geen_consensus\" once each"
         }
+        InvalidReason::BadActionStatus => {
+            "choose open, lopend (under way), klaar (done) or vervallen (dropped)"
+        }
     }
 }
 
@@ -448,6 +457,7 @@ fn type_name(toml_type: &str) -> &str {
         "float" => "a number",
         "boolean" => "true or false",
         "datetime" => "a date/time",
+        "date" => "a date",
         "array" => "a list",
         "table" => "a table",
         other => other,
@@ -541,6 +551,11 @@ fn help_short(help: Help) -> &'static str {
         Help::OverviewView => "table/heatmap/spread",
         Help::CombineNotes => "combine notes",
         Help::SetAgreement => "agreement",
+        Help::Actions
+        | Help::AddAction
+        | Help::RemoveAction
+        | Help::SortActions
+        | Help::ActionsBack => agenda::help_short(help),
     }
 }
 
@@ -615,6 +630,11 @@ fn help_long(help: Help) -> &'static str {
         Help::SetAgreement => {
             "choose the level of agreement (1 consensus, 2 with reservations, 3 no consensus)"
         }
+        Help::Actions
+        | Help::AddAction
+        | Help::RemoveAction
+        | Help::SortActions
+        | Help::ActionsBack => agenda::help_long(help),
     }
 }
 

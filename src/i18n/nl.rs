@@ -1,5 +1,6 @@
 //! De Nederlandse teksten: de standaardtaal van zelfscan.
 
+mod agenda;
 mod input;
 mod many;
 mod plain;
@@ -291,6 +292,7 @@ pub const NL: Catalogue = Catalogue {
         "eigen kaders",
         "minuten per criterium",
         "minuten voor de sessie",
+        "klok",
     ],
     settings_session_from_plan: "de som van de geplande tijd",
     clock_criterion: |time, over| {
@@ -308,6 +310,9 @@ pub const NL: Catalogue = Catalogue {
         }
     },
     clock_behind: |minutes| format!("achter op schema: {minutes} min"),
+    clock_minutes: |minutes| format!("{minutes} min"),
+    progress_short: |answered, total| format!("{answered}/{total} beantwoord"),
+    clock_setting: |on| if on { "aan" } else { "uit" },
     agenda_title: "Agenda: gepland en gebruikt",
     agenda_planned: "gepland",
     agenda_used: "gebruikt",
@@ -326,6 +331,7 @@ pub const NL: Catalogue = Catalogue {
     plain: plain::PLAIN,
     many: many::MANY,
     input: input::INPUT,
+    agenda: agenda::AGENDA,
 };
 
 fn problem(kind: &ProblemKind) -> String {
@@ -435,6 +441,7 @@ fn invalid_reason(reason: &InvalidReason) -> &'static str {
         InvalidReason::MissingAgreementLevel => {
             "definieer \"consensus\", \"voorbehoud\" en \"geen_consensus\" elk één keer"
         }
+        InvalidReason::BadActionStatus => "kies open, lopend, klaar of vervallen",
     }
 }
 
@@ -446,6 +453,7 @@ fn type_name(toml_type: &str) -> &str {
         "float" => "getal",
         "boolean" => "waar/onwaar",
         "datetime" => "datum/tijd",
+        "date" => "datum",
         "array" => "lijst",
         "table" => "tabel",
         other => other,
@@ -539,6 +547,11 @@ fn help_short(help: Help) -> &'static str {
         Help::OverviewView => "tabel/heatmap/spreiding",
         Help::CombineNotes => "notities samen",
         Help::SetAgreement => "overeenstemming",
+        Help::Actions
+        | Help::AddAction
+        | Help::RemoveAction
+        | Help::SortActions
+        | Help::ActionsBack => agenda::help_short(help),
     }
 }
 
@@ -613,6 +626,11 @@ fn help_long(help: Help) -> &'static str {
         Help::SetAgreement => {
             "de mate van overeenstemming kiezen (1 consensus, 2 met voorbehoud, 3 geen consensus)"
         }
+        Help::Actions
+        | Help::AddAction
+        | Help::RemoveAction
+        | Help::SortActions
+        | Help::ActionsBack => agenda::help_long(help),
     }
 }
 

@@ -293,7 +293,8 @@ pub struct LastTime {
     pub consensus: Option<Answer>,
     pub agreement: Option<super::scan::Agreement>,
     pub note: String,
-    pub action: String,
+    /// The actions agreed then, as they stood.
+    pub actions: Vec<super::agenda::AgendaAction>,
     /// The score that counted then and counts now.
     pub then: Option<u8>,
     pub now: Option<u8>,
@@ -321,7 +322,7 @@ pub fn last_time(previous: &Scan, current: &Scan, criterion_id: &str) -> Option<
         consensus: old.consensus,
         agreement: old.agreement,
         note: old.consensus_note.clone(),
-        action: old.action.clone(),
+        actions: old.actions.clone(),
         then: super::scoring::counting_score(old, &previous.framework).map(|c| c.score),
         now,
     })

@@ -2,8 +2,13 @@
 //! several sources gave different values, with every value and where it came
 //! from, until the facilitator chooses (schema_version 2,
 //! `[[answers.<ID>.conflicts]]`). Also the field paths ("consensus",
-//! "gemeenten.note", ...) through which merge reads and writes an answer.
+//! "gemeenten.note", "ambition.level", ...) through which merge reads and
+//! writes an answer. Actions are not fields: merge keeps every distinct
+//! action (see `model::merge`).
 
+use jiff::civil::Date;
+
+use super::agenda::Ambition;
 use super::extra::Extra;
 use super::framework::Framework;
 use super::scan::{Agreement, Answer, CriterionAnswer};
@@ -16,6 +21,8 @@ pub enum FieldValue {
     Answer(Answer),
     Agreement(Agreement),
     Text(String),
+    /// A date (an ambition's "by when").
+    Date(Date),
     /// A value of a field this build does not know (a newer zelfscan's), kept
     /// as it was under the key `value` (an [`Extra`] compares NaN sanely).
     Other(Extra),
@@ -50,16 +57,31 @@ pub enum FieldKind {
     Score,
     Agreement,
     Text,
+    Date,
     Unknown,
 }
 
+/// The ambition's fields (the agenda), as paths.
+pub const AMBITION_FIELDS: [&str; 3] = ["ambition.level", "ambition.due", "ambition.needed"];
+
+/// The perspective a field path belongs to (`gemeenten` of
+/// `gemeenten.score`); `None` for the joint answer's and the ambition's fields.
+pub fn perspective_of(field: &str) -> Option<&str> {
+    if AMBITION_FIELDS.contains(&field) {
+        return None;
+    }
+    field.rsplit_once('.').map(|(perspective, _)| perspective)
+}
+
 /// The kind of a field path: `consensus` and `<perspective>.score` hold
-/// scores, `agreement` an agreement level, notes and the action text.
+/// scores (and `ambition.level` a level on the scale), `agreement` an
+/// agreement level, `ambition.due` a date, notes and `ambition.needed` text.
 pub fn field_kind(field: &str) -> FieldKind {
     match field {
-        "consensus" => FieldKind::Score,
+        "consensus" | "ambition.level" => FieldKind::Score,
         "agreement" => FieldKind::Agreement,
-        "consensus_note" | "action" => FieldKind::Text,
+        "ambition.due" => FieldKind::Date,
+        "consensus_note" | "ambition.needed" => FieldKind::Text,
         _ => match field.rsplit_once('.') {
             Some((_, "score")) => FieldKind::Score,
             Some((_, "note")) => FieldKind::Text,
@@ -70,9 +92,10 @@ pub fn field_kind(field: &str) -> FieldKind {
 
 /// Every mergeable field of an answer under `framework`, in file order.
 pub fn field_paths(framework: &Framework) -> Vec<String> {
-    let mut paths: Vec<String> = ["consensus", "agreement", "consensus_note", "action"]
+    let mut paths: Vec<String> = ["consensus", "agreement", "consensus_note"]
         .map(String::from)
         .to_vec();
+    paths.extend(AMBITION_FIELDS.map(String::from));
     for perspective in &framework.perspectives {
         paths.push(format!("{}.score", perspective.id));
         paths.push(format!("{}.note", perspective.id));
@@ -85,6 +108,21 @@ fn text(value: &str) -> FieldValue {
         FieldValue::Empty
     } else {
         FieldValue::Text(value.to_string())
+    }
+}
+
+/// The answer's ambition, or an empty one.
+fn ambition(answer: &CriterionAnswer) -> Ambition {
+    answer.ambition.clone().unwrap_or_default()
+}
+
+/// Changes the answer's ambition; one left empty (and without unknown keys)
+/// is no ambition.
+fn with_ambition(answer: &mut CriterionAnswer, change: impl FnOnce(&mut Ambition)) {
+    let mut ambition = answer.ambition.take().unwrap_or_default();
+    change(&mut ambition);
+    if !ambition.is_empty() {
+        answer.ambition = Some(ambition);
     }
 }
 
@@ -103,7 +141,15 @@ pub fn get_field(
                 .map_or(FieldValue::Empty, FieldValue::Agreement),
         ),
         "consensus_note" => Some(text(&answer.consensus_note)),
-        "action" => Some(text(&answer.action)),
+        "ambition.level" => Some(ambition(answer).level.map_or(FieldValue::Empty, |level| {
+            FieldValue::Answer(Answer::Score(level))
+        })),
+        "ambition.due" => Some(
+            ambition(answer)
+                .due
+                .map_or(FieldValue::Empty, FieldValue::Date),
+        ),
+        "ambition.needed" => Some(text(&ambition(answer).needed)),
         _ => {
             let (perspective, key) = field.rsplit_once('.')?;
             let view = answer
@@ -147,7 +193,26 @@ pub fn set_field(
             true
         }
         ("consensus_note", _) => words.map(|words| answer.consensus_note = words).is_some(),
-        ("action", _) => words.map(|words| answer.action = words).is_some(),
+        ("ambition.level", FieldValue::Empty) => {
+            with_ambition(answer, |a| a.level = None);
+            true
+        }
+        ("ambition.level", FieldValue::Answer(Answer::Score(level))) => {
+            with_ambition(answer, |a| a.level = Some(*level));
+            true
+        }
+        ("ambition.due", FieldValue::Empty) => {
+            with_ambition(answer, |a| a.due = None);
+            true
+        }
+        ("ambition.due", FieldValue::Date(date)) => {
+            with_ambition(answer, |a| a.due = Some(*date));
+            true
+        }
+        ("ambition.needed", _) => words
+            .map(|words| with_ambition(answer, |a| a.needed = words))
+            .is_some(),
+        ("ambition.level" | "ambition.due", _) => false,
         _ => {
             let Some((perspective, key)) = field.rsplit_once('.') else {
                 return false;

@@ -4,7 +4,9 @@
 //! is recovered cannot drift apart.
 
 use jiff::Timestamp;
+use jiff::civil::Date;
 
+use super::agenda::{ActionStatus, AgendaAction, Ambition};
 use super::conflict::{self, FieldValue};
 use super::scan::{Agreement, Answer, CriterionAnswer, Scan, VerdictOverride};
 
@@ -19,7 +21,12 @@ pub enum Slot {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TextSlot {
     Note(Slot),
-    Action,
+    /// What action n (0-based) is about.
+    ActionWhat(usize),
+    /// Who owns action n.
+    ActionOwner(usize),
+    /// What it takes to reach the ambition.
+    AmbitionNeeded,
 }
 
 /// One change to a scan.
@@ -66,6 +73,26 @@ pub enum Edit {
         value: bool,
         at: Timestamp,
     },
+    /// The agenda of a criterion: ambition and actions.
+    Agenda {
+        criterion: String,
+        change: AgendaEdit,
+        at: Timestamp,
+    },
+}
+
+/// One change to a criterion's agenda; texts change through [`Edit::Splice`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AgendaEdit {
+    /// Append a new, empty action with status open.
+    AddAction,
+    /// Remove action n.
+    RemoveAction(usize),
+    ActionStatus(usize, ActionStatus),
+    ActionDue(usize, Option<Date>),
+    /// The ambition's level: a value on the framework's scale.
+    AmbitionLevel(Option<u8>),
+    AmbitionDue(Option<Date>),
 }
 
 /// Why an edit does not fit a scan (only possible when replaying a journal
@@ -80,6 +107,12 @@ pub enum EditError {
     OutOfRange,
     #[error("no conflict on {0} that this value fits")]
     NoSuchConflict(String),
+    #[error("no action {0}")]
+    UnknownAction(usize),
+    #[error("{0} is not on the scale")]
+    NotOnScale(u8),
+    #[error("this text cannot be marked private")]
+    NoPrivateMark,
 }
 
 impl Edit {
@@ -171,7 +204,7 @@ impl Edit {
             } => {
                 let perspective = match text {
                     TextSlot::Note(slot) => perspective_index(scan, slot)?,
-                    TextSlot::Action => None,
+                    _ => None,
                 };
                 let answer = answer_mut(scan, criterion)?;
                 let flag = match (text, perspective) {
@@ -179,7 +212,10 @@ impl Edit {
                         &mut answer.perspectives[index].note_private
                     }
                     (TextSlot::Note(_), _) => &mut answer.consensus_note_private,
-                    (TextSlot::Action, _) => &mut answer.action_private,
+                    (TextSlot::ActionWhat(index) | TextSlot::ActionOwner(index), _) => {
+                        &mut action_mut(answer, *index)?.private
+                    }
+                    (TextSlot::AmbitionNeeded, _) => return Err(EditError::NoPrivateMark),
                 };
                 *flag = *value;
                 answer.changed_at = Some(*at);
@@ -195,28 +231,83 @@ impl Edit {
             } => {
                 let perspective = match text {
                     TextSlot::Note(slot) => perspective_index(scan, slot)?,
-                    TextSlot::Action => None,
+                    _ => None,
                 };
                 let answer = answer_mut(scan, criterion)?;
+                let ambition_was_none = answer.ambition.is_none();
                 let target = match (text, perspective) {
                     (TextSlot::Note(Slot::Perspective(_)), Some(index)) => {
                         &mut answer.perspectives[index].note
                     }
                     (TextSlot::Note(_), _) => &mut answer.consensus_note,
-                    (TextSlot::Action, _) => &mut answer.action,
+                    (TextSlot::ActionWhat(index), _) => &mut action_mut(answer, *index)?.what,
+                    (TextSlot::ActionOwner(index), _) => &mut action_mut(answer, *index)?.owner,
+                    (TextSlot::AmbitionNeeded, _) => {
+                        &mut answer.ambition.get_or_insert_with(Ambition::default).needed
+                    }
                 };
                 let end = offset.checked_add(*removed).ok_or(EditError::OutOfRange)?;
                 if end > target.len()
                     || !target.is_char_boundary(*offset)
                     || !target.is_char_boundary(end)
                 {
+                    if ambition_was_none {
+                        answer.ambition = None;
+                    }
                     return Err(EditError::OutOfRange);
                 }
                 target.replace_range(*offset..end, inserted);
+                tidy_ambition(answer);
+                answer.changed_at = Some(*at);
+                Ok(())
+            }
+            Edit::Agenda {
+                criterion,
+                change,
+                at,
+            } => {
+                if let AgendaEdit::AmbitionLevel(Some(level)) = change
+                    && scan.framework.scale_level(*level).is_none()
+                {
+                    return Err(EditError::NotOnScale(*level));
+                }
+                let answer = answer_mut(scan, criterion)?;
+                match change {
+                    AgendaEdit::AddAction => answer.actions.push(AgendaAction::new()),
+                    AgendaEdit::RemoveAction(index) => {
+                        action_mut(answer, *index)?;
+                        answer.actions.remove(*index);
+                    }
+                    AgendaEdit::ActionStatus(index, status) => {
+                        action_mut(answer, *index)?.status = *status;
+                    }
+                    AgendaEdit::ActionDue(index, due) => action_mut(answer, *index)?.due = *due,
+                    AgendaEdit::AmbitionLevel(level) => {
+                        answer.ambition.get_or_insert_with(Ambition::default).level = *level;
+                    }
+                    AgendaEdit::AmbitionDue(due) => {
+                        answer.ambition.get_or_insert_with(Ambition::default).due = *due;
+                    }
+                }
+                tidy_ambition(answer);
                 answer.changed_at = Some(*at);
                 Ok(())
             }
         }
+    }
+}
+
+fn action_mut(answer: &mut CriterionAnswer, index: usize) -> Result<&mut AgendaAction, EditError> {
+    answer
+        .actions
+        .get_mut(index)
+        .ok_or(EditError::UnknownAction(index))
+}
+
+/// An ambition with nothing left in it is no ambition.
+fn tidy_ambition(answer: &mut CriterionAnswer) {
+    if answer.ambition.as_ref().is_some_and(Ambition::is_empty) {
+        answer.ambition = None;
     }
 }
 

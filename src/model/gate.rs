@@ -4,7 +4,7 @@
 //! questions here, so what one of them accepts the others can never refuse.
 
 use super::conflict::FieldValue;
-use super::edit::{Edit, EditError, Slot, TextSlot};
+use super::edit::{AgendaEdit, Edit, EditError, Slot, TextSlot};
 use super::{Answer, Framework, Scan};
 
 /// Whether a text may span lines (notes, descriptions) or must stay one line
@@ -109,7 +109,12 @@ impl From<EditError> for Rejection {
         match error {
             EditError::UnknownCriterion(id) => Rejection::UnknownCriterion(id),
             EditError::UnknownPerspective(id) => Rejection::UnknownPerspective(id),
-            EditError::OutOfRange => Rejection::OutOfRange,
+            EditError::NotOnScale(value) => Rejection::NotOnScale(value),
+            // An action that is not there, or a text that has no private mark,
+            // is a change outside what the scan holds.
+            EditError::OutOfRange | EditError::UnknownAction(_) | EditError::NoPrivateMark => {
+                Rejection::OutOfRange
+            }
             EditError::NoSuchConflict(field) => Rejection::NoSuchConflict(field),
         }
     }
@@ -140,9 +145,9 @@ pub fn check(framework: &Framework, edit: &Edit) -> Result<(), Rejection> {
     };
     let text_slot = |text: &TextSlot| match text {
         TextSlot::Note(inner) => slot(inner),
-        TextSlot::Action => Ok(()),
+        TextSlot::ActionWhat(_) | TextSlot::ActionOwner(_) | TextSlot::AmbitionNeeded => Ok(()),
     };
-    let text = |text: &str| match first_refused(text, Shape::Text) {
+    let text = |text: &str, shape: Shape| match first_refused(text, shape) {
         Some(c) => Err(Rejection::HiddenCharacter(marker(c))),
         None => Ok(()),
     };
@@ -184,7 +189,27 @@ pub fn check(framework: &Framework, edit: &Edit) -> Result<(), Rejection> {
         } => {
             criterion(id)?;
             text_slot(which)?;
-            text(inserted)
+            // An owner is a name: one line, like the names in a file.
+            let shape = match which {
+                TextSlot::ActionOwner(_) => Shape::OneLine,
+                _ => Shape::Text,
+            };
+            text(inserted, shape)
+        }
+        Edit::Agenda {
+            criterion: id,
+            change,
+            ..
+        } => {
+            criterion(id)?;
+            match change {
+                AgendaEdit::AmbitionLevel(Some(level))
+                    if framework.scale_level(*level).is_none() =>
+                {
+                    Err(Rejection::NotOnScale(*level))
+                }
+                _ => Ok(()),
+            }
         }
         // Many scans: the choice on a merge conflict passes the same checks
         // as the field it fills.
@@ -195,7 +220,7 @@ pub fn check(framework: &Framework, edit: &Edit) -> Result<(), Rejection> {
             ..
         } => {
             criterion(id)?;
-            if let Some((perspective, _)) = field.rsplit_once('.')
+            if let Some(perspective) = super::conflict::perspective_of(field)
                 && framework.perspective_index(perspective).is_none()
             {
                 return Err(Rejection::UnknownPerspective(perspective.to_string()));
@@ -206,7 +231,8 @@ pub fn check(framework: &Framework, edit: &Edit) -> Result<(), Rejection> {
                 {
                     Err(Rejection::NotOnScale(*number))
                 }
-                FieldValue::Text(words) => text(words),
+                // Notes span lines, as the fields they fill do.
+                FieldValue::Text(words) => text(words, Shape::Text),
                 FieldValue::Other(_) => Err(Rejection::NoSuchConflict(field.clone())),
                 _ => Ok(()),
             }
@@ -216,7 +242,7 @@ pub fn check(framework: &Framework, edit: &Edit) -> Result<(), Rejection> {
             if over.rationale.trim().is_empty() {
                 return Err(Rejection::EmptyRationale);
             }
-            text(&over.rationale)
+            text(&over.rationale, Shape::Text)
         }
     }
 }

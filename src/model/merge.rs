@@ -3,13 +3,16 @@
 //! git asks for. Matched by criterion id and field; where sources give one
 //! field different values, the result keeps every value as an attributed
 //! [`FieldConflict`] and leaves the field empty until someone chooses.
-//! Nothing is dropped: what cannot be matched is listed. Pure: scans in, a
-//! scan out.
+//! Nothing is dropped: what cannot be matched is listed. An ambition's
+//! fields merge like any other field; actions are never in conflict: every
+//! distinct action of every source is kept (the same action in several
+//! sources once). Pure: scans in, a scan out.
 
 mod three_way;
 
 pub use three_way::merge_three_way;
 
+use super::agenda::AgendaAction;
 use super::conflict::{
     ConflictOption, FieldConflict, FieldValue, field_paths, get_field, set_field,
 };
@@ -129,9 +132,17 @@ fn join_rest(
     source_framework: &Framework,
 ) {
     target.consensus_note_private |= source.consensus_note_private;
-    target.action_private |= source.action_private;
     target.skipped |= source.skipped;
     target.changed_at = target.changed_at.max(source.changed_at);
+    // Unknown keys of the ambition, as of the answer.
+    if let Some(theirs) = source.ambition.as_ref().filter(|a| !a.extra.is_empty()) {
+        let mine = target.ambition.get_or_insert_with(Default::default);
+        for (key, value) in theirs.extra.iter() {
+            if mine.extra.get(key).is_none() {
+                mine.extra.insert(key, value.clone());
+            }
+        }
+    }
     for (key, value) in source.extra.iter() {
         if target.extra.get(key).is_none() {
             target.extra.insert(key, value.clone());
@@ -164,7 +175,32 @@ fn join_rest(
     }
 }
 
-/// Every recorded field of `answer` under a path `framework` lacks.
+/// Adds the actions of `source` that `target` does not hold yet: an action
+/// is the same action only when every part of it is the same, so nothing an
+/// action says is ever lost.
+fn join_actions(target: &mut Vec<AgendaAction>, source: &[AgendaAction]) {
+    for action in source {
+        if !target.contains(action) {
+            target.push(action.clone());
+        }
+    }
+}
+
+/// An action as one line, for the list of what could not be matched.
+fn action_text(action: &AgendaAction) -> String {
+    let mut parts = vec![action.what.clone()];
+    if !action.owner.is_empty() {
+        parts.push(action.owner.clone());
+    }
+    if let Some(due) = action.due {
+        parts.push(due.to_string());
+    }
+    parts.push(action.status.key().to_string());
+    parts.join(" · ")
+}
+
+/// Every recorded field of `answer` under a path `framework` lacks; for a
+/// criterion the result lacks altogether, its actions too.
 fn unmatched_fields(
     answer: &CriterionAnswer,
     source_framework: &Framework,
@@ -185,6 +221,16 @@ fn unmatched_fields(
                 criterion_id: criterion_id.to_string(),
                 field: field.clone(),
                 value: option.value,
+            });
+        }
+    }
+    if whole_criterion {
+        for (index, action) in answer.actions.iter().enumerate() {
+            out.push(Unmatched {
+                from: from.to_string(),
+                criterion_id: criterion_id.to_string(),
+                field: format!("actions.{index}"),
+                value: FieldValue::Text(action_text(action)),
             });
         }
     }
@@ -278,6 +324,7 @@ pub fn merge(inputs: &[(String, Scan)]) -> Result<MergeOutcome, MergeError> {
                 .and_then(|i| input.answers.get(i))
             {
                 join_rest(target, answer, framework, &input.framework);
+                join_actions(&mut target.actions, &answer.actions);
                 unmatched_fields(
                     answer,
                     &input.framework,

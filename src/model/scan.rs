@@ -5,6 +5,7 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use super::agenda::{AgendaAction, Ambition};
 use super::conflict::FieldConflict;
 use super::extra::Extra;
 use super::framework::Framework;
@@ -102,9 +103,10 @@ pub struct CriterionAnswer {
     /// The joint story behind the consensus answer.
     pub consensus_note: String,
     pub consensus_note_private: bool,
-    /// A point of attention or action, with its owner if known.
-    pub action: String,
-    pub action_private: bool,
+    /// Where the region wants to be on this criterion (the agenda).
+    pub ambition: Option<Ambition>,
+    /// What the region will do about it, who and by when (the agenda).
+    pub actions: Vec<AgendaAction>,
     /// Skipped for now, to return to later.
     pub skipped: bool,
     pub changed_at: Option<Timestamp>,
@@ -138,7 +140,8 @@ impl CriterionAnswer {
     pub fn is_empty(&self) -> bool {
         self.nothing_recorded()
             && !self.consensus_note_private
-            && !self.action_private
+            && self.ambition.as_ref().is_none_or(Ambition::is_empty)
+            && self.actions.iter().all(|action| action.extra.is_empty())
             && self.perspectives.iter().all(|view| !view.note_private)
             && self.extra.is_empty()
             && self.perspectives.iter().all(|view| view.extra.is_empty())
@@ -150,13 +153,24 @@ impl CriterionAnswer {
         self.consensus.is_none()
             && self.agreement.is_none()
             && self.consensus_note.is_empty()
-            && self.action.is_empty()
+            && self.ambition.as_ref().is_none_or(|ambition| {
+                ambition.level.is_none() && ambition.due.is_none() && ambition.needed.is_empty()
+            })
+            && self.actions.is_empty()
             && !self.skipped
             && self.conflicts.is_empty()
             && self
                 .perspectives
                 .iter()
                 .all(|view| view.score.is_none() && view.note.is_empty())
+    }
+
+    /// True when an action is done, under way or still to do (dropped and
+    /// empty ones do not count).
+    pub fn has_live_action(&self) -> bool {
+        self.actions.iter().any(|action| {
+            action.status != super::agenda::ActionStatus::Dropped && !action.what.trim().is_empty()
+        })
     }
 
     /// Answered means the room reached a conclusion: a consensus answer, or the

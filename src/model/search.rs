@@ -72,7 +72,13 @@ pub fn search(scan: &Scan, query: &str) -> Vec<Hit> {
                 places.push((Place::Note(perspective.label.clone()), view.note.as_str()));
             }
             places.push((Place::ConsensusNote, answer.consensus_note.as_str()));
-            places.push((Place::Action, answer.action.as_str()));
+            for action in &answer.actions {
+                places.push((Place::Action, action.what.as_str()));
+                places.push((Place::Action, action.owner.as_str()));
+            }
+            if let Some(ambition) = &answer.ambition {
+                places.push((Place::Action, ambition.needed.as_str()));
+            }
             let folded: Vec<String> = places.iter().map(|(_, text)| fold(text)).collect();
             let all = folded.join("\n");
             if !words.iter().all(|word| all.contains(word.as_str())) {
@@ -164,7 +170,10 @@ mod tests {
         scan.answers[5].perspectives[1].note =
             "De wachttijd voor JeugdzorgPlus is opgelopen tot twaalf weken.\nDat is te lang."
                 .into();
-        scan.answers[9].action = "Regio maakt een éénduidig overzicht (eigenaar: Anna)".into();
+        scan.answers[9].actions = vec![crate::model::agenda::action_from_text(
+            "Regio maakt een éénduidig overzicht (eigenaar: Anna)",
+            false,
+        )];
         scan
     }
 

@@ -11,7 +11,7 @@ use super::Framework;
 pub const DEFAULT_CRITERION_MINUTES: u32 = 6;
 /// A pause between two events longer than this is not counted: the laptop
 /// slept, or the terminal was suspended. On screen the clock wakes the app
-/// every second, so a real gap this long is never a discussion.
+/// at least once a minute, so a real gap this long is never a discussion.
 pub const IGNORE_GAP_OVER_SECONDS: i64 = 5 * 60;
 /// Running behind is mentioned from this much on; a minute or two is noise.
 pub const BEHIND_AFTER_SECONDS: i64 = 3 * 60;
@@ -23,6 +23,8 @@ pub struct TimeboxSettings {
     pub criterion_minutes: u32,
     /// The whole session; `None` = the sum of the planned criteria.
     pub session_minutes: Option<u32>,
+    /// Show the clocks (and wake to redraw them); off = no clock on screen.
+    pub clock: bool,
 }
 
 impl Default for TimeboxSettings {
@@ -30,6 +32,7 @@ impl Default for TimeboxSettings {
         Self {
             criterion_minutes: DEFAULT_CRITERION_MINUTES,
             session_minutes: None,
+            clock: true,
         }
     }
 }
@@ -168,6 +171,30 @@ pub fn minutes_seconds(seconds: i64) -> String {
     }
 }
 
+/// The criterion's countdown shows seconds only in its last minute.
+pub const SECONDS_SHOWN_FROM: i64 = 60;
+
+/// What the criterion's clock shows for `left` seconds (negative = over
+/// time): whole minutes, rounded up, so the face changes once a minute and an
+/// idle app need not wake more often; `m:ss` in the last minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Countdown {
+    Minutes(i64),
+    Seconds(i64),
+}
+
+impl Countdown {
+    pub fn of(left: i64) -> Self {
+        if (0..=SECONDS_SHOWN_FROM).contains(&left) {
+            Countdown::Seconds(left)
+        } else {
+            // Rounded up, away from zero: "5 min" until 4:00 is reached,
+            // "+1 min" as soon as the time is up.
+            Countdown::Minutes((left.unsigned_abs() as i64 + 59) / 60)
+        }
+    }
+}
+
 /// Seconds as `h:mm` (`1:52`), whole minutes rounded down; the sign is dropped.
 pub fn hours_minutes(seconds: i64) -> String {
     let minutes = seconds.unsigned_abs() / 60;
@@ -222,6 +249,18 @@ mod tests {
         used.per_criterion = vec![480, 60, 0];
         used.session = 540;
         assert_eq!(clocks(&plan, &used, 1, |index| index == 0).behind, None);
+    }
+
+    #[test]
+    fn the_countdown_shows_whole_minutes_and_seconds_only_in_the_last_minute() {
+        assert_eq!(Countdown::of(300), Countdown::Minutes(5));
+        assert_eq!(Countdown::of(241), Countdown::Minutes(5));
+        assert_eq!(Countdown::of(240), Countdown::Minutes(4));
+        assert_eq!(Countdown::of(61), Countdown::Minutes(2));
+        assert_eq!(Countdown::of(60), Countdown::Seconds(60));
+        assert_eq!(Countdown::of(0), Countdown::Seconds(0));
+        assert_eq!(Countdown::of(-1), Countdown::Minutes(1));
+        assert_eq!(Countdown::of(-61), Countdown::Minutes(2));
     }
 
     #[test]

@@ -83,7 +83,8 @@ fn a_whole_criterion_gives_one_edit_per_answer_and_confirms_each_in_words() {
         "{output}"
     );
     assert!(output.contains("Criterium 2 van 22: VIS-2"), "{output}");
-    assert_eq!(edits.len(), 7, "{edits:#?}");
+    // The action line makes the criterion's first action, then types into it.
+    assert_eq!(edits.len(), 8, "{edits:#?}");
     let answer = &scan.answers[0];
     assert_eq!(answer.perspectives[0].score, Some(Answer::Score(3)));
     assert_eq!(answer.perspectives[0].note, "Vastgesteld in één raad");
@@ -91,7 +92,8 @@ fn a_whole_criterion_gives_one_edit_per_answer_and_confirms_each_in_words() {
     assert_eq!(answer.consensus, Some(Answer::Score(3)));
     assert_eq!(answer.agreement, Some(Agreement::WithReservation));
     assert_eq!(answer.consensus_note, "Eén gemeente twijfelt");
-    assert_eq!(answer.action, "Wethouder Jansen");
+    assert_eq!(answer.actions.len(), 1);
+    assert_eq!(answer.actions[0].what, "Wethouder Jansen");
     assert_eq!(session.current(), 1);
 }
 
@@ -303,4 +305,38 @@ fn the_verdict_is_the_one_the_facilitator_decided() {
         "{:#?}",
         reply.lines
     );
+}
+
+// ---- the regional agenda (agenda engineer) ----
+
+#[test]
+fn the_agenda_command_lists_actions_and_stand_sets_a_status() {
+    use crate::model::{ActionStatus, AgendaAction};
+    let mut scan = scan();
+    scan.answers[0].actions = vec![AgendaAction {
+        what: "Raadsbrief".into(),
+        owner: "Anna".into(),
+        due: Some(date(2026, 11, 1)),
+        carried_from: Some(date(2025, 11, 20)),
+        ..AgendaAction::new()
+    }];
+    let mut session = start(&scan);
+    let (output, edits) = run(
+        &mut session,
+        &mut scan,
+        &["agenda", "stand 1 klaar", "stand 2 klaar", "stand 1 gedaan"],
+    );
+    // Asked on arrival, listed with owner, date, status and TE LAAT.
+    assert!(output.contains("hoe staan die er nu voor?"), "{output}");
+    assert!(output.contains("1 actie, 1 te laat"), "{output}");
+    assert!(
+        output.contains("VIS-1: Raadsbrief — Eigenaar: Anna · Uiterlijk: 2026-11-01 · open"),
+        "{output}"
+    );
+    assert!(output.contains("TE LAAT"), "{output}");
+    assert!(output.contains("actie 1: klaar"), "{output}");
+    // Only the valid one is an edit; "stand 2 klaar" names no action and
+    // "stand 1 gedaan" no status, so at a score prompt they are not commands.
+    assert_eq!(edits.len(), 1, "{edits:#?}");
+    assert_eq!(scan.answers[0].actions[0].status, ActionStatus::Done);
 }

@@ -12,8 +12,8 @@
 use super::{Report, Row, clean, theme_name};
 use crate::model::Answer;
 
-const BOM: &str = "\u{feff}";
-const LINE_END: &str = "\r\n";
+pub(super) const BOM: &str = "\u{feff}";
+pub(super) const LINE_END: &str = "\r\n";
 
 pub(super) fn render(report: &Report) -> String {
     let words = report.words();
@@ -102,7 +102,7 @@ fn fields(report: &Report, row: &Row) -> Vec<String> {
             .map(|score| score.to_string())
             .unwrap_or_default(),
         row.answer.consensus_note.clone(),
-        action_cell(row),
+        action_cell(report, row),
         row.answer
             .changed_at
             .map(|at| at.to_string())
@@ -125,11 +125,12 @@ fn bare_score(answer: Option<Answer>) -> String {
 }
 
 /// The cell with a criterion's action: the one place the CSV writes one.
-fn action_cell(row: &Row) -> String {
-    row.answer.action.clone()
+/// Ambition and actions, one per line in the cell.
+fn action_cell(report: &Report, row: &Row) -> String {
+    report.agenda_lines(row).join("\n")
 }
 
-fn record(out: &mut String, fields: &[String], separator: char) {
+pub(super) fn record(out: &mut String, fields: &[String], separator: char) {
     for (index, field) in fields.iter().enumerate() {
         if index > 0 {
             out.push(separator);

@@ -516,7 +516,11 @@ fn estimated_lines(report: &Report, row: &Row) -> usize {
         .map(|index| lines(report.perspective_note(row, index), NOTE_COLUMN_CHARS))
         .sum::<usize>()
         + lines(&row.answer.consensus_note, NOTE_COLUMN_CHARS);
-    let action = action(row).map_or(0, |_| lines(&row.answer.action, WIDE_COLUMN_CHARS));
+    let action: usize = report
+        .agenda_lines(row)
+        .iter()
+        .map(|line| lines(line, WIDE_COLUMN_CHARS))
+        .sum();
     2 + notes + 2 + action
 }
 
@@ -563,11 +567,24 @@ fn criterion(out: &mut String, report: &Report, row: &Row) {
     );
     wide_row(out, words.agreement, &report.agreement_label(row));
     wide_row(out, words.counting_score, &report.counting_score(row));
-    if let Some(action) = action(row) {
+    if let Some(ambition) = &row.answer.ambition {
         let _ = writeln!(
             out,
-            "<tr><th scope=\"row\">{}</th><td colspan=\"2\">{action}</td></tr>",
+            "<tr><th scope=\"row\">{}</th><td colspan=\"2\">{}</td></tr>",
+            esc(report.text.agenda.ambition),
+            esc_lines(&super::agenda::ambition_line(
+                report.text,
+                report.framework,
+                ambition
+            ))
+        );
+    }
+    for action in &row.answer.actions {
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td colspan=\"2\">{}</td></tr>",
             esc(words.action),
+            esc_lines(&super::agenda::action_line(report.text, action))
         );
     }
     out.push_str("</tbody></table>\n</div>\n");
@@ -593,11 +610,17 @@ fn wide_row(out: &mut String, label: &str, value: &str) {
     );
 }
 
-/// A criterion's action as HTML, if it has one: the one place the HTML
-/// report writes an action.
-fn action(row: &Row) -> Option<String> {
-    let action = clean(&row.answer.action);
-    (!action.is_empty()).then(|| esc_lines(&action))
+/// A criterion's ambition and actions as HTML, if it has any: the one place
+/// the HTML report writes them outside the criterion's own table.
+fn action(report: &Report, row: &Row) -> Option<String> {
+    let lines = report.agenda_lines(row);
+    (!lines.is_empty()).then(|| {
+        lines
+            .iter()
+            .map(|line| esc_lines(&clean(line)))
+            .collect::<Vec<_>>()
+            .join("<br/>\n")
+    })
 }
 
 /// Characters of notes and action above which a point of attention may
@@ -630,7 +653,12 @@ fn attention(out: &mut String, report: &Report) {
                     .iter()
                     .map(|(_, note)| note.chars().count())
                     .sum();
-                explained + row.answer.action.chars().count() > LONG_POINT_CHARS
+                let agenda: usize = report
+                    .agenda_lines(row)
+                    .iter()
+                    .map(|line| line.chars().count())
+                    .sum();
+                explained + agenda > LONG_POINT_CHARS
             });
             let class = if long { " class=\"long\"" } else { "" };
             let _ = write!(out, "<li{class}><strong>{}</strong>", esc(&point.text));
@@ -650,11 +678,12 @@ fn attention(out: &mut String, report: &Report) {
                         esc_lines(&note)
                     );
                 }
-                if let Some(action) = action(row) {
+                for (label, item) in report.agenda_items(row) {
                     let _ = write!(
                         out,
-                        "\n<p><span class=\"label\">{}:</span> {action}</p>",
-                        esc(words.action)
+                        "\n<p><span class=\"label\">{}:</span> {}</p>",
+                        esc(label),
+                        esc_lines(&clean(&item))
                     );
                 }
             }
@@ -666,7 +695,7 @@ fn attention(out: &mut String, report: &Report) {
     if !others.is_empty() {
         let _ = writeln!(out, "<h3>{}</h3>\n<ul>", esc(words.other_actions));
         for row in others {
-            if let Some(action) = action(&row) {
+            if let Some(action) = action(report, &row) {
                 let _ = writeln!(
                     out,
                     "<li><strong>{}:</strong> {action}</li>",
@@ -675,6 +704,23 @@ fn attention(out: &mut String, report: &Report) {
             }
         }
         out.push_str("</ul>\n");
+    }
+    let without = report.attention_without_action();
+    if !without.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>",
+            esc(report.text.agenda.without_action_title)
+        );
+        out.push_str("<ul>\n");
+        for name in without {
+            let _ = writeln!(out, "<li>{}</li>", esc(&name));
+        }
+        out.push_str("</ul>\n");
+    }
+    if let Some(progress) = report.agenda_progress() {
+        let _ = writeln!(out, "<h3>{}</h3>", esc(report.text.agenda.progress_title));
+        let _ = writeln!(out, "<p>{}</p>", esc(&progress));
     }
     out.push_str("</section>\n");
 }

@@ -115,8 +115,12 @@ fn value(report: &Report) -> Value {
         }).collect::<Vec<_>>(),
         "actions": report.actions().iter().map(|row| json!({
             "criterion": row.entry.criterion.id,
-            "action": row.answer.action,
+            "ambition": row.answer.ambition.as_ref().map(super::agenda::ambition_value),
+            "actions": row.answer.actions.iter()
+                .map(|action| super::agenda::action_value(report.text, action))
+                .collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
+        "attention_without_action": crate::model::agenda::attention_without_action(report.scan, evaluation),
         "unanswered": evaluation.unanswered,
         "criteria": report.rows().map(|row| criterion_value(report, &row)).collect::<Vec<_>>(),
     })
@@ -196,7 +200,10 @@ fn criterion_value(report: &Report, row: &Row) -> Value {
         "agreement_label": row.answer.agreement.map(|level| framework.agreement_label(level)),
         "counting_score": counting,
         "consensus_note": row.answer.consensus_note,
-        "action": row.answer.action,
+        "ambition": row.answer.ambition.as_ref().map(super::agenda::ambition_value),
+        "actions": row.answer.actions.iter()
+            .map(|action| super::agenda::action_value(report.text, action))
+            .collect::<Vec<_>>(),
         "changed_at": row.answer.changed_at.map(|at| at.to_string()),
         "attention": report.criterion_attention(&row.entry.criterion.id),
     })

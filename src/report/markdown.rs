@@ -235,8 +235,13 @@ fn criterion(out: &mut String, report: &Report, row: &Row) {
     if !row.answer.consensus_note.trim().is_empty() {
         item(out, words.consensus_note, "", &row.answer.consensus_note);
     }
-    if let Some(action) = action(row) {
-        item(out, words.action, "", &action);
+    if let Some(ambition) = &row.answer.ambition {
+        let line = super::agenda::ambition_line(report.text, report.framework, ambition);
+        item(out, report.text.agenda.ambition, "", &line);
+    }
+    for action in &row.answer.actions {
+        let line = super::agenda::action_line(report.text, action);
+        item(out, words.action, "", &line);
     }
     blank(out);
 }
@@ -262,9 +267,9 @@ fn item(out: &mut String, label: &str, value: &str, note: &str) {
 
 /// A criterion's action as text (not yet escaped), if it has one: the one
 /// place the Markdown report reads an action.
-fn action(row: &Row) -> Option<String> {
-    let action = clean(&row.answer.action);
-    (!action.is_empty()).then_some(action)
+fn action(report: &Report, row: &Row) -> Option<String> {
+    let lines = report.agenda_lines(row);
+    (!lines.is_empty()).then(|| clean(&lines.join("\n")))
 }
 
 /// The points of attention, most severe first, each with the note that
@@ -298,12 +303,12 @@ fn attention(out: &mut String, report: &Report) {
                     indent_by(&escape(&note), &pad)
                 );
             }
-            if let Some(action) = action(row) {
+            for (label, item) in report.agenda_items(row) {
                 let _ = write!(
                     text,
                     "\n\n{pad}*{}:* {}",
-                    words.action,
-                    indent_by(&escape(&action), &pad)
+                    label,
+                    indent_by(&escape(&clean(&item)), &pad)
                 );
             }
         }
@@ -315,7 +320,7 @@ fn attention(out: &mut String, report: &Report) {
         line(out, &format!("### {}", words.other_actions));
         blank(out);
         for row in others {
-            if let Some(action) = action(&row) {
+            if let Some(action) = action(report, &row) {
                 line(
                     out,
                     &format!(
@@ -326,6 +331,24 @@ fn attention(out: &mut String, report: &Report) {
                 );
             }
         }
+        blank(out);
+    }
+    let without = report.attention_without_action();
+    if !without.is_empty() {
+        line(
+            out,
+            &format!("### {}", report.text.agenda.without_action_title),
+        );
+        blank(out);
+        for name in without {
+            line(out, &format!("- {}", escape(&name)));
+        }
+        blank(out);
+    }
+    if let Some(progress) = report.agenda_progress() {
+        line(out, &format!("### {}", report.text.agenda.progress_title));
+        blank(out);
+        line(out, &escape(&progress));
         blank(out);
     }
 }
@@ -423,7 +446,7 @@ fn one_line(text: &str) -> String {
 /// Text from a scan as Markdown that shows exactly that text: characters that
 /// would format are escaped, and so is anything at the start of a line that
 /// would begin a heading, quote or list.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     text.split('\n')
         .map(escape_line)
         .collect::<Vec<_>>()

@@ -51,6 +51,17 @@ pub fn keep_original(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
     }
 }
 
+/// Before a save replaces `path`: when the bytes on disk are a scan of an
+/// older `schema_version`, keeps them as a `.bak` and returns its path.
+pub fn keep_original_if_older(path: &Path, on_disk: &[u8]) -> io::Result<Option<PathBuf>> {
+    match super::scan_schema_version(on_disk) {
+        Some(version) if version < super::SCAN_SCHEMA_VERSION => {
+            keep_original(path, on_disk).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +81,21 @@ mod tests {
         assert_eq!(std::fs::read(&first).expect("read"), b"een");
         assert_eq!(std::fs::read(&second).expect("read"), b"twee");
         assert_eq!(keep_original(&scan, b"twee").expect("twee"), second);
+    }
+
+    #[test]
+    fn only_an_older_scan_is_kept() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("scan.toml");
+        let old = b"schema_version = 1\nregion = \"x\"\n";
+        let kept = keep_original_if_older(&path, old).expect("kept");
+        assert_eq!(kept, Some(dir.path().join("scan.toml.bak")));
+        let current = b"schema_version = 2\nregion = \"x\"\n";
+        let other = dir.path().join("other.toml");
+        assert_eq!(keep_original_if_older(&other, current).expect("ok"), None);
+        assert_eq!(
+            keep_original_if_older(&other, b"not toml [").expect("ok"),
+            None
+        );
     }
 }

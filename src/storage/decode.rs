@@ -2,6 +2,7 @@
 //! problem carries the line and column of the key or value it is about, and so
 //! that all problems are collected instead of stopping at the first.
 
+mod agenda;
 mod conflicts;
 mod framework;
 mod scan;
@@ -13,7 +14,9 @@ use toml::de::{DeArray, DeString, DeTable, DeValue};
 
 use super::encode::is_section;
 use super::text::{LineIndex, sanitize_for_display, strip_bom};
-use super::{FileKind, InvalidReason, Loaded, Problem, ProblemKind, SCHEMA_VERSION};
+use super::{
+    FileKind, InvalidReason, Loaded, Problem, ProblemKind, SCAN_SCHEMA_VERSION, SCHEMA_VERSION,
+};
 use crate::model::Extra;
 use crate::model::framework::is_valid_id;
 use crate::model::gate::{self, Shape};
@@ -35,6 +38,8 @@ pub(super) struct Ctx<'s> {
     /// Decode a file from a newer zelfscan as far as this build understands
     /// it (to show it read-only) instead of refusing it.
     tolerate_newer: bool,
+    /// Set when the file's `schema_version` is older than this build writes.
+    migrated_from: Option<i64>,
 }
 
 impl<'s> Ctx<'s> {
@@ -44,6 +49,7 @@ impl<'s> Ctx<'s> {
             lines: LineIndex::new(source),
             problems: Vec::new(),
             tolerate_newer: false,
+            migrated_from: None,
         }
     }
 
@@ -110,6 +116,7 @@ impl<'s> Ctx<'s> {
             Ok(Loaded {
                 value,
                 warnings: self.problems,
+                migrated_from: self.migrated_from,
             })
         }
     }
@@ -220,6 +227,20 @@ pub(super) fn detect_kind(source: &str) -> Option<FileKind> {
         .and_then(|root| kind_of(root.get_ref()))
 }
 
+/// The `schema_version` of a scan's text, without decoding the rest; `None`
+/// when it is not a scan or has no readable version.
+pub(super) fn scan_schema_version(source: &str) -> Option<i64> {
+    let root = DeTable::parse(source).ok()?;
+    let root = root.get_ref();
+    if kind_of(root) != Some(FileKind::Scan) {
+        return None;
+    }
+    match root.get("schema_version")?.get_ref() {
+        DeValue::Integer(number) => i64::from_str_radix(number.as_str(), number.radix()).ok(),
+        _ => None,
+    }
+}
+
 pub(super) fn detect_kind_or_problems(source: &str) -> Result<FileKind, Vec<Problem>> {
     let mut ctx = Ctx::new(source);
     let Some(root) = parse_root(&mut ctx, source) else {
@@ -251,27 +272,28 @@ fn open_document<'i>(
     let version = fields
         .required(ctx, "schema_version")
         .and_then(|value| integer(ctx, "schema_version", value).map(|number| (number, value)));
+    let supported = match expected {
+        FileKind::Scan => SCAN_SCHEMA_VERSION,
+        FileKind::Framework => SCHEMA_VERSION,
+    };
     if let Some((found, value)) = version {
-        if found > SCHEMA_VERSION && !ctx.tolerate_newer {
+        if found > supported && !ctx.tolerate_newer {
             // The rest of a newer file may mean something else; more problems would mislead.
             ctx.report(
                 value.span().start,
-                ProblemKind::NewerSchema {
-                    found,
-                    supported: SCHEMA_VERSION,
-                },
+                ProblemKind::NewerSchema { found, supported },
             );
             return None;
         }
         if found < 1 {
             ctx.invalid("schema_version", value, InvalidReason::BadNumber);
+        } else if found < supported {
+            // Migration happens while decoding (a version-1 `action` text
+            // becomes one structured action), so problems still point at the
+            // file's own lines; the caller is told, and the first save keeps a
+            // `.bak` of the original bytes (RELIABILITY.md, "Older: migrate").
+            ctx.migrated_from = Some(found);
         }
-        // Migration goes here. Version 1 is the first and only layout, so
-        // there is nothing older to migrate yet. When version 2 exists, a file
-        // with `found < SCHEMA_VERSION` is rewritten in memory to the current
-        // layout before the body is decoded (so problems still point at the
-        // file's own lines), the caller is told so, and the first save keeps
-        // a `.bak` of the original bytes (RELIABILITY.md, "Older: migrate").
     }
     Some(root)
 }

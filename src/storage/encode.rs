@@ -4,8 +4,8 @@
 
 use std::fmt::Write as _;
 
-use super::SCHEMA_VERSION;
 use super::decode::{NOT_APPLICABLE_KEY, UNKNOWN_KEY};
+use super::{SCAN_SCHEMA_VERSION, SCHEMA_VERSION};
 use crate::model::conflict::FieldValue;
 use crate::model::framework::is_valid_id;
 use crate::model::{Answer, CriterionAnswer, Extra, Framework, PerspectiveAnswer, Scan, Weighting};
@@ -112,7 +112,7 @@ impl Out {
 pub(super) fn scan(scan: &Scan) -> String {
     let mut out = Out(String::new());
     out.0.push_str(SCAN_HEADER);
-    out.raw("schema_version", SCHEMA_VERSION);
+    out.raw("schema_version", SCAN_SCHEMA_VERSION);
     out.string("region", &scan.meta.region);
     out.string("date", &scan.meta.date.to_string());
     write_prepared_for(&mut out, scan);
@@ -184,12 +184,6 @@ fn write_answer(
     if answer.consensus_note_private {
         out.raw("consensus_note_private", true);
     }
-    if !answer.action.is_empty() {
-        out.string("action", &answer.action);
-    }
-    if answer.action_private {
-        out.raw("action_private", true);
-    }
     if answer.skipped {
         out.raw("skipped", true);
     }
@@ -197,6 +191,7 @@ fn write_answer(
         out.string("changed_at", &stamp.to_string());
     }
     out.extra_values(&answer.extra);
+    write_agenda(out, &prefix, answer);
     for (perspective, view) in framework.perspectives.iter().zip(&answer.perspectives) {
         let PerspectiveAnswer {
             score,
@@ -247,6 +242,7 @@ fn write_conflicts(out: &mut Out, prefix: &str, answer: &CriterionAnswer) {
                 FieldValue::Answer(answer) => out.raw("value", answer_text(*answer)),
                 FieldValue::Agreement(level) => out.string("value", level.key()),
                 FieldValue::Text(text) => out.string("value", text),
+                FieldValue::Date(date) => out.raw("value", date),
                 FieldValue::Other(kept) => {
                     if let Some(value) = kept.get("value") {
                         out.raw("value", value_text(value, true));
@@ -254,6 +250,47 @@ fn write_conflicts(out: &mut Out, prefix: &str, answer: &CriterionAnswer) {
                 }
             }
         }
+    }
+}
+
+/// The agenda of a criterion (schema version 2): `[<prefix>.ambition]` and
+/// one `[[<prefix>.actions]]` per action, in that order.
+fn write_agenda(out: &mut Out, prefix: &str, answer: &CriterionAnswer) {
+    if let Some(ambition) = answer.ambition.as_ref().filter(|a| !a.is_empty()) {
+        out.header(prefix, "ambition", false);
+        if let Some(level) = ambition.level {
+            out.raw("level", level);
+        }
+        if let Some(due) = ambition.due {
+            out.raw("due", due);
+        }
+        if !ambition.needed.is_empty() {
+            out.string("needed", &ambition.needed);
+        }
+        out.extra_values(&ambition.extra);
+        out.extra_sections(&format!("{prefix}.ambition"), &ambition.extra);
+    }
+    for action in &answer.actions {
+        out.header(prefix, "actions", true);
+        out.string("what", &action.what);
+        if !action.owner.is_empty() {
+            out.string("owner", &action.owner);
+        }
+        if let Some(due) = action.due {
+            // A TOML local date: calendars and spreadsheets read it as a date.
+            out.raw("due", due);
+        }
+        out.string("status", action.status.key());
+        if action.private {
+            out.raw("private", true);
+        }
+        if let Some(carried) = action.carried_from {
+            out.raw("carried_from", carried);
+        }
+        out.extra_values(&action.extra);
+        // Sub-tables of one array item cannot be written after the next
+        // item's header; they stay under this item's path.
+        out.extra_sections(&format!("{prefix}.actions"), &action.extra);
     }
 }
 

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use jiff::Timestamp;
 
 use crate::model::conflict::FieldValue;
-use crate::model::edit::{Edit, Slot, TextSlot};
+use crate::model::edit::{AgendaEdit, Edit, Slot, TextSlot};
 use crate::model::{Agreement, Answer, Verdict, VerdictOverride};
 
 const HEADER: &str = "zelfscan-journal 1 base=";
@@ -296,15 +296,75 @@ fn parse_slot(key: &str) -> Option<Slot> {
 fn text_key(text: &TextSlot) -> String {
     match text {
         TextSlot::Note(slot) => format!("note:{}", slot_key(slot)),
-        TextSlot::Action => "action".into(),
+        TextSlot::ActionWhat(index) => format!("action-what:{index}"),
+        TextSlot::ActionOwner(index) => format!("action-owner:{index}"),
+        TextSlot::AmbitionNeeded => "ambition-needed".into(),
     }
 }
 
 fn parse_text_key(key: &str) -> Option<TextSlot> {
-    match key {
-        "action" => Some(TextSlot::Action),
-        key => Some(TextSlot::Note(parse_slot(key.strip_prefix("note:")?)?)),
+    if key == "ambition-needed" {
+        return Some(TextSlot::AmbitionNeeded);
     }
+    if let Some(index) = key.strip_prefix("action-what:") {
+        return Some(TextSlot::ActionWhat(index.parse().ok()?));
+    }
+    if let Some(index) = key.strip_prefix("action-owner:") {
+        return Some(TextSlot::ActionOwner(index.parse().ok()?));
+    }
+    Some(TextSlot::Note(parse_slot(key.strip_prefix("note:")?)?))
+}
+
+/// An agenda change as fields after the criterion: kind, then its values.
+fn agenda_fields(change: &AgendaEdit) -> Vec<String> {
+    let date = |due: &Option<jiff::civil::Date>| due.map_or_else(String::new, |d| d.to_string());
+    match change {
+        AgendaEdit::AddAction => vec!["add-action".into()],
+        AgendaEdit::RemoveAction(index) => vec!["remove-action".into(), index.to_string()],
+        AgendaEdit::ActionStatus(index, status) => vec![
+            "action-status".into(),
+            index.to_string(),
+            status.key().into(),
+        ],
+        AgendaEdit::ActionDue(index, due) => {
+            vec!["action-due".into(), index.to_string(), date(due)]
+        }
+        AgendaEdit::AmbitionLevel(level) => vec![
+            "ambition-level".into(),
+            level.map_or_else(String::new, |level| level.to_string()),
+        ],
+        AgendaEdit::AmbitionDue(due) => vec!["ambition-due".into(), date(due)],
+    }
+}
+
+/// The agenda change in `fields` (kind first); `None` when it is damaged.
+/// Values pass the same checks as in a file: a status key, a date written
+/// exactly as 2027-02-28. The scale and the action's existence are checked by
+/// `Edit::apply`, as for every edit.
+fn parse_agenda(fields: &[&str]) -> Option<AgendaEdit> {
+    let date = |text: &str| -> Option<Option<jiff::civil::Date>> {
+        if text.is_empty() {
+            return Some(None);
+        }
+        let parsed: jiff::civil::Date = text.parse().ok()?;
+        (parsed.to_string() == text).then_some(Some(parsed))
+    };
+    let index = |text: &str| text.parse::<usize>().ok();
+    Some(match *fields.first()? {
+        "add-action" => AgendaEdit::AddAction,
+        "remove-action" => AgendaEdit::RemoveAction(index(fields.get(1)?)?),
+        "action-status" => AgendaEdit::ActionStatus(
+            index(fields.get(1)?)?,
+            crate::model::ActionStatus::from_key(fields.get(2)?)?,
+        ),
+        "action-due" => AgendaEdit::ActionDue(index(fields.get(1)?)?, date(fields.get(2)?)?),
+        "ambition-level" => AgendaEdit::AmbitionLevel(match *fields.get(1)? {
+            "" => None,
+            number => Some(number.parse().ok()?),
+        }),
+        "ambition-due" => AgendaEdit::AmbitionDue(date(fields.get(1)?)?),
+        _ => return None,
+    })
 }
 
 fn answer_key(answer: Option<Answer>) -> String {
@@ -388,6 +448,16 @@ fn encode(edit: &Edit) -> String {
             if *value { "1" } else { "0" }.into(),
             at.to_string(),
         ],
+        Edit::Agenda {
+            criterion,
+            change,
+            at,
+        } => {
+            let mut fields = vec!["agenda".into(), criterion.clone()];
+            fields.extend(agenda_fields(change));
+            fields.push(at.to_string());
+            fields
+        }
         Edit::Override(value) => match value {
             Some(over) => vec![
                 "override".into(),
@@ -453,6 +523,16 @@ fn decode(fields: &[String]) -> Option<Edit> {
             inserted: field(5)?.to_string(),
             at: time(6)?,
         },
+        "agenda" => {
+            // criterion, the change's own fields, then the time last.
+            let (last, middle) = fields.get(2..)?.split_last()?;
+            let middle: Vec<&str> = middle.iter().map(String::as_str).collect();
+            Edit::Agenda {
+                criterion: field(1)?.to_string(),
+                change: parse_agenda(&middle)?,
+                at: last.parse().ok()?,
+            }
+        }
         "override" => Edit::Override(match field(1)? {
             "" => None,
             // Unknown keys of the override are not journaled; `Edit::apply`
@@ -484,6 +564,7 @@ fn field_value_key(value: &FieldValue) -> String {
         FieldValue::Answer(answer) => format!("a:{}", answer_key(Some(*answer))),
         FieldValue::Agreement(level) => format!("g:{}", level.key()),
         FieldValue::Text(text) => format!("t:{text}"),
+        FieldValue::Date(date) => format!("d:{date}"),
     }
 }
 
@@ -498,6 +579,7 @@ fn parse_field_value(key: &str) -> Option<FieldValue> {
     match kind {
         "a" => Some(FieldValue::Answer(parse_answer(rest)??)),
         "g" => Some(FieldValue::Agreement(Agreement::from_key(rest)?)),
+        "d" => Some(FieldValue::Date(rest.parse().ok()?)),
         "t" if crate::model::gate::first_refused(rest, crate::model::gate::Shape::Text)
             .is_none() =>
         {
@@ -549,7 +631,7 @@ mod tests {
             },
             Edit::Splice {
                 criterion: "VIS-2".into(),
-                text: TextSlot::Action,
+                text: TextSlot::ActionWhat(0),
                 offset: 0,
                 removed: 0,
                 inserted: String::new(),
@@ -569,11 +651,68 @@ mod tests {
             },
             Edit::Private {
                 criterion: "VIS-3".into(),
-                text: TextSlot::Action,
+                text: TextSlot::ActionOwner(2),
                 value: false,
                 at: at(),
             },
+            Edit::Splice {
+                criterion: "VIS-2".into(),
+                text: TextSlot::AmbitionNeeded,
+                offset: 0,
+                removed: 0,
+                inserted: "geld\tijd".into(),
+                at: at(),
+            },
+            Edit::Splice {
+                criterion: "VIS-2".into(),
+                text: TextSlot::ActionOwner(1),
+                offset: 0,
+                removed: 0,
+                inserted: "Anna".into(),
+                at: at(),
+            },
         ]
+        .into_iter()
+        .chain(agenda_sample_edits())
+        .collect()
+    }
+
+    fn agenda_sample_edits() -> Vec<Edit> {
+        use crate::model::ActionStatus;
+        let date = Some(jiff::civil::date(2027, 2, 28));
+        [
+            AgendaEdit::AddAction,
+            AgendaEdit::RemoveAction(3),
+            AgendaEdit::ActionStatus(0, ActionStatus::Ongoing),
+            AgendaEdit::ActionStatus(1, ActionStatus::Dropped),
+            AgendaEdit::ActionDue(0, date),
+            AgendaEdit::ActionDue(0, None),
+            AgendaEdit::AmbitionLevel(Some(4)),
+            AgendaEdit::AmbitionLevel(None),
+            AgendaEdit::AmbitionDue(date),
+            AgendaEdit::AmbitionDue(None),
+        ]
+        .into_iter()
+        .map(|change| Edit::Agenda {
+            criterion: "SAM-1".into(),
+            change,
+            at: at(),
+        })
+        .collect()
+    }
+
+    #[test]
+    fn agenda_records_with_damaged_values_are_not_read() {
+        for payload in [
+            "agenda\tSAM-1\taction-status\t0\tgedaan\t2026-11-25T10:00:00Z",
+            "agenda\tSAM-1\taction-due\t0\t2027-2-28\t2026-11-25T10:00:00Z",
+            "agenda\tSAM-1\tambition-level\tvier\t2026-11-25T10:00:00Z",
+            "agenda\tSAM-1\tremove-action\t-1\t2026-11-25T10:00:00Z",
+            "agenda\tSAM-1\tadd-action",
+        ] {
+            let line = format!("1 {:016x} {payload}", content_hash(payload.as_bytes()));
+            assert!(parse_record(line.as_bytes(), 0).is_none(), "{payload}");
+        }
     }
 
     fn journal_bytes(edits: &[Edit], checkpoint_after: Option<usize>) -> Vec<u8> {

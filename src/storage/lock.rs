@@ -94,8 +94,27 @@ pub enum LockOutcome {
     HeldBy(Owner),
 }
 
-/// Takes the lock of a scan for `me`.
+/// Takes the lock of a scan for `me`, and says so in the owner file.
 pub fn acquire(scan: &Path, me: &Owner) -> io::Result<LockOutcome> {
+    let outcome = acquire_quietly(scan, me)?;
+    if let LockOutcome::Acquired { lock, .. } = &outcome {
+        lock.write_owner(me);
+    }
+    Ok(outcome)
+}
+
+impl OwnerLock {
+    /// Writes who holds the lock, for a second opener to read. Informative
+    /// only (the lock itself is what excludes), so a failure is ignored; it
+    /// costs two fsyncs, which is why opening does it after the first frame.
+    pub fn write_owner(&self, me: &Owner) {
+        let _ = super::save::write_atomic(&self.owner_path, me.to_text().as_bytes());
+    }
+}
+
+/// Takes the lock of a scan for `me` without writing the owner file yet;
+/// call [`OwnerLock::write_owner`] soon after.
+pub fn acquire_quietly(scan: &Path, me: &Owner) -> io::Result<LockOutcome> {
     let lock_path = hidden_sibling(scan, "lock");
     let owner_path = hidden_sibling(scan, "owner");
     let file = OpenOptions::new()
@@ -119,8 +138,6 @@ pub fn acquire(scan: &Path, me: &Owner) -> io::Result<LockOutcome> {
         }
         Err(TryLockError::Error(error)) => return Err(error),
     }
-    // The owner file is informative; failing to write it must not block work.
-    let _ = super::save::write_atomic(&owner_path, me.to_text().as_bytes());
     let taken_over = previous.filter(|owner| owner.pid != me.pid || owner.host != me.host);
     Ok(LockOutcome::Acquired {
         lock: OwnerLock {

@@ -59,18 +59,50 @@ pub struct OpenedWithJournal {
     pub resume: Option<JournalRead>,
 }
 
+/// A scan file read and parsed, with the hash of its bytes: read once, then
+/// handed on, so opening never reads or parses the file twice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScanFile {
+    pub loaded: Loaded<Scan>,
+    pub file_hash: u64,
+    /// The file's text as read (a save patches it; see `OpenedWithJournal`).
+    pub file_text: String,
+}
+
+/// Reads and parses a scan file. The file is never modified.
+pub fn read_scan_file(path: &Path) -> Result<ScanFile, LoadError> {
+    let bytes = super::input::read_input(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let file_hash = content_hash(&bytes);
+    let loaded = super::load_scan_bytes(path, &bytes)?;
+    // It loaded, so it is UTF-8: nothing is replaced here.
+    let file_text = String::from_utf8_lossy(&bytes).into_owned();
+    Ok(ScanFile {
+        loaded,
+        file_hash,
+        file_text,
+    })
+}
+
 /// Reads a scan and applies its journal. With `keep_journal` the journal is
 /// only read, never moved (for a read-only look at a scan open elsewhere).
 pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJournal, LoadError> {
-    let io_error = |source: io::Error| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let bytes = super::input::read_input(path).map_err(io_error)?;
-    let file_hash = content_hash(&bytes);
-    let mut loaded = super::load_scan_bytes(path, &bytes)?;
-    // It loaded, so it is UTF-8: nothing is replaced here.
-    let file_text = String::from_utf8_lossy(&bytes).into_owned();
+    with_journal(path, read_scan_file(path)?, keep_journal)
+}
+
+/// [`open_with_journal`] for a scan file already read.
+pub fn with_journal(
+    path: &Path,
+    file: ScanFile,
+    keep_journal: bool,
+) -> Result<OpenedWithJournal, LoadError> {
+    let ScanFile {
+        mut loaded,
+        file_hash,
+        file_text,
+    } = file;
     let journal_error = |source: io::Error| LoadError::Io {
         path: journal_path(path),
         source,
@@ -113,17 +145,16 @@ pub fn open_with_journal(path: &Path, keep_journal: bool) -> Result<OpenedWithJo
             }
             Err((restored, reason)) => {
                 loaded.value = scan;
-                return reject(
-                    path,
-                    keep_journal,
+                let (recovery, resume) =
+                    reject(path, keep_journal, file_hash, &read, restored, reason)
+                        .map_err(journal_error)?;
+                return Ok(OpenedWithJournal {
                     loaded,
                     file_hash,
                     file_text,
-                    &read,
-                    restored,
-                    reason,
-                )
-                .map_err(journal_error);
+                    recovery,
+                    resume,
+                });
             }
         }
     } else if read.last_checkpoint == Some(file_hash) && read.edits_since_checkpoint == 0
@@ -200,13 +231,11 @@ fn replay(scan: &mut Scan, edits: &[Edit]) -> Result<(), (usize, Rejection)> {
 fn reject(
     path: &Path,
     keep_journal: bool,
-    loaded: Loaded<Scan>,
     file_hash: u64,
-    file_text: String,
     read: &JournalRead,
     restored: usize,
     reason: Rejection,
-) -> io::Result<OpenedWithJournal> {
+) -> io::Result<(Recovery, Option<JournalRead>)> {
     let (kept, resume) = if keep_journal {
         (journal_path(path), None)
     } else {
@@ -216,18 +245,13 @@ fn reject(
         fresh.sync()?;
         (kept, journal::read_journal(path)?)
     };
-    Ok(OpenedWithJournal {
-        loaded,
-        file_hash,
-        file_text,
-        recovery: Recovery::Rejected {
-            restored,
-            record: restored + 1,
-            reason,
-            kept,
-        },
-        resume,
-    })
+    let recovery = Recovery::Rejected {
+        restored,
+        record: restored + 1,
+        reason,
+        kept,
+    };
+    Ok((recovery, resume))
 }
 
 fn change_time(edit: &Edit) -> Option<Timestamp> {
@@ -237,7 +261,8 @@ fn change_time(edit: &Edit) -> Option<Timestamp> {
         | Edit::Skipped { at, .. }
         | Edit::Splice { at, .. }
         | Edit::Private { at, .. }
-        | Edit::Resolve { at, .. } => Some(*at),
+        | Edit::Resolve { at, .. }
+        | Edit::Agenda { at, .. } => Some(*at),
         Edit::Override(_) => None,
     }
 }
@@ -266,7 +291,9 @@ pub fn checkpoint_from_journal(path: &Path) -> Result<bool, LoadError> {
                 .warnings
                 .iter()
                 .any(super::Problem::needs_cleaning);
-            if cleans {
+            // The first save of an older scan, or of one with hidden
+            // characters, keeps its original bytes first.
+            if cleans || opened.loaded.migrated_from.is_some() {
                 super::backup::keep_original(path, opened.file_text.as_bytes())
                     .map_err(io_error)?;
             }

@@ -63,6 +63,15 @@ pub enum Action {
     CloseScan,
     /// Show the agenda: time planned and used.
     ShowAgenda,
+    // The regional agenda.
+    /// Add an action to the criterion on screen and go to it.
+    AddAgendaAction,
+    /// Remove the action the focus is on.
+    RemoveAgendaAction,
+    /// Open or close the list of every action (the agenda screen).
+    ToggleActions,
+    /// On the agenda screen: the next sort order.
+    CycleSort,
 
     // Confirmation dialogs.
     SaveAndQuit,
@@ -117,6 +126,9 @@ pub struct SaveReport {
     pub auto: bool,
     /// Nothing was written: the file already said what the scan says.
     pub unchanged: bool,
+    /// Where the original of an older scan was kept before this first save
+    /// rewrote it in the current layout.
+    pub backup: Option<PathBuf>,
 }
 
 /// Why a save went to another file.

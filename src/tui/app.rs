@@ -50,7 +50,14 @@ pub struct App {
     /// Last time, found while a scan was opened (IO); the walkthrough takes it.
     pub previous_found: Option<Box<PreviousScan>>,
     pub should_quit: bool,
+    /// Reads `frameworks` when they are left until after the first frame
+    /// (a scan opened from the command line shows no list of them); run by
+    /// the IO before anything else happens.
+    pub frameworks_later: Option<FrameworksLater>,
 }
+
+/// Reads the frameworks a new scan can use.
+pub type FrameworksLater = Box<dyn FnOnce() -> Vec<FrameworkChoice> + Send>;
 
 #[derive(Debug, Clone)]
 pub struct FrameworkChoice {
@@ -218,12 +225,41 @@ pub enum Field {
     Score(Side),
     Note(Side),
     Agreement,
-    Action,
+    /// The agenda part below the joint answer.
+    Agenda(AgendaPart),
+}
+
+/// A field of a criterion's agenda: the ambition, then each action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgendaPart {
+    AmbitionLevel,
+    AmbitionDue,
+    AmbitionNeeded,
+    /// Of action n (0-based).
+    What(usize),
+    Owner(usize),
+    Due(usize),
+    Status(usize),
+}
+
+impl AgendaPart {
+    /// The action this part belongs to, if it is one of an action.
+    pub fn action(self) -> Option<usize> {
+        match self {
+            AgendaPart::What(n)
+            | AgendaPart::Owner(n)
+            | AgendaPart::Due(n)
+            | AgendaPart::Status(n) => Some(n),
+            AgendaPart::AmbitionLevel | AgendaPart::AmbitionDue | AgendaPart::AmbitionNeeded => {
+                None
+            }
+        }
+    }
 }
 
 impl Field {
-    /// The fields in the order Tab walks them: each perspective's score and
-    /// note, then the consensus score, agreement, joint note and action.
+    /// The answer fields in the order Tab walks them: each perspective's
+    /// score and note, then the consensus score, agreement and joint note.
     pub fn all(perspective_count: usize) -> Vec<Field> {
         let mut fields = Vec::with_capacity(perspective_count * 2 + 4);
         for index in 0..perspective_count {
@@ -234,13 +270,44 @@ impl Field {
             Field::Score(Side::Consensus),
             Field::Agreement,
             Field::Note(Side::Consensus),
-            Field::Action,
         ]);
         fields
     }
 
+    /// Every field of a criterion in Tab order: [`Field::all`], then the
+    /// agenda: the ambition and each of the `action_count` actions.
+    pub fn walk(perspective_count: usize, action_count: usize) -> Vec<Field> {
+        let mut fields = Self::all(perspective_count);
+        fields.extend(
+            [
+                AgendaPart::AmbitionLevel,
+                AgendaPart::AmbitionDue,
+                AgendaPart::AmbitionNeeded,
+            ]
+            .map(Field::Agenda),
+        );
+        for index in 0..action_count {
+            fields.extend(
+                [
+                    AgendaPart::What(index),
+                    AgendaPart::Owner(index),
+                    AgendaPart::Due(index),
+                    AgendaPart::Status(index),
+                ]
+                .map(Field::Agenda),
+            );
+        }
+        fields
+    }
+
     pub fn is_text(self) -> bool {
-        matches!(self, Field::Note(_) | Field::Action)
+        matches!(
+            self,
+            Field::Note(_)
+                | Field::Agenda(
+                    AgendaPart::AmbitionNeeded | AgendaPart::What(_) | AgendaPart::Owner(_)
+                )
+        )
     }
 }
 
@@ -258,6 +325,12 @@ pub enum WalkMode {
     Summary { selected: Option<usize> },
     /// The current criterion alone, large, for the projector.
     Projector { show_scores: bool },
+    /// Every action of the scan as one list (the agenda screen); `selected`
+    /// is a position in the sorted list.
+    Actions {
+        selected: usize,
+        sort: crate::model::AgendaSort,
+    },
 }
 
 /// The walkthrough of one open scan.
@@ -410,6 +483,7 @@ impl App {
             previous_wanted: None,
             previous_found: None,
             should_quit: false,
+            frameworks_later: None,
         }
     }
 

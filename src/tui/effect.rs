@@ -29,6 +29,12 @@ pub enum Effect {
     /// Write the open scan to a new file and carry on there.
     SaveAs(PathBuf),
     OpenScan(PathBuf),
+    /// Open a scan whose file was already read (and checked) by the caller,
+    /// so it is not read and parsed a second time.
+    OpenScanFile {
+        path: PathBuf,
+        file: Box<recovery::ScanFile>,
+    },
     /// Look at a scan that is open elsewhere, without changing anything.
     OpenReadOnly(PathBuf),
     /// Copy a scan that is open elsewhere and open the copy.
@@ -63,6 +69,24 @@ pub struct Io {
     /// The scan file held hidden characters that the next save cleans: keep
     /// its original bytes as `<scan>.toml.bak` first.
     pub keep_original: bool,
+    /// Set by the driver: opening a scan leaves what the first frame does not
+    /// need (owner file, journal, recent list: each with its fsyncs) to
+    /// [`Io::finish_opening`], right after that frame.
+    pub defer_opening: bool,
+    after_open: Option<AfterOpen>,
+}
+
+/// What opening a scan still has to write. Done after the first frame and,
+/// whatever happens, before the first edit is journaled.
+#[derive(Debug)]
+struct AfterOpen {
+    path: PathBuf,
+    file_hash: u64,
+    resume: Option<storage::journal::JournalRead>,
+    /// Who holds the lock, for the owner file.
+    owner: Owner,
+    /// The recent list to write, and where.
+    recent: (PathBuf, Vec<PathBuf>),
 }
 
 impl Io {
@@ -76,12 +100,14 @@ impl Io {
     /// Writes the edits made since the last call to the journal. Called by
     /// the driver after every update, before the next frame is drawn.
     pub fn write_pending(&mut self, app: &mut App) {
+        if app.walkthrough().is_none_or(|walk| walk.pending.is_empty()) {
+            return;
+        }
+        // The journal exists (and is durable) before the first edit goes in.
+        self.finish_opening(app);
         let Screen::Walkthrough(walk) = &mut app.screen else {
             return;
         };
-        if walk.pending.is_empty() {
-            return;
-        }
         let pending = std::mem::take(&mut walk.pending);
         if let Some(journal) = &mut self.journal
             && let Err(error) = journal.append(&pending)
@@ -97,9 +123,51 @@ impl Io {
         }
     }
 
+    /// Does what opening left for after the first frame: the owner file, the
+    /// journal, the recent list (and reading the frameworks). Returns true when that changed what is on
+    /// screen (a journal that cannot be written shows a banner).
+    pub fn finish_opening(&mut self, app: &mut App) -> bool {
+        if let Some(read) = app.frameworks_later.take() {
+            app.frameworks = read();
+        }
+        let Some(after) = self.after_open.take() else {
+            return false;
+        };
+        if let Some(lock) = &self.lock {
+            lock.write_owner(&after.owner);
+        }
+        // Failing to remember a recent file must never disturb the meeting.
+        let _ = storage::recent::save(&after.recent.0, &after.recent.1);
+        if self.journal_disabled {
+            return false;
+        }
+        let journal = match &after.resume {
+            Some(read) => JournalWriter::resume(&after.path, read),
+            None => JournalWriter::start(&after.path, after.file_hash),
+        };
+        match journal {
+            Ok(journal) => {
+                self.journal = Some(journal);
+                false
+            }
+            Err(error) => {
+                let shown = app.banner.is_none();
+                app.banner
+                    .get_or_insert_with(|| (app.text.journal_failed)(&(app.text.io_error)(&error)));
+                shown
+            }
+        }
+    }
+
     /// Lets go of the open scan: everything in the journal is saved or was
     /// discarded on purpose, so the journal goes; the lock is released.
     pub fn close(&mut self) {
+        if let Some(after) = self.after_open.take() {
+            // Never started: what it would have replaced goes as it would have.
+            if self.lock.is_some() {
+                let _ = std::fs::remove_file(storage::journal::journal_path(&after.path));
+            }
+        }
         if let Some(journal) = self.journal.take() {
             let _ = journal.remove();
         }
@@ -138,15 +206,26 @@ impl Io {
 /// Carries out an effect. Returns the action that reports the outcome, or
 /// `None` when the effect changed `app` directly.
 pub fn run(effect: Effect, app: &mut App, io: &mut Io) -> Option<Action> {
+    // Anything but another open works on a scan whose journal must exist.
+    if !matches!(effect, Effect::OpenScan(_) | Effect::OpenScanFile { .. }) {
+        io.finish_opening(app);
+    }
     match effect {
         Effect::SaveScan { auto } => Some(Action::Saved(save(app, io, None, auto))),
         Effect::SaveAs(path) => Some(Action::Saved(save(app, io, Some(path), false))),
-        Effect::OpenScan(path) => Some(open(app, io, &path)),
+        Effect::OpenScan(path) => {
+            let file = recovery::read_scan_file(&path);
+            Some(open(app, io, &path, file))
+        }
+        Effect::OpenScanFile { path, file } => Some(open(app, io, &path, Ok(*file))),
         Effect::OpenReadOnly(path) => Some(Action::Opened(open_read_only(app, &path))),
         Effect::OpenCopy(path) => {
             let result = copy_of(app, &path);
             Some(match result {
-                Ok(copy) => open(app, io, &copy),
+                Ok(copy) => {
+                    let file = recovery::read_scan_file(&copy);
+                    open(app, io, &copy, file)
+                }
                 Err(failure) => Action::Opened(Err(failure)),
             })
         }
@@ -204,8 +283,14 @@ fn warnings(app: &App, path: &Path, problems: &[storage::Problem]) -> Vec<String
     app.text.located_problems(&shown, problems)
 }
 
-/// Opens a scan for editing: take the lock, recover from the journal, carry on.
-fn open(app: &mut App, io: &mut Io, path: &Path) -> Action {
+/// Opens a scan for editing, from its file as read: take the lock, recover
+/// from the journal, carry on.
+fn open(
+    app: &mut App,
+    io: &mut Io,
+    path: &Path,
+    file: Result<recovery::ScanFile, LoadError>,
+) -> Action {
     let io_failure = |app: &App, source: std::io::Error| {
         Action::Opened(Err(failure(
             app,
@@ -217,14 +302,16 @@ fn open(app: &mut App, io: &mut Io, path: &Path) -> Action {
         )))
     };
     // Reading first: a file that does not load is reported and never locked.
-    if let Err(error) = storage::load_scan(path) {
-        if storage::is_newer_schema(&error) {
+    let file = match file {
+        Ok(file) => file,
+        Err(error) if storage::is_newer_schema(&error) => {
             return Action::Opened(open_from_newer(app, path));
         }
-        return Action::Opened(Err(failure(app, path, &error)));
-    }
+        Err(error) => return Action::Opened(Err(failure(app, path, &error))),
+    };
     let mut cannot_keep = None;
-    let lock = match lock::acquire(path, &Owner::me(app.now)) {
+    let me = Owner::me(app.now);
+    let lock = match lock::acquire_quietly(path, &me) {
         Ok(LockOutcome::Acquired { lock, .. }) => Some(lock),
         // A read-only drive or a folder without write permission: nothing can
         // be kept there, but the group can still see and work on its scan in
@@ -250,15 +337,35 @@ fn open(app: &mut App, io: &mut Io, path: &Path) -> Action {
     if lock.is_some() {
         storage::remove_orphaned_temp_files(path);
     }
+    let held = lock.is_some();
     // Without the lock nothing beside the scan may be moved (or can be).
-    let opened = match recovery::open_with_journal(path, lock.is_none()) {
+    let opened = match recovery::with_journal(path, file, !held) {
         Ok(opened) => opened,
         Err(error) => return Action::Opened(Err(failure(app, path, &error))),
     };
-    if let Err(error) = io.hold(lock, path, opened.file_text, opened.resume.as_ref()) {
-        cannot_keep.get_or_insert_with(|| (app.text.journal_failed)(&(app.text.io_error)(&error)));
+    if io.defer_opening {
+        io.close();
+        io.lock = lock;
+        io.file_hash = Some(opened.file_hash);
+        io.file_text = Some(opened.file_text);
+        note_recent(app, path);
+        io.after_open = Some(AfterOpen {
+            path: path.to_path_buf(),
+            file_hash: opened.file_hash,
+            resume: opened.resume.clone(),
+            owner: me,
+            recent: (app.paths.recent_file(), app.recent.clone()),
+        });
+    } else {
+        if let Some(lock) = &lock {
+            lock.write_owner(&me);
+        }
+        if let Err(error) = io.hold(lock, path, opened.file_text, opened.resume.as_ref()) {
+            cannot_keep
+                .get_or_insert_with(|| (app.text.journal_failed)(&(app.text.io_error)(&error)));
+        }
+        remember_recent(app, path);
     }
-    remember_recent(app, path);
     app.previous_found = previous::find(app, path, &opened.loaded.value);
     let recovered = describe_recovery(app, &opened.recovery);
     let mut warnings = warnings(app, path, &opened.loaded.warnings);
@@ -460,8 +567,10 @@ fn save(
             moved: None,
             auto,
             unchanged: true,
+            backup: None,
         });
     }
+    let mut backup = None;
     let (target, moved) = match save_as {
         Some(path) => {
             write_new(&path, text.as_bytes()).map_err(|error| (app.text.io_error)(&error))?;
@@ -487,6 +596,11 @@ fn save(
                     storage::backup::keep_original(&walk.path, original)
                         .map_err(|error| (app.text.io_error)(&error))?;
                     io.keep_original = false;
+                }
+                // The first save of an older scan keeps its original bytes first.
+                if let Some(bytes) = &on_disk_bytes {
+                    backup = storage::backup::keep_original_if_older(&walk.path, bytes)
+                        .map_err(|error| (app.text.io_error)(&error))?;
                 }
                 if let Some(journal) = &mut io.journal {
                     journal
@@ -523,16 +637,22 @@ fn save(
         moved,
         auto,
         unchanged: false,
+        backup,
     })
 }
 
 fn remember_recent(app: &mut App, path: &Path) {
+    note_recent(app, path);
+    // Failing to remember a recent file must never disturb the meeting.
+    let _ = storage::recent::save(&app.paths.recent_file(), &app.recent);
+}
+
+/// Puts `path` first in the recent list, in memory only.
+fn note_recent(app: &mut App, path: &Path) {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     app.recent.retain(|known| known != &absolute);
     app.recent.insert(0, absolute);
     app.recent.truncate(storage::recent::MAX_RECENT);
-    // Failing to remember a recent file must never disturb the meeting.
-    let _ = storage::recent::save(&app.paths.recent_file(), &app.recent);
 }
 
 /// The `.toml` files directly in the scans folder, newest first.

@@ -45,6 +45,8 @@ pub enum Context {
     Conflicts,
     /// The overview of many scans.
     Overview,
+    /// The list of every action (the agenda screen).
+    Actions,
 }
 
 /// A key as written in the tables.
@@ -248,7 +250,20 @@ static WALKTHROUGH: &[Binding] = &[
     ),
     bind(&[Char('t')], Action::ShowAgenda, Help::Agenda, true),
     bind(&[Char('c')], Action::ShowConflicts, Help::Conflicts, false),
-    bind(&[Char('l')], Action::ShowPrevious, Help::Previous, false),
+    bind(&[Char('h')], Action::ShowPrevious, Help::Previous, false),
+    bind(&[Char('l')], Action::ToggleActions, Help::Actions, true),
+    bind(
+        &[Char('a')],
+        Action::AddAgendaAction,
+        Help::AddAction,
+        false,
+    ),
+    bind(
+        &[Char('-')],
+        Action::RemoveAgendaAction,
+        Help::RemoveAction,
+        false,
+    ),
     bind(CTRL_S, Action::Save, Help::Save, true),
     bind(&[Char('w')], Action::StartSaveAs, Help::SaveAs, false),
     bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
@@ -535,6 +550,32 @@ static OVERVIEW: &[Binding] = &[
     ),
 ];
 
+static ACTIONS: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Up), Char('k')],
+        Action::Up,
+        Help::Move,
+        true,
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j')],
+        Action::Down,
+        Help::Move,
+        true,
+    ),
+    bind(ENTER, Action::Confirm, Help::OpenCriterion, true),
+    bind(&[Char('s')], Action::CycleSort, Help::SortActions, true),
+    bind(
+        &[Char('l'), Code(KeyCode::Esc)],
+        Action::ToggleActions,
+        Help::ActionsBack,
+        true,
+    ),
+    bind(CTRL_S, Action::Save, Help::Save, false),
+    bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
+    bind(&[Char('q'), Ctrl('c')], Action::Quit, Help::Quit, false),
+];
+
 static MESSAGE: &[Binding] = &[bind(
     &[Code(KeyCode::Enter), Code(KeyCode::Esc)],
     Action::Back,
@@ -579,6 +620,7 @@ pub fn screen_context(app: &App) -> Context {
             WalkMode::Navigator { .. } => Context::Navigator,
             WalkMode::Summary { .. } => Context::Summary,
             WalkMode::Projector { .. } => Context::Projector,
+            WalkMode::Actions { .. } => Context::Actions,
         },
     }
 }
@@ -607,6 +649,7 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Agenda => &[AGENDA],
         Context::Conflicts => &[CONFLICTS],
         Context::Overview => &[OVERVIEW],
+        Context::Actions => &[ACTIONS],
     };
     tables.iter().flat_map(|table| table.iter()).collect()
 }

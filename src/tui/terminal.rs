@@ -1,13 +1,14 @@
 //! The driver: puts the terminal in full-screen mode, then draws, waits for
 //! one event, updates, writes the journal, and runs the effect. It waits with
 //! a deadline only while a journal sync or an autosave is due, or while a
-//! countdown is on screen (then once a second, on the whole second);
-//! otherwise it blocks, so an idle zelfscan uses no CPU. Keys and signals
-//! arrive through one channel ([`Events`]): a signal (SIGHUP, SIGTERM,
-//! SIGINT, SIGQUIT) is handled between two events like a key, by saving the
-//! scan on this thread and ending, so nothing typed is drawn after the save.
-//! The terminal is always given back: on quit, on error, on a panic
-//! (ratatui's hook) and on a signal.
+//! clock is on screen (then once a minute, on the whole minute, and once a
+//! second only in a criterion's last minute); otherwise it blocks, so an idle
+//! zelfscan wakes at most once a minute, and never with the clock switched
+//! off. Keys and signals arrive through one channel ([`Events`]): a signal
+//! (SIGHUP, SIGTERM, SIGINT, SIGQUIT) is handled between two events like a
+//! key, by saving the scan on this thread and ending, so nothing typed is
+//! drawn after the save. The terminal is always given back: on quit, on
+//! error, on a panic (ratatui's hook) and on a signal.
 
 use std::io::stdout;
 use std::path::PathBuf;
@@ -68,6 +69,7 @@ pub fn run(mut app: App, first: Option<Effect>) -> anyhow::Result<App> {
     let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
     let events = Events::start();
     let mut io = Io::from_env();
+    io.defer_opening = true;
     let result = event_loop(&mut terminal, &mut app, &mut io, &events, first, &open_scan);
     match result {
         // Leaving normally: everything is saved or was discarded on purpose.
@@ -115,7 +117,7 @@ struct Deadlines {
     autosave: Option<Instant>,
     /// When the oldest unsaved edit was made.
     unsaved_since: Option<Instant>,
-    /// The next whole second, while a countdown is on screen.
+    /// The next redraw of the clocks (see [`tick_after`]), while one is on screen.
     tick: Option<Instant>,
 }
 
@@ -173,6 +175,10 @@ fn event_loop(
     while !app.should_quit {
         share_open_scan(app, open_scan);
         terminal.draw(|frame| view::draw(frame, app))?;
+        // What opening a scan left until its first frame was on screen.
+        if io.finish_opening(app) {
+            continue;
+        }
         deadlines.tick = tick_after(app, SystemTime::now()).map(|wait| Instant::now() + wait);
         // Blocks until something happens (or the deadline): no ticking.
         let event = match events.next(deadlines.next()) {
@@ -237,18 +243,41 @@ fn event_loop(
     Ok(Ending::Quit)
 }
 
-/// How long to wait for the next redraw of the countdown: until the next
-/// whole second of the wall clock (so the seconds shown tick evenly), and
-/// only while a countdown is on screen; `None` = sleep until an event.
+/// How long to wait for the next redraw of the clocks; `None` = sleep until
+/// an event. The clocks show whole minutes, so the app wakes once a minute,
+/// on the wall clock's whole minute (both clocks turn together then); only
+/// while the criterion's clock shows seconds (its last minute) once a second,
+/// and once more at the moment it enters that minute.
 pub fn tick_after(app: &App, now: SystemTime) -> Option<Duration> {
+    use crate::model::timebox::SECONDS_SHOWN_FROM;
     if !view::countdown_visible(app) {
         return None;
     }
-    let into_second = now
+    let since_epoch = now
         .duration_since(SystemTime::UNIX_EPOCH)
-        .map_or(0, |since| since.subsec_nanos());
+        .unwrap_or_default();
     // A few milliseconds past the second, so the rounded `now` is that second.
-    Some(Duration::from_nanos(u64::from(1_000_000_000 - into_second)) + Duration::from_millis(5))
+    let past = Duration::from_millis(5);
+    let to_second = Duration::from_nanos(u64::from(1_000_000_000 - since_epoch.subsec_nanos()));
+    let to_minute = to_second + Duration::from_secs(59 - since_epoch.as_secs() % 60);
+    let Some(counted_left) = view::criterion_clock_left(app) else {
+        return Some(to_minute + past);
+    };
+    // The clock as counted at the last event, less what has passed since.
+    let counted_at = app
+        .walkthrough()
+        .map_or(0, |walk| walk.used.counted_until.as_second());
+    let elapsed = (i64::try_from(since_epoch.as_secs()).unwrap_or(i64::MAX) - counted_at).max(0);
+    let left = counted_left - elapsed;
+    if (0..=SECONDS_SHOWN_FROM).contains(&left) {
+        return Some(to_second + past);
+    }
+    let until_seconds_shown = left - SECONDS_SHOWN_FROM;
+    let to_last_minute = u64::try_from(until_seconds_shown)
+        .ok()
+        .filter(|seconds| *seconds >= 1)
+        .map(|seconds| to_second + Duration::from_secs(seconds - 1));
+    Some(to_last_minute.map_or(to_minute, |at| at.min(to_minute)) + past)
 }
 
 /// Runs an action and every effect and follow-up action it leads to, then

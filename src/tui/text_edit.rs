@@ -105,10 +105,30 @@ pub struct VisibleText {
     pub more_below: bool,
 }
 
+/// What an edit changed: `removed` bytes at byte `offset` were replaced by
+/// `inserted`. Exactly what the journal records, known without comparing the
+/// text before and after (which would copy a long note on every key).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Splice {
+    pub offset: usize,
+    pub removed: usize,
+    pub inserted: String,
+}
+
 /// Applies one edit or movement; returns true when the text changed.
 /// Afterwards the cursor is on a grapheme boundary and visible in the
 /// viewport (`scroll_top` adjusted).
 pub fn apply(text: &mut String, cursor: &mut TextCursor, op: EditOp, viewport: Viewport) -> bool {
+    edit(text, cursor, op, viewport).is_some()
+}
+
+/// As [`apply`], and says what changed: `None` when the text did not.
+pub fn edit(
+    text: &mut String,
+    cursor: &mut TextCursor,
+    op: EditOp,
+    viewport: Viewport,
+) -> Option<Splice> {
     cursor.byte =
         layout::floor_grapheme_boundary(text, layout::floor_char_boundary(text, cursor.byte));
     let width = viewport.wrap_width();
@@ -119,86 +139,99 @@ pub fn apply(text: &mut String, cursor: &mut TextCursor, op: EditOp, viewport: V
         op,
         EditOp::Up | EditOp::Down | EditOp::PageUp | EditOp::PageDown
     );
+    let inserted = |inserted: String| Splice {
+        offset: byte,
+        removed: 0,
+        inserted,
+    };
     let changed = match op {
         EditOp::Insert(c) => {
             if sanitize::is_forbidden(c) {
-                false
+                None
             } else {
                 text.insert(byte, c);
                 cursor.byte = byte + c.len_utf8();
-                true
+                Some(inserted(c.to_string()))
             }
         }
         EditOp::Paste(pasted) => {
             let clean = sanitize::sanitize_paste(&pasted);
             text.insert_str(byte, &clean);
             cursor.byte = byte + clean.len();
-            !clean.is_empty()
+            (!clean.is_empty()).then(|| inserted(clean))
         }
         EditOp::Newline => {
             text.insert(byte, '\n');
             cursor.byte = byte + 1;
-            true
+            Some(inserted("\n".to_string()))
         }
         EditOp::Backspace => {
             let previous = layout::previous_position(text, byte);
             text.replace_range(previous..byte, "");
             cursor.byte = previous;
-            previous < byte
+            (previous < byte).then(|| Splice {
+                offset: previous,
+                removed: byte - previous,
+                inserted: String::new(),
+            })
         }
         EditOp::Delete => {
             let next = layout::next_position(text, byte);
             text.replace_range(byte..next, "");
-            next > byte
+            (next > byte).then(|| Splice {
+                offset: byte,
+                removed: next - byte,
+                inserted: String::new(),
+            })
         }
         EditOp::Left => {
             cursor.byte = layout::previous_position(text, byte);
-            false
+            None
         }
         EditOp::Right => {
             cursor.byte = layout::next_position(text, byte);
-            false
+            None
         }
         EditOp::WordLeft => {
             cursor.byte = layout::word_start_before(text, byte);
-            false
+            None
         }
         EditOp::WordRight => {
             cursor.byte = layout::word_end_after(text, byte);
-            false
+            None
         }
         EditOp::Up => {
             move_vertically(text, cursor, Direction::Up, 1, width);
-            false
+            None
         }
         EditOp::Down => {
             move_vertically(text, cursor, Direction::Down, 1, width);
-            false
+            None
         }
         EditOp::PageUp => {
             page(text, cursor, Direction::Up, viewport);
-            false
+            None
         }
         EditOp::PageDown => {
             page(text, cursor, Direction::Down, viewport);
-            false
+            None
         }
         EditOp::RowStart => {
             cursor.byte = layout::row_at(text, byte, width).start;
-            false
+            None
         }
         EditOp::RowEnd => {
             let row = layout::row_at(text, byte, width);
             cursor.byte = layout::row_last_position(text, &row);
-            false
+            None
         }
         EditOp::TextStart => {
             cursor.byte = 0;
-            false
+            None
         }
         EditOp::TextEnd => {
             cursor.byte = text.len();
-            false
+            None
         }
     };
     if !keeps_goal {

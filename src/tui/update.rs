@@ -2,6 +2,7 @@
 //! No terminal and no files here, so every behaviour is testable as "action in,
 //! state and effect out".
 
+mod actions;
 mod conflicts;
 mod form;
 mod homework;
@@ -36,7 +37,7 @@ use super::app::{
 use super::effect::Effect;
 use super::text_edit::{self, EditOp, TextCursor, Viewport};
 use super::view;
-use crate::model::edit::{Edit, Slot, TextSlot, splice_between};
+use crate::model::edit::{Edit, Slot, TextSlot};
 use crate::model::search;
 use crate::model::timebox::{Plan, TimeUsed};
 use crate::model::{
@@ -116,7 +117,12 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     match &mut app.screen {
         Screen::Start(_) => update_start(app, action),
         Screen::NewScan(_) => update_form(app, action),
-        Screen::Walkthrough(_) => update_walkthrough(app, action),
+        Screen::Walkthrough(_) => {
+            let before = app.walkthrough().map(|walk| walk.current);
+            let effect = update_walkthrough(app, action);
+            actions::ask_about_carried(app, before);
+            effect
+        }
         Screen::Overview(_) => overview::update_overview(app, action),
     }
 }

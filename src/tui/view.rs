@@ -2,6 +2,7 @@
 //! state changes and no IO here; the layout helpers are shared with `update`
 //! so that what is drawn and what the keys act on always agree.
 
+pub mod actions;
 pub mod agenda;
 pub mod conflicts;
 pub mod help;
@@ -13,6 +14,7 @@ mod scale_legend;
 pub mod start;
 pub mod style;
 pub mod summary;
+pub mod top_bar;
 pub mod walkthrough;
 mod widgets;
 mod wrap;
@@ -63,6 +65,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Screen::Walkthrough(walk) if matches!(walk.mode, WalkMode::Summary { .. }) => {
             summary::draw(frame, body, app, walk, &styles);
+            None
+        }
+        Screen::Walkthrough(walk) if matches!(walk.mode, WalkMode::Actions { .. }) => {
+            actions::draw(frame, body, app, walk, &styles);
             None
         }
         Screen::Walkthrough(walk) => walkthrough::draw(frame, body, app, walk, &styles),
@@ -151,21 +157,37 @@ fn draw_overlay(
     }
 }
 
-/// Whether a countdown is on screen, so the driver wakes every second to
-/// redraw it: with a scan open (every view of it shows a clock) and room to
-/// draw. Otherwise the app sleeps until a key.
+/// Whether a countdown is on screen, so the driver wakes to redraw it when
+/// it changes: with a scan open (every view of it shows a clock), the clock
+/// not switched off in the settings, and room to draw. Otherwise the app
+/// sleeps until a key.
 pub fn countdown_visible(app: &App) -> bool {
-    app.walkthrough().is_some() && !is_too_small(app.size)
+    app.timebox.clock && app.walkthrough().is_some() && !is_too_small(app.size)
 }
 
-/// The criterion's countdown in words, and whether it is over time.
-pub fn criterion_clock(app: &App, walk: &super::app::Walkthrough) -> (String, bool) {
+/// Seconds left on the criterion's clock as last counted, when that clock is
+/// on screen (the walkthrough and the projector; the overview shows only
+/// the session's).
+pub fn criterion_clock_left(app: &App) -> Option<i64> {
+    let walk = app.walkthrough()?;
+    let shown = countdown_visible(app) && !matches!(walk.mode, WalkMode::Summary { .. });
+    shown.then(|| walk.clocks().criterion_left)
+}
+
+/// The criterion's countdown in words, and whether it is over time; `None`
+/// when the clock is switched off.
+pub fn criterion_clock(app: &App, walk: &super::app::Walkthrough) -> Option<(String, bool)> {
+    use crate::model::timebox::{Countdown, minutes_seconds};
+    if !app.timebox.clock {
+        return None;
+    }
     let left = walk.clocks().criterion_left;
     let over = left < 0;
-    (
-        (app.text.clock_criterion)(&crate::model::timebox::minutes_seconds(left), over),
-        over,
-    )
+    let time = match Countdown::of(left) {
+        Countdown::Seconds(seconds) => minutes_seconds(seconds),
+        Countdown::Minutes(minutes) => (app.text.clock_minutes)(minutes),
+    };
+    Some(((app.text.clock_criterion)(&time, over), over))
 }
 
 /// Whether a terminal of this size only gets the "too small" message.

@@ -6,7 +6,8 @@
 
 use jiff::Timestamp;
 use zelfscan::model::{
-    Agreement, Answer, CriterionAnswer, Participant, Scan, ScanMeta, Verdict, VerdictOverride,
+    ActionStatus, AgendaAction, Agreement, Ambition, Answer, CriterionAnswer, Participant, Scan,
+    ScanMeta, Verdict, VerdictOverride,
 };
 
 /// Every in-code scan, by the name its snapshots carry.
@@ -116,15 +117,27 @@ pub fn complete() -> Scan {
         answer.consensus_note = "Voorbehoud: aanbieders zien het partnerschap nog niet terug \
                                  in de praktijk."
             .to_string();
-        answer.action =
-            "Gezamenlijke agenda opstellen — eigenaar: Fatima el Idrissi (regio), vóór 1 maart"
-                .to_string();
+        answer.actions = vec![AgendaAction {
+            what: "Gezamenlijke agenda opstellen".to_string(),
+            owner: "Fatima el Idrissi (regio)".to_string(),
+            due: Some(jiff::civil::date(2027, 3, 1)),
+            status: ActionStatus::Ongoing,
+            ..AgendaAction::default()
+        }];
+        answer.ambition = Some(Ambition {
+            level: Some(4),
+            due: Some(jiff::civil::date(2027, 12, 31)),
+            needed: "Een partnerschapsagenda die aanbieders mee schrijven".to_string(),
+            ..Ambition::default()
+        });
     }
     agree(&mut scan, "STR-3", 4, 4, 4);
     agree(&mut scan, "INK-2", 4, 3, 4);
-    answer_mut(&mut scan, "INK-2").action =
-        "Meerjarige afspraken vastleggen\n1. concept: René (inkoop)\n2. besluit: stuurgroep"
-            .to_string();
+    answer_mut(&mut scan, "INK-2").actions = vec![AgendaAction {
+        what: "Meerjarige afspraken vastleggen\n1. concept: René (inkoop)\n2. besluit: stuurgroep"
+            .to_string(),
+        ..AgendaAction::default()
+    }];
     agree(&mut scan, "SCH-1", 4, 4, 4);
     {
         let answer = answer_mut(&mut scan, "SCH-3");
@@ -159,7 +172,19 @@ pub fn incomplete() -> Scan {
         answer.perspectives[1].note = "Wij kennen de visie niet.\nNooit gezien.".to_string();
         answer.agreement = Some(Agreement::NoConsensus);
         answer.consensus_note = "Geen overeenstemming over de status van het besluit.".to_string();
-        answer.action = "Navragen bij de griffie – Jan de Vries".to_string();
+        answer.actions = vec![
+            AgendaAction {
+                what: "Navragen bij de griffie".to_string(),
+                owner: "Jan de Vries".to_string(),
+                status: ActionStatus::Done,
+                ..AgendaAction::default()
+            },
+            AgendaAction {
+                what: "Besluit opnieuw agenderen".to_string(),
+                status: ActionStatus::Dropped,
+                ..AgendaAction::default()
+            },
+        ];
         answer.changed_at = Some(changed_at());
     }
     agree(&mut scan, "VIS-2", 3, 3, 3);

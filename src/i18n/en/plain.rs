@@ -99,6 +99,8 @@ fn command_words(command: PlainCommand) -> &'static [&'static str] {
         PlainCommand::Verdict => &["verdict", "oordeel"],
         PlainCommand::Save => &["save", "opslaan"],
         PlainCommand::Stop => &["stop"],
+        PlainCommand::Agenda => &["agenda", "actions"],
+        PlainCommand::ActionStatus => &["status", "stand"],
     }
 }
 
@@ -112,5 +114,9 @@ fn command_help(command: PlainCommand) -> &'static str {
         PlainCommand::Verdict => "the verdict so far, with its reasons",
         PlainCommand::Save => "save now",
         PlainCommand::Stop => "save and stop",
+        PlainCommand::Agenda => "every action of the scan, by due date, with what is overdue",
+        PlainCommand::ActionStatus => {
+            "the status of an action of this criterion, for example: status 1 klaar"
+        }
     }
 }

@@ -100,6 +100,8 @@ fn command_words(command: PlainCommand) -> &'static [&'static str] {
         PlainCommand::Verdict => &["oordeel"],
         PlainCommand::Save => &["opslaan"],
         PlainCommand::Stop => &["stop"],
+        PlainCommand::Agenda => &["agenda", "acties"],
+        PlainCommand::ActionStatus => &["stand"],
     }
 }
 
@@ -113,5 +115,9 @@ fn command_help(command: PlainCommand) -> &'static str {
         PlainCommand::Verdict => "het oordeel tot nu toe, met de redenen",
         PlainCommand::Save => "nu opslaan",
         PlainCommand::Stop => "opslaan en stoppen",
+        PlainCommand::Agenda => "alle acties van de scan, op datum, met wat te laat is",
+        PlainCommand::ActionStatus => {
+            "de stand van een actie van dit criterium, bijvoorbeeld: stand 1 klaar"
+        }
     }
 }

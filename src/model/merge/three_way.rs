@@ -1,9 +1,12 @@
 //! The three-way merge git asks a merge driver for (`zelfscan
 //! merge-driver`): what `ours` and `theirs` each did to `base`, by criterion
 //! and field; the same field changed differently on both sides becomes a
-//! conflict with both values.
+//! conflict with both values. Actions: what either side added stays, what
+//! one side removed (or changed) and the other left as it was goes; the same
+//! action changed differently on both sides is kept both ways.
 
 use super::{MergeOutcome, add_option, candidates, join_rest, settle, unmatched_fields};
+use crate::model::agenda::AgendaAction;
 use crate::model::conflict::{ConflictOption, FieldValue, field_paths};
 use crate::model::scan::{CriterionAnswer, Scan};
 
@@ -37,6 +40,28 @@ fn three_way(
     let mut merged = Vec::new();
     for option in side(ours, "ours").into_iter().chain(side(theirs, "theirs")) {
         add_option(&mut merged, option);
+    }
+    merged
+}
+
+/// The three-way merge of a criterion's actions: `ours`, without what
+/// `theirs` removed or changed and `ours` left as in `base`, then what
+/// `theirs` added or changed. An action changed on both sides is there twice,
+/// once as each side left it: never dropped.
+fn three_way_actions(
+    base: &[AgendaAction],
+    ours: &[AgendaAction],
+    theirs: &[AgendaAction],
+) -> Vec<AgendaAction> {
+    let mut merged: Vec<AgendaAction> = ours
+        .iter()
+        .filter(|action| !base.contains(action) || theirs.contains(action))
+        .cloned()
+        .collect();
+    for action in theirs {
+        if !base.contains(action) && !merged.contains(action) {
+            merged.push(action.clone());
+        }
     }
     merged
 }
@@ -174,6 +199,11 @@ pub fn merge_three_way(base: &Scan, ours: &Scan, theirs: &Scan) -> MergeOutcome 
             let options = three_way(&b, o, t);
             conflicts += usize::from(settle(target, framework, field, options));
         }
+        target.actions = three_way_actions(
+            &base_answer.actions,
+            &our_answer.actions,
+            &their_answer.actions,
+        );
         if their_answer != base_answer {
             join_rest(target, their_answer, framework, &theirs.framework);
             // Flags are three-way too: a side that cleared one is heard.
@@ -187,11 +217,6 @@ pub fn merge_three_way(base: &Scan, ours: &Scan, theirs: &Scan) -> MergeOutcome 
                 base_answer.consensus_note_private,
                 our_answer.consensus_note_private,
                 their_answer.consensus_note_private,
-            );
-            target.action_private = flag(
-                base_answer.action_private,
-                our_answer.action_private,
-                their_answer.action_private,
             );
             for perspective in &framework.perspectives {
                 let private = |scan: &Scan, answer: &CriterionAnswer| {

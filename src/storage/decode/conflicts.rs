@@ -7,7 +7,9 @@ use toml::de::DeValue;
 
 use super::scan::agreement_key;
 use super::{Ctx, Fields, Value, plain_value, string, text_value};
-use crate::model::conflict::{ConflictOption, FieldConflict, FieldKind, FieldValue, field_kind};
+use crate::model::conflict::{
+    ConflictOption, FieldConflict, FieldKind, FieldValue, field_kind, perspective_of,
+};
 use crate::model::gate::Shape;
 use crate::model::{Answer, Extra, Framework};
 use crate::storage::{InvalidReason, ProblemKind};
@@ -56,7 +58,7 @@ pub(super) fn conflicts(
             continue;
         };
         let kind = field_kind(&field);
-        if let Some((perspective, _)) = field.rsplit_once('.')
+        if let Some(perspective) = perspective_of(&field)
             && matches!(kind, FieldKind::Score | FieldKind::Text)
             && framework.perspective_index(perspective).is_none()
         {
@@ -85,6 +87,8 @@ pub(super) fn conflicts(
                         // Notes span lines, as the fields they fill do.
                         FieldKind::Text => text_value(ctx, &value_path, value, Shape::Text)
                             .map_or(FieldValue::Empty, FieldValue::Text),
+                        FieldKind::Date => super::agenda::due_date(ctx, &value_path, value)
+                            .map_or(FieldValue::Empty, FieldValue::Date),
                         FieldKind::Unknown => {
                             plain_value(ctx, &value_path, value).map_or(FieldValue::Empty, |kept| {
                                 let mut extra = Extra::new();

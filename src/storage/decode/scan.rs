@@ -5,6 +5,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use toml::de::DeValue;
 
+use super::agenda::AgendaKeys;
 use super::framework::decode_framework;
 use super::{
     Ctx, Fields, Value, decode_file, decode_file_with, in_save_order, keep_unknown, string, table,
@@ -19,14 +20,18 @@ use crate::storage::{FileKind, InvalidReason, Loaded, Problem, ProblemKind};
 
 /// The keys of an `[answers.<id>]` table that are not perspective subtables.
 /// A perspective may not use one of these as its id.
-pub(in crate::storage) const ANSWER_FIELDS: [&str; 7] = [
+pub(in crate::storage) const ANSWER_FIELDS: [&str; 10] = [
     "conflicts",
     "consensus",
     "agreement",
     "consensus_note",
-    "action",
     "skipped",
     "changed_at",
+    // The agenda (see `decode/agenda.rs`).
+    super::agenda::AGENDA_FIELDS[0],
+    super::agenda::AGENDA_FIELDS[1],
+    super::agenda::AGENDA_FIELDS[2],
+    super::agenda::AGENDA_FIELDS[3],
 ];
 
 /// The file text for "onbekend" and "n.v.t." answers.
@@ -122,9 +127,10 @@ fn decode_scan(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) -> Scan {
         scan.verdict_override = verdict_override(ctx, table);
     }
     if let Some(answers) = fields.opt_table(ctx, "answers") {
+        let positions = scan.framework.criterion_positions();
         for (key, value) in answers.table.iter() {
             let id = key.get_ref().as_ref();
-            let Some(index) = scan.framework.criterion_index(id) else {
+            let Some(&index) = positions.get(id) else {
                 ctx.report(
                     key.span().start,
                     ProblemKind::UnknownCriterion { id: id.to_string() },
@@ -176,10 +182,14 @@ fn decode_answer(
     framework: &Framework,
 ) -> CriterionAnswer {
     let mut answer = CriterionAnswer::empty(framework.perspectives.len());
+    let mut agenda = AgendaKeys::default();
     let path = |key: &str| table.path(key);
     for (key, value) in table.table.iter() {
         let name = key.get_ref().as_ref();
         let key_path = path(name);
+        if agenda.read(ctx, name, &key_path, value, framework) {
+            continue;
+        }
         match name {
             "consensus" => answer.consensus = score(ctx, &key_path, value, framework),
             "agreement" => answer.agreement = agreement_key(ctx, &key_path, value),
@@ -191,19 +201,12 @@ fn decode_answer(
                 answer.consensus_note =
                     text_value(ctx, &key_path, value, Shape::Text).unwrap_or_default();
             }
-            "action" => {
-                answer.action = text_value(ctx, &key_path, value, Shape::Text).unwrap_or_default();
-            }
             "skipped" => match value.get_ref() {
                 DeValue::Boolean(flag) => answer.skipped = *flag,
                 _ => ctx.wrong_type(&key_path, value, "boolean"),
             },
             "consensus_note_private" => match value.get_ref() {
                 DeValue::Boolean(flag) => answer.consensus_note_private = *flag,
-                _ => ctx.wrong_type(&key_path, value, "boolean"),
-            },
-            "action_private" => match value.get_ref() {
-                DeValue::Boolean(flag) => answer.action_private = *flag,
                 _ => ctx.wrong_type(&key_path, value, "boolean"),
             },
             "changed_at" => {
@@ -231,6 +234,7 @@ fn decode_answer(
             },
         }
     }
+    (answer.ambition, answer.actions) = agenda.finish();
     answer.extra = in_save_order(&answer.extra);
     answer
 }

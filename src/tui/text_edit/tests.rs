@@ -885,3 +885,47 @@ fn keystrokes_in_one_huge_line_cost_a_few_passes_not_a_pass_per_row() {
         assert!(scanned < 40 * text.len(), "{op:?} scanned {scanned} bytes");
     }
 }
+
+#[test]
+fn the_splice_an_edit_reports_turns_the_text_before_into_the_text_after() {
+    let ops = [
+        EditOp::Insert('é'),
+        EditOp::Insert('a'),
+        EditOp::Paste("twee\nregels € ".into()),
+        EditOp::Newline,
+        EditOp::Left,
+        EditOp::Backspace,
+        EditOp::WordLeft,
+        EditOp::Delete,
+        EditOp::Up,
+        EditOp::Insert('👍'),
+        EditOp::TextStart,
+        EditOp::Delete,
+        EditOp::Backspace,
+        EditOp::TextEnd,
+        EditOp::Backspace,
+        EditOp::Insert('\u{7}'),
+        EditOp::Paste(String::new()),
+    ];
+    let mut text = "Eerste regel met één woord.\nTweede 👩‍👩‍👧 regel.".to_string();
+    let mut cursor = cursor_at(7);
+    for round in 0..40 {
+        for (index, op) in ops.iter().enumerate() {
+            let before = text.clone();
+            let splice = super::edit(&mut text, &mut cursor, op.clone(), viewport(12, 4));
+            match splice {
+                None => assert_eq!(text, before, "round {round}, {op:?}: no splice, no change"),
+                Some(splice) => {
+                    let mut replayed = before.clone();
+                    replayed.replace_range(
+                        splice.offset..splice.offset + splice.removed,
+                        &splice.inserted,
+                    );
+                    assert_eq!(replayed, text, "round {round}, {op:?}");
+                    assert_ne!(before, text, "a splice only when something changed");
+                }
+            }
+            cursor.byte = (cursor.byte + index * 3) % (text.len() + 1);
+        }
+    }
+}

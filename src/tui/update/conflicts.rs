@@ -6,6 +6,7 @@
 
 use super::*;
 use crate::model::conflict::{FieldKind, FieldValue, combined_notes, field_kind};
+use crate::tui::app::AgendaPart;
 
 /// The walkthrough field a conflict's path names, for "edit further".
 fn field_of(walk: &Walkthrough, path: &str) -> Option<Field> {
@@ -13,7 +14,9 @@ fn field_of(walk: &Walkthrough, path: &str) -> Option<Field> {
         "consensus" => Some(Field::Score(Side::Consensus)),
         "agreement" => Some(Field::Agreement),
         "consensus_note" => Some(Field::Note(Side::Consensus)),
-        "action" => Some(Field::Action),
+        "ambition.level" => Some(Field::Agenda(AgendaPart::AmbitionLevel)),
+        "ambition.due" => Some(Field::Agenda(AgendaPart::AmbitionDue)),
+        "ambition.needed" => Some(Field::Agenda(AgendaPart::AmbitionNeeded)),
         _ => {
             let (perspective, key) = path.rsplit_once('.')?;
             let index = walk.scan.framework.perspective_index(perspective)?;

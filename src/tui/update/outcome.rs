@@ -144,6 +144,8 @@ pub(super) fn changes_the_scan(action: &Action, walk: &Walkthrough) -> bool {
         | Action::Paste(_)
         | Action::Edit(_)
         | Action::OverrideVerdict
+        | Action::AddAgendaAction
+        | Action::RemoveAgendaAction
         | Action::Save => true,
         Action::ChoiceNext | Action::ChoicePrev => {
             matches!(walk.mode, WalkMode::Browse) && !walk.focus.is_text()

@@ -137,7 +137,13 @@ fn update_search(app: &mut App, action: Action) {
                         .position(|p| &p.label == label)
                         .map_or(walk.focus, |index| Field::Note(Side::Perspective(index))),
                     search::Place::ConsensusNote => Field::Note(Side::Consensus),
-                    search::Place::Action => Field::Action,
+                    // The agenda: the first action, or the ambition when there is none.
+                    search::Place::Action if !walk.scan.answers[hit.index].actions.is_empty() => {
+                        Field::Agenda(crate::tui::app::AgendaPart::What(0))
+                    }
+                    search::Place::Action => {
+                        Field::Agenda(crate::tui::app::AgendaPart::AmbitionNeeded)
+                    }
                     _ => walk.focus,
                 };
                 return;

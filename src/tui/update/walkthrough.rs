@@ -51,6 +51,8 @@ pub(super) fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) 
             );
             set_status(app, text);
         }
+        // A follow-up scan asks about the carried actions of the first criterion.
+        super::actions::ask_about_carried(app, None);
     } else {
         app.overlay = Some(Overlay::Message {
             title: (app.text.opened_with_warnings)(&name),
@@ -75,6 +77,12 @@ pub(super) fn saved(app: &mut App, result: Result<SaveReport, String>) -> Option
             }
             app.banner = None;
             let shown = report.path.display().to_string();
+            // Said even after an autosave: the file changed format.
+            let backup = report.backup.as_ref().map(|kept| {
+                (app.text.agenda.backup_kept)(&crate::storage::sanitize_for_display(
+                    &kept.display().to_string(),
+                ))
+            });
             match (report.moved, original) {
                 (Some(Moved::ConflictCopy), Some(original)) => {
                     app.overlay = Some(Overlay::Message {
@@ -84,6 +92,9 @@ pub(super) fn saved(app: &mut App, result: Result<SaveReport, String>) -> Option
                             &shown,
                         )],
                     });
+                }
+                _ if backup.is_some() => {
+                    set_status(app, backup.unwrap_or_default());
                 }
                 // An autosave goes quietly; the top bar shows the time.
                 _ if report.auto => {}
@@ -171,6 +182,19 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
             Action::Save | Action::ShowHelp | Action::Quit | Action::CloseScan => {}
             _ => return None,
         }
+    }
+    if matches!(walk.mode, WalkMode::Actions { .. }) {
+        let today = walk.scan.meta.date;
+        if !super::actions::update_actions_screen(walk, &action, today) {
+            match action {
+                Action::Save => return Some(Effect::SaveScan { auto: false }),
+                Action::ShowHelp => app.overlay = Some(Overlay::Help { scroll: 0 }),
+                Action::Quit if walk.dirty => app.overlay = Some(Overlay::ConfirmQuit),
+                Action::Quit => app.should_quit = true,
+                _ => {}
+            }
+        }
+        return None;
     }
     if let WalkMode::Projector { show_scores } = walk.mode {
         match action {
@@ -262,6 +286,11 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
             }
         }
         Action::ToggleSummary => walk.mode = WalkMode::Summary { selected: None },
+        Action::ToggleActions => super::actions::open_actions_screen(walk),
+        Action::AddAgendaAction => super::actions::add_action(walk, now),
+        Action::RemoveAgendaAction if !super::actions::remove_action(walk, now) => {
+            set_status(app, text.agenda.choose_action.to_string());
+        }
         Action::ShowAgenda => app.overlay = Some(Overlay::Agenda),
         Action::ShowConflicts => super::conflicts::show_conflicts(app),
         Action::ShowPrevious => {
@@ -273,7 +302,9 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
         }
         Action::ToggleProjector => walk.mode = WalkMode::Projector { show_scores: false },
         Action::TogglePrivate => {
-            if let Some(text) = text_slot(walk, walk.focus) {
+            // An ambition has no private mark; a note and an action do.
+            let markable = text_slot(walk, walk.focus).filter(|t| *t != TextSlot::AmbitionNeeded);
+            if let Some(text) = markable {
                 let private = note_is_private(&walk.scan.answers[walk.current], walk.focus);
                 let criterion = criterion_id(walk);
                 apply_edit(
@@ -302,7 +333,7 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
             };
         }
         Action::NextField | Action::PrevField => {
-            let fields = Field::all(walk.scan.framework.perspectives.len());
+            let fields = walk_fields(walk);
             let position = fields.iter().position(|f| *f == walk.focus).unwrap_or(0);
             let next = if action == Action::NextField {
                 (position + 1) % fields.len()
@@ -315,7 +346,7 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
             if walk.focus.is_text() {
                 start_editing(walk, size);
             } else {
-                let fields = Field::all(walk.scan.framework.perspectives.len());
+                let fields = walk_fields(walk);
                 let position = fields.iter().position(|f| *f == walk.focus).unwrap_or(0);
                 focus_field(walk, fields[(position + 1) % fields.len()]);
             }
@@ -342,6 +373,11 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
                     set_agreement(walk, Some(*level), now);
                 }
             }
+            Field::Agenda(part) => match super::actions::set_digit(walk, part, value, now) {
+                Ok(true) => {}
+                Ok(false) => set_status(app, text.choose_score_field.to_string()),
+                Err((low, high)) => set_error(app, (text.not_on_scale)(value, low, high)),
+            },
             _ => set_status(app, text.choose_score_field.to_string()),
         },
         Action::SetUnknown | Action::SetNotApplicable => match walk.focus {
@@ -358,7 +394,8 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
         Action::ClearAnswer => match walk.focus {
             Field::Score(side) => set_answer(walk, side, None, now),
             Field::Agreement => set_agreement(walk, None, now),
-            Field::Note(_) | Field::Action => {}
+            Field::Agenda(part) => super::actions::clear(walk, part, now),
+            Field::Note(_) => {}
         },
         Action::ChoiceNext | Action::ChoicePrev => {
             let forward = action == Action::ChoiceNext;
@@ -374,7 +411,8 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
                     let next = cycle(&Agreement::ALL, current, forward);
                     set_agreement(walk, next, now);
                 }
-                Field::Note(_) | Field::Action => {}
+                Field::Agenda(part) => super::actions::step(walk, part, forward, now),
+                Field::Note(_) => {}
             }
         }
         Action::Save => return Some(Effect::SaveScan { auto: false }),
@@ -428,30 +466,73 @@ pub(super) fn start_editing(walk: &mut Walkthrough, size: (u16, u16)) {
     }
 }
 
-/// Types into the focused note. The edit is made on a copy and recorded as a
-/// splice, so the journal holds exactly what changed.
+/// Types into the focused note. The text editor says what it changed, and
+/// that splice is what the journal records: no copy of the note per key.
 fn edit_note(walk: &mut Walkthrough, op: EditOp, now: jiff::Timestamp, size: (u16, u16)) {
     let viewport = view::walkthrough::focused_text_viewport(size, walk);
     let Some(text_slot) = text_slot(walk, walk.focus) else {
         return;
     };
+    let (focus, current) = (walk.focus, walk.current);
+    if matches!(focus, Field::Agenda(_)) {
+        edit_agenda_text(walk, text_slot, op, viewport, now);
+        return;
+    }
+    let Some(answer) = walk.scan.answers.get_mut(current) else {
+        return;
+    };
+    let Some(note) = note_text_mut(answer, focus) else {
+        return;
+    };
+    let Some(splice) = text_edit::edit(note, &mut walk.cursor, op, viewport) else {
+        return;
+    };
+    // The note holds the change already; what else an edit does to the
+    // answer (`Edit::apply`) is marking it changed.
+    answer.changed_at = Some(now);
+    let criterion = criterion_id(walk);
+    walk.dirty = true;
+    walk.pending.push(Edit::Splice {
+        criterion,
+        text: text_slot,
+        offset: splice.offset,
+        removed: splice.removed,
+        inserted: splice.inserted,
+        at: now,
+    });
+}
+
+/// Typing in an agenda text: edited on a copy (these texts are short), then
+/// applied as a splice, which also creates an ambition not set before.
+fn edit_agenda_text(
+    walk: &mut Walkthrough,
+    text_slot: TextSlot,
+    op: EditOp,
+    viewport: Viewport,
+    now: jiff::Timestamp,
+) {
     let Some(before) = note_text(&walk.scan.answers[walk.current], walk.focus) else {
         return;
     };
+    // An owner is a name, one line like the names in a file (the gate
+    // refuses a line break there, also when a journal is replayed).
+    let op = match text_slot {
+        TextSlot::ActionOwner(_) => single_line(op),
+        _ => op,
+    };
     let mut after = before.clone();
-    if !text_edit::apply(&mut after, &mut walk.cursor, op, viewport) {
+    let Some(splice) = text_edit::edit(&mut after, &mut walk.cursor, op, viewport) else {
         return;
-    }
-    let (offset, removed, inserted) = splice_between(before, &after);
+    };
     let criterion = criterion_id(walk);
     apply_edit(
         walk,
         Edit::Splice {
             criterion,
             text: text_slot,
-            offset,
-            removed,
-            inserted,
+            offset: splice.offset,
+            removed: splice.removed,
+            inserted: splice.inserted,
             at: now,
         },
     );
@@ -467,7 +548,7 @@ pub(super) fn apply_edit(walk: &mut Walkthrough, edit: Edit) {
 }
 
 /// The id of the criterion on screen.
-fn criterion_id(walk: &Walkthrough) -> String {
+pub(super) fn criterion_id(walk: &Walkthrough) -> String {
     walk.scan
         .framework
         .criterion_at(walk.current)
@@ -490,7 +571,7 @@ fn slot(walk: &Walkthrough, side: Side) -> Option<Slot> {
 fn text_slot(walk: &Walkthrough, field: Field) -> Option<TextSlot> {
     match field {
         Field::Note(side) => slot(walk, side).map(TextSlot::Note),
-        Field::Action => Some(TextSlot::Action),
+        Field::Agenda(part) => super::actions::agenda_text_slot(part),
         Field::Score(_) | Field::Agreement => None,
     }
 }
@@ -508,13 +589,36 @@ pub(super) fn keep_cursor_visible(app: &mut App) {
     }
 }
 
+/// The text of a field that has none yet (an ambition not set).
+pub(super) static NO_TEXT: String = String::new();
+
+/// Every field of the criterion on screen, in Tab order.
+pub(super) fn walk_fields(walk: &Walkthrough) -> Vec<Field> {
+    Field::walk(
+        walk.scan.framework.perspectives.len(),
+        walk.scan.answers[walk.current].actions.len(),
+    )
+}
+
 /// The text behind a text field.
 pub fn note_text(answer: &CriterionAnswer, field: Field) -> Option<&String> {
     match field {
         Field::Note(Side::Perspective(index)) => answer.perspectives.get(index).map(|p| &p.note),
         Field::Note(Side::Consensus) => Some(&answer.consensus_note),
-        Field::Action => Some(&answer.action),
+        Field::Agenda(part) => super::actions::agenda_text(answer, part),
         Field::Score(_) | Field::Agreement => None,
+    }
+}
+
+fn note_text_mut(answer: &mut CriterionAnswer, field: Field) -> Option<&mut String> {
+    match field {
+        Field::Note(Side::Perspective(index)) => {
+            answer.perspectives.get_mut(index).map(|p| &mut p.note)
+        }
+        Field::Note(Side::Consensus) => Some(&mut answer.consensus_note),
+        // Agenda texts may not exist yet (an ambition not set): they change
+        // through `Edit::apply`, which makes them (see `edit_agenda_text`).
+        Field::Agenda(_) | Field::Score(_) | Field::Agreement => None,
     }
 }
 
@@ -526,7 +630,9 @@ pub fn note_is_private(answer: &CriterionAnswer, field: Field) -> bool {
             .get(index)
             .is_some_and(|p| p.note_private),
         Field::Note(Side::Consensus) => answer.consensus_note_private,
-        Field::Action => answer.action_private,
+        field @ Field::Agenda(_) => {
+            super::actions::focused_action(answer, field).is_some_and(|action| action.private)
+        }
         Field::Score(_) | Field::Agreement => false,
     }
 }

@@ -45,6 +45,7 @@ fn value_text(framework: &Framework, value: &FieldValue, empty: &str) -> String 
         FieldValue::Answer(Answer::NotApplicable) => framework.scale.not_applicable.label.clone(),
         FieldValue::Agreement(level) => framework.agreement_label(*level).to_string(),
         FieldValue::Text(words) => words.clone(),
+        FieldValue::Date(date) => date.to_string(),
         FieldValue::Other(kept) => kept
             .get("value")
             .map_or_else(String::new, ToString::to_string),

@@ -13,23 +13,7 @@ use crate::i18n::Catalogue;
 use crate::model::Answer;
 use crate::model::compare::{Change, last_time};
 use crate::model::conflict::score_spread;
-use crate::tui::app::{App, Field, Side, Walkthrough};
-
-/// The left of the top bar: app, region and framework; for homework, whose
-/// homework it is comes first, so a narrow bar still says it.
-pub fn scan_title(walk: &Walkthrough, text: &Catalogue) -> String {
-    match walk.scan.prepared_for.as_deref() {
-        Some(side) => format!(
-            " {} · {}",
-            (text.many.homework_line)(&walk.scan.framework.perspective_label(side)),
-            walk.scan.meta.region
-        ),
-        None => format!(
-            " {} · {} · {}",
-            text.app_name, walk.scan.meta.region, walk.scan.framework.title
-        ),
-    }
-}
+use crate::tui::app::{AgendaPart, App, Field, Side, Walkthrough};
 
 /// Beside the criterion's title: last time's score that counted and which
 /// way it moved ("vorige 2 ↑"), when an earlier scan is open beside this one.
@@ -100,7 +84,29 @@ pub fn draw_previous(
             lines.push(row(words.agreement, agreement));
             lines.push(row(text.many.last_time_change, change));
             lines.push(row(words.consensus_note, last.note.clone()));
-            lines.push(row(words.action, last.action.clone()));
+            let agenda = &text.agenda;
+            if last.actions.is_empty() {
+                lines.push(row(agenda.action, String::new()));
+            }
+            for action in &last.actions {
+                let owner = if action.owner.trim().is_empty() {
+                    agenda.no_owner.to_string()
+                } else {
+                    action.owner.clone()
+                };
+                let due = action
+                    .due
+                    .map_or_else(|| agenda.no_due.to_string(), |due| due.to_string());
+                let mut line = format!(
+                    "{} — {owner} · {due} · {}",
+                    action.what.trim(),
+                    (agenda.status)(action.status)
+                );
+                if action.private {
+                    line = format!("{line} {}", text.private_mark);
+                }
+                lines.push(row(agenda.action, line));
+            }
         }
     }
     lines.push(Line::from(""));
@@ -132,7 +138,11 @@ fn field_path(walk: &Walkthrough, field: Field) -> Option<String> {
         Field::Score(Side::Consensus) => "consensus".into(),
         Field::Agreement => "agreement".into(),
         Field::Note(Side::Consensus) => "consensus_note".into(),
-        Field::Action => "action".into(),
+        Field::Agenda(AgendaPart::AmbitionLevel) => "ambition.level".into(),
+        Field::Agenda(AgendaPart::AmbitionDue) => "ambition.due".into(),
+        Field::Agenda(AgendaPart::AmbitionNeeded) => "ambition.needed".into(),
+        // Actions are never in conflict: a merge keeps every distinct one.
+        Field::Agenda(_) => return None,
         Field::Score(Side::Perspective(index)) => format!("{}.score", perspective(index)?),
         Field::Note(Side::Perspective(index)) => format!("{}.note", perspective(index)?),
     })

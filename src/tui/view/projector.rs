@@ -157,7 +157,9 @@ pub fn draw(
         },
     );
     // The criterion's countdown, quietly in the top row, for whoever keeps time.
-    let (clock, over) = super::criterion_clock(app, walk);
+    let Some((clock, over)) = super::criterion_clock(app, walk) else {
+        return;
+    };
     frame.render_widget(
         Paragraph::new(format!("{clock} "))
             .style(if over { styles.warning } else { base })

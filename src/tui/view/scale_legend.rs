@@ -42,7 +42,7 @@ fn legend(walk: &Walkthrough) -> Legend {
                 rest: scale_levels(framework),
             },
         },
-        Field::Note(_) | Field::Action => Legend {
+        Field::Note(_) | Field::Agenda(_) => Legend {
             label: String::new(),
             rest: scale_levels(framework),
         },

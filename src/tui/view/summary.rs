@@ -52,11 +52,12 @@ pub fn targets(scan: &Scan) -> Vec<usize> {
 /// Selectable entries: the text kind and the criterion each leads to.
 fn entries(evaluation: &Evaluation, scan: &Scan) -> Vec<(Entry, usize)> {
     let framework = &scan.framework;
+    let positions = framework.criterion_positions();
     let mut entries = Vec::new();
     for (index, point) in evaluation.attention.iter().enumerate() {
         let target = match point {
             AttentionPoint::Criterion { criterion_id, .. } => {
-                framework.criterion_index(criterion_id)
+                positions.get(criterion_id.as_str()).copied()
             }
             // A theme-wide point leads to the theme's first criterion.
             AttentionPoint::ThemeUnknownShare { theme_id, .. } => framework
@@ -71,7 +72,7 @@ fn entries(evaluation: &Evaluation, scan: &Scan) -> Vec<(Entry, usize)> {
     let open: Vec<usize> = evaluation
         .unanswered
         .iter()
-        .filter_map(|id| framework.criterion_index(id))
+        .filter_map(|id| positions.get(id.as_str()).copied())
         .collect();
     let parked = |index: &usize| scan.answers.get(*index).is_some_and(|a| a.skipped);
     entries.extend(

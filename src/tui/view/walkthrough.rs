@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::style::Styles;
 use crate::model::{Answer, CriterionStatus, Framework};
-use crate::tui::app::{App, Field, Side, WalkMode, Walkthrough};
+use crate::tui::app::{AgendaPart, App, Field, Side, WalkMode, Walkthrough};
 use crate::tui::text_edit::{self, TextCursor, Viewport};
 use crate::tui::update::{answer_slot, note_text};
 
@@ -72,6 +72,14 @@ fn criterion_text(framework: &Framework, index: usize) -> String {
     text
 }
 
+/// A field with a separator row above it: the joint answer and the agenda.
+fn starts_section(field: Field) -> bool {
+    matches!(
+        field,
+        Field::Score(Side::Consensus) | Field::Agenda(AgendaPart::AmbitionLevel)
+    )
+}
+
 /// Lays out the walkthrough in `body`.
 pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
     let navigator = Rect {
@@ -90,18 +98,21 @@ pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
         width: detail.width.saturating_sub(2),
         height: detail.height.saturating_sub(2),
     };
-    let fields = Field::all(walk.scan.framework.perspectives.len());
     let answer = &walk.scan.answers[walk.current];
+    let all_fields = Field::walk(walk.scan.framework.perspectives.len(), answer.actions.len());
     let label_width = label_width(&walk.scan.framework, inner.width);
     let value_width = inner.width.saturating_sub(label_width);
-    // One row per choice field and per text field, one separator row.
-    let minimum_fields = fields.len() as u16 + 1;
+    // One row per choice field and per text field, plus the separator rows.
+    let rows_for = |fields: &[Field]| {
+        fields.len() as u16 + fields.iter().filter(|f| starts_section(**f)).count() as u16
+    };
     let text = criterion_text(&walk.scan.framework, walk.current);
     let wanted_text_rows = rows_needed(&text, inner.width, inner.height);
+    let answer_rows = rows_for(&Field::all(walk.scan.framework.perspectives.len()));
     // The legend takes a second row only where the criterion text keeps its own.
     let spare = inner
         .height
-        .saturating_sub(minimum_fields + 1 + 3)
+        .saturating_sub(answer_rows + 1 + 3)
         .saturating_sub(wanted_text_rows);
     // While typing a note the legend yields its rows to the note.
     let meaning_rows = if walk.mode == WalkMode::Editing {
@@ -109,13 +120,45 @@ pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
     } else {
         super::scale_legend::rows_wanted(walk, inner.width).min(spare.max(1))
     };
-    // The criterion text yields room to the fields, but always keeps 3 rows.
+    // The criterion text yields room to the answer fields, but always keeps
+    // 3 rows; the agenda part gets what is left (and scrolls into view when
+    // the focus goes there), so the guiding questions stay readable.
     let text_rows = wanted_text_rows.min(
         inner
             .height
-            .saturating_sub(minimum_fields + meaning_rows + 1 + 3)
+            .saturating_sub(answer_rows + meaning_rows + 1 + 3)
             .max(3),
     );
+    // When the fields do not all fit (the agenda has grown), show the ones
+    // around the focus: the earliest go first, the focus always stays.
+    let room = inner.height.saturating_sub(text_rows + meaning_rows + 1);
+    // (A focus this criterion lacks, left by the projector's paging, counts as none.)
+    let focus_here = all_fields.contains(&walk.focus);
+    let mut fields = all_fields;
+    while rows_for(&fields) > room && fields.len() > 1 && focus_here && fields[0] != walk.focus {
+        fields.remove(0);
+    }
+    while rows_for(&fields) > room && fields.len() > 1 {
+        fields.pop();
+    }
+    // A note of the answer part being read or typed comes before the agenda
+    // rows: they make way (from the bottom) for the rows it needs, and come
+    // back when the focus moves on.
+    if walk.focus.is_text() && !matches!(walk.focus, Field::Agenda(_)) {
+        let wanted = if walk.mode == WalkMode::Editing {
+            u16::MAX
+        } else {
+            note_text(answer, walk.focus)
+                .map_or(1, |text| rows_needed(text, value_width, room))
+                .saturating_sub(1)
+        };
+        while rows_for(&fields).saturating_add(wanted) > room
+            && fields.last().is_some_and(|f| matches!(f, Field::Agenda(_)))
+        {
+            fields.pop();
+        }
+    }
+    let minimum_fields = rows_for(&fields);
     let criterion_text = Rect {
         height: text_rows.min(inner.height),
         ..inner
@@ -164,8 +207,8 @@ pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
     let mut y = fields_top;
     let mut placed = Vec::with_capacity(fields.len());
     for (field, height) in fields.iter().zip(heights) {
-        if *field == Field::Score(Side::Consensus) {
-            y += 1; // the separator between the perspectives and the joint answer
+        if starts_section(*field) {
+            y += 1; // the separator before the joint answer and before the agenda
         }
         let height = height.min(inner.bottom().saturating_sub(y));
         placed.push((
@@ -524,10 +567,14 @@ fn draw_detail(
     }
     // The countdown left in the bottom border, the position right; the
     // theme's name yields when both do not fit.
-    let (clock, over) = super::criterion_clock(app, walk);
-    let clock_style = if over { styles.warning } else { styles.dim };
-    let mut clock_spans = vec![Span::styled(format!(" {clock} "), clock_style)];
-    if let Some(behind) = walk.clocks().behind {
+    let mut clock_spans = Vec::new();
+    if let Some((clock, over)) = super::criterion_clock(app, walk) {
+        let clock_style = if over { styles.warning } else { styles.dim };
+        clock_spans.push(Span::styled(format!(" {clock} "), clock_style));
+    }
+    if app.timebox.clock
+        && let Some(behind) = walk.clocks().behind
+    {
         clock_spans.push(Span::styled(
             format!(
                 "· {} ",
@@ -606,7 +653,11 @@ fn draw_detail(
                     .extend(super::many::conflict_mark(walk, *field, text, styles));
                 frame.render_widget(Paragraph::new(line), *area);
             }
-            Field::Note(_) | Field::Action => {
+            Field::Agenda(part) if !field.is_text() => {
+                let line = super::actions::agenda_value_line(framework, answer, *part, app, styles);
+                frame.render_widget(Paragraph::new(line), *area);
+            }
+            Field::Note(_) | Field::Agenda(_) => {
                 let note = note_text(answer, *field).map_or("", String::as_str);
                 let editing = focused && walk.mode == WalkMode::Editing;
                 if note.is_empty()
@@ -644,6 +695,25 @@ fn draw_detail(
                 }
             }
         }
+    }
+    // The separator above the agenda part.
+    if let Some((_, first)) = layout
+        .fields
+        .iter()
+        .find(|(field, _)| *field == Field::Agenda(AgendaPart::AmbitionLevel))
+    {
+        let rule_area = Rect {
+            x: layout.detail.x + 1,
+            y: first.y.saturating_sub(1),
+            width: layout.detail.width.saturating_sub(2),
+            height: 1,
+        };
+        let rule = format!("── {} ", text.agenda.part_rule);
+        let fill = usize::from(rule_area.width).saturating_sub(rule.chars().count());
+        frame.render_widget(
+            Paragraph::new(format!("{rule}{}", "─".repeat(fill))).style(styles.dim),
+            rule_area,
+        );
     }
     // The separator between the perspectives and the joint answer.
     if let Some((_, consensus)) = layout
@@ -724,7 +794,7 @@ fn field_label(field: Field, framework: &Framework, app: &App) -> String {
         Field::Score(Side::Consensus) => text.label_consensus.to_string(),
         Field::Agreement => text.label_agreement.to_string(),
         Field::Note(Side::Consensus) => text.label_consensus_note.to_string(),
-        Field::Action => text.label_action.to_string(),
+        Field::Agenda(part) => super::actions::agenda_label(part, app),
     }
 }
 

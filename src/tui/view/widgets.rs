@@ -59,42 +59,11 @@ pub fn top_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
             String::new(),
         ),
         Screen::Walkthrough(walk) => {
-            let progress = walk.scan.progress();
-            // The full reason of a banner is in the bottom bar; here the badge.
-            let saved = if app.banner.is_some() {
-                text.not_saved_badge.to_string()
-            } else if walk.read_only {
-                text.read_only_badge.to_string()
-            } else if walk.dirty {
-                text.unsaved.to_string()
-            } else if let Some(at) = walk.last_saved {
-                let local = at.to_zoned_datetime(jiff::tz::TimeZone::system());
-                (text.saved_at)(&local.strftime("%H:%M:%S").to_string())
-            } else {
-                text.no_changes.to_string()
-            };
-            let session_left = walk.clocks().session_left;
-            let session = (text.clock_session)(
-                &crate::model::timebox::hours_minutes(session_left),
-                session_left < 0,
-            );
-            (
-                super::many::scan_title(walk, text),
-                format!(
-                    "{session} · {} · {saved} ",
-                    (text.progress)(progress.answered, progress.total)
-                ),
-            )
+            return super::top_bar::draw(frame, area, app, walk, styles);
         }
     };
     frame.render_widget(Paragraph::new("").style(styles.bar), area);
-    // With a scan open the right holds the clock too; the name yields.
-    let right_share = if app.walkthrough().is_some() {
-        usize::from(area.width.saturating_sub(20))
-    } else {
-        usize::from(area.width) * 2 / 3
-    };
-    let right = super::fit(&right, right_share);
+    let right = super::fit(&right, usize::from(area.width) * 2 / 3);
     let right_width = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
     let left = super::fit(
         &left,
