@@ -357,7 +357,7 @@ fn an_earlier_scan_of_the_region_in_the_folder_is_offered_as_last_time() {
     );
     let status = app.status.as_ref().expect("status").text.clone();
     assert!(status.contains("turfvaart-2026.toml"), "{status}");
-    // VIS-3 went from 1 to 3: the title says so, and l shows what was agreed.
+    // VIS-3 went from 1 to 3: the title says so, and h shows what was agreed.
     press(&mut app, "g");
     let vis3 = app
         .walkthrough()
@@ -373,7 +373,7 @@ fn an_earlier_scan_of_the_region_in_the_folder_is_offered_as_last_time() {
     press(&mut app, &key.repeat(steps.unsigned_abs()));
     let screen = render(&mut app, 120, 40);
     assert!(screen.contains("vorige 1 ↑"), "{screen}");
-    press(&mut app, "l");
+    press(&mut app, "h");
     assert!(matches!(app.overlay, Some(Overlay::Previous)));
     let screen = render(&mut app, 120, 40);
     for expected in [
@@ -404,9 +404,9 @@ fn open_previous_names_the_earlier_scan_and_nothing_is_written() {
 }
 
 #[test]
-fn without_an_earlier_scan_l_says_there_is_none() {
+fn without_an_earlier_scan_h_says_there_is_none() {
     let mut app = walking(example("later/turfvaart-2027.toml"));
-    press(&mut app, "l");
+    press(&mut app, "h");
     assert!(app.overlay.is_none());
     let status = app.status.as_ref().expect("status").text.clone();
     assert!(status.contains("geen vorige scan"), "{status}");

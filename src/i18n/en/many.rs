@@ -105,7 +105,7 @@ pub const MANY: ManyText = ManyText {
     no_previous: "There is no previous scan of this region and framework.",
     previous_failed: "The previous scan could not be opened",
     previous_found: |name, date| {
-        format!("Previous scan added: {name} ({date}); press l for last time.")
+        format!("Previous scan added: {name} ({date}); press h for last time.")
     },
     previous_badge: |score| format!("previous {score}"),
     last_time_change: "Change",

@@ -110,7 +110,7 @@ pub const MANY: ManyText = ManyText {
     no_previous: "Er is geen vorige scan van deze regio en dit kader.",
     previous_failed: "De vorige scan kon niet worden geopend",
     previous_found: |name, date| {
-        format!("Vorige scan erbij: {name} ({date}); druk l voor vorige keer.")
+        format!("Vorige scan erbij: {name} ({date}); druk h voor vorige keer.")
     },
     previous_badge: |score| format!("vorige {score}"),
     last_time_change: "Verandering",
