@@ -1,6 +1,6 @@
 //! Loading many scans for `compare`, `overview` and `merge`: files as given,
-//! folders searched (recursively) for scan files. The one place that loads
-//! more than one scan, so a parallel loader can replace it in one spot.
+//! folders searched (recursively) for scan files, and read on every core
+//! (`storage::load_many`). The one place that loads more than one scan.
 //! Files that do not load are described as `check` does and never modified.
 
 use std::path::{Path, PathBuf};
@@ -36,7 +36,8 @@ fn scan_files_in(folder: &Path, found: &mut Vec<PathBuf>) {
             // A framework file in the folder is not a scan and not a problem.
             // A line-level look is enough (and cheap: the files are parsed once,
             // later, in parallel): a scan has `region = …` or `[framework]`.
-            let looks_like_scan = std::fs::read(&path).is_ok_and(|bytes| {
+            // Through the guarded way in: a FIFO or a device is never read.
+            let looks_like_scan = storage::input::read_input(&path).is_ok_and(|bytes| {
                 String::from_utf8_lossy(&bytes).lines().any(|line| {
                     let line = line.trim_start_matches('\u{feff}').trim();
                     line == "[framework]"
@@ -65,37 +66,11 @@ pub fn scan_files(paths: &[PathBuf]) -> Vec<PathBuf> {
     found
 }
 
-/// Loads every scan `paths` name, on every core (std threads, one chunk of
-/// files each; the results keep the files' order). The parallel loader the
-/// perf work brings can replace this one function.
+/// Loads every scan `paths` name, on every core (`storage::load_many`, with
+/// rayon); the results keep the files' order.
 pub fn load_all(context: &Context, paths: &[PathBuf]) -> LoadedScans {
     let files = scan_files(paths);
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(files.len().max(1));
-    let chunk = files.len().div_ceil(threads).max(1);
-    let results: Vec<(PathBuf, Result<storage::Loaded<Scan>, storage::LoadError>)> =
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = files
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|file| (file.clone(), storage::load_scan(file)))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                // A panic while loading is a bug: pass it on, never drop files.
-                .flat_map(|worker| {
-                    worker
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        });
+    let results = files.iter().cloned().zip(storage::load_many(&files));
     let mut loaded = LoadedScans {
         scans: Vec::new(),
         problems: Vec::new(),

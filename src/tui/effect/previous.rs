@@ -29,7 +29,7 @@ fn search(path: &Path, current: &Scan) -> Option<(PathBuf, Scan)> {
         }
         // Opening must stay fast in a full folder: only files that name the
         // region at all are parsed.
-        let names_region = std::fs::read(&candidate).is_ok_and(|bytes| {
+        let names_region = storage::input::read_input(&candidate).is_ok_and(|bytes| {
             String::from_utf8_lossy(&bytes).contains(current.meta.region.trim())
         });
         if !names_region {
