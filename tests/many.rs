@@ -824,3 +824,76 @@ fn plain_mode_asks_homework_only_its_own_side() {
     );
     assert_eq!(fields(&load("robuust.toml")).len(), 8);
 }
+
+#[test]
+fn a_chosen_conflict_value_passes_the_gate_of_the_field_it_fills() {
+    use zelfscan::model::conflict::FieldValue;
+    use zelfscan::model::edit::Edit;
+    use zelfscan::model::gate::{Rejection, check};
+    let scan = load("vervolgtraject.toml");
+    let resolve = |field: &str, value: FieldValue| Edit::Resolve {
+        criterion: "VIS-1".into(),
+        field: field.into(),
+        value,
+        at: jiff::Timestamp::UNIX_EPOCH,
+    };
+    let gate = |field: &str, value: FieldValue| check(&scan.framework, &resolve(field, value));
+    assert_eq!(
+        gate("ambition.level", FieldValue::Answer(Answer::Score(3))),
+        Ok(())
+    );
+    assert_eq!(
+        gate("ambition.level", FieldValue::Answer(Answer::Score(9))),
+        Err(Rejection::NotOnScale(9))
+    );
+    let due = jiff::civil::date(2027, 12, 31);
+    assert_eq!(gate("ambition.due", FieldValue::Date(due)), Ok(()));
+    assert_eq!(
+        gate("ambition.needed", FieldValue::Text("geld\nen mensen".into())),
+        Ok(())
+    );
+    assert!(gate("consensus_note", FieldValue::Text("a\u{1b}[2Jb".into())).is_err());
+    assert!(matches!(
+        gate("nergens.note", FieldValue::Text("x".into())),
+        Err(Rejection::UnknownPerspective(_))
+    ));
+}
+
+#[test]
+fn an_ambition_changed_on_both_sides_is_a_conflict_and_saves_and_loads() {
+    use zelfscan::model::conflict::{FieldValue, get_field};
+    use zelfscan::model::merge::merge_three_way;
+    use zelfscan::storage::parse_scan;
+    let base = load("vervolgtraject.toml");
+    let vis1 = index(&base, "VIS-1");
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    let ambition = |level, year| zelfscan::model::Ambition {
+        level: Some(level),
+        due: Some(jiff::civil::date(year, 6, 30)),
+        needed: String::new(),
+        extra: Default::default(),
+    };
+    ours.answers[vis1].ambition = Some(ambition(3, 2027));
+    theirs.answers[vis1].ambition = Some(ambition(4, 2027));
+    let outcome = merge_three_way(&base, &ours, &theirs);
+    assert_eq!(outcome.conflicts, 1, "only the level differs");
+    let merged = &outcome.scan.answers[vis1];
+    assert_eq!(merged.conflicts[0].field, "ambition.level");
+    assert_eq!(
+        get_field(merged, &outcome.scan.framework, "ambition.due"),
+        Some(FieldValue::Date(jiff::civil::date(2027, 6, 30)))
+    );
+    let text = scan_to_toml(&outcome.scan);
+    assert!(text.contains("field = \"ambition.level\""), "{text}");
+    let back = parse_scan(&text).expect("loads").value;
+    assert_eq!(back, outcome.scan);
+    // A date in conflict is kept as a TOML date and reads back as one.
+    theirs.answers[vis1].ambition = Some(ambition(4, 2028));
+    let outcome = merge_three_way(&base, &ours, &theirs);
+    assert_eq!(outcome.conflicts, 2);
+    let text = scan_to_toml(&outcome.scan);
+    assert!(text.contains("value = 2028-06-30"), "{text}");
+    let back = parse_scan(&text).expect("loads");
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    assert_eq!(back.value, outcome.scan);
+}

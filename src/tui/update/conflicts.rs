@@ -65,16 +65,19 @@ pub(super) fn update_conflicts(app: &mut App, action: Action) -> Option<Effect> 
             .framework
             .criterion_at(walk.current)
             .map_or_else(String::new, |entry| entry.criterion.id.clone());
+        let edit = Edit::Resolve {
+            criterion,
+            field: chosen.field.clone(),
+            value,
+            at: now,
+        };
+        // A value from a file passes the gate every edit passes (a journal
+        // replay checks it the same way) before it becomes the field's.
+        if crate::model::gate::check(&walk.scan.framework, &edit).is_err() {
+            return false;
+        }
         let before = walk.pending.len();
-        apply_edit(
-            walk,
-            Edit::Resolve {
-                criterion,
-                field: chosen.field.clone(),
-                value,
-                at: now,
-            },
-        );
+        apply_edit(walk, edit);
         walk.pending.len() > before
     };
     let refused = walk.read_only
