@@ -361,6 +361,8 @@ pub struct ManyText {
     pub nothing: &'static str,
     pub not_comparable_item: fn(&crate::model::compare::NotComparable) -> String,
     pub change_chart_title: &'static str,
+    /// The heading of the agenda then and now in `compare`.
+    pub agenda_progress: &'static str,
     /// "Overzicht van 46 scans".
     pub overview_title: fn(usize) -> String,
     /// A group: framework title, version, how many scans.

@@ -849,7 +849,10 @@ fn a_chosen_conflict_value_passes_the_gate_of_the_field_it_fills() {
     let due = jiff::civil::date(2027, 12, 31);
     assert_eq!(gate("ambition.due", FieldValue::Date(due)), Ok(()));
     assert_eq!(
-        gate("ambition.needed", FieldValue::Text("geld\nen mensen".into())),
+        gate(
+            "ambition.needed",
+            FieldValue::Text("geld\nen mensen".into())
+        ),
         Ok(())
     );
     assert!(gate("consensus_note", FieldValue::Text("a\u{1b}[2Jb".into())).is_err());
@@ -896,4 +899,47 @@ fn an_ambition_changed_on_both_sides_is_a_conflict_and_saves_and_loads() {
     let back = parse_scan(&text).expect("loads");
     assert!(back.warnings.is_empty(), "{:?}", back.warnings);
     assert_eq!(back.value, outcome.scan);
+}
+
+#[test]
+fn compare_shows_the_agenda_then_and_now() {
+    use zelfscan::model::ActionStatus;
+    let comparison = compare(
+        &load("vervolgtraject.toml"),
+        &load("later/turfvaart-2027.toml"),
+    );
+    let vis3 = comparison
+        .agenda
+        .iter()
+        .find(|item| item.criterion_id == "VIS-3")
+        .expect("VIS-3 has an agenda");
+    assert_eq!((vis3.ambition_then, vis3.ambition_now), (Some(3), Some(3)));
+    assert_eq!(
+        (vis3.actions[0].then, vis3.actions[0].now),
+        (Some(ActionStatus::Open), Some(ActionStatus::Done))
+    );
+    // An action the later scan no longer has is still listed, with "—" now.
+    let ink1 = comparison
+        .agenda
+        .iter()
+        .find(|item| item.criterion_id == "INK-1")
+        .expect("INK-1");
+    assert_eq!(ink1.actions[0].now, None);
+    let home = TempDir::new().expect("temp dir");
+    zelfscan(home.path())
+        .arg("compare")
+        .arg(examples().join("vervolgtraject.toml"))
+        .arg(examples().join("later/turfvaart-2027.toml"))
+        .assert()
+        .success()
+        .stdout(contains("## Agenda: ambities en acties toen en nu"))
+        .stdout(contains("| Henk Mulder | open | klaar |"))
+        .stdout(contains("| Henk Mulder | open | vervallen |"));
+    zelfscan(home.path())
+        .args(["compare", "--format", "json"])
+        .arg(examples().join("vervolgtraject.toml"))
+        .arg(examples().join("later/turfvaart-2027.toml"))
+        .assert()
+        .success()
+        .stdout(contains("\"new_status\": \"klaar\""));
 }

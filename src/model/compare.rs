@@ -2,10 +2,13 @@
 //! theme and per criterion the score then and now and the change, the points
 //! of attention that came or went, and what could not be compared. Criteria
 //! and themes are matched by id, so a newer framework version compares where
-//! its ids match. Pure: two scans in, a [`Comparison`] out.
+//! its ids match. The agenda too: per criterion the ambition then and now,
+//! and each action's status then and now (an action is matched by what it
+//! says and who owns it). Pure: two scans in, a [`Comparison`] out.
 
 use std::collections::BTreeSet;
 
+use super::agenda::{ActionStatus, AgendaAction};
 use super::scan::{Answer, CriterionAnswer, Scan};
 use super::scoring::{AttentionPoint, Evaluation, Verdict, evaluate};
 
@@ -118,6 +121,72 @@ pub enum NotComparable {
     },
 }
 
+/// One action then and now; `None` where that scan does not have it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionProgress {
+    pub what: String,
+    pub owner: String,
+    pub then: Option<ActionStatus>,
+    pub now: Option<ActionStatus>,
+}
+
+/// A criterion's agenda then and now: the ambition's level and every action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaProgress {
+    pub criterion_id: String,
+    pub ambition_then: Option<u8>,
+    pub ambition_now: Option<u8>,
+    pub actions: Vec<ActionProgress>,
+}
+
+/// The agenda of criterion `id` in both scans, when either has one.
+fn agenda_progress(
+    old: Option<&CriterionAnswer>,
+    new: Option<&CriterionAnswer>,
+    id: &str,
+) -> Option<AgendaProgress> {
+    let level = |answer: Option<&CriterionAnswer>| {
+        answer
+            .and_then(|a| a.ambition.as_ref())
+            .and_then(|a| a.level)
+    };
+    let actions = |answer: Option<&CriterionAnswer>| -> Vec<AgendaAction> {
+        answer.map(|a| a.actions.clone()).unwrap_or_default()
+    };
+    let same = |a: &AgendaAction, b: &AgendaAction| {
+        a.what.trim() == b.what.trim() && a.owner.trim() == b.owner.trim()
+    };
+    let mut later = actions(new);
+    let mut progress = Vec::new();
+    for action in actions(old) {
+        let now = later
+            .iter()
+            .position(|candidate| same(candidate, &action))
+            .map(|index| later.remove(index).status);
+        progress.push(ActionProgress {
+            what: action.what,
+            owner: action.owner,
+            then: Some(action.status),
+            now,
+        });
+    }
+    progress.extend(later.into_iter().map(|action| ActionProgress {
+        what: action.what,
+        owner: action.owner,
+        then: None,
+        now: Some(action.status),
+    }));
+    let has_ambition = |answer: Option<&CriterionAnswer>| {
+        answer.is_some_and(|a| a.ambition.as_ref().is_some_and(|a| !a.is_empty()))
+    };
+    (has_ambition(old) || has_ambition(new) || !progress.is_empty()).then(|| AgendaProgress {
+        criterion_id: id.to_string(),
+        ambition_then: level(old),
+        ambition_now: level(new),
+        actions: progress,
+    })
+}
+
 /// Two scans set side by side.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
@@ -141,6 +210,9 @@ pub struct Comparison {
     /// Ids of criteria that were a point of attention then and are not now.
     pub stopped_attention: Vec<String>,
     pub not_comparable: Vec<NotComparable>,
+    /// The agenda then and now, per criterion that has one in either scan,
+    /// in the newer framework's walk order (then the older's own criteria).
+    pub agenda: Vec<AgendaProgress>,
 }
 
 impl Comparison {
@@ -228,6 +300,27 @@ pub fn compare(old: &Scan, new: &Scan) -> Comparison {
             .and_then(|index| scan.answers.get(index))
             .and_then(|answer: &CriterionAnswer| answer.consensus)
     };
+    let answer = |scan: &'_ Scan, id: &str| -> Option<CriterionAnswer> {
+        scan.framework
+            .criterion_index(id)
+            .and_then(|index| scan.answers.get(index))
+            .cloned()
+    };
+    let mut agenda = Vec::new();
+    for entry in new.framework.criteria() {
+        let id = entry.criterion.id.as_str();
+        agenda.extend(agenda_progress(
+            answer(old, id).as_ref(),
+            answer(new, id).as_ref(),
+            id,
+        ));
+    }
+    for entry in old.framework.criteria() {
+        let id = entry.criterion.id.as_str();
+        if new.framework.criterion_index(id).is_none() {
+            agenda.extend(agenda_progress(answer(old, id).as_ref(), None, id));
+        }
+    }
     let mut criteria = Vec::new();
     for entry in new.framework.criteria() {
         let id = entry.criterion.id.as_str();
@@ -282,6 +375,7 @@ pub fn compare(old: &Scan, new: &Scan) -> Comparison {
         became_attention,
         stopped_attention,
         not_comparable,
+        agenda,
     }
 }
 

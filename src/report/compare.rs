@@ -117,6 +117,58 @@ fn criterion_rows(c: &Comparison, text: &Catalogue) -> Vec<[String; 5]> {
         .collect()
 }
 
+/// The agenda then and now: one row per action (criterion, ambition then
+/// and now, action, owner, status then and now); a criterion with an
+/// ambition and no action gets one row. "—" where a scan has nothing.
+fn agenda_rows(c: &Comparison, text: &Catalogue) -> Vec<[String; 7]> {
+    let words = &text.agenda;
+    let level = |value: Option<u8>| value.map_or_else(|| "—".to_string(), |v| v.to_string());
+    let status = |value: Option<crate::model::ActionStatus>| {
+        value.map_or_else(|| "—".to_string(), |s| (words.status)(s).to_string())
+    };
+    let mut rows = Vec::new();
+    for item in &c.agenda {
+        let ambition = [level(item.ambition_then), level(item.ambition_now)];
+        if item.actions.is_empty() {
+            rows.push([
+                item.criterion_id.clone(),
+                ambition[0].clone(),
+                ambition[1].clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+        }
+        for action in &item.actions {
+            rows.push([
+                item.criterion_id.clone(),
+                ambition[0].clone(),
+                ambition[1].clone(),
+                clean(&action.what),
+                clean(&action.owner),
+                status(action.then),
+                status(action.now),
+            ]);
+        }
+    }
+    rows
+}
+
+/// The column heads of [`agenda_rows`].
+fn agenda_head(text: &Catalogue) -> [String; 7] {
+    let (many, words) = (&text.many, &text.agenda);
+    [
+        text.report.criterion.to_string(),
+        format!("{} ({})", words.ambition_level, many.then),
+        format!("{} ({})", words.ambition_level, many.now),
+        words.action.to_string(),
+        words.owner.to_string(),
+        format!("{} ({})", words.status_label, many.then),
+        format!("{} ({})", words.status_label, many.now),
+    ]
+}
+
 fn titled(c: &Comparison, id: &str) -> String {
     let title = c
         .criteria
@@ -182,6 +234,15 @@ fn markdown(c: &Comparison, text: &Catalogue) -> String {
     for row in criterion_rows(c, text) {
         let cells: Vec<String> = row.iter().map(|cell| md_cell(cell)).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    if !c.agenda.is_empty() {
+        let _ = writeln!(out, "\n## {}\n", many.agenda_progress);
+        let _ = writeln!(out, "| {} |", agenda_head(text).join(" | "));
+        out.push_str("|---|---|---|---|---|---|---|\n");
+        for row in agenda_rows(c, text) {
+            let cells: Vec<String> = row.iter().map(|cell| md_cell(cell)).collect();
+            let _ = writeln!(out, "| {} |", cells.join(" | "));
+        }
     }
     for (heading, items) in lists(c, text) {
         let _ = writeln!(out, "\n## {heading}\n");
@@ -308,6 +369,13 @@ fn html(c: &Comparison, text: &Catalogue) -> String {
         ],
         &rows,
     );
+    if !c.agenda.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>", esc(many.agenda_progress));
+        let head = agenda_head(text);
+        let head: Vec<&str> = head.iter().map(String::as_str).collect();
+        let rows: Vec<Vec<String>> = agenda_rows(c, text).into_iter().map(Vec::from).collect();
+        html_table(&mut out, &head, &rows);
+    }
     for (heading, items) in lists(c, text) {
         let _ = writeln!(out, "<h2>{}</h2>", esc(heading));
         if items.is_empty() {
@@ -432,6 +500,17 @@ fn json(c: &Comparison) -> String {
         "became_attention": c.became_attention,
         "stopped_attention": c.stopped_attention,
         "not_comparable": c.not_comparable.iter().map(not_comparable).collect::<Vec<Value>>(),
+        "agenda": c.agenda.iter().map(|item| json!({
+            "criterion": item.criterion_id,
+            "ambition_level_old": item.ambition_then,
+            "ambition_level_new": item.ambition_now,
+            "actions": item.actions.iter().map(|action| json!({
+                "what": action.what,
+                "owner": action.owner,
+                "old_status": action.then.map(|s| s.key()),
+                "new_status": action.now.map(|s| s.key()),
+            })).collect::<Vec<Value>>(),
+        })).collect::<Vec<Value>>(),
     });
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');

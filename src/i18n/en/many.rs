@@ -44,6 +44,7 @@ pub const MANY: ManyText = ManyText {
         }
     },
     change_chart_title: "Change per theme (now minus then)",
+    agenda_progress: "Agenda: ambitions and actions then and now",
     overview_title: |count| format!("Overview of {count} scans"),
     overview_group: |title, version, count| format!("{title}, version {version}: {count} scans"),
     overview_counts: |scans, regions, verdicts| {

@@ -43,6 +43,7 @@ pub const MANY: ManyText = ManyText {
         }
     },
     change_chart_title: "Verschil per thema (nu min toen)",
+    agenda_progress: "Agenda: ambities en acties toen en nu",
     overview_title: |count| format!("Overzicht van {count} scans"),
     overview_group: |title, version, count| format!("{title}, versie {version}: {count} scans"),
     overview_counts: |scans, regions, verdicts| {
