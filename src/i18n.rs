@@ -223,7 +223,8 @@ pub struct Catalogue {
     pub help_summary_intro: &'static str,
     pub journal_failed: fn(&str) -> String,
     pub owner_description: fn(&str, &str, u32, &str) -> String,
-    pub recovered: fn(usize, &str) -> String,
+    /// How many edits were restored, and when the last was made (if known).
+    pub recovered: fn(usize, Option<&str>) -> String,
     pub journal_set_aside: fn(usize, &str) -> String,
     pub recovered_title: &'static str,
     pub copy_suffix: &'static str,

@@ -202,9 +202,10 @@ pub const EN: Catalogue = Catalogue {
         format!("{user}{host}{since} (process {pid})")
     },
     recovered: |edits, when| {
+        let when = when.map_or_else(String::new, |when| format!(" (last change: {when})"));
         format!(
-            "{edits} change(s) that were not yet in the file have been restored from the recovery file \
-         (last change: {when}). Check them; zelfscan will save them automatically in a moment."
+            "{edits} change(s) that were not yet in the file have been restored from the recovery file\
+             {when}. Check them; zelfscan will save them automatically in a moment."
         )
     },
     journal_set_aside: |edits, kept| {

@@ -202,9 +202,10 @@ pub const NL: Catalogue = Catalogue {
         format!("{user}{host}{since} (proces {pid})")
     },
     recovered: |edits, when| {
+        let when = when.map_or_else(String::new, |when| format!(" (laatste wijziging: {when})"));
         format!(
-            "{edits} wijziging(en) die nog niet in het bestand stonden zijn hersteld uit het herstelbestand \
-         (laatste wijziging: {when}). Controleer ze; zelfscan slaat ze zo dadelijk automatisch op."
+            "{edits} wijziging(en) die nog niet in het bestand stonden zijn hersteld uit het herstelbestand\
+             {when}. Controleer ze; zelfscan slaat ze zo dadelijk automatisch op."
         )
     },
     journal_set_aside: |edits, kept| {

@@ -407,12 +407,12 @@ fn describe_recovery(app: &App, recovery: &Recovery) -> Option<String> {
         Recovery::Replayed {
             edits, last_change, ..
         } => {
-            let when = last_change.map_or_else(String::new, |at| {
+            let when = last_change.map(|at| {
                 at.to_zoned_datetime(jiff::tz::TimeZone::system())
                     .strftime("%d-%m-%Y %H:%M:%S")
                     .to_string()
             });
-            Some((text.recovered)(*edits, &when))
+            Some((text.recovered)(*edits, when.as_deref()))
         }
         Recovery::Rejected {
             restored,

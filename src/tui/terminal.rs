@@ -179,6 +179,7 @@ fn event_loop(
         if io.finish_opening(app) {
             continue;
         }
+        schedule_autosave(app, &mut deadlines, Instant::now());
         deadlines.tick = tick_after(app, SystemTime::now()).map(|wait| Instant::now() + wait);
         // Blocks until something happens (or the deadline): no ticking.
         let event = match events.next(deadlines.next()) {
@@ -228,19 +229,23 @@ fn event_loop(
             deadlines.autosave = None;
             dispatch(app, io, Action::AutoSave);
         }
-        let dirty = app
-            .walkthrough()
-            .is_some_and(|walk| walk.dirty && !walk.read_only);
-        if !dirty {
-            deadlines.autosave = None;
-            deadlines.unsaved_since = None;
-        } else if deadlines.autosave.is_none() {
-            // Unsaved work that no edit scheduled (restored from the journal,
-            // or a save that failed): try again after a pause.
-            deadlines.edited(moment);
-        }
     }
     Ok(Ending::Quit)
+}
+
+/// Unsaved work that no edit scheduled (restored from the journal when the
+/// scan opened, or a save that failed) is saved after a pause too; checked
+/// before the loop waits, so restored work is saved without a key press.
+fn schedule_autosave(app: &App, deadlines: &mut Deadlines, moment: Instant) {
+    let dirty = app
+        .walkthrough()
+        .is_some_and(|walk| walk.dirty && !walk.read_only);
+    if !dirty {
+        deadlines.autosave = None;
+        deadlines.unsaved_since = None;
+    } else if deadlines.autosave.is_none() {
+        deadlines.edited(moment);
+    }
 }
 
 /// How long to wait for the next redraw of the clocks; `None` = sleep until

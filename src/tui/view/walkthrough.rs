@@ -99,7 +99,15 @@ pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
         height: detail.height.saturating_sub(2),
     };
     let answer = &walk.scan.answers[walk.current];
-    let all_fields = Field::walk(walk.scan.framework.perspectives.len(), answer.actions.len());
+    let mut all_fields = Field::walk(walk.scan.framework.perspectives.len(), answer.actions.len());
+    // An empty agenda (no ambition, no action) shows one row until the focus
+    // goes there, so it never pushes what the group wrote out of view.
+    let agenda_empty = answer.ambition.is_none() && answer.actions.is_empty();
+    if agenda_empty && !matches!(walk.focus, Field::Agenda(_)) {
+        all_fields.retain(
+            |field| !matches!(field, Field::Agenda(part) if *part != AgendaPart::AmbitionLevel),
+        );
+    }
     let label_width = label_width(&walk.scan.framework, inner.width);
     let value_width = inner.width.saturating_sub(label_width);
     // One row per choice field and per text field, plus the separator rows.
