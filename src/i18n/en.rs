@@ -622,7 +622,7 @@ fn help_long(help: Help) -> &'static str {
         Help::Agenda => "the agenda: planned and used time per theme and criterion",
         Help::Conflicts => "the merge conflicts of this criterion: choose a value",
         Help::Previous => {
-            "the previous scan of this region on this criterion: score, agreement, note, action and the change"
+            "the previous scan of this region on this criterion: score, agreement, note, actions and the change"
         }
         Help::OverviewView => {
             "switch between the table, the heatmap of criteria by region and median and spread"

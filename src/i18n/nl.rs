@@ -618,7 +618,7 @@ fn help_long(help: Help) -> &'static str {
         Help::Agenda => "de agenda: geplande en gebruikte tijd per thema en criterium",
         Help::Conflicts => "de conflicten van het samenvoegen bij dit criterium: kies een waarde",
         Help::Previous => {
-            "de vorige scan van deze regio bij dit criterium: score, overeenstemming, notitie, actie en de verandering"
+            "de vorige scan van deze regio bij dit criterium: score, overeenstemming, notitie, acties en de verandering"
         }
         Help::OverviewView => {
             "wisselen tussen de tabel, de heatmap van criteria per regio en mediaan en spreiding"
