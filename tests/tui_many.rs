@@ -314,6 +314,66 @@ fn a_resolve_reads_back_from_the_journal_and_replays_the_same() {
     assert!(read.edits[0].apply(&mut replayed).is_err());
 }
 
+#[test]
+fn an_ambition_choice_is_journaled_replayed_and_gated() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("scan.toml");
+    let mut scan = with_conflicts();
+    let due = |year| FieldValue::Date(jiff::civil::date(year, 12, 31));
+    let option = |from: &str, value| ConflictOption {
+        from: from.into(),
+        value,
+    };
+    scan.answers[0].conflicts.push(FieldConflict {
+        field: "ambition.due".into(),
+        options: vec![option("ours", due(2027)), option("theirs", due(2028))],
+    });
+    scan.answers[0].conflicts.push(FieldConflict {
+        field: "ambition.level".into(),
+        options: vec![
+            option("ours", FieldValue::Answer(Answer::Score(3))),
+            option("theirs", FieldValue::Answer(Answer::Score(4))),
+        ],
+    });
+    let resolve = |field: &str, value| Edit::Resolve {
+        criterion: "VIS-1".into(),
+        field: field.into(),
+        value,
+        at: now(),
+    };
+    let edits = vec![
+        resolve("ambition.due", due(2028)),
+        resolve("ambition.level", FieldValue::Answer(Answer::Score(4))),
+    ];
+    let mut journal = storage::journal::JournalWriter::start(&path, 1).expect("journal");
+    journal.append(&edits).expect("append");
+    let read = storage::journal::read_journal(&path)
+        .expect("readable")
+        .expect("a journal");
+    assert_eq!(read.edits, edits);
+    let mut replayed = scan.clone();
+    for edit in &read.edits {
+        zelfscan::model::gate::apply_checked(&mut replayed, edit).expect("passes the gate");
+    }
+    let ambition = replayed.answers[0].ambition.clone().expect("an ambition");
+    assert_eq!(
+        (ambition.level, ambition.due),
+        (Some(4), Some(jiff::civil::date(2028, 12, 31)))
+    );
+    assert!(
+        replayed.answers[0]
+            .conflicts
+            .iter()
+            .all(|c| !c.field.starts_with("ambition")),
+        "both chosen"
+    );
+    // A level off the scale is refused by the gate, the scan unchanged.
+    let mut again = scan.clone();
+    let off = resolve("ambition.level", FieldValue::Answer(Answer::Score(9)));
+    assert!(zelfscan::model::gate::apply_checked(&mut again, &off).is_err());
+    assert_eq!(again, scan);
+}
+
 // ------------------------------------------------------------------ last time
 
 /// Opens `file` (in a temp folder with the earlier Turfvaart scan beside it)
