@@ -52,6 +52,9 @@ pub enum Command {
         /// Alleen aanmaken, niet openen.
         #[arg(long)]
         no_open: bool,
+        /// Huiswerk: een voorbereiding voor één perspectief (een id van het kader).
+        #[arg(long)]
+        perspective: Option<String>,
         // ---- the regional agenda (agenda engineer) ----
         /// Vervolgscan van deze eerdere scan: zelfde kader (of de nieuwere versie),
         /// deelnemers, ambities en openstaande acties gaan mee.
@@ -66,6 +69,9 @@ pub enum Command {
         /// en scripts (vanzelf bij TERM=dumb).
         #[arg(long)]
         plain: bool,
+        /// Een eerdere scan van de regio, om per criterium vorige keer te tonen.
+        #[arg(long)]
+        previous: Option<PathBuf>,
     },
     /// Controleer scan- of kaderbestanden; meldt bestand:regel:kolom per probleem.
     Check {
@@ -100,6 +106,64 @@ pub enum Command {
         /// Schrijf de lijst naar dit bestand in plaats van naar de standaarduitvoer.
         #[arg(long, short)]
         output: Option<PathBuf>,
+    },
+    #[command(flatten)]
+    Many(ManyCommand),
+}
+
+/// The many-scans commands: merge, merge-driver, compare, overview.
+#[derive(Debug, Subcommand)]
+pub enum ManyCommand {
+    /// Voeg scans van één kader samen (huiswerk per perspectief); verschillen
+    /// worden conflicten in de scan. Uitgang 0 schoon, 1 conflicten, 2 fout.
+    Merge {
+        /// Twee of meer scanbestanden.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Het nieuwe, samengevoegde scanbestand.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Git-samenvoeger (%O %A %B): voegt per criterium en veld samen en
+    /// schrijft het resultaat in OURS.
+    MergeDriver {
+        /// De gemeenschappelijke voorganger (%O).
+        base: PathBuf,
+        /// Onze versie (%A); hier komt het resultaat.
+        ours: PathBuf,
+        /// Hun versie (%B).
+        theirs: PathBuf,
+    },
+    /// Vergelijk twee scans van een regio: toen en nu.
+    Compare {
+        /// De oudere scan.
+        old: PathBuf,
+        /// De nieuwere scan.
+        new: PathBuf,
+        /// Het formaat.
+        #[arg(long, short, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Schrijf naar dit bestand in plaats van naar de standaarduitvoer.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Overzicht van veel scans: bestanden of mappen (die worden doorzocht).
+    Overview {
+        /// Scanbestanden of mappen.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Het formaat.
+        #[arg(long, short, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Schrijf naar dit bestand in plaats van naar de standaarduitvoer.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Kleinste groep waarvan totalen, mediaan en spreiding worden getoond.
+        #[arg(long, default_value_t = crate::model::overview::DEFAULT_MIN_GROUP)]
+        min_group: usize,
+        /// Toon het overzicht op het scherm (tabel, heatmap, spreiding).
+        #[arg(long, short)]
+        interactive: bool,
     },
 }
 
@@ -201,6 +265,9 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
                         arg.help("The scan file; by default in the scans folder, named after region and date.")
                     })
                     .mut_arg("no_open", |arg| arg.help("Only create it, do not open it."))
+                    .mut_arg("perspective", |arg| {
+                        arg.help("Homework: a preparation for one perspective (an id of the framework).")
+                    })
                     .mut_arg("from", |arg| {
                         arg.help("Follow-up of this earlier scan: same framework (or its newer version), participants, ambitions and unfinished actions come along.")
                             .value_name("OLD")
@@ -209,6 +276,9 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
             .mut_subcommand("open", |sub| {
                 sub.about("Open a scan to carry on working.")
                     .mut_arg("file", |arg| arg.help("The scan file."))
+                    .mut_arg("previous", |arg| {
+                        arg.help("An earlier scan of the region, to show last time per criterion.")
+                    })
             })
             .mut_subcommand("check", |sub| {
                 sub.about("Check scan or framework files; reports file:line:column for each problem.")
@@ -231,6 +301,32 @@ pub fn command(lang: crate::i18n::Lang) -> clap::Command {
                     .mut_arg("output", |arg| {
                         arg.help("Write the report to this file instead of to standard output.")
                     })
+            })
+            .mut_subcommand("merge", |sub| {
+                sub.about("Merge scans of one framework (homework per perspective); differences become conflicts inside the scan. Exit 0 clean, 1 conflicts, 2 error.")
+                    .mut_arg("files", |arg| arg.help("Two or more scan files."))
+                    .mut_arg("output", |arg| arg.help("The new, merged scan file."))
+            })
+            .mut_subcommand("merge-driver", |sub| {
+                sub.about("Git merge driver (%O %A %B): merges by criterion and field and writes the result to OURS.")
+                    .mut_arg("base", |arg| arg.help("The common ancestor (%O)."))
+                    .mut_arg("ours", |arg| arg.help("Our version (%A); the result goes here."))
+                    .mut_arg("theirs", |arg| arg.help("Their version (%B)."))
+            })
+            .mut_subcommand("compare", |sub| {
+                sub.about("Compare two scans of a region: then and now.")
+                    .mut_arg("old", |arg| arg.help("The older scan."))
+                    .mut_arg("new", |arg| arg.help("The newer scan."))
+                    .mut_arg("format", |arg| arg.help("The format: md, html, csv or json.").hide_possible_values(true))
+                    .mut_arg("output", |arg| arg.help("Write to this file instead of to standard output."))
+            })
+            .mut_subcommand("overview", |sub| {
+                sub.about("Overview of many scans: files or folders (which are searched).")
+                    .mut_arg("paths", |arg| arg.help("Scan files or folders."))
+                    .mut_arg("format", |arg| arg.help("The format: md, html, csv or json.").hide_possible_values(true))
+                    .mut_arg("output", |arg| arg.help("Write to this file instead of to standard output."))
+                    .mut_arg("min_group", |arg| arg.help("Smallest group whose totals, median and spread are shown."))
+                    .mut_arg("interactive", |arg| arg.help("Show the overview on screen (table, heatmap, spread)."))
             })
             .mut_subcommand("actions", |sub| {
                 sub.about("Show the actions of one or more scans as one list, sorted by due date.")
@@ -281,6 +377,10 @@ mod tests {
             "frameworks",
             "config",
             "report",
+            "merge",
+            "merge-driver",
+            "compare",
+            "overview",
             "actions",
         ] {
             let sub = english.find_subcommand_mut(name).expect(name);

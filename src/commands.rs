@@ -3,12 +3,17 @@
 
 pub mod actions;
 pub mod check;
+pub mod compare;
 pub mod config;
 pub mod frameworks;
+pub mod merge;
+pub mod merge_driver;
 pub mod new;
 pub mod open;
+pub mod overview;
 pub mod plain;
 pub mod report;
+pub mod scans;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -250,6 +255,40 @@ pub fn find_framework(context: &Context, wanted: Option<&str>) -> anyhow::Result
         &storage::sanitize_for_display(wanted),
         &known.join(", ")
     ))
+}
+
+/// Runs one of the many-scans commands.
+pub fn run_many(context: &Context, command: crate::cli::ManyCommand) -> anyhow::Result<ExitCode> {
+    use crate::cli::ManyCommand;
+    match command {
+        ManyCommand::Merge { files, output } => merge::run(context, &files, &output),
+        ManyCommand::MergeDriver { base, ours, theirs } => {
+            merge_driver::run(context, &base, &ours, &theirs)
+        }
+        ManyCommand::Compare {
+            old,
+            new,
+            format,
+            output,
+        } => compare::run(context, &old, &new, format.into(), output.as_deref()),
+        ManyCommand::Overview {
+            paths,
+            format,
+            output,
+            min_group,
+            interactive: true,
+        } => {
+            let _ = (format, output);
+            overview::run_interactive(context, &paths, min_group)
+        }
+        ManyCommand::Overview {
+            paths,
+            format,
+            output,
+            min_group,
+            interactive: false,
+        } => overview::run(context, &paths, format.into(), output.as_deref(), min_group),
+    }
 }
 
 /// Refuses a command-line text that would go into a file (a region, a

@@ -281,6 +281,7 @@ pub struct Catalogue {
     pub help_long: fn(Help) -> &'static str,
     pub report: ReportText,
     pub plain: PlainText,
+    pub many: ManyText,
     pub input: InputText,
     pub agenda: AgendaText,
 }
@@ -343,6 +344,96 @@ pub struct AgendaText {
     pub plain_status_usage: &'static str,
     /// Asked when a carried action's criterion comes up in the walkthrough.
     pub ask_carried_status: &'static str,
+}
+
+/// The words of the many-scans commands and screens: `merge`,
+/// `merge-driver`, `compare`, `overview`, homework and last time inline.
+pub struct ManyText {
+    /// "Vergelijking Regio X: 14 oktober 2026 en 3 oktober 2027".
+    pub compare_title: fn(&str, &str, &str) -> String,
+    pub then: &'static str,
+    pub now: &'static str,
+    pub change: &'static str,
+    /// Up, down, same, in words.
+    pub change_word: fn(crate::model::compare::Change) -> &'static str,
+    pub became_attention: &'static str,
+    pub stopped_attention: &'static str,
+    pub not_comparable: &'static str,
+    pub nothing: &'static str,
+    pub not_comparable_item: fn(&crate::model::compare::NotComparable) -> String,
+    pub change_chart_title: &'static str,
+    /// The heading of the agenda then and now in `compare`.
+    pub agenda_progress: &'static str,
+    /// "Overzicht van 46 scans".
+    pub overview_title: fn(usize) -> String,
+    /// A group: framework title, version, how many scans.
+    pub overview_group: fn(&str, &str, usize) -> String,
+    /// "46 regio's, 19 robuust, …": how many scans, of how many regions, and
+    /// the counts per verdict, already worded.
+    pub overview_counts: fn(usize, usize, &str) -> String,
+    /// "19 robuust".
+    pub verdict_count: fn(usize, &str) -> String,
+    pub completion: &'static str,
+    pub heatmap_title: &'static str,
+    pub spread_title: &'static str,
+    pub median: &'static str,
+    pub lowest: &'static str,
+    pub highest: &'static str,
+    pub scored: &'static str,
+    pub source: &'static str,
+    /// A group smaller than the threshold: its aggregated figures are not shown.
+    pub suppressed: fn(usize) -> String,
+    /// Scans that did not load, left untouched: how many.
+    pub not_loaded: fn(usize) -> String,
+    pub no_scans: &'static str,
+    /// `merge`: written with this many conflicts.
+    pub merged_with_conflicts: fn(&str, usize) -> String,
+    pub merged_clean: fn(&str) -> String,
+    /// A value the merged scan has no place for: source, criterion, field.
+    pub unmatched: fn(&str, &str, &str) -> String,
+    /// A scan-level field the sources disagree on; the first source's value was kept.
+    pub meta_difference: fn(&str) -> String,
+    pub output_is_input: fn(&str) -> String,
+    pub different_frameworks: fn(&str, &str) -> String,
+    pub write_failed: fn(&str, &str) -> String,
+    /// The top line of a homework scan: which side's scores and notes are edited.
+    pub homework_line: fn(&str) -> String,
+    /// A change to a field homework leaves alone was refused; the side's label.
+    pub homework_refused: fn(&str) -> String,
+    pub no_conflicts_here: &'static str,
+    /// The chosen value does not fit (a value of a field this build does not know).
+    pub cannot_choose: &'static str,
+    pub combine_only_notes: &'static str,
+    /// The overlay's title: criterion id, which conflict, how many.
+    pub conflicts_title: fn(&str, usize, usize) -> String,
+    pub conflicts_help: &'static str,
+    /// A side's spread where several files scored it: label, lowest, highest, how many.
+    pub spread: fn(&str, u8, u8, usize) -> String,
+    /// An option that holds no value (a side cleared the field).
+    pub empty_value: &'static str,
+    /// Said when a scan with conflicts opens.
+    pub conflicts_on_open: fn(usize) -> String,
+    /// The last-time overlay's title, with the earlier scan's date.
+    pub last_time_title: fn(&str) -> String,
+    pub last_time_missing: &'static str,
+    pub no_previous: &'static str,
+    pub previous_failed: &'static str,
+    /// An earlier scan was found: its file name and date.
+    pub previous_found: fn(&str, &str) -> String,
+    /// Beside the criterion's title: last time's score and the change.
+    pub previous_badge: fn(&str) -> String,
+    pub last_time_change: &'static str,
+    pub last_time_help: &'static str,
+    pub help_overview_intro: &'static str,
+    /// The names of the overview screen's views: table, heatmap, spread.
+    pub overview_views: [&'static str; 3],
+    /// The overview left homework scans out: how many.
+    pub homework_left_out: fn(usize) -> String,
+    /// Beside a field in conflict: how many values, and for a side's score
+    /// the spread (lowest, highest, how many files).
+    pub conflict_mark: fn(usize, Option<crate::model::conflict::Spread>) -> String,
+    /// `new --perspective` with an id the framework does not have; the known ids.
+    pub unknown_perspective: fn(&str, &str) -> String,
 }
 
 /// The words of the reports (`zelfscan report`): headings, labels and column
@@ -730,7 +821,11 @@ mod tests {
         assert_eq!((Lang::En.catalogue().progress)(12, 22), "12 of 22 answered");
     }
 
-    const ALL_HELP: [Help; 55] = [
+    const ALL_HELP: [Help; 59] = [
+        Help::OverviewView,
+        Help::Previous,
+        Help::Conflicts,
+        Help::CombineNotes,
         Help::Quit,
         Help::Help,
         Help::Close,
@@ -791,6 +886,7 @@ mod tests {
     /// Fails to compile when a `Help` is added, so [`ALL_HELP`] stays complete.
     fn _every_help_is_listed(help: Help) {
         match help {
+            Help::Conflicts | Help::CombineNotes | Help::Previous | Help::OverviewView => {}
             Help::Quit
             | Help::Help
             | Help::Close

@@ -21,15 +21,18 @@ fn main() -> ExitCode {
             Ok(ExitCode::from(2))
         }
         None => commands::start(&context),
-        Some(Command::Open { file, plain }) if commands::plain::wanted(plain) => {
+        Some(Command::Open { file, plain, .. }) if commands::plain::wanted(plain) => {
             commands::plain::run(&context, &file)
         }
-        Some(Command::Open { file, .. }) => commands::open::run(&context, &file),
+        Some(Command::Open { file, previous, .. }) => {
+            commands::open::run(&context, &file, previous.as_deref())
+        }
         Some(Command::New {
             region,
             framework,
             output,
             no_open,
+            perspective,
             from,
         }) => commands::new::run(
             &context,
@@ -38,9 +41,11 @@ fn main() -> ExitCode {
                 framework,
                 output,
                 no_open,
+                perspective,
                 from,
             },
         ),
+        Some(Command::Many(many)) => commands::run_many(&context, many),
         Some(Command::Check { files }) => commands::check::run(&context, &files),
         Some(Command::Frameworks) => commands::frameworks::run(&context),
         Some(Command::Config) => commands::config::run(&context),

@@ -3,11 +3,15 @@
 //! verdict needs is computed here, once.
 
 pub mod agenda;
+pub mod compare;
+pub mod conflict;
 pub mod edit;
 pub mod exact;
 pub mod extra;
 pub mod framework;
 pub mod gate;
+pub mod merge;
+pub mod overview;
 pub mod rule_check;
 pub mod scan;
 pub mod scoring;

@@ -30,8 +30,19 @@ pub enum Field {
 
 /// The fields of every criterion: each perspective's score and note, then
 /// the joint score, the agreement, the joint note and the action (the same
-/// order as the full-screen walkthrough).
+/// order as the full-screen walkthrough). Homework (a scan prepared for one
+/// perspective) asks only that side's score and note.
 pub fn fields(scan: &Scan) -> Vec<Field> {
+    if let Some(side) = scan
+        .prepared_for
+        .as_ref()
+        .filter(|side| scan.framework.perspective_index(side).is_some())
+    {
+        return vec![
+            Field::Score(Slot::Perspective(side.clone())),
+            Field::Note(Slot::Perspective(side.clone())),
+        ];
+    }
     let mut fields = Vec::new();
     for perspective in &scan.framework.perspectives {
         fields.push(Field::Score(Slot::Perspective(perspective.id.clone())));

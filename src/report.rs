@@ -9,11 +9,16 @@
 
 pub mod actions;
 pub mod agenda;
+mod compare;
 mod csv;
 mod html;
 mod ics;
 mod json;
 mod markdown;
+mod overview;
+
+pub use compare::render_comparison;
+pub use overview::render_overview;
 
 use crate::i18n::{Catalogue, ReportText};
 use crate::model::{

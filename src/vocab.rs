@@ -57,6 +57,10 @@ pub enum Help {
     Agenda,
     /// The digits on the agreement field: set the agreement level.
     SetAgreement,
+    Conflicts,
+    CombineNotes,
+    Previous,
+    OverviewView,
     // The regional agenda.
     Actions,
     AddAction,

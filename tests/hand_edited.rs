@@ -188,7 +188,15 @@ fn example_scans_and_fixtures_save_unchanged_to_the_same_bytes() {
     let mut files: Vec<PathBuf> = Vec::new();
     for dir in ["scans/examples", "tests/fixtures/valid"] {
         for entry in fs::read_dir(root.join(dir)).expect("dir") {
-            files.push(entry.expect("entry").path());
+            let path = entry.expect("entry").path();
+            // scans/examples holds folders too (homework, a later scan).
+            if path.is_dir() {
+                for inner in fs::read_dir(&path).expect("dir") {
+                    files.push(inner.expect("entry").path());
+                }
+            } else {
+                files.push(path);
+            }
         }
     }
     let mut scans = 0;

@@ -16,6 +16,8 @@ pub struct NewOptions {
     pub framework: Option<String>,
     pub output: Option<PathBuf>,
     pub no_open: bool,
+    /// Homework: the id of the one perspective this scan prepares.
+    pub perspective: Option<String>,
     /// A follow-up of this scan (`--from OLD`).
     pub from: Option<PathBuf>,
 }
@@ -48,10 +50,11 @@ pub fn run(context: &Context, options: NewOptions) -> anyhow::Result<ExitCode> {
         .to_zoned_datetime(jiff::tz::TimeZone::system())
         .date();
     let path = options.output.unwrap_or_else(|| {
-        context
-            .paths
-            .scans_dir
-            .join(format!("{}-{date}.toml", slug(&region)))
+        context.paths.scans_dir.join(match &options.perspective {
+            // Homework of two sides on one day must not collide.
+            Some(side) => format!("{}-{date}-{}.toml", slug(&region), slug(side)),
+            None => format!("{}-{date}.toml", slug(&region)),
+        })
     });
     if path.exists() {
         anyhow::bail!((text.file_exists)(&path.display().to_string()));
@@ -63,10 +66,25 @@ pub fn run(context: &Context, options: NewOptions) -> anyhow::Result<ExitCode> {
         note_taker: String::new(),
         participants: Vec::new(),
     };
-    let scan = match &previous {
+    let mut scan = match &previous {
         Some(old) => follow_up_of(context, old, framework, meta),
         None => Scan::new(meta, framework),
     };
+    if let Some(side) = options.perspective {
+        if scan.framework.perspective_index(&side).is_none() {
+            let known: Vec<&str> = scan
+                .framework
+                .perspectives
+                .iter()
+                .map(|p| p.id.as_str())
+                .collect();
+            anyhow::bail!((text.many.unknown_perspective)(
+                &crate::storage::sanitize_for_display(&side),
+                &known.join(", ")
+            ));
+        }
+        scan.prepared_for = Some(side);
+    }
     let mut app = context.app();
     // Create (which takes the lock and starts a journal), then let go: the
     // interface opens it again like any other scan.

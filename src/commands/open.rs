@@ -1,4 +1,5 @@
-//! `zelfscan open FILE`: the walkthrough of an existing scan.
+//! `zelfscan open FILE [--previous OLD]`: the walkthrough of an existing
+//! scan, with last time from OLD (or an earlier scan found beside FILE).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -7,7 +8,7 @@ use super::Context;
 use crate::storage;
 use crate::tui::effect::Effect;
 
-pub fn run(context: &Context, file: &Path) -> anyhow::Result<ExitCode> {
+pub fn run(context: &Context, file: &Path, previous: Option<&Path>) -> anyhow::Result<ExitCode> {
     // Read and check before the screen switches, so a broken file is
     // explained on the command line, where it can be copied; the scan as
     // read is what opens (read once, parsed once). A scan from a newer
@@ -25,6 +26,17 @@ pub fn run(context: &Context, file: &Path) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(2));
         }
     };
-    crate::tui::terminal::run(context.app_for_open(), Some(first))?;
+    // `--previous` that does not load is explained here too, before the screen.
+    if let Some(previous) = previous
+        && let Err(error) = storage::load_scan(previous)
+    {
+        for line in context.describe_load_error(previous, &error) {
+            eprintln!("{line}");
+        }
+        return Ok(ExitCode::from(2));
+    }
+    let mut app = context.app_for_open();
+    app.previous_wanted = previous.map(Path::to_path_buf);
+    crate::tui::terminal::run(app, Some(first))?;
     Ok(ExitCode::SUCCESS)
 }

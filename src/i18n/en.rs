@@ -5,6 +5,7 @@
 
 mod agenda;
 mod input;
+mod many;
 mod plain;
 mod report;
 
@@ -327,6 +328,7 @@ pub const EN: Catalogue = Catalogue {
     help_long,
     report: report::REPORT,
     plain: plain::PLAIN,
+    many: many::MANY,
     input: input::INPUT,
     agenda: agenda::AGENDA,
 };
@@ -545,6 +547,10 @@ fn help_short(help: Help) -> &'static str {
         Help::ReadOnly => "read only",
         Help::WorkOnCopy => "copy",
         Help::Agenda => "time plan",
+        Help::Conflicts => "conflicts",
+        Help::Previous => "last time",
+        Help::OverviewView => "table/heatmap/spread",
+        Help::CombineNotes => "combine notes",
         Help::SetAgreement => "agreement",
         Help::Actions
         | Help::AddAction
@@ -614,6 +620,14 @@ fn help_long(help: Help) -> &'static str {
         Help::ReadOnly => "view the scan without changing anything",
         Help::WorkOnCopy => "make a copy and carry on working in it",
         Help::Agenda => "the time plan: planned and used time per theme and criterion",
+        Help::Conflicts => "the merge conflicts of this criterion: choose a value",
+        Help::Previous => {
+            "the previous scan of this region on this criterion: score, agreement, note, actions and the change"
+        }
+        Help::OverviewView => {
+            "switch between the table, the heatmap of criteria by region and median and spread"
+        }
+        Help::CombineNotes => "combine all notes of the conflict",
         Help::SetAgreement => {
             "choose the level of agreement (1 consensus, 2 with reservations, 3 no consensus)"
         }

@@ -2,6 +2,7 @@
 
 mod agenda;
 mod input;
+mod many;
 mod plain;
 mod report;
 
@@ -329,6 +330,7 @@ pub const NL: Catalogue = Catalogue {
     help_long,
     report: report::REPORT,
     plain: plain::PLAIN,
+    many: many::MANY,
     input: input::INPUT,
     agenda: agenda::AGENDA,
 };
@@ -541,6 +543,10 @@ fn help_short(help: Help) -> &'static str {
         Help::ReadOnly => "alleen lezen",
         Help::WorkOnCopy => "kopie",
         Help::Agenda => "tijdplan",
+        Help::Conflicts => "conflicten",
+        Help::Previous => "vorige keer",
+        Help::OverviewView => "tabel/heatmap/spreiding",
+        Help::CombineNotes => "notities samen",
         Help::SetAgreement => "overeenstemming",
         Help::Actions
         | Help::AddAction
@@ -610,6 +616,14 @@ fn help_long(help: Help) -> &'static str {
         Help::ReadOnly => "de scan bekijken zonder iets te wijzigen",
         Help::WorkOnCopy => "een kopie maken en daarin verder werken",
         Help::Agenda => "het tijdplan: geplande en gebruikte tijd per thema en criterium",
+        Help::Conflicts => "de conflicten van het samenvoegen bij dit criterium: kies een waarde",
+        Help::Previous => {
+            "de vorige scan van deze regio bij dit criterium: score, overeenstemming, notitie, acties en de verandering"
+        }
+        Help::OverviewView => {
+            "wisselen tussen de tabel, de heatmap van criteria per regio en mediaan en spreiding"
+        }
+        Help::CombineNotes => "alle notities van het conflict samenvoegen",
         Help::SetAgreement => {
             "de mate van overeenstemming kiezen (1 consensus, 2 met voorbehoud, 3 geen consensus)"
         }

@@ -7,6 +7,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::agenda::{ActionStatus, AgendaAction, Ambition};
+use super::conflict::{self, FieldValue};
 use super::scan::{Agreement, Answer, CriterionAnswer, Scan, VerdictOverride};
 
 /// Whose score or note: a perspective id, or the joint answer.
@@ -57,6 +58,14 @@ pub enum Edit {
         at: Timestamp,
     },
     Override(Option<VerdictOverride>),
+    /// The facilitator's choice on a merge conflict: `field` gets `value`
+    /// and the conflict is gone (see `model::conflict`).
+    Resolve {
+        criterion: String,
+        field: String,
+        value: FieldValue,
+        at: Timestamp,
+    },
     /// Mark a text private (never on the projector) or not.
     Private {
         criterion: String,
@@ -96,6 +105,8 @@ pub enum EditError {
     UnknownPerspective(String),
     #[error("text change outside the text")]
     OutOfRange,
+    #[error("no conflict on {0} that this value fits")]
+    NoSuchConflict(String),
     #[error("no action {0}")]
     UnknownAction(usize),
     #[error("{0} is not on the scale")]
@@ -122,6 +133,32 @@ impl Edit {
                     }
                     new
                 });
+                Ok(())
+            }
+            Edit::Resolve {
+                criterion,
+                field,
+                value,
+                at,
+            } => {
+                let fits = match value {
+                    FieldValue::Answer(Answer::Score(level)) => {
+                        scan.framework.scale_level(*level).is_some()
+                    }
+                    // A value this build cannot check is never chosen here.
+                    FieldValue::Other(_) => false,
+                    _ => true,
+                };
+                let index = scan
+                    .framework
+                    .criterion_index(criterion)
+                    .filter(|&index| index < scan.answers.len())
+                    .ok_or_else(|| EditError::UnknownCriterion(criterion.clone()))?;
+                let answer = &mut scan.answers[index];
+                if !fits || !conflict::resolve(answer, &scan.framework, field, value) {
+                    return Err(EditError::NoSuchConflict(field.clone()));
+                }
+                touched(answer, *at);
                 Ok(())
             }
             Edit::Score {

@@ -3,6 +3,7 @@
 //! paste (`tui::text_edit`) and a command-line text (`cli`) all ask the same
 //! questions here, so what one of them accepts the others can never refuse.
 
+use super::conflict::FieldValue;
 use super::edit::{AgendaEdit, Edit, EditError, Slot, TextSlot};
 use super::{Answer, Framework, Scan};
 
@@ -98,6 +99,9 @@ pub enum Rejection {
     /// The scan would no longer load after this edit (a last safety net
     /// for anything the checks above do not cover).
     Unreadable,
+    /// A choice on a merge conflict the scan does not hold (or a value that
+    /// does not fit its field).
+    NoSuchConflict(String),
 }
 
 impl From<EditError> for Rejection {
@@ -111,6 +115,7 @@ impl From<EditError> for Rejection {
             EditError::OutOfRange | EditError::UnknownAction(_) | EditError::NoPrivateMark => {
                 Rejection::OutOfRange
             }
+            EditError::NoSuchConflict(field) => Rejection::NoSuchConflict(field),
         }
     }
 }
@@ -203,6 +208,32 @@ pub fn check(framework: &Framework, edit: &Edit) -> Result<(), Rejection> {
                 {
                     Err(Rejection::NotOnScale(*level))
                 }
+                _ => Ok(()),
+            }
+        }
+        // Many scans: the choice on a merge conflict passes the same checks
+        // as the field it fills.
+        Edit::Resolve {
+            criterion: id,
+            field,
+            value,
+            ..
+        } => {
+            criterion(id)?;
+            if let Some(perspective) = super::conflict::perspective_of(field)
+                && framework.perspective_index(perspective).is_none()
+            {
+                return Err(Rejection::UnknownPerspective(perspective.to_string()));
+            }
+            match value {
+                FieldValue::Answer(Answer::Score(number))
+                    if !on_scale(framework, Answer::Score(*number)) =>
+                {
+                    Err(Rejection::NotOnScale(*number))
+                }
+                // Notes span lines, as the fields they fill do.
+                FieldValue::Text(words) => text(words, Shape::Text),
+                FieldValue::Other(_) => Err(Rejection::NoSuchConflict(field.clone())),
                 _ => Ok(()),
             }
         }

@@ -6,6 +6,7 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::agenda::{AgendaAction, Ambition};
+use super::conflict::FieldConflict;
 use super::extra::Extra;
 use super::framework::Framework;
 use super::scoring::Verdict;
@@ -111,6 +112,8 @@ pub struct CriterionAnswer {
     pub changed_at: Option<Timestamp>,
     /// Keys of `[answers.X]` this version does not know, kept for saving.
     pub extra: Extra,
+    /// Fields a merge found with different values, not yet resolved.
+    pub conflicts: Vec<FieldConflict>,
 }
 
 /// The mark a criterion gets in the navigator.
@@ -155,6 +158,7 @@ impl CriterionAnswer {
             })
             && self.actions.is_empty()
             && !self.skipped
+            && self.conflicts.is_empty()
             && self
                 .perspectives
                 .iter()
@@ -215,6 +219,9 @@ pub struct Scan {
     pub verdict_override: Option<VerdictOverride>,
     /// Top-level keys of the scan file this version does not know, kept for saving.
     pub extra: Extra,
+    /// In a homework scan: the id of the perspective it is prepared for; only
+    /// that side's scores and notes are edited in it.
+    pub prepared_for: Option<String>,
 }
 
 impl Scan {
@@ -229,6 +236,7 @@ impl Scan {
             answers,
             verdict_override: None,
             extra: Extra::default(),
+            prepared_for: None,
         }
     }
 

@@ -143,7 +143,7 @@ pub(super) fn record(out: &mut String, fields: &[String], separator: char) {
 /// A field as RFC 4180 wants it: quoted when it holds the separator, a quote
 /// or a line break, with quotes doubled. Line breaks inside a cell stay `\n`,
 /// as Excel writes them.
-fn quote(field: &str, separator: char) -> String {
+pub(super) fn quote(field: &str, separator: char) -> String {
     if field.contains([separator, '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
@@ -153,7 +153,7 @@ fn quote(field: &str, separator: char) -> String {
 
 /// A cell that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`)
 /// gets a leading apostrophe, so opening the file never runs what a note says.
-fn defuse(field: &str) -> String {
+pub(super) fn defuse(field: &str) -> String {
     if field.starts_with(['=', '+', '-', '@']) {
         format!("'{field}")
     } else {

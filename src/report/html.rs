@@ -748,7 +748,7 @@ fn unanswered(out: &mut String, report: &Report) {
 
 /// Text as HTML (and XML) character data or attribute value: one line, with
 /// the five special characters escaped and control characters made visible.
-fn esc(text: &str) -> String {
+pub(super) fn esc(text: &str) -> String {
     escape_markup(&clean(text).replace('\n', " "))
 }
 

@@ -3,6 +3,7 @@
 //! that all problems are collected instead of stopping at the first.
 
 mod agenda;
+mod conflicts;
 mod framework;
 mod scan;
 

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::decode::{NOT_APPLICABLE_KEY, UNKNOWN_KEY};
 use super::{SCAN_SCHEMA_VERSION, SCHEMA_VERSION};
+use crate::model::conflict::FieldValue;
 use crate::model::framework::is_valid_id;
 use crate::model::{Answer, CriterionAnswer, Extra, Framework, PerspectiveAnswer, Scan, Weighting};
 
@@ -114,6 +115,7 @@ pub(super) fn scan(scan: &Scan) -> String {
     out.raw("schema_version", SCAN_SCHEMA_VERSION);
     out.string("region", &scan.meta.region);
     out.string("date", &scan.meta.date.to_string());
+    write_prepared_for(&mut out, scan);
     out.string("facilitator", &scan.meta.facilitator);
     out.string("note_taker", &scan.meta.note_taker);
     out.extra_values(&scan.extra);
@@ -214,7 +216,41 @@ fn write_answer(
         out.extra_values(extra);
         out.extra_sections(&format!("{prefix}.{name}"), extra);
     }
+    write_conflicts(out, &prefix, answer);
     out.extra_sections(&prefix, &answer.extra);
+}
+
+// --- Many-scans keys (schema_version 2): `prepared_for` and merge conflicts.
+
+fn write_prepared_for(out: &mut Out, scan: &Scan) {
+    if let Some(side) = &scan.prepared_for {
+        out.string("prepared_for", side);
+    }
+}
+
+/// `[[<prefix>.conflicts]]` with `[[<prefix>.conflicts.options]]`; an option
+/// without `value` stands for "no value".
+fn write_conflicts(out: &mut Out, prefix: &str, answer: &CriterionAnswer) {
+    for conflict in &answer.conflicts {
+        out.header(prefix, "conflicts", true);
+        out.string("field", &conflict.field);
+        for option in &conflict.options {
+            out.header(prefix, "conflicts.options", true);
+            out.string("from", &option.from);
+            match &option.value {
+                FieldValue::Empty => {}
+                FieldValue::Answer(answer) => out.raw("value", answer_text(*answer)),
+                FieldValue::Agreement(level) => out.string("value", level.key()),
+                FieldValue::Text(text) => out.string("value", text),
+                FieldValue::Date(date) => out.raw("value", date),
+                FieldValue::Other(kept) => {
+                    if let Some(value) = kept.get("value") {
+                        out.raw("value", value_text(value, true));
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The agenda of a criterion (schema version 2): `[<prefix>.ambition]` and

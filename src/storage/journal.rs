@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
+use crate::model::conflict::FieldValue;
 use crate::model::edit::{AgendaEdit, Edit, Slot, TextSlot};
 use crate::model::{Agreement, Answer, Verdict, VerdictOverride};
 
@@ -465,6 +466,18 @@ fn encode(edit: &Edit) -> String {
             ],
             None => vec!["override".into(), String::new(), String::new()],
         },
+        Edit::Resolve {
+            criterion,
+            field,
+            value,
+            at,
+        } => vec![
+            "resolve".into(),
+            criterion.clone(),
+            field.clone(),
+            field_value_key(value),
+            at.to_string(),
+        ],
     };
     fields
         .iter()
@@ -530,8 +543,50 @@ fn decode(fields: &[String]) -> Option<Edit> {
                 extra: crate::model::Extra::default(),
             }),
         }),
+        "resolve" => Edit::Resolve {
+            criterion: field(1)?.to_string(),
+            field: field(2)?.to_string(),
+            value: parse_field_value(field(3)?)?,
+            at: time(4)?,
+        },
         _ => return None,
     })
+}
+
+// --- Many-scans records: the choice on a merge conflict.
+
+/// A conflict value as one journal field: `e` (empty), `a:<answer>`,
+/// `g:<agreement>` or `t:<text>`. Values of fields this build does not know
+/// are never resolved in the interface, so they are never journaled.
+fn field_value_key(value: &FieldValue) -> String {
+    match value {
+        FieldValue::Empty | FieldValue::Other(_) => "e".into(),
+        FieldValue::Answer(answer) => format!("a:{}", answer_key(Some(*answer))),
+        FieldValue::Agreement(level) => format!("g:{}", level.key()),
+        FieldValue::Text(text) => format!("t:{text}"),
+        FieldValue::Date(date) => format!("d:{date}"),
+    }
+}
+
+/// Reads what `field_value_key` wrote, with the checks loading applies: a
+/// text with a control character (other than tab and newline) or a bidi
+/// control is refused, so the replay stops there.
+fn parse_field_value(key: &str) -> Option<FieldValue> {
+    if key == "e" {
+        return Some(FieldValue::Empty);
+    }
+    let (kind, rest) = key.split_once(':')?;
+    match kind {
+        "a" => Some(FieldValue::Answer(parse_answer(rest)??)),
+        "g" => Some(FieldValue::Agreement(Agreement::from_key(rest)?)),
+        "d" => Some(FieldValue::Date(rest.parse().ok()?)),
+        "t" if crate::model::gate::first_refused(rest, crate::model::gate::Shape::Text)
+            .is_none() =>
+        {
+            Some(FieldValue::Text(rest.to_string()))
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -261,6 +261,7 @@ fn change_time(edit: &Edit) -> Option<Timestamp> {
         | Edit::Skipped { at, .. }
         | Edit::Splice { at, .. }
         | Edit::Private { at, .. }
+        | Edit::Resolve { at, .. }
         | Edit::Agenda { at, .. } => Some(*at),
         Edit::Override(_) => None,
     }

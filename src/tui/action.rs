@@ -96,6 +96,16 @@ pub enum Action {
     /// A second passed while a countdown is on screen: count the time.
     Tick,
 
+    // Merge conflicts of the current criterion (the conflicts overlay).
+    /// Open the overlay with the current criterion's conflicts.
+    ShowConflicts,
+    /// In the conflicts overlay: all notes of a note conflict, one after the other.
+    CombineNotes,
+    /// In the conflicts overlay: take the chosen value and edit it further.
+    EditConflict,
+    /// Show last time's answer on the current criterion (from an earlier scan).
+    ShowPrevious,
+
     // Results of effects.
     Saved(Result<SaveReport, String>),
     Opened(Result<OpenedScan, OpenFailure>),

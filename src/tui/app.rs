@@ -44,6 +44,11 @@ pub struct App {
     pub timebox: TimeboxSettings,
     /// What to do when the save in progress succeeds.
     pub pending_after_save: Option<AfterSave>,
+    /// `open --previous OLD`: the scan to show as last time, instead of
+    /// looking for one in the scan's folder.
+    pub previous_wanted: Option<PathBuf>,
+    /// Last time, found while a scan was opened (IO); the walkthrough takes it.
+    pub previous_found: Option<Box<PreviousScan>>,
     pub should_quit: bool,
     /// Reads `frameworks` when they are left until after the first frame
     /// (a scan opened from the command line shows no list of them); run by
@@ -65,6 +70,33 @@ pub enum Screen {
     Start(StartScreen),
     NewScan(Box<NewScanForm>),
     Walkthrough(Box<Walkthrough>),
+    /// Many scans at once (`zelfscan overview --interactive`).
+    Overview(Box<OverviewScreen>),
+}
+
+/// What the overview screen shows: one of its groups, in one of three views,
+/// with a selected row.
+#[derive(Debug, Clone)]
+pub struct OverviewScreen {
+    pub overview: crate::model::overview::Overview,
+    /// What loading found, as `file:line:column: message`.
+    pub problems: Vec<String>,
+    /// How many files did not load.
+    pub failed: usize,
+    pub group: usize,
+    pub view: OverviewView,
+    pub selected: usize,
+}
+
+/// The three views of a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverviewView {
+    /// One row per scan: verdict, total, theme scores, completion.
+    Rows,
+    /// Scores per criterion (columns) and region (rows).
+    Heatmap,
+    /// Per criterion the median and spread.
+    Spread,
 }
 
 /// The start screen: a menu followed by recent scans and scans in the folder.
@@ -326,6 +358,15 @@ pub struct Walkthrough {
     pub plan: Plan,
     /// The time used since the scan was opened; not saved.
     pub used: TimeUsed,
+    /// An earlier scan of the same region and framework, shown as "last time".
+    pub previous: Option<Box<PreviousScan>>,
+}
+
+/// The earlier scan the walkthrough shows beside this one.
+#[derive(Debug, Clone)]
+pub struct PreviousScan {
+    pub scan: Scan,
+    pub path: PathBuf,
 }
 
 impl Walkthrough {
@@ -343,6 +384,7 @@ impl Walkthrough {
             read_only: false,
             plan: Plan::new(&scan.framework, TimeboxSettings::default()),
             used: TimeUsed::new(scan.answers.len(), Timestamp::UNIX_EPOCH),
+            previous: None,
             scan,
         }
     }
@@ -381,6 +423,11 @@ pub enum Overlay {
     Agenda,
     /// The facilitator moves the verdict one level, with a rationale.
     Override(Box<OverrideForm>),
+    /// The merge conflicts of the current criterion, side by side: which
+    /// conflict and which of its options is selected.
+    Conflicts { conflict: usize, option: usize },
+    /// Last time's answer on the current criterion, from the earlier scan.
+    Previous,
 }
 
 /// The fields of the override dialog, in order.
@@ -433,6 +480,8 @@ impl App {
             theme: ThemeName::default(),
             timebox: TimeboxSettings::default(),
             pending_after_save: None,
+            previous_wanted: None,
+            previous_found: None,
             should_quit: false,
             frameworks_later: None,
         }

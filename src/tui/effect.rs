@@ -3,6 +3,8 @@
 //! `update` returns an [`Effect`] as data; `run` carries it out and reports
 //! back with an [`Action`].
 
+mod previous;
+
 use std::path::{Path, PathBuf};
 
 use super::action::{Action, Moved, OpenFailure, OpenedScan, SaveReport};
@@ -364,6 +366,7 @@ fn open(
         }
         remember_recent(app, path);
     }
+    app.previous_found = previous::find(app, path, &opened.loaded.value);
     let recovered = describe_recovery(app, &opened.recovery);
     let mut warnings = warnings(app, path, &opened.loaded.warnings);
     let hidden: usize = opened

@@ -41,6 +41,10 @@ pub enum Context {
     Message,
     /// The agenda of planned and used time.
     Agenda,
+    /// The merge conflicts of a criterion.
+    Conflicts,
+    /// The overview of many scans.
+    Overview,
     /// The list of every action (the agenda screen).
     Actions,
 }
@@ -245,6 +249,8 @@ static WALKTHROUGH: &[Binding] = &[
         true,
     ),
     bind(&[Char('t')], Action::ShowAgenda, Help::Agenda, true),
+    bind(&[Char('c')], Action::ShowConflicts, Help::Conflicts, false),
+    bind(&[Char('h')], Action::ShowPrevious, Help::Previous, false),
     bind(&[Char('l')], Action::ToggleActions, Help::Actions, true),
     bind(
         &[Char('a')],
@@ -473,6 +479,77 @@ static AGENDA: &[Binding] = &[bind(
     true,
 )];
 
+static CONFLICTS: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Left), Code(KeyCode::Right)],
+        Action::ChoiceNext,
+        Help::ChangeChoice,
+        true,
+    ),
+    bind(
+        &[Code(KeyCode::Up), Char('k')],
+        Action::Up,
+        Help::Move,
+        false,
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j')],
+        Action::Down,
+        Help::Move,
+        true,
+    ),
+    bind(ENTER, Action::Confirm, Help::Choose, true),
+    bind(&[Char('c')], Action::CombineNotes, Help::CombineNotes, true),
+    bind(&[Char('e')], Action::EditConflict, Help::EditNote, true),
+    bind(ESC, Action::Back, Help::Close, true),
+];
+
+static OVERVIEW: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Up), Char('k')],
+        Action::Up,
+        Help::Move,
+        false,
+    ),
+    bind(
+        &[Code(KeyCode::Down), Char('j')],
+        Action::Down,
+        Help::Move,
+        true,
+    ),
+    bind(
+        &[Code(KeyCode::PageUp)],
+        Action::PageUp,
+        Help::Scroll,
+        false,
+    ),
+    bind(
+        &[Code(KeyCode::PageDown)],
+        Action::PageDown,
+        Help::Scroll,
+        false,
+    ),
+    bind(
+        &[Code(KeyCode::Tab)],
+        Action::NextField,
+        Help::OverviewView,
+        true,
+    ),
+    bind(
+        &[Code(KeyCode::Left), Code(KeyCode::Right)],
+        Action::ChoiceNext,
+        Help::ChangeChoice,
+        true,
+    ),
+    bind(HELP_KEYS, Action::ShowHelp, Help::Help, true),
+    bind(
+        &[Char('q'), Ctrl('c'), Code(KeyCode::Esc)],
+        Action::Quit,
+        Help::Quit,
+        true,
+    ),
+];
+
 static ACTIONS: &[Binding] = &[
     bind(
         &[Code(KeyCode::Up), Char('k')],
@@ -515,7 +592,8 @@ pub fn context(app: &App) -> Context {
         Some(Overlay::Locked { .. }) => Context::Locked,
         Some(Overlay::Search { .. }) => Context::Search,
         Some(Overlay::Message { .. }) => Context::Message,
-        Some(Overlay::Agenda) => Context::Agenda,
+        Some(Overlay::Agenda | Overlay::Previous) => Context::Agenda,
+        Some(Overlay::Conflicts { .. }) => Context::Conflicts,
         Some(Overlay::Override(form)) => match form.focus {
             OverrideField::Choice => Context::OverrideChoice,
             OverrideField::Rationale => Context::OverrideText,
@@ -535,6 +613,7 @@ pub fn screen_context(app: &App) -> Context {
             field if field.is_multiline() => Context::FormMultiline,
             _ => Context::FormText,
         },
+        Screen::Overview(_) => Context::Overview,
         Screen::Walkthrough(walk) => match walk.mode {
             WalkMode::Browse => Context::Walkthrough,
             WalkMode::Editing => Context::Editing,
@@ -568,6 +647,8 @@ pub fn bindings(context: Context) -> Vec<&'static Binding> {
         Context::Search => &[SEARCH, TEXT_KEYS],
         Context::Message => &[MESSAGE],
         Context::Agenda => &[AGENDA],
+        Context::Conflicts => &[CONFLICTS],
+        Context::Overview => &[OVERVIEW],
         Context::Actions => &[ACTIONS],
     };
     tables.iter().flat_map(|table| table.iter()).collect()

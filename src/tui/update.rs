@@ -3,10 +3,13 @@
 //! state and effect out".
 
 mod actions;
+mod conflicts;
 mod form;
+mod homework;
 mod mouse;
 mod outcome;
 mod overlays;
+mod overview;
 mod start;
 mod walkthrough;
 
@@ -120,6 +123,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             actions::ask_about_carried(app, before);
             effect
         }
+        Screen::Overview(_) => overview::update_overview(app, action),
     }
 }
 

@@ -4,8 +4,11 @@
 
 pub mod actions;
 pub mod agenda;
+pub mod conflicts;
 pub mod help;
+pub mod many;
 pub mod new_scan;
+pub mod overview;
 pub mod projector;
 mod scale_legend;
 pub mod start;
@@ -56,6 +59,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
             None
         }
         Screen::NewScan(form) => new_scan::draw(frame, body, app, form, &styles),
+        Screen::Overview(screen) => {
+            overview::draw(frame, body, app, screen, &styles);
+            None
+        }
         Screen::Walkthrough(walk) if matches!(walk.mode, WalkMode::Summary { .. }) => {
             summary::draw(frame, body, app, walk, &styles);
             None
@@ -133,6 +140,18 @@ fn draw_overlay(
         }
         Overlay::Message { title, lines } => {
             widgets::message(frame, area, title, lines, app, styles);
+            None
+        }
+        Overlay::Previous => {
+            if let Some(walk) = app.walkthrough() {
+                many::draw_previous(frame, area, app, walk, styles);
+            }
+            None
+        }
+        Overlay::Conflicts { conflict, option } => {
+            if let Some(walk) = app.walkthrough() {
+                conflicts::draw(frame, area, app, walk, (*conflict, *option), styles);
+            }
             None
         }
     }

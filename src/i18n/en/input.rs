@@ -22,6 +22,7 @@ pub const INPUT: InputText = InputText {
         }
         Rejection::OutOfRange => "text change outside the text".to_string(),
         Rejection::EmptyRationale => "an overridden verdict needs a written rationale".to_string(),
+        Rejection::NoSuchConflict(field) => format!("no merge conflict on {field}"),
         Rejection::Unreadable => "the result could no longer be opened".to_string(),
     },
     hidden_problem: |key, count| {

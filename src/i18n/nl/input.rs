@@ -24,6 +24,7 @@ pub const INPUT: InputText = InputText {
         Rejection::EmptyRationale => {
             "een aangepast oordeel heeft een geschreven toelichting nodig".to_string()
         }
+        Rejection::NoSuchConflict(field) => format!("geen conflict van het samenvoegen op {field}"),
         Rejection::Unreadable => "het resultaat zou niet meer te openen zijn".to_string(),
     },
     hidden_problem: |key, count| {

@@ -146,7 +146,7 @@ fn level(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>, framework: &Framework
 
 /// A TOML local date (`2027-02-28`); the text "2027-02-28" is accepted too,
 /// as hand-written files may quote it.
-fn due_date(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>) -> Option<Date> {
+pub(super) fn due_date(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>) -> Option<Date> {
     let parsed = match value.get_ref() {
         DeValue::Datetime(stamp) => match (stamp.date, stamp.time, stamp.offset) {
             (Some(date), None, None) => Date::new(

@@ -20,7 +20,8 @@ use crate::storage::{FileKind, InvalidReason, Loaded, Problem, ProblemKind};
 
 /// The keys of an `[answers.<id>]` table that are not perspective subtables.
 /// A perspective may not use one of these as its id.
-pub(in crate::storage) const ANSWER_FIELDS: [&str; 9] = [
+pub(in crate::storage) const ANSWER_FIELDS: [&str; 10] = [
+    "conflicts",
     "consensus",
     "agreement",
     "consensus_note",
@@ -68,6 +69,7 @@ fn decode_scan(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) -> Scan {
         fields.get("participants");
         fields.get("answers");
         fields.get("verdict_override");
+        fields.get("prepared_for");
         let mut scan = Scan::new(
             ScanMeta {
                 region,
@@ -120,6 +122,7 @@ fn decode_scan(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) -> Scan {
         },
         framework,
     );
+    scan.prepared_for = super::conflicts::prepared_for(ctx, &mut fields, &scan.framework);
     if let Some(table) = fields.opt_table(ctx, "verdict_override") {
         scan.verdict_override = verdict_override(ctx, table);
     }
@@ -189,13 +192,10 @@ fn decode_answer(
         }
         match name {
             "consensus" => answer.consensus = score(ctx, &key_path, value, framework),
-            "agreement" => {
-                if let Some(text) = string(ctx, &key_path, value) {
-                    answer.agreement = Agreement::from_key(&text);
-                    if answer.agreement.is_none() {
-                        ctx.invalid(&key_path, value, InvalidReason::BadAgreement);
-                    }
-                }
+            "agreement" => answer.agreement = agreement_key(ctx, &key_path, value),
+            "conflicts" => {
+                answer.conflicts =
+                    super::conflicts::conflicts(ctx, &key_path, value, framework, score);
             }
             "consensus_note" => {
                 answer.consensus_note =
@@ -256,6 +256,16 @@ fn decode_view(
         note_private,
         extra: table.finish(ctx),
     }
+}
+
+/// An agreement level's key.
+pub(super) fn agreement_key(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>) -> Option<Agreement> {
+    let text = string(ctx, path, value)?;
+    let agreement = Agreement::from_key(&text);
+    if agreement.is_none() {
+        ctx.invalid(path, value, InvalidReason::BadAgreement);
+    }
+    agreement
 }
 
 /// A score: a level of the framework's scale, "onbekend" or "nvt".

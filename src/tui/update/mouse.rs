@@ -20,7 +20,28 @@ pub(super) fn click(app: &mut App, column: u16, row: u16) -> Option<Effect> {
         return None;
     }
     use view::walkthrough::Hit;
-    match hit? {
+    let hit = hit?;
+    let target = match hit {
+        Hit::Score(side, _) => Some(Field::Score(side)),
+        Hit::Agreement(_) => Some(Field::Agreement),
+        Hit::Field(field) if field.is_text() => Some(field),
+        _ => None,
+    };
+    if let Some(field) = target
+        && !walk.read_only
+        && !super::homework::may_edit(walk, field)
+    {
+        let refused = super::homework::refused_text(text, walk);
+        if let Screen::Walkthrough(walk) = &mut app.screen {
+            focus_field(walk, field);
+        }
+        set_status(app, refused);
+        return None;
+    }
+    let Screen::Walkthrough(walk) = &mut app.screen else {
+        return None;
+    };
+    match hit {
         Hit::Criterion(index) => go_to_criterion(walk, index),
         Hit::Field(field) => {
             focus_field(walk, field);

@@ -6,6 +6,9 @@ pub(super) fn update_overlay(app: &mut App, action: Action) -> Option<Effect> {
     if matches!(app.overlay, Some(Overlay::Override(_))) {
         return update_override(app, action);
     }
+    if matches!(app.overlay, Some(Overlay::Conflicts { .. })) {
+        return super::conflicts::update_conflicts(app, action);
+    }
     if matches!(app.overlay, Some(Overlay::Search { .. })) {
         update_search(app, action);
         return None;

@@ -13,6 +13,11 @@ pub(super) fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) 
     } = opened;
     let mut walk = Walkthrough::new(*scan, path);
     walk.read_only = read_only;
+    // Found by the effect that opened the scan; a new scan has none.
+    walk.previous = app.previous_found.take().filter(|_| resume);
+    if let Some(side) = homework::homework_side(&walk) {
+        walk.focus = Field::Score(Side::Perspective(side));
+    }
     walk.plan = Plan::new(&walk.scan.framework, app.timebox);
     walk.used = TimeUsed::new(walk.scan.answers.len(), app.now);
     // Restored edits are not in the file yet: the next autosave writes them.
@@ -34,6 +39,18 @@ pub(super) fn open_walkthrough(app: &mut App, opened: OpenedScan, resume: bool) 
         });
     } else if warnings.is_empty() {
         set_status(app, (app.text.opened)(&name));
+        let conflicts: usize = app.walkthrough().map_or(0, |walk| {
+            walk.scan.answers.iter().map(|a| a.conflicts.len()).sum()
+        });
+        if conflicts > 0 {
+            set_status(app, (app.text.many.conflicts_on_open)(conflicts));
+        } else if let Some(previous) = app.walkthrough().and_then(|w| w.previous.as_ref()) {
+            let text = (app.text.many.previous_found)(
+                &file_name(&previous.path),
+                &previous.scan.meta.date.to_string(),
+            );
+            set_status(app, text);
+        }
         // A follow-up scan asks about the carried actions of the first criterion.
         super::actions::ask_about_carried(app, None);
     } else {
@@ -116,6 +133,11 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
     }
     if walk.read_only && changes_the_scan(&action, walk) {
         set_status(app, text.read_only_refused.to_string());
+        return None;
+    }
+    if homework::refuses(&action, walk) {
+        let refused = homework::refused_text(text, walk);
+        set_status(app, refused);
         return None;
     }
     if let WalkMode::Summary { selected } = walk.mode {
@@ -270,6 +292,14 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
             set_status(app, text.agenda.choose_action.to_string());
         }
         Action::ShowAgenda => app.overlay = Some(Overlay::Agenda),
+        Action::ShowConflicts => super::conflicts::show_conflicts(app),
+        Action::ShowPrevious => {
+            if walk.previous.is_some() {
+                app.overlay = Some(Overlay::Previous);
+            } else {
+                set_status(app, text.many.no_previous.to_string());
+            }
+        }
         Action::ToggleProjector => walk.mode = WalkMode::Projector { show_scores: false },
         Action::TogglePrivate => {
             // An ambition has no private mark; a note and an action do.

@@ -49,6 +49,7 @@ fn entries(app: &App) -> Vec<Entry> {
     let intro = match &app.screen {
         Screen::Start(_) => text.help_start_intro,
         Screen::NewScan(_) => text.help_form_intro,
+        Screen::Overview(_) => text.many.help_overview_intro,
         Screen::Walkthrough(walk) if matches!(walk.mode, WalkMode::Summary { .. }) => {
             text.help_summary_intro
         }

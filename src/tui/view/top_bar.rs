@@ -17,9 +17,15 @@ use crate::tui::app::{App, Walkthrough};
 /// A framework title cut shorter than this is left out rather than shown as a stub.
 const MIN_TITLE: usize = 8;
 
+/// Room kept for whose homework it is (cut shorter when it is longer).
+const MIN_HOMEWORK: usize = 28;
+
 /// What the bar can show, most important first within each side.
 pub struct ScanBar<'a> {
     pub app_name: &'a str,
+    /// In a homework scan `app_name` says whose homework it is; it then
+    /// stays as the region does, and the framework's title yields first.
+    pub homework: bool,
     pub region: &'a str,
     pub framework: &'a str,
     /// The session's clock; `None` when the clock is switched off.
@@ -33,7 +39,9 @@ impl ScanBar<'_> {
     /// The left and right texts for a bar `width` cells wide.
     pub fn layout(&self, width: usize) -> (String, String) {
         let region = format!(" {}", self.region);
-        let need = region.width() + 1;
+        // Homework keeps room to say whose it is, as it keeps the region.
+        let homework = if self.homework { MIN_HOMEWORK + 3 } else { 0 };
+        let need = region.width() + 1 + homework;
         let session = self.session.as_deref();
         let candidates = [
             vec![session, Some(&*self.progress_long), Some(&*self.saved)],
@@ -61,7 +69,12 @@ impl ScanBar<'_> {
     fn left(&self, room: usize) -> String {
         let named = format!(" {} · {}", self.app_name, self.region);
         let plain = format!(" {}", self.region);
-        for start in [&named, &plain] {
+        let starts: &[&String] = if self.homework {
+            &[&named]
+        } else {
+            &[&named, &plain]
+        };
+        for start in starts {
             let full = format!("{start} · {}", self.framework);
             if full.width() <= room {
                 return full;
@@ -73,6 +86,9 @@ impl ScanBar<'_> {
         }
         if named.width() <= room {
             named
+        } else if self.homework && room.saturating_sub(plain.width() + 4) >= MIN_TITLE {
+            let rest = room - plain.width() - 4;
+            format!(" {} · {}", super::fit(self.app_name, rest), self.region)
         } else {
             super::fit(&plain, room)
         }
@@ -100,8 +116,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, styles
         let left = walk.clocks().session_left;
         (text.clock_session)(&hours_minutes(left), left < 0)
     });
+    // Homework says whose it is where the app's name would be.
+    let homework = walk
+        .scan
+        .prepared_for
+        .as_deref()
+        .map(|side| (text.many.homework_line)(&walk.scan.framework.perspective_label(side)));
     let bar = ScanBar {
-        app_name: text.app_name,
+        app_name: homework.as_deref().unwrap_or(text.app_name),
+        homework: homework.is_some(),
         region: &walk.scan.meta.region,
         framework: &walk.scan.framework.title,
         session,
@@ -135,6 +158,7 @@ mod tests {
     fn bar(region: &str, session: bool) -> ScanBar<'_> {
         ScanBar {
             app_name: "zelfscan",
+            homework: false,
             region,
             framework: "Zelfscan robuuste jeugdhulpregio",
             session: session.then(|| "sessie 2:36 over".to_string()),
@@ -142,6 +166,26 @@ mod tests {
             progress_short: "0/22 beantwoord".into(),
             saved: "● niet opgeslagen".into(),
         }
+    }
+
+    #[test]
+    fn homework_keeps_whose_it_is_before_the_framework_title() {
+        let bar = ScanBar {
+            app_name: "Huiswerk voor Aanbieders: alleen hun scores en notities",
+            homework: true,
+            ..bar("Regio Zilverhaven (fictief)", true)
+        };
+        let (left, _) = bar.layout(100);
+        assert!(
+            left.starts_with(" Huiswerk voor Aanbieders")
+                && left.ends_with(" · Regio Zilverhaven (fictief)"),
+            "{left}"
+        );
+        let (left, _) = bar.layout(200);
+        assert!(
+            left.ends_with("· Zelfscan robuuste jeugdhulpregio"),
+            "{left}"
+        );
     }
 
     #[test]

@@ -570,6 +570,9 @@ fn draw_detail(
     if let Some(critical) = critical {
         title.push(Span::styled(critical, styles.warning));
     }
+    if let Some(badge) = super::many::previous_badge(walk, text) {
+        title.push(Span::styled(format!("· {badge} "), styles.dim));
+    }
     // The countdown left in the bottom border, the position right; the
     // theme's name yields when both do not fit.
     let mut clock_spans = Vec::new();
@@ -641,17 +644,21 @@ fn draw_detail(
         );
         match field {
             Field::Score(side) => {
-                let line = score_line(
+                let mut line = score_line(
                     framework,
                     answer_slot(answer, *side),
                     area.width,
                     app,
                     styles,
                 );
+                line.spans
+                    .extend(super::many::conflict_mark(walk, *field, text, styles));
                 frame.render_widget(Paragraph::new(line), *area);
             }
             Field::Agreement => {
-                let line = agreement_line(framework, answer.agreement, area.width, styles);
+                let mut line = agreement_line(framework, answer.agreement, area.width, styles);
+                line.spans
+                    .extend(super::many::conflict_mark(walk, *field, text, styles));
                 frame.render_widget(Paragraph::new(line), *area);
             }
             Field::Agenda(part) if !field.is_text() => {
@@ -661,6 +668,13 @@ fn draw_detail(
             Field::Note(_) | Field::Agenda(_) => {
                 let note = note_text(answer, *field).map_or("", String::as_str);
                 let editing = focused && walk.mode == WalkMode::Editing;
+                if note.is_empty()
+                    && !editing
+                    && let Some(mark) = super::many::conflict_mark(walk, *field, text, styles)
+                {
+                    frame.render_widget(Paragraph::new(Line::from(mark)), *area);
+                    continue;
+                }
                 if note.is_empty() && !editing {
                     frame.render_widget(Paragraph::new(text.empty_note).style(styles.dim), *area);
                     continue;

@@ -46,6 +46,14 @@ pub fn top_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
             format!(" {} · {}", text.app_name, text.tagline),
             String::new(),
         ),
+        Screen::Overview(screen) => (
+            format!(
+                " {} · {}",
+                text.app_name,
+                (text.many.overview_title)(screen.overview.scan_count())
+            ),
+            String::new(),
+        ),
         Screen::NewScan(_) => (
             format!(" {} · {}", text.app_name, text.new_scan_title),
             String::new(),
