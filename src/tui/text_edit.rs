@@ -14,6 +14,7 @@
 //! row's last column.
 
 mod layout;
+mod memo;
 mod sanitize;
 
 /// Also used by the plain mode, so typed lines are cleaned the same way.
@@ -361,6 +362,11 @@ pub fn ensure_visible(text: &str, cursor: &mut TextCursor, viewport: Viewport) {
 /// if the cursor is out of view (no `ensure_visible` since a change), its
 /// position is `None`.
 pub fn visible(text: &str, cursor: &TextCursor, viewport: Viewport) -> VisibleText {
+    memo::visible(text, cursor, viewport, compute_visible)
+}
+
+/// [`visible`], computed: grapheme segmentation and wrapping of the rows in view.
+fn compute_visible(text: &str, cursor: &TextCursor, viewport: Viewport) -> VisibleText {
     let mut shown = VisibleText {
         rows: Vec::new(),
         cursor: None,
