@@ -20,6 +20,8 @@ mod overview;
 pub use compare::render_comparison;
 pub use overview::render_overview;
 
+use std::collections::{HashMap, HashSet};
+
 use crate::i18n::{Catalogue, ReportText};
 use crate::model::{
     Agreement, Answer, AttentionPoint, AttentionReason, CriterionAnswer, CriterionRef,
@@ -74,6 +76,9 @@ struct Report<'a> {
     text: &'a Catalogue,
     /// Stands in for the answer of a criterion a damaged scan lacks.
     empty: CriterionAnswer,
+    /// The place in `evaluation.attention` of each criterion's point, so
+    /// that a row finds its point without reading them all.
+    attention_of: HashMap<String, usize>,
 }
 
 /// One framework criterion with what was recorded and what it scored.
@@ -123,12 +128,20 @@ struct VerdictSummary {
 
 impl<'a> Report<'a> {
     fn new(scan: &'a Scan, text: &'a Catalogue) -> Self {
+        let evaluation = evaluate(scan);
+        let mut attention_of = HashMap::new();
+        for (at, point) in evaluation.attention.iter().enumerate() {
+            if let AttentionPoint::Criterion { criterion_id, .. } = point {
+                attention_of.entry(criterion_id.clone()).or_insert(at);
+            }
+        }
         Self {
             scan,
             framework: &scan.framework,
-            evaluation: evaluate(scan),
+            evaluation,
             text,
             empty: CriterionAnswer::empty(scan.framework.perspectives.len()),
+            attention_of,
         }
     }
 
@@ -278,6 +291,11 @@ impl<'a> Report<'a> {
     /// themes with much unknown. Walk order within each.
     fn attention_by_severity(&self) -> Vec<AttentionItem<'_>> {
         let rows: Vec<Row<'_>> = self.rows().collect();
+        let row_of: HashMap<&str, &Row<'_>> = rows
+            .iter()
+            .rev() // the first row of an id wins, as a search from the front would
+            .map(|row| (row.entry.criterion.id.as_str(), row))
+            .collect();
         let mut ranked: Vec<((u8, u8, usize), AttentionItem<'_>)> = self
             .evaluation
             .attention
@@ -290,10 +308,7 @@ impl<'a> Report<'a> {
                         reasons,
                         ..
                     } => {
-                        let row = rows
-                            .iter()
-                            .find(|row| row.entry.criterion.id == *criterion_id)
-                            .map(|row| Row { ..*row });
+                        let row = row_of.get(criterion_id.as_str()).map(|row| Row { ..**row });
                         let (critical, score, index) =
                             row.as_ref().map_or((false, None, 0), |row| {
                                 (
@@ -358,7 +373,7 @@ impl<'a> Report<'a> {
     /// The criteria with an action that are not among the points of attention
     /// (whose actions are shown with the point), in walk order.
     fn other_actions(&self) -> Vec<Row<'_>> {
-        let pointed: Vec<&str> = self
+        let pointed: HashSet<&str> = self
             .evaluation
             .attention
             .iter()
@@ -495,15 +510,8 @@ impl<'a> Report<'a> {
 
     /// The point of attention of one criterion, if it has one.
     fn criterion_attention(&self, criterion_id: &str) -> Option<String> {
-        self.evaluation
-            .attention
-            .iter()
-            .find_map(|point| match point {
-                AttentionPoint::Criterion {
-                    criterion_id: id, ..
-                } if id == criterion_id => Some((self.text.attention)(point, self.framework)),
-                _ => None,
-            })
+        let point = &self.evaluation.attention[*self.attention_of.get(criterion_id)?];
+        Some((self.text.attention)(point, self.framework))
     }
 
     /// The criteria with an ambition or an action, in walk order.
@@ -549,8 +557,7 @@ impl<'a> Report<'a> {
     fn attention_without_action(&self) -> Vec<String> {
         crate::model::agenda::attention_without_action(self.scan, &self.evaluation)
             .into_iter()
-            .filter_map(|id| self.framework.criterion_index(id))
-            .filter_map(|index| self.framework.criterion_at(index))
+            .filter_map(|id| self.framework.criterion_by_id(id))
             .map(|entry| format!("{} {}", entry.criterion.id, entry.criterion.title))
             .collect()
     }

@@ -24,6 +24,9 @@ pub struct Framework {
     pub weighting: Weighting,
     /// Top-level keys this version does not know, kept for saving.
     pub extra: Extra,
+    /// Where each criterion id sits, built on the first look-up; see
+    /// [`CriterionIndex`]. `CriterionIndex::default()` when constructing.
+    pub index: CriterionIndex,
 }
 
 /// The answer scale: numbered levels plus the two answers that are not scores.
@@ -218,9 +221,47 @@ impl Framework {
         self.themes.iter().map(|theme| theme.criteria.len()).sum()
     }
 
-    /// The criterion at a position in the walk.
+    /// The criterion at a position in the walk (steps over whole themes, so
+    /// the cost is the number of themes, not of criteria).
     pub fn criterion_at(&self, index: usize) -> Option<CriterionRef<'_>> {
-        self.criteria().nth(index)
+        let mut start = 0;
+        for (theme_index, theme) in self.themes.iter().enumerate() {
+            if let Some(criterion) = theme.criteria.get(index - start) {
+                return Some(CriterionRef {
+                    index,
+                    theme_index,
+                    theme,
+                    criterion,
+                });
+            }
+            start += theme.criteria.len();
+            if start > index {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The criterion with this id, with its theme and walk position. Looked
+    /// up in the index and checked against the themes; an id the index does
+    /// not place (unknown, or the themes changed) is looked for by walking.
+    pub fn criterion_by_id(&self, criterion_id: &str) -> Option<CriterionRef<'_>> {
+        let Some((theme_index, at)) = self.index.place(self, criterion_id) else {
+            return self
+                .criteria()
+                .find(|entry| entry.criterion.id == criterion_id);
+        };
+        let theme = &self.themes[theme_index];
+        let start: usize = self.themes[..theme_index]
+            .iter()
+            .map(|theme| theme.criteria.len())
+            .sum();
+        Some(CriterionRef {
+            index: start + at,
+            theme_index,
+            theme,
+            criterion: &theme.criteria[at],
+        })
     }
 
     /// Every criterion id with its walk position, to look many up in
@@ -233,9 +274,7 @@ impl Framework {
 
     /// The walk position of a criterion id.
     pub fn criterion_index(&self, criterion_id: &str) -> Option<usize> {
-        self.criteria()
-            .find(|entry| entry.criterion.id == criterion_id)
-            .map(|entry| entry.index)
+        self.criterion_by_id(criterion_id).map(|entry| entry.index)
     }
 
     /// The scale level with this value, if the scale has one.
@@ -263,12 +302,10 @@ impl Framework {
 
     /// "VIS-1 Vastgestelde regiovisie" for a criterion id (the id alone if unknown).
     pub fn criterion_name(&self, criterion_id: &str) -> String {
-        self.criteria()
-            .find(|entry| entry.criterion.id == criterion_id)
-            .map_or_else(
-                || criterion_id.to_string(),
-                |entry| format!("{} {}", entry.criterion.id, entry.criterion.title),
-            )
+        self.criterion_by_id(criterion_id).map_or_else(
+            || criterion_id.to_string(),
+            |entry| format!("{} {}", entry.criterion.id, entry.criterion.title),
+        )
     }
 
     /// The label of a perspective id (the id itself if unknown).
@@ -283,6 +320,62 @@ impl Framework {
         self.perspectives
             .iter()
             .position(|p| p.id == perspective_id)
+    }
+}
+
+/// Each criterion id's theme and place in that theme, so that a report with
+/// thousands of points of attention names each in constant time instead of
+/// walking the framework. Built once, on the first look-up; a clone starts
+/// empty. The themes are public and may change after a look-up, so every hit
+/// is checked against them, and a miss (rare: an unknown id) walks the themes
+/// as without an index. Ids are unique within a framework (checked on load).
+#[derive(Default)]
+pub struct CriterionIndex(std::sync::OnceLock<IndexData>);
+
+struct IndexData {
+    places: std::collections::HashMap<String, (usize, usize)>,
+}
+
+impl CriterionIndex {
+    fn data(&self, framework: &Framework) -> &IndexData {
+        self.0.get_or_init(|| {
+            let mut places = std::collections::HashMap::new();
+            for (theme_index, theme) in framework.themes.iter().enumerate() {
+                for (at, criterion) in theme.criteria.iter().enumerate() {
+                    places
+                        .entry(criterion.id.clone())
+                        .or_insert((theme_index, at));
+                }
+            }
+            IndexData { places }
+        })
+    }
+
+    /// The (theme, place in theme) of an id, if the index has it and it is
+    /// still there.
+    fn place(&self, framework: &Framework, criterion_id: &str) -> Option<(usize, usize)> {
+        let (theme_index, at) = *self.data(framework).places.get(criterion_id)?;
+        let found = framework.themes.get(theme_index)?.criteria.get(at)?;
+        (found.id == criterion_id).then_some((theme_index, at))
+    }
+}
+
+impl Clone for CriterionIndex {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+/// Always equal: the index is derived from the themes, which are compared.
+impl PartialEq for CriterionIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for CriterionIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CriterionIndex")
     }
 }
 
@@ -309,5 +402,50 @@ mod tests {
                 Some(entry.index)
             );
         }
+    }
+
+    #[test]
+    fn look_ups_by_id_and_position_agree_with_the_walk() {
+        let framework = crate::storage::bundled_frameworks().remove(0);
+        for entry in framework.criteria() {
+            let by_id = framework.criterion_by_id(&entry.criterion.id).expect("id");
+            let at = framework.criterion_at(entry.index).expect("index");
+            for found in [by_id, at] {
+                assert_eq!(found.index, entry.index);
+                assert_eq!(found.theme_index, entry.theme_index);
+                assert_eq!(found.criterion.id, entry.criterion.id);
+            }
+        }
+        let count = framework.criterion_count();
+        assert!(framework.criterion_at(count).is_none());
+        assert!(framework.criterion_by_id("NO-SUCH").is_none());
+        assert_eq!(framework.criterion_name("NO-SUCH"), "NO-SUCH");
+    }
+
+    #[test]
+    fn look_ups_follow_themes_changed_after_the_index_was_built() {
+        let mut framework = crate::storage::bundled_frameworks().remove(0);
+        let first = framework.themes[0].criteria[0].id.clone();
+        assert_eq!(framework.criterion_index(&first), Some(0));
+        // Rename the first criterion and move the second theme's first one to the front.
+        framework.themes[0].criteria[0].id = "NEW-1".into();
+        let moved = framework.themes[1].criteria.remove(0);
+        let moved_id = moved.id.clone();
+        framework.themes[0].criteria.insert(0, moved);
+        assert_eq!(framework.criterion_index(&first), None);
+        assert_eq!(framework.criterion_index("NEW-1"), Some(1));
+        assert_eq!(framework.criterion_index(&moved_id), Some(0));
+        for entry in framework.criteria() {
+            assert_eq!(
+                framework.criterion_index(&entry.criterion.id),
+                Some(entry.index)
+            );
+            let at = framework.criterion_at(entry.index).expect("index");
+            assert_eq!(at.criterion.id, entry.criterion.id);
+        }
+        // A clone starts with an empty index and finds the same.
+        let clone = framework.clone();
+        assert_eq!(clone, framework);
+        assert_eq!(clone.criterion_index("NEW-1"), Some(1));
     }
 }

@@ -14,6 +14,7 @@
 //! row's last column.
 
 mod layout;
+mod memo;
 mod sanitize;
 
 /// Also used by the plain mode, so typed lines are cleaned the same way.
@@ -23,7 +24,7 @@ mod tests;
 
 use std::ops::Range;
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 
@@ -361,6 +362,11 @@ pub fn ensure_visible(text: &str, cursor: &mut TextCursor, viewport: Viewport) {
 /// if the cursor is out of view (no `ensure_visible` since a change), its
 /// position is `None`.
 pub fn visible(text: &str, cursor: &TextCursor, viewport: Viewport) -> VisibleText {
+    memo::visible(text, cursor, viewport, compute_visible)
+}
+
+/// [`visible`], computed: grapheme segmentation and wrapping of the rows in view.
+fn compute_visible(text: &str, cursor: &TextCursor, viewport: Viewport) -> VisibleText {
     let mut shown = VisibleText {
         rows: Vec::new(),
         cursor: None,
@@ -402,6 +408,23 @@ fn to_u16(value: usize) -> u16 {
     u16::try_from(value).unwrap_or(u16::MAX)
 }
 
+/// Calls `f` on every cell of `area` (clipped to the buffer), a row slice at
+/// a time: what `Buffer::set_style` does cell by cell, with one index
+/// computation per row instead of one per cell (a frame touches every cell
+/// for the background alone).
+pub fn for_each_cell(buf: &mut Buffer, area: Rect, mut f: impl FnMut(&mut Cell)) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let start = buf.index_of(area.x, y);
+        for cell in &mut buf.content[start..start + usize::from(area.width)] {
+            f(cell);
+        }
+    }
+}
+
 /// Draws the visible part of the text into `area` of `buf` with `style`.
 /// Returns the absolute screen position of the cursor (for
 /// `Frame::set_cursor_position`) if `show_cursor` is set and the cursor is in view.
@@ -416,10 +439,10 @@ pub fn render(
     let area = area.intersection(buf.area);
     // Blank the box first: a shorter text must not leave the tail of what
     // was drawn there before.
-    for position in area.positions() {
-        buf[position].reset();
-        buf[position].set_style(style);
-    }
+    for_each_cell(buf, area, |cell| {
+        cell.reset();
+        cell.set_style(style);
+    });
     let shown = visible(text, cursor, Viewport::from(area));
     for (row_index, range) in shown.rows.iter().enumerate() {
         let y = area.y + to_u16(row_index);

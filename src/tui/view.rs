@@ -34,10 +34,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let styles = Styles::new(app.theme, app.colour);
     // The theme's own background under everything (black for high contrast).
-    frame.render_widget(
-        ratatui::widgets::Block::default().style(styles.normal),
-        area,
-    );
+    crate::tui::text_edit::for_each_cell(frame.buffer_mut(), area, |cell| {
+        cell.set_style(styles.normal);
+    });
     if is_too_small((area.width, area.height)) {
         widgets::too_small(frame, area, app, &styles);
         return;

@@ -136,6 +136,7 @@ fn framework_with(shape: &[(&str, &[(&str, bool)])], weighting: Weighting) -> Fr
             .collect(),
         weighting,
         extra: Extra::default(),
+        index: Default::default(),
     }
 }
 

@@ -104,6 +104,7 @@ pub(super) fn decode_framework(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) ->
         themes,
         weighting,
         extra,
+        index: Default::default(),
     }
 }
 

@@ -173,6 +173,7 @@ fn placeholder_framework() -> Framework {
         themes: Vec::new(),
         weighting: Weighting::default(),
         extra: Extra::default(),
+        index: Default::default(),
     }
 }
 

@@ -60,10 +60,16 @@ fn entries(evaluation: &Evaluation, scan: &Scan) -> Vec<(Entry, usize)> {
                 positions.get(criterion_id.as_str()).copied()
             }
             // A theme-wide point leads to the theme's first criterion.
-            AttentionPoint::ThemeUnknownShare { theme_id, .. } => framework
-                .criteria()
-                .find(|entry| &entry.theme.id == theme_id)
-                .map(|entry| entry.index),
+            // (Counted theme by theme, not criterion by criterion.)
+            AttentionPoint::ThemeUnknownShare { theme_id, .. } => {
+                let mut start = 0;
+                framework.themes.iter().find_map(|theme| {
+                    let first =
+                        (&theme.id == theme_id && !theme.criteria.is_empty()).then_some(start);
+                    start += theme.criteria.len();
+                    first
+                })
+            }
         };
         if let Some(target) = target {
             entries.push((Entry::Attention(index), target));

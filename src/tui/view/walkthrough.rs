@@ -2,6 +2,8 @@
 //! criterion with its fields on the right. `layout` is shared with `update`,
 //! which needs the size of the note being edited.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
@@ -249,13 +251,19 @@ fn navigator_width(framework: &Framework, body_width: u16) -> u16 {
         120.. => 36,
         _ => 24,
     };
+    // Measured in pieces (widths add up across the joining spaces) rather
+    // than formatted: this runs on every frame, over every criterion.
+    let width = unicode_width::UnicodeWidthStr::width;
     let longest = framework
-        .criteria()
-        .map(|entry| {
-            let row = format!("▶· {} {}", entry.criterion.id, entry.criterion.title);
-            let theme = format!("{} {}", entry.theme.id, entry.theme.title);
-            unicode_width::UnicodeWidthStr::width(row.as_str())
-                .max(unicode_width::UnicodeWidthStr::width(theme.as_str()))
+        .themes
+        .iter()
+        .filter(|theme| !theme.criteria.is_empty())
+        .flat_map(|theme| {
+            let heading = width(theme.id.as_str()) + 1 + width(theme.title.as_str());
+            let rows = theme.criteria.iter().map(|criterion| {
+                width("▶· ") + width(criterion.id.as_str()) + 1 + width(criterion.title.as_str())
+            });
+            std::iter::once(heading).chain(rows)
         })
         .max()
         .unwrap_or(0);
@@ -329,7 +337,9 @@ fn draw_navigator(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, 
     frame.render_widget(block, area);
 
     let mut lines: Vec<Line> = Vec::new();
-    for row in navigator_rows(walk, inner.width) {
+    let offset = navigator_offset(walk, inner.width, inner.height);
+    let window = offset..offset + usize::from(inner.height);
+    for row in navigator_rows(walk, inner.width, window).rows {
         let style = match row.criterion {
             None => styles.bold,
             Some(index) if index == selected && navigating => styles.selected,
@@ -338,8 +348,7 @@ fn draw_navigator(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, 
         };
         lines.push(Line::styled(row.text, style));
     }
-    let offset = navigator_offset(walk, inner.width, inner.height);
-    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), inner);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// One row of the criteria list.
@@ -349,69 +358,108 @@ struct NavigatorRow {
     text: String,
 }
 
+/// The rows of the criteria list in a window, and the list's shape.
+struct NavigatorRows {
+    /// The rows whose number (from the top of the whole list) is in the window.
+    rows: Vec<NavigatorRow>,
+    /// How many rows the whole list has.
+    total: usize,
+    /// The first row of the expanded (selected or current) criterion.
+    expanded_row: Option<usize>,
+}
+
 /// The criteria list as rows. The current criterion's title wraps over as
 /// many rows as it needs, so it is always readable in full; the others are
-/// shortened to a row, at a whole word.
-fn navigator_rows(walk: &Walkthrough, width: u16) -> Vec<NavigatorRow> {
+/// shortened to a row, at a whole word. Only the rows numbered in `window`
+/// are made (a framework of 20,000 criteria shows forty of them), the
+/// others are only counted.
+fn navigator_rows(walk: &Walkthrough, width: u16, window: Range<usize>) -> NavigatorRows {
     let framework = &walk.scan.framework;
     let width = usize::from(width);
-    let mut rows = Vec::new();
-    for entry in framework.criteria() {
-        if entry.criterion.id == entry.theme.criteria[0].id {
-            rows.push(NavigatorRow {
+    // In the "go to" list the selected criterion shows in full, else the current.
+    let expanded = match walk.mode {
+        WalkMode::Navigator { selected } => selected,
+        _ => walk.current,
+    };
+    let mut list = NavigatorRows {
+        rows: Vec::new(),
+        total: 0,
+        expanded_row: None,
+    };
+    let mut index = 0;
+    for theme in &framework.themes {
+        if theme.criteria.is_empty() {
+            continue;
+        }
+        if window.contains(&list.total) {
+            list.rows.push(NavigatorRow {
                 criterion: None,
-                text: super::wrap::fit_row(
-                    &format!("{} {}", entry.theme.id, entry.theme.title),
-                    width,
-                ),
+                text: super::wrap::fit_row(&format!("{} {}", theme.id, theme.title), width),
             });
         }
-        let status = walk.scan.answers[entry.index].status();
-        let is_current = entry.index == walk.current;
-        let pointer = if is_current { "▶" } else { " " };
-        // In the "go to" list the selected criterion shows in full, else the current.
-        let expanded = match walk.mode {
-            WalkMode::Navigator { selected } => selected,
-            _ => walk.current,
-        };
-        let text = format!(
-            "{pointer}{} {} {}",
-            status_mark(status),
-            entry.criterion.id,
-            entry.criterion.title
-        );
-        if entry.index == expanded {
-            // Continuation rows line up under the id.
-            let indent = "   ";
-            let first_width = width;
-            let wrapped = super::wrap::wrap_words(&text, first_width);
-            let mut rest = String::new();
-            for (number, part) in wrapped.iter().enumerate() {
-                if number == 0 {
-                    rows.push(NavigatorRow {
-                        criterion: Some(entry.index),
-                        text: part.clone(),
-                    });
-                } else {
-                    if !rest.is_empty() {
-                        rest.push(' ');
-                    }
-                    rest.push_str(part);
-                }
+        list.total += 1;
+        for criterion in &theme.criteria {
+            let at = index;
+            index += 1;
+            if at != expanded && !window.contains(&list.total) {
+                list.total += 1;
+                continue;
             }
-            if !rest.is_empty() {
-                for part in super::wrap::wrap_words(&rest, width.saturating_sub(indent.len())) {
-                    rows.push(NavigatorRow {
-                        criterion: Some(entry.index),
-                        text: format!("{indent}{part}"),
+            let status = walk
+                .scan
+                .answers
+                .get(at)
+                .map_or(CriterionStatus::Open, |answer| answer.status());
+            let pointer = if at == walk.current { "▶" } else { " " };
+            let text = format!(
+                "{pointer}{} {} {}",
+                status_mark(status),
+                criterion.id,
+                criterion.title
+            );
+            if at != expanded {
+                list.rows.push(NavigatorRow {
+                    criterion: Some(at),
+                    text: super::wrap::fit_row(&text, width),
+                });
+                list.total += 1;
+                continue;
+            }
+            list.expanded_row = Some(list.total);
+            for text in expanded_rows(&text, width) {
+                if window.contains(&list.total) {
+                    list.rows.push(NavigatorRow {
+                        criterion: Some(at),
+                        text,
                     });
                 }
+                list.total += 1;
             }
+        }
+    }
+    list
+}
+
+/// The expanded criterion's row text wrapped: continuation rows line up
+/// under the id.
+fn expanded_rows(text: &str, width: usize) -> Vec<String> {
+    let indent = "   ";
+    let wrapped = super::wrap::wrap_words(text, width);
+    let mut rows = Vec::new();
+    let mut rest = String::new();
+    for (number, part) in wrapped.iter().enumerate() {
+        if number == 0 {
+            rows.push(part.clone());
         } else {
-            rows.push(NavigatorRow {
-                criterion: Some(entry.index),
-                text: super::wrap::fit_row(&text, width),
-            });
+            if !rest.is_empty() {
+                rest.push(' ');
+            }
+            rest.push_str(part);
+        }
+    }
+    if !rest.is_empty() {
+        for part in super::wrap::wrap_words(&rest, width.saturating_sub(indent.len())) {
+            rows.push(format!("{indent}{part}"));
         }
     }
     rows
@@ -420,19 +468,12 @@ fn navigator_rows(walk: &Walkthrough, width: u16) -> Vec<NavigatorRow> {
 /// How far the list is scrolled: the selected row stays in view, roughly in
 /// the middle.
 fn navigator_offset(walk: &Walkthrough, width: u16, height: u16) -> usize {
-    let selected = match walk.mode {
-        WalkMode::Navigator { selected } => selected,
-        _ => walk.current,
-    };
-    let rows = navigator_rows(walk, width);
-    let selected_row = rows
-        .iter()
-        .position(|row| row.criterion == Some(selected))
-        .unwrap_or(0);
+    let list = navigator_rows(walk, width, 0..0);
+    let selected_row = list.expanded_row.unwrap_or(0);
     let height = usize::from(height);
     selected_row
         .saturating_sub(height / 2)
-        .min(rows.len().saturating_sub(height))
+        .min(list.total.saturating_sub(height))
 }
 
 /// What a click at (`column`, `row`) on the walkthrough means.
@@ -460,8 +501,9 @@ pub fn hit(size: (u16, u16), walk: &Walkthrough, app: &App, column: u16, row: u1
         let height = layout.navigator.height.saturating_sub(1);
         let width = layout.navigator.width.saturating_sub(1);
         let index = usize::from(row.checked_sub(list_top)?) + navigator_offset(walk, width, height);
-        return navigator_rows(walk, width)
-            .get(index)
+        return navigator_rows(walk, width, index..index + 1)
+            .rows
+            .first()
             .and_then(|row| row.criterion)
             .map(Hit::Criterion);
     }
