@@ -306,3 +306,38 @@ pub fn refuse_hidden_text(
         None => Ok(()),
     }
 }
+
+/// Writes what a command rendered (a report, a list, a comparison) to
+/// `output`, or to standard output without one. `-`, a device or a FIFO is
+/// written as it is; a regular file is replaced atomically; the output may
+/// never be one of the command's own `inputs`.
+pub fn write_rendered(
+    context: &Context,
+    rendered: &str,
+    output: Option<&Path>,
+    inputs: &[&Path],
+) -> anyhow::Result<()> {
+    use std::io::Write;
+    let text = context.text;
+    let Some(path) = output else {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(rendered.as_bytes())?;
+        stdout.flush()?;
+        return Ok(());
+    };
+    let shown = storage::sanitize_for_display(&path.display().to_string());
+    if inputs.iter().any(|input| same_file(input, path)) {
+        anyhow::bail!((text.report.output_is_scan)(&shown));
+    }
+    storage::input::write_output(path, rendered.as_bytes()).map_err(|error| {
+        anyhow::anyhow!((text.report.write_failed)(&shown, &(text.io_error)(&error)))
+    })
+}
+
+/// Whether two paths name the same existing file.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

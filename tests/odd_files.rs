@@ -287,3 +287,34 @@ fn report_output_to_a_folder_or_a_socket_is_refused_and_left_alone() {
             .is_socket()
     );
 }
+
+#[test]
+fn every_command_with_output_writes_devices_and_dash_as_they_are() {
+    // `actions`, `compare` and `overview` write through the same function as
+    // `report`: `/dev/null` stays a device, `-` is standard output.
+    let home = home();
+    scan(home.path(), "scan.toml");
+    scan(home.path(), "later.toml");
+    let commands: [&[&str]; 3] = [
+        &["actions", "scan.toml"],
+        &["compare", "scan.toml", "later.toml"],
+        &["overview", "scan.toml", "later.toml"],
+    ];
+    for args in commands {
+        zelfscan(home.path())
+            .args(args)
+            .args(["--output", "/dev/null"])
+            .assert()
+            .success();
+        assert_dev_null_intact();
+        let to_dash = zelfscan(home.path())
+            .args(args)
+            .args(["--output", "-"])
+            .output()
+            .expect("run");
+        let plain = zelfscan(home.path()).args(args).output().expect("run");
+        assert!(to_dash.status.success(), "{args:?}: {to_dash:?}");
+        assert_eq!(to_dash.stdout, plain.stdout, "{args:?}");
+        assert!(!home.path().join("-").exists(), "{args:?}: no file named -");
+    }
+}

@@ -3,7 +3,6 @@
 //! to a file. A scan that does not load is explained as `check` does and
 //! nothing is written.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -44,29 +43,7 @@ pub fn run(
     let today = now.to_zoned_datetime(jiff::tz::TimeZone::system()).date();
     let scans: Vec<&crate::model::Scan> = scans.iter().collect();
     let rendered = render_actions(&scans, format, text, today, now);
-    match output {
-        Some(path) => {
-            let path_shown = storage::sanitize_for_display(&path.display().to_string());
-            if files.iter().any(|file| is_same_file(file, path)) {
-                anyhow::bail!((text.report.output_is_scan)(&path_shown));
-            }
-            storage::write_file_atomic(path, rendered.as_bytes()).map_err(|error| {
-                anyhow::anyhow!((text.report.write_failed)(&path_shown, &error.to_string()))
-            })?;
-        }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(rendered.as_bytes())?;
-            stdout.flush()?;
-        }
-    }
+    let inputs: Vec<&Path> = files.iter().map(AsRef::as_ref).collect();
+    super::write_rendered(context, &rendered, output, &inputs)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Whether the output would overwrite one of the scans.
-fn is_same_file(scan: &Path, output: &Path) -> bool {
-    match (scan.canonicalize(), output.canonicalize()) {
-        (Ok(scan), Ok(output)) => scan == output,
-        _ => false,
-    }
 }

@@ -4,7 +4,6 @@
 //! does not load is explained as `check` does (`file:line:column: message`)
 //! and nothing is written.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -33,32 +32,6 @@ pub fn run(
         eprintln!("{line}");
     }
     let rendered = report::render(&loaded.value, format, text);
-    match output {
-        Some(path) => {
-            let path_shown = storage::sanitize_for_display(&path.display().to_string());
-            if is_same_file(file, path) {
-                anyhow::bail!((text.report.output_is_scan)(&path_shown));
-            }
-            storage::input::write_output(path, rendered.as_bytes()).map_err(|error| {
-                anyhow::anyhow!((text.report.write_failed)(
-                    &path_shown,
-                    &(text.io_error)(&error)
-                ))
-            })?;
-        }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(rendered.as_bytes())?;
-            stdout.flush()?;
-        }
-    }
+    super::write_rendered(context, &rendered, output, &[file])?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Whether the output would overwrite the scan itself.
-fn is_same_file(scan: &Path, output: &Path) -> bool {
-    match (scan.canonicalize(), output.canonicalize()) {
-        (Ok(scan), Ok(output)) => scan == output,
-        _ => false,
-    }
 }

@@ -106,29 +106,10 @@ pub fn source_name(path: &Path) -> String {
     )
 }
 
-/// Whether two paths are the same existing file.
-pub fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
+pub use super::same_file;
 
-/// Writes `text` to `output` (atomically) or to standard output.
+/// Writes `text` to `output` (a device, FIFO or `-` as it is, a regular
+/// file atomically) or to standard output.
 pub fn emit(context: &Context, text: &str, output: Option<&Path>) -> anyhow::Result<()> {
-    use std::io::Write;
-    match output {
-        Some(path) => {
-            let shown = storage::sanitize_for_display(&path.display().to_string());
-            storage::write_file_atomic(path, text.as_bytes()).map_err(|error| {
-                anyhow::anyhow!((context.text.many.write_failed)(&shown, &error.to_string()))
-            })
-        }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(text.as_bytes())?;
-            stdout.flush()?;
-            Ok(())
-        }
-    }
+    super::write_rendered(context, text, output, &[])
 }
