@@ -7,6 +7,7 @@ pub mod agenda;
 pub mod conflicts;
 pub mod help;
 pub mod many;
+mod navigator;
 pub mod new_scan;
 pub mod overview;
 pub mod projector;
