@@ -380,8 +380,9 @@ fn open(
         .sum();
     if hidden > 0 {
         io.keep_original = true;
-        let original = std::fs::read(path).unwrap_or_default();
-        let backup = storage::backup::backup_path(path, &original);
+        // The file as read (held for the save): no second read of it here.
+        let original = io.file_text.as_deref().unwrap_or_default();
+        let backup = storage::backup::backup_path(path, original.as_bytes());
         warnings.insert(
             0,
             (app.text.input.hidden_on_open)(
