@@ -11,6 +11,7 @@ mod navigator;
 pub mod new_scan;
 pub mod overview;
 pub mod projector;
+mod rows;
 mod scale_legend;
 pub mod start;
 pub mod style;

@@ -3,10 +3,11 @@
 //! the scan in one list, sortable, overdue ones marked in words, and the
 //! points of attention that have no action yet.
 
+use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 use unicode_width::UnicodeWidthStr;
 
 use super::style::Styles;
@@ -213,7 +214,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, styles
     {
         *last = Line::from(Span::styled((words.more_rows)(hidden + 1), styles.warning));
     }
-    frame.render_widget(Paragraph::new(visible), inner);
+    frame.render_widget(Rows::new(visible), inner);
 }
 
 /// Text on one row: line breaks become spaces.

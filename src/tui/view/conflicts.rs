@@ -2,6 +2,7 @@
 //! time, its values side by side with where each came from, and for a
 //! side's score the spread over the files (lowest, highest, how many).
 
+use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -99,7 +100,7 @@ pub fn draw(
             count,
         )));
     }
-    frame.render_widget(Paragraph::new(heading), head);
+    frame.render_widget(Rows::new(heading), head);
     let count = chosen.options.len().max(1);
     let columns = Layout::horizontal(vec![Constraint::Ratio(1, count as u32); count]).split(body);
     for (index, (choice, column)) in chosen.options.iter().zip(columns.iter()).enumerate() {

@@ -2,11 +2,12 @@
 //! key table, plus what the marks and the scale mean. It scrolls, so it fits
 //! at 80x24 too; `max_scroll` is shared with `update` to stop at the end.
 
+use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Clear;
 
 use super::style::Styles;
 use super::walkthrough::status_mark;
@@ -194,5 +195,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: u16, styles: &Styl
             ])
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Rows::new(lines), inner);
 }

@@ -3,10 +3,11 @@
 
 use std::ops::Range;
 
+use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders};
 
 use super::style::Styles;
 use super::walkthrough::status_mark;
@@ -83,7 +84,7 @@ pub(super) fn draw_navigator(
         };
         lines.push(Line::styled(row.text, style));
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Rows::new(lines), inner);
 }
 
 /// One row of the criteria list.

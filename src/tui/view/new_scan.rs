@@ -1,6 +1,7 @@
 //! The new-scan form: region, date, people, framework, participants and the
 //! file the scan will be saved in.
 
+use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -141,7 +142,7 @@ pub fn draw(
         };
         if field != FormField::Start {
             frame.render_widget(
-                Paragraph::new(format!("{marker}{label}")).style(label_style),
+                Rows::new(format!("{marker}{label}")).style(label_style),
                 label_area,
             );
         }
@@ -156,12 +157,12 @@ pub fn draw(
                     Span::styled(name, if focused { styles.chosen } else { styles.bold }),
                     Span::raw(" ›"),
                 ]);
-                frame.render_widget(Paragraph::new(line), area);
+                frame.render_widget(Rows::new(line), area);
             }
             FormField::Start => {
                 let button = format!("[ {} ]", text.form_start_button);
                 frame.render_widget(
-                    Paragraph::new(button).style(if focused {
+                    Rows::new(button).style(if focused {
                         styles.selected
                     } else {
                         styles.bold

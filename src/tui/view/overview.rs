@@ -3,11 +3,12 @@
 //! median and spread per criterion. Small groups show no aggregates, as in
 //! the exports.
 
+use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
 use super::style::Styles;
 use crate::model::overview::{OverviewGroup, OverviewRow};
@@ -85,7 +86,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &OverviewScreen, s
                 .iter()
                 .map(|p| Line::styled(p.as_str(), styles.error)),
         );
-        frame.render_widget(Paragraph::new(lines), area);
+        frame.render_widget(Rows::new(lines), area);
         return;
     };
     let views = text.many.overview_views;
@@ -135,7 +136,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &OverviewScreen, s
             styles.warning,
         );
     }
-    frame.render_widget(Paragraph::new(heading), head);
+    frame.render_widget(Rows::new(heading), head);
     let inner = Block::bordered().inner(body);
     frame.render_widget(Block::bordered(), body);
     let height = usize::from(inner.height.saturating_sub(1));
@@ -269,5 +270,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, screen: &OverviewScreen, s
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Rows::new(lines), inner);
 }

@@ -4,6 +4,7 @@
 //! the group scores. The recorded scores and notes appear only when the
 //! facilitator shows them, and a note marked private never does.
 
+use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
@@ -138,7 +139,7 @@ pub fn draw(
         height: legend_height.min(room_below_top.saturating_sub(1)),
         ..inner
     };
-    frame.render_widget(Paragraph::new(legend).style(base), legend_area);
+    frame.render_widget(Rows::new(legend).style(base), legend_area);
     let body = Rect {
         y: top,
         height: legend_area.y.saturating_sub(top + 1),

@@ -3,10 +3,10 @@
 //! meaning, or, while nothing is chosen there, every level with its label.
 //! The room reads what "4" means without opening the help.
 
+use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::style::Styles;
 use crate::model::{Agreement, Answer, Framework};
@@ -158,5 +158,5 @@ pub fn draw(frame: &mut Frame, area: Rect, walk: &Walkthrough, styles: &Styles) 
             ])
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Rows::new(lines), area);
 }

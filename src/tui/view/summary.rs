@@ -4,11 +4,12 @@
 //! to its criterion. Everything comes from `model::evaluate`, computed once
 //! per frame (22 criteria: microseconds).
 
+use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
 use super::style::Styles;
 use crate::model::{AttentionPoint, AttentionReason, Evaluation, Scan, evaluate};
@@ -401,5 +402,5 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, walk: &Walkthrough, styles
             Line::from(spans)
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    frame.render_widget(Rows::new(lines), inner);
 }

@@ -4,10 +4,10 @@
 //! parts yield in a fixed order (the framework's title, the app's name, the
 //! long form of the progress, the session clock), never the region.
 
+use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::style::Styles;
@@ -133,20 +133,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, styles
         saved,
     };
     let (left, right) = bar.layout(usize::from(area.width));
-    frame.render_widget(Paragraph::new("").style(styles.bar), area);
+    frame.render_widget(Rows::new("").style(styles.bar), area);
     let right_width = (right.width() as u16).min(area.width);
     let left_area = Rect {
         width: area.width.saturating_sub(right_width + 1),
         ..area
     };
-    frame.render_widget(Paragraph::new(left).style(styles.bar), left_area);
+    frame.render_widget(Rows::new(left).style(styles.bar), left_area);
     let right_area = Rect {
         x: area.right().saturating_sub(right_width),
         width: right_width,
         ..area
     };
     frame.render_widget(
-        Paragraph::new(right).style(styles.bar.add_modifier(Modifier::BOLD)),
+        Rows::new(right).style(styles.bar.add_modifier(Modifier::BOLD)),
         right_area,
     );
 }

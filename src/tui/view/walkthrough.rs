@@ -2,11 +2,12 @@
 //! criterion with its fields on the right. `layout` is shared with `update`,
 //! which needs the size of the note being edited.
 
+use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Block;
 
 use super::style::Styles;
 use crate::model::{Answer, CriterionStatus, Framework};
@@ -489,7 +490,7 @@ fn draw_detail(
         };
         let marker = if focused { "▶" } else { " " };
         frame.render_widget(
-            Paragraph::new(format!("{marker}{label}")).style(label_style),
+            Rows::new(format!("{marker}{label}")).style(label_style),
             label_area,
         );
         match field {
@@ -503,17 +504,17 @@ fn draw_detail(
                 );
                 line.spans
                     .extend(super::many::conflict_mark(walk, *field, text, styles));
-                frame.render_widget(Paragraph::new(line), *area);
+                frame.render_widget(Rows::new(line), *area);
             }
             Field::Agreement => {
                 let mut line = agreement_line(framework, answer.agreement, area.width, styles);
                 line.spans
                     .extend(super::many::conflict_mark(walk, *field, text, styles));
-                frame.render_widget(Paragraph::new(line), *area);
+                frame.render_widget(Rows::new(line), *area);
             }
             Field::Agenda(part) if !field.is_text() => {
                 let line = super::actions::agenda_value_line(framework, answer, *part, app, styles);
-                frame.render_widget(Paragraph::new(line), *area);
+                frame.render_widget(Rows::new(line), *area);
             }
             Field::Note(_) | Field::Agenda(_) => {
                 let note = note_text(answer, *field).map_or("", String::as_str);
@@ -522,11 +523,11 @@ fn draw_detail(
                     && !editing
                     && let Some(mark) = super::many::conflict_mark(walk, *field, text, styles)
                 {
-                    frame.render_widget(Paragraph::new(Line::from(mark)), *area);
+                    frame.render_widget(Rows::new(Line::from(mark)), *area);
                     continue;
                 }
                 if note.is_empty() && !editing {
-                    frame.render_widget(Paragraph::new(text.empty_note).style(styles.dim), *area);
+                    frame.render_widget(Rows::new(text.empty_note).style(styles.dim), *area);
                     continue;
                 }
                 let shown_cursor = if editing {
@@ -569,7 +570,7 @@ fn draw_detail(
         let rule = format!("── {} ", text.agenda.part_rule);
         let fill = usize::from(rule_area.width).saturating_sub(rule.chars().count());
         frame.render_widget(
-            Paragraph::new(format!("{rule}{}", "─".repeat(fill))).style(styles.dim),
+            Rows::new(format!("{rule}{}", "─".repeat(fill))).style(styles.dim),
             rule_area,
         );
     }
@@ -597,7 +598,7 @@ fn draw_detail(
         };
         let fill = usize::from(rule_area.width).saturating_sub(rule.chars().count());
         frame.render_widget(
-            Paragraph::new(format!("{rule}{}", "─".repeat(fill))).style(styles.dim),
+            Rows::new(format!("{rule}{}", "─".repeat(fill))).style(styles.dim),
             rule_area,
         );
     }
@@ -634,7 +635,7 @@ fn draw_more_markers(
             (false, false) => return,
         };
         frame.render_widget(
-            Paragraph::new(arrow).style(styles.warning),
+            Rows::new(arrow).style(styles.warning),
             marker_area(area.y, arrow),
         );
         return;
@@ -642,17 +643,14 @@ fn draw_more_markers(
     if shown.more_above {
         let text = app.text.more_above;
         frame.render_widget(
-            Paragraph::new(text).style(styles.warning),
+            Rows::new(text).style(styles.warning),
             marker_area(area.y, text),
         );
     }
     if shown.more_below {
         let text = app.text.more_below;
         let y = area.bottom().saturating_sub(1);
-        frame.render_widget(
-            Paragraph::new(text).style(styles.warning),
-            marker_area(y, text),
-        );
+        frame.render_widget(Rows::new(text).style(styles.warning), marker_area(y, text));
     }
 }
 

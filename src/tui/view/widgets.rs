@@ -1,6 +1,7 @@
 //! Pieces shared by the screens: the top and bottom bars, dialogs, and the
 //! message shown when the terminal is too small.
 
+use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
@@ -62,7 +63,7 @@ pub fn top_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
             return super::top_bar::draw(frame, area, app, walk, styles);
         }
     };
-    frame.render_widget(Paragraph::new("").style(styles.bar), area);
+    frame.render_widget(Rows::new("").style(styles.bar), area);
     let right = super::fit(&right, usize::from(area.width) * 2 / 3);
     let right_width = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
     let left = super::fit(
@@ -73,14 +74,14 @@ pub fn top_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
         width: area.width.saturating_sub(right_width + 1),
         ..area
     };
-    frame.render_widget(Paragraph::new(left).style(styles.bar), left_area);
+    frame.render_widget(Rows::new(left).style(styles.bar), left_area);
     let right_area = Rect {
         x: area.right().saturating_sub(right_width),
         width: right_width.min(area.width),
         ..area
     };
     frame.render_widget(
-        Paragraph::new(right).style(styles.bar.add_modifier(ratatui::style::Modifier::BOLD)),
+        Rows::new(right).style(styles.bar.add_modifier(ratatui::style::Modifier::BOLD)),
         right_area,
     );
 }
@@ -94,10 +95,7 @@ pub fn banner(frame: &mut Frame, body: Rect, app: &App, styles: &Styles) {
             height: 1,
             ..body
         };
-        frame.render_widget(
-            Paragraph::new(format!(" ! {banner}")).style(styles.error),
-            row,
-        );
+        frame.render_widget(Rows::new(format!(" ! {banner}")).style(styles.error), row);
     }
 }
 
@@ -110,7 +108,7 @@ pub fn bottom_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
             ("", styles.bar)
         };
         frame.render_widget(
-            Paragraph::new(format!(" {mark}{}", status.text)).style(style),
+            Rows::new(format!(" {mark}{}", status.text)).style(style),
             area,
         );
         return;
@@ -124,7 +122,7 @@ pub fn bottom_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
         ));
         spans.push(Span::styled(words, styles.bar));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(styles.bar), area);
+    frame.render_widget(Rows::new(Line::from(spans)).style(styles.bar), area);
 }
 
 /// The hints that fit in `width` columns as (keys, " words  ") pairs: a hint
@@ -228,7 +226,7 @@ pub fn path_prompt(
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
     frame.render_widget(
-        Paragraph::new(help).style(styles.dim),
+        Rows::new(help).style(styles.dim),
         Rect { height: 1, ..inner },
     );
     let field = Rect {
@@ -323,7 +321,7 @@ pub fn override_dialog(
         height: form.options.len() as u16,
         ..inner
     };
-    frame.render_widget(Paragraph::new(lines), choice_area);
+    frame.render_widget(Rows::new(lines), choice_area);
     let label_y = choice_area.bottom() + 1;
     let label_style = if form.focus == OverrideField::Rationale {
         styles.selected
@@ -331,7 +329,7 @@ pub fn override_dialog(
         styles.bold
     };
     frame.render_widget(
-        Paragraph::new(text.override_rationale).style(label_style),
+        Rows::new(text.override_rationale).style(label_style),
         Rect {
             y: label_y,
             height: 1,
@@ -368,7 +366,7 @@ pub fn override_dialog(
         button.push(Span::styled(format!("  ! {error}"), styles.warning));
     }
     frame.render_widget(
-        Paragraph::new(Line::from(button)),
+        Rows::new(Line::from(button)),
         Rect {
             y: button_y,
             height: 1,
@@ -401,7 +399,7 @@ pub fn search(
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
     frame.render_widget(
-        Paragraph::new(text.search_help).style(styles.dim),
+        Rows::new(text.search_help).style(styles.dim),
         Rect { height: 1, ..inner },
     );
     let field = Rect {
@@ -425,7 +423,7 @@ pub fn search(
         (text.search_count)(hits.len())
     };
     frame.render_widget(
-        Paragraph::new(counted).style(styles.bold),
+        Rows::new(counted).style(styles.bold),
         Rect {
             y: inner.y + 3,
             height: 1,
@@ -459,6 +457,6 @@ pub fn search(
             styles.dim,
         ));
     }
-    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(Rows::new(lines), list);
     position
 }

@@ -1,0 +1,206 @@
+//! Text drawn row by row, never wrapped: what `Paragraph` draws for text
+//! that needs no wrapping, cell for cell, but without cutting plain ASCII
+//! into graphemes first. Segmenting every label, list row and note row into
+//! graphemes on every frame was about a third of what a keystroke cost;
+//! most of the text on screen is ASCII, where a byte is a grapheme of one
+//! column. Anything else takes ratatui's own grapheme-by-grapheme path, so
+//! accents, emoji and wide characters look exactly as they did.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// A drop-in for `Paragraph::new(text).style(style)` without wrap, scroll
+/// or block: every line on its own row, cut where the area ends.
+pub struct Rows<'a> {
+    text: Text<'a>,
+    style: Style,
+}
+
+impl<'a> Rows<'a> {
+    pub fn new(text: impl Into<Text<'a>>) -> Self {
+        Self {
+            text: text.into(),
+            style: Style::default(),
+        }
+    }
+
+    /// The style of the whole area, under the text (as `Paragraph::style`).
+    pub fn style(mut self, style: impl Into<Style>) -> Self {
+        self.style = style.into();
+        self
+    }
+}
+
+impl Widget for Rows<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let centred_or_right = |line: &Line| {
+            !matches!(
+                line.alignment.or(self.text.alignment),
+                None | Some(Alignment::Left)
+            )
+        };
+        if self.text.lines.iter().any(centred_or_right) {
+            // Rare (a centred heading): ratatui places those itself.
+            Paragraph::new(self.text)
+                .style(self.style)
+                .render(area, buf);
+            return;
+        }
+        buf.set_style(area, self.style);
+        for (line, y) in self.text.lines.iter().zip(area.top()..area.bottom()) {
+            draw_line(buf, area.x, y, area.width, line, self.text.style);
+        }
+    }
+}
+
+/// One line from column `x` on, at most `width` columns: the graphemes that
+/// fit, in order, stopping at the first that does not (as ratatui's
+/// `LineTruncator` does).
+fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: Style) {
+    let line_style = base.patch(line.style);
+    let mut used: u16 = 0;
+    for span in &line.spans {
+        let style = line_style.patch(span.style);
+        let content = span.content.as_ref();
+        if is_plain_ascii(content) {
+            let room = usize::from(width - used);
+            for &byte in content.as_bytes().iter().take(room) {
+                buf[(x + used, y)]
+                    .set_char(char::from(byte))
+                    .set_style(style);
+                used += 1;
+            }
+            if content.len() > room {
+                return;
+            }
+            continue;
+        }
+        for grapheme in content.graphemes(true) {
+            if grapheme.contains(char::is_control) {
+                continue;
+            }
+            let columns = grapheme_width(grapheme);
+            if columns > width {
+                // Wider than the whole row: left out, as ratatui does.
+                continue;
+            }
+            if used + columns > width {
+                return;
+            }
+            if columns == 0 {
+                continue;
+            }
+            buf[(x + used, y)].set_symbol(grapheme).set_style(style);
+            used += columns;
+        }
+    }
+}
+
+/// Printable ASCII only: one byte, one grapheme, one column.
+fn is_plain_ascii(text: &str) -> bool {
+    text.bytes().all(|byte| (b' '..=b'~').contains(&byte))
+}
+
+/// A grapheme's width in cells, as ratatui's buffer counts it.
+fn grapheme_width(grapheme: &str) -> u16 {
+    if grapheme.len() == 1 {
+        1
+    } else {
+        let halfwidth_marks = grapheme
+            .chars()
+            .filter(|c| matches!(c, '\u{FF9E}' | '\u{FF9F}'))
+            .count();
+        u16::try_from(grapheme.width() + halfwidth_marks).unwrap_or(u16::MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::{Color, Modifier};
+    use ratatui::text::Span;
+
+    /// What ratatui's `Paragraph` draws, for comparison.
+    fn paragraph(text: Text<'static>, style: Style, area: Rect) -> Buffer {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 12, 4));
+        Paragraph::new(text).style(style).render(area, &mut buffer);
+        buffer
+    }
+
+    fn rows(text: Text<'static>, style: Style, area: Rect) -> Buffer {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 12, 4));
+        Rows::new(text).style(style).render(area, &mut buffer);
+        buffer
+    }
+
+    #[test]
+    fn draws_what_a_paragraph_draws() {
+        let texts: Vec<Text<'static>> = vec![
+            Text::from("plain ascii that is too long"),
+            Text::from("één · twee\ndrie"),
+            Text::from("wide 中文字 cut"),
+            Text::from("emoji 👩‍👩‍👧 family"),
+            Text::from("tab\there\u{7}bell"),
+            Text::from("e\u{301}e\u{301} combining"),
+            Text::from("zero\u{200b}width"),
+            Text::from("a\nb\nc\nd\ne\nf"),
+            Text::from(""),
+            Text::from(vec![
+                Line::from(vec![
+                    Span::styled("red ", Style::new().fg(Color::Red)),
+                    Span::styled("bold", Style::new().add_modifier(Modifier::BOLD)),
+                    Span::raw(" ü"),
+                ])
+                .style(Style::new().bg(Color::Blue)),
+                Line::styled("line style", Style::new().fg(Color::Green)),
+            ]),
+            Text::from(Line::from("centred").centered()),
+            Text::from("中中中中中中中中"),
+        ];
+        let style = Style::new().fg(Color::Yellow).bg(Color::Black);
+        for area in [
+            Rect::new(0, 0, 12, 4),
+            Rect::new(2, 1, 7, 2),
+            Rect::new(0, 0, 1, 1),
+        ] {
+            for text in &texts {
+                assert_eq!(
+                    rows(text.clone(), style, area),
+                    paragraph(text.clone(), style, area),
+                    "{text:?} in {area:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_area_outside_the_buffer_draws_nothing() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 4, 1));
+        Rows::new("text").render(Rect::new(10, 10, 4, 1), &mut buffer);
+        assert_eq!(buffer, Buffer::empty(Rect::new(0, 0, 4, 1)));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_draws_what_a_paragraph_draws(
+            text in "[a-z ~\\t\\n\u{7}\u{301}\u{200b}éü·中👩\u{200d}\u{FF9E}]{0,40}",
+            width in 1_u16..12,
+        ) {
+            let area = Rect::new(0, 0, width, 4);
+            let style = Style::new().fg(Color::Yellow);
+            proptest::prop_assert_eq!(
+                rows(Text::from(text.clone()), style, area),
+                paragraph(Text::from(text), style, area)
+            );
+        }
+    }
+}
