@@ -71,43 +71,72 @@ fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: St
     for span in &line.spans {
         let style = line_style.patch(span.style);
         let content = span.content.as_ref();
-        if is_plain_ascii(content) {
-            let room = usize::from(width - used);
-            for &byte in content.as_bytes().iter().take(room) {
+        let bytes = content.as_bytes();
+        let mut start = 0;
+        while start < bytes.len() {
+            // Printable ASCII followed by ASCII (or the end) is a grapheme
+            // of its own: nothing after it can join it.
+            let mut end = start;
+            while end < bytes.len()
+                && (b' '..=b'~').contains(&bytes[end])
+                && bytes.get(end + 1).is_none_or(u8::is_ascii)
+            {
+                if used == width {
+                    return;
+                }
                 buf[(x + used, y)]
-                    .set_char(char::from(byte))
+                    .set_char(char::from(bytes[end]))
                     .set_style(style);
                 used += 1;
+                end += 1;
             }
-            if content.len() > room {
+            if end == bytes.len() {
+                break;
+            }
+            // The rest up to the next pair of ASCII bytes (a sure grapheme
+            // boundary, and a character boundary) goes grapheme by grapheme.
+            let mut next = end + 1;
+            while next < bytes.len() && !(bytes[next - 1].is_ascii() && bytes[next].is_ascii()) {
+                next += 1;
+            }
+            if !draw_graphemes(buf, x, y, width, &mut used, &content[end..next], style) {
                 return;
             }
-            continue;
-        }
-        for grapheme in content.graphemes(true) {
-            if grapheme.contains(char::is_control) {
-                continue;
-            }
-            let columns = grapheme_width(grapheme);
-            if columns > width {
-                // Wider than the whole row: left out, as ratatui does.
-                continue;
-            }
-            if used + columns > width {
-                return;
-            }
-            if columns == 0 {
-                continue;
-            }
-            buf[(x + used, y)].set_symbol(grapheme).set_style(style);
-            used += columns;
+            start = next;
         }
     }
 }
 
-/// Printable ASCII only: one byte, one grapheme, one column.
-fn is_plain_ascii(text: &str) -> bool {
-    text.bytes().all(|byte| (b' '..=b'~').contains(&byte))
+/// Draws `text` grapheme by grapheme as ratatui does; `false` once a
+/// grapheme did not fit (the rest of the line is cut).
+fn draw_graphemes(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    width: u16,
+    used: &mut u16,
+    text: &str,
+    style: Style,
+) -> bool {
+    for grapheme in text.graphemes(true) {
+        if grapheme.contains(char::is_control) {
+            continue;
+        }
+        let columns = grapheme_width(grapheme);
+        if columns > width {
+            // Wider than the whole row: left out, as ratatui does.
+            continue;
+        }
+        if *used + columns > width {
+            return false;
+        }
+        if columns == 0 {
+            continue;
+        }
+        buf[(x + *used, y)].set_symbol(grapheme).set_style(style);
+        *used += columns;
+    }
+    true
 }
 
 /// A grapheme's width in cells, as ratatui's buffer counts it.
@@ -151,6 +180,7 @@ mod tests {
             Text::from("emoji 👩‍👩‍👧 family"),
             Text::from("tab\there\u{7}bell"),
             Text::from("e\u{301}e\u{301} combining"),
+            Text::from("\u{600}1 prepend 🇳🇱🇳 flags a\u{200d}b"),
             Text::from("zero\u{200b}width"),
             Text::from("a\nb\nc\nd\ne\nf"),
             Text::from(""),
@@ -192,7 +222,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_text_draws_what_a_paragraph_draws(
-            text in "[a-z ~\\t\\n\u{7}\u{301}\u{200b}éü·中👩\u{200d}\u{FF9E}]{0,40}",
+            text in "[a-z ~\\t\\n\u{7}\u{301}\u{200b}éü·中👩\u{200d}\u{FF9E}\u{600}\u{1F1F3}\u{1F1F1}\\r]{0,40}",
             width in 1_u16..12,
         ) {
             let area = Rect::new(0, 0, width, 4);
