@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod agenda;
+mod boxed;
 pub mod conflicts;
 pub mod help;
 pub mod many;

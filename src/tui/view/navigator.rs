@@ -3,11 +3,12 @@
 
 use std::ops::Range;
 
+use super::boxed::Boxed;
 use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders};
+use ratatui::widgets::Borders;
 
 use super::style::Styles;
 use super::walkthrough::status_mark;
@@ -61,7 +62,7 @@ pub(super) fn draw_navigator(
         (true, true) => app.text.navigator_title_active.to_string(),
         (true, false) => format!("{}{}▏", app.text.goto_prompt, walk.goto_query),
     };
-    let block = Block::default().borders(Borders::RIGHT).title(Span::styled(
+    let block = Boxed::with_borders(Borders::RIGHT).title(Span::styled(
         title,
         if navigating {
             styles.selected

@@ -4,12 +4,12 @@
 //! to its criterion. Everything comes from `model::evaluate`, computed once
 //! per frame (22 criteria: microseconds).
 
+use super::boxed::Boxed;
 use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Block;
 
 use super::style::Styles;
 use crate::model::{AttentionPoint, AttentionReason, Evaluation, Scan, evaluate};
@@ -367,7 +367,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, walk: &Walkthrough, styles
         WalkMode::Summary { selected } => selected,
         _ => None,
     };
-    let block = Block::bordered().title(Span::styled(
+    let block = Boxed::bordered().title(Span::styled(
         format!(" {} · {} ", text.summary_title, walk.scan.meta.region),
         styles.title,
     ));

@@ -2,12 +2,12 @@
 //! criterion with its fields on the right. `layout` is shared with `update`,
 //! which needs the size of the note being edited.
 
+use super::boxed::Boxed;
 use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Block;
 
 use super::style::Styles;
 use crate::model::{Answer, CriterionStatus, Framework};
@@ -452,10 +452,10 @@ fn draw_detail(
     } else {
         format!(" {}{counter}", super::wrap::fit_words(&theme, room))
     };
-    let block = Block::bordered()
+    let block = Boxed::bordered()
         .title(Line::from(title))
-        .title_bottom(Line::from(clock_spans))
-        .title_bottom(Line::from(position).right_aligned());
+        .title_bottom_left(Line::from(clock_spans))
+        .title_bottom_right(Line::from(position));
     frame.render_widget(block, layout.detail);
 
     let criterion = criterion_text(framework, walk.current);
