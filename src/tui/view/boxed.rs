@@ -1,8 +1,7 @@
 //! A panel's border with its titles: what ratatui's `Block` draws for a
 //! plain border, cell for cell, without restyling every cell inside it
 //! first (`Block` does that even without a style: a tenth of a keystroke
-//! went there). Titles that need more than the plain path (wide or joined
-//! characters, titles that do not fit beside each other) are left to
+//! went there). Titles that do not fit beside each other are left to
 //! `Block` itself, so the result is always what `Block` would draw.
 
 use ratatui::buffer::Buffer;
@@ -10,10 +9,6 @@ use ratatui::layout::Rect;
 use ratatui::symbols::border;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Widget};
-
-use unicode_width::UnicodeWidthChar;
-
-use super::rows::is_lone;
 
 /// A border on some sides, a title at the top left, and titles at the
 /// bottom left and right.
@@ -72,21 +67,14 @@ impl<'a> Boxed<'a> {
         block
     }
 
-    /// Whether every title is plain (one column per character, no
-    /// alignment of its own) and fits beside the others: then drawing
-    /// them in place is what `Block` does.
-    fn titles_are_plain(&self, room: u16) -> bool {
-        let plain = |line: &Line| {
-            line.alignment.is_none()
-                && line.spans.iter().all(|span| {
-                    span.content
-                        .chars()
-                        .all(|c| is_lone(c) && UnicodeWidthChar::width(c) == Some(1))
-                })
-        };
+    /// Whether the titles fit beside each other without an alignment of
+    /// their own: then each is drawn where `Block` would put it.
+    fn titles_fit(&self, room: u16) -> bool {
         let width = |line: &Option<Line>| line.as_ref().map_or(0, Line::width);
         let titles = [&self.top, &self.bottom_left, &self.bottom_right];
-        titles.iter().all(|title| title.as_ref().is_none_or(plain))
+        titles
+            .iter()
+            .all(|title| title.as_ref().is_none_or(|line| line.alignment.is_none()))
             && width(&self.top) <= usize::from(room)
             && width(&self.bottom_left) + 1 + width(&self.bottom_right) <= usize::from(room)
     }
@@ -101,7 +89,7 @@ impl Widget for Boxed<'_> {
         let left_border = u16::from(self.borders.contains(Borders::LEFT));
         let right_border = u16::from(self.borders.contains(Borders::RIGHT));
         let room = area.width.saturating_sub(left_border + right_border);
-        if !self.titles_are_plain(room) {
+        if !self.titles_fit(room) {
             self.as_block().render(area, buf);
             return;
         }
@@ -169,21 +157,10 @@ fn draw_border(borders: Borders, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// A plain title from column `x` on: the line's style under it, then each
-/// character with its span's style (as `Line` and `Span` draw).
+/// A title from column `x` on, in an area just as wide (as `Block` does).
 fn draw_title(title: &Line, x: u16, y: u16, buf: &mut Buffer) {
     let width = u16::try_from(title.width()).unwrap_or(u16::MAX);
-    if width == 0 {
-        return;
-    }
-    buf.set_style(Rect::new(x, y, width, 1), title.style);
-    let mut column = x;
-    for span in &title.spans {
-        for c in span.content.chars() {
-            buf[(column, y)].set_char(c).set_style(span.style);
-            column += 1;
-        }
-    }
+    title.render(Rect::new(x, y, width, 1), buf);
 }
 
 #[cfg(test)]
@@ -224,8 +201,8 @@ mod tests {
             }),
             Box::new(|| Boxed::with_borders(Borders::RIGHT).title(Span::raw("Criteria"))),
             Box::new(|| Boxed::with_borders(Borders::LEFT | Borders::BOTTOM).title("é ü")),
-            // Not plain: wide characters, a title too long, its own alignment.
-            Box::new(|| Boxed::bordered().title("中文 title")),
+            Box::new(|| Boxed::bordered().title("中文 title ⏱ e\u{301}")),
+            // Left to Block: a title too long, its own alignment.
             Box::new(|| Boxed::bordered().title("a title far too long for the box here")),
             Box::new(|| Boxed::bordered().title(Line::from("centred").centered())),
             Box::new(|| {

@@ -55,7 +55,11 @@ impl Widget for Rows<'_> {
                 .render(area, buf);
             return;
         }
-        buf.set_style(area, self.style);
+        if self.style != Style::default() {
+            crate::tui::text_edit::for_each_cell(buf, area, |cell| {
+                cell.set_style(self.style);
+            });
+        }
         for (line, y) in self.text.lines.iter().zip(area.top()..area.bottom()) {
             draw_line(buf, area.x, y, area.width, line, self.text.style);
         }
@@ -66,6 +70,8 @@ impl Widget for Rows<'_> {
 /// fit, in order, stopping at the first that does not (as ratatui's
 /// `LineTruncator` does).
 fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: Style) {
+    let start = buf.index_of(x, y);
+    let row = &mut buf.content[start..start + usize::from(width)];
     let line_style = base.patch(line.style);
     let mut used: u16 = 0;
     for span in &line.spans {
@@ -80,7 +86,9 @@ fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: St
                     return;
                 }
                 if columns > 0 && columns <= width {
-                    buf[(x + used - columns, y)].set_char(c).set_style(style);
+                    row[usize::from(used - columns)]
+                        .set_char(c)
+                        .set_style(style);
                 }
             }
             let (joined, after) = split_joined(after);
@@ -93,7 +101,7 @@ fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: St
                     return;
                 }
                 if columns > 0 && columns <= width {
-                    buf[(x + used - columns, y)]
+                    row[usize::from(used - columns)]
                         .set_symbol(grapheme)
                         .set_style(style);
                 }
@@ -148,7 +156,7 @@ fn split_joined(text: &str) -> (&str, &str) {
 /// drawing that Dutch text and this interface use. None of them is a
 /// control, a prepend mark, an extender, a joiner, a regional indicator or
 /// a Hangul jamo, which are the characters that make graphemes longer.
-pub(super) fn is_lone(c: char) -> bool {
+fn is_lone(c: char) -> bool {
     matches!(c,
         ' '..='~'
         | '\u{A0}'..='\u{AC}'
