@@ -63,7 +63,10 @@ enum Ending {
 pub fn run(mut app: App, first: Option<Effect>) -> anyhow::Result<App> {
     let open_scan: OpenScan = Arc::default();
     install_panic_message(app.text, Arc::clone(&open_scan));
-    let mut terminal = ratatui::init();
+    // ratatui sets the terminal up (raw mode, alternate screen, the panic
+    // hook that gives it back); the frames go through our own backend.
+    drop(ratatui::init());
+    let mut terminal = super::backend::screen()?;
     // A pasted paragraph arrives as one event instead of a stream of keys;
     // clicks arrive as events (nothing needs the mouse, but it may be used).
     let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
@@ -152,7 +155,7 @@ impl Deadlines {
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut super::backend::Screen,
     app: &mut App,
     io: &mut Io,
     events: &Events,

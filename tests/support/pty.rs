@@ -7,6 +7,7 @@
 use std::ffi::OsStr;
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -75,6 +76,8 @@ pub struct Session {
     /// Every byte the program wrote, unparsed: to look for escape sequences
     /// (terminal restored, nothing hostile passed through).
     raw: Arc<Mutex<Vec<u8>>>,
+    /// Set once the reader has seen the end of the output.
+    ended: Arc<AtomicBool>,
 }
 
 impl Session {
@@ -129,6 +132,8 @@ impl Session {
         let fed = Arc::clone(&parser);
         let raw = Arc::new(Mutex::new(Vec::new()));
         let raw_fed = Arc::clone(&raw);
+        let ended = Arc::new(AtomicBool::new(false));
+        let ended_fed = Arc::clone(&ended);
         thread::spawn(move || {
             let mut buffer = [0u8; 8192];
             loop {
@@ -145,6 +150,7 @@ impl Session {
                     }
                 }
             }
+            ended_fed.store(true, Ordering::SeqCst);
         });
         Ok(Self {
             child,
@@ -153,6 +159,7 @@ impl Session {
             master: pair.master,
             exit: None,
             raw,
+            ended,
         })
     }
 
@@ -231,6 +238,11 @@ impl Session {
             match self.child.try_wait() {
                 Ok(Some(status)) => {
                     self.exit = Some(status.clone());
+                    // The output the child wrote before it ended may still be
+                    // on its way to the reader: wait for the end of it.
+                    while !self.ended.load(Ordering::SeqCst) && Instant::now() < deadline {
+                        thread::sleep(POLL);
+                    }
                     return Ok(status);
                 }
                 Ok(None) if Instant::now() < deadline => thread::sleep(POLL),

@@ -1,0 +1,305 @@
+//! The terminal the driver draws on: ratatui's crossterm backend, except
+//! that a frame's changed cells are written as bytes into one buffer and
+//! reach the terminal in one write. The crossterm backend formats every
+//! cell as a command through `fmt` into stdout's line buffer (a write call
+//! per kilobyte): a frame that changes the whole screen, such as opening
+//! the outcome screen, cost more in writing than in drawing. The bytes are
+//! the same commands crossterm writes (moves, colours, attributes); only
+//! the way to them is shorter.
+
+use std::cell::RefCell;
+use std::io::{self, Stdout, Write};
+use std::rc::Rc;
+
+use ratatui::backend::IntoCrossterm;
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::crossterm::queue;
+use ratatui::crossterm::style::{
+    Attribute, Color as CrosstermColor, Colors, SetAttribute, SetBackgroundColor, SetColors,
+    SetForegroundColor, SetUnderlineColor,
+};
+use ratatui::layout::{Position, Size};
+use ratatui::style::{Color, Modifier};
+
+/// The terminal type the driver uses.
+pub type Screen = ratatui::Terminal<Fast>;
+
+/// A `Screen` on stdout (after `ratatui::init` has set the terminal up).
+pub fn screen() -> io::Result<Screen> {
+    ratatui::Terminal::new(Fast::new(io::stdout()))
+}
+
+/// Bytes kept until a flush: the frame, then the cursor. Shared between the
+/// crossterm backend (cursor, clearing) and [`Fast::draw`], so they stay
+/// in the order they were written.
+type Pending = Rc<RefCell<Vec<u8>>>;
+
+/// The crossterm backend's writer: collects, and writes out on a flush.
+pub struct Output<W: Write> {
+    pending: Pending,
+    out: W,
+}
+
+impl<W: Write> Write for Output<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.pending.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let mut pending = self.pending.borrow_mut();
+        let result = self.out.write_all(&pending);
+        pending.clear();
+        result?;
+        self.out.flush()
+    }
+}
+
+/// The crossterm backend with a faster `draw`.
+pub struct Fast<W: Write = Stdout> {
+    inner: CrosstermBackend<Output<W>>,
+    pending: Pending,
+}
+
+impl<W: Write> Fast<W> {
+    pub fn new(out: W) -> Self {
+        let pending = Rc::new(RefCell::new(Vec::with_capacity(64 * 1024)));
+        Self {
+            inner: CrosstermBackend::new(Output {
+                pending: Rc::clone(&pending),
+                out,
+            }),
+            pending,
+        }
+    }
+}
+
+impl<W: Write> Backend for Fast<W> {
+    type Error = io::Error;
+
+    /// What `CrosstermBackend::draw` writes, byte for byte.
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let mut pending = self.pending.borrow_mut();
+        let out = &mut *pending;
+        let mut fg = Color::Reset;
+        let mut bg = Color::Reset;
+        let mut underline_color = Color::Reset;
+        let mut modifier = Modifier::empty();
+        let mut last: Option<Position> = None;
+        for (x, y, cell) in content {
+            if !matches!(last, Some(p) if x == p.x + 1 && y == p.y) {
+                // crossterm's MoveTo: one-based row, then column.
+                write!(out, "\x1b[{};{}H", y + 1, x + 1)?;
+            }
+            last = Some(Position { x, y });
+            if cell.modifier != modifier {
+                queue_modifier_diff(out, modifier, cell.modifier)?;
+                modifier = cell.modifier;
+            }
+            if cell.fg != fg || cell.bg != bg {
+                queue!(
+                    out,
+                    SetColors(Colors::new(
+                        cell.fg.into_crossterm(),
+                        cell.bg.into_crossterm()
+                    ))
+                )?;
+                fg = cell.fg;
+                bg = cell.bg;
+            }
+            if cell.underline_color != underline_color {
+                queue!(
+                    out,
+                    SetUnderlineColor(cell.underline_color.into_crossterm())
+                )?;
+                underline_color = cell.underline_color;
+            }
+            out.extend_from_slice(cell.symbol().as_bytes());
+        }
+        queue!(
+            out,
+            SetForegroundColor(CrosstermColor::Reset),
+            SetBackgroundColor(CrosstermColor::Reset),
+            SetUnderlineColor(CrosstermColor::Reset),
+            SetAttribute(Attribute::Reset),
+        )
+    }
+
+    fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.inner.append_lines(n)
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        self.inner.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.inner.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        self.inner.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        self.inner.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.inner.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.inner.clear_region(clear_type)
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        self.inner.size()
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        self.inner.window_size()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Backend::flush(&mut self.inner)
+    }
+}
+
+/// The attributes that change between two cells, as ratatui's crossterm
+/// backend writes them (its `ModifierDiff`, which is private).
+fn queue_modifier_diff(out: &mut Vec<u8>, from: Modifier, to: Modifier) -> io::Result<()> {
+    let removed = from - to;
+    if removed.contains(Modifier::REVERSED) {
+        queue!(out, SetAttribute(Attribute::NoReverse))?;
+    }
+    let reset_intensity = removed.contains(Modifier::BOLD) || removed.contains(Modifier::DIM);
+    if reset_intensity {
+        // Bold and dim end together; whichever stays is set again.
+        queue!(out, SetAttribute(Attribute::NormalIntensity))?;
+        if to.contains(Modifier::DIM) {
+            queue!(out, SetAttribute(Attribute::Dim))?;
+        }
+        if to.contains(Modifier::BOLD) {
+            queue!(out, SetAttribute(Attribute::Bold))?;
+        }
+    }
+    for (modifier, off) in [
+        (Modifier::ITALIC, Attribute::NoItalic),
+        (Modifier::UNDERLINED, Attribute::NoUnderline),
+        (Modifier::CROSSED_OUT, Attribute::NotCrossedOut),
+        (Modifier::HIDDEN, Attribute::NoHidden),
+    ] {
+        if removed.contains(modifier) {
+            queue!(out, SetAttribute(off))?;
+        }
+    }
+    if removed.contains(Modifier::SLOW_BLINK) || removed.contains(Modifier::RAPID_BLINK) {
+        queue!(out, SetAttribute(Attribute::NoBlink))?;
+    }
+    let added = to - from;
+    let on = [
+        (Modifier::REVERSED, Attribute::Reverse, true),
+        (Modifier::BOLD, Attribute::Bold, !reset_intensity),
+        (Modifier::ITALIC, Attribute::Italic, true),
+        (Modifier::UNDERLINED, Attribute::Underlined, true),
+        (Modifier::DIM, Attribute::Dim, !reset_intensity),
+        (Modifier::CROSSED_OUT, Attribute::CrossedOut, true),
+        (Modifier::HIDDEN, Attribute::Hidden, true),
+        (Modifier::SLOW_BLINK, Attribute::SlowBlink, true),
+        (Modifier::RAPID_BLINK, Attribute::RapidBlink, true),
+    ];
+    for (modifier, attribute, wanted) in on {
+        if wanted && added.contains(modifier) {
+            queue!(out, SetAttribute(attribute))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+
+    /// Cells with every kind of change: moves, colours, attributes on and off.
+    fn cells() -> Buffer {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 12, 3));
+        let styles = [
+            Style::new(),
+            Style::new().fg(Color::Red).bg(Color::Rgb(1, 2, 3)),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC),
+            Style::new().add_modifier(Modifier::DIM | Modifier::REVERSED),
+            Style::new()
+                .add_modifier(Modifier::UNDERLINED | Modifier::SLOW_BLINK)
+                .underline_color(Color::Indexed(42)),
+            Style::new().add_modifier(Modifier::BOLD | Modifier::CROSSED_OUT | Modifier::HIDDEN),
+            Style::new()
+                .fg(Color::Indexed(7))
+                .add_modifier(Modifier::RAPID_BLINK),
+        ];
+        let symbols = ["a", "é", "中", "─", " ", "👩‍👩‍👧", "x"];
+        for (index, cell) in buffer.content.iter_mut().enumerate() {
+            cell.set_symbol(symbols[index % symbols.len()])
+                .set_style(styles[(index / 2) % styles.len()]);
+        }
+        buffer
+    }
+
+    #[test]
+    fn writes_what_the_crossterm_backend_writes() {
+        let buffer = cells();
+        let area = buffer.area;
+        let positions = area.positions().collect::<Vec<_>>();
+        // Every cell, and a scattered selection (moves between them).
+        let selections: [Vec<Position>; 2] = [
+            positions.clone(),
+            positions.iter().copied().step_by(5).collect(),
+        ];
+        for selection in selections {
+            let content = || selection.iter().map(|p| (p.x, p.y, &buffer[*p]));
+            let theirs_out = Shared::default();
+            let mut theirs = CrosstermBackend::new(theirs_out.clone());
+            theirs.draw(content()).expect("draw");
+            theirs
+                .set_cursor_position(Position::new(3, 1))
+                .expect("cursor");
+            let ours_out = Shared::default();
+            let mut ours = Fast::new(ours_out.clone());
+            ours.draw(content()).expect("draw");
+            assert!(
+                ours_out.0.borrow().is_empty(),
+                "a frame waits for the flush"
+            );
+            ours.set_cursor_position(Position::new(3, 1))
+                .expect("cursor");
+            Backend::flush(&mut ours).expect("flush");
+            assert_eq!(
+                String::from_utf8_lossy(&ours_out.0.borrow()),
+                String::from_utf8_lossy(&theirs_out.0.borrow())
+            );
+            assert!(ours.pending.borrow().is_empty());
+        }
+    }
+
+    /// A writer whose bytes can be read after it was handed over.
+    #[derive(Clone, Default)]
+    struct Shared(Rc<RefCell<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+}
