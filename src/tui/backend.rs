@@ -60,6 +60,71 @@ impl<W: Write> Write for Output<W> {
 pub struct Fast<W: Write = Stdout> {
     inner: CrosstermBackend<Output<W>>,
     pending: Pending,
+    /// The bytes crossterm writes for a change of colours, of attributes:
+    /// a screen uses a handful of each, so they are formatted once.
+    colour_changes: Remembered<(Color, Color)>,
+    modifier_changes: Remembered<(Modifier, Modifier)>,
+}
+
+/// Bytes made once per key and then looked up (a short list: a screen has
+/// few styles; when it fills up, the oldest half goes).
+struct Remembered<K> {
+    entries: Vec<(K, Vec<u8>)>,
+}
+
+impl<K: PartialEq + Copy> Remembered<K> {
+    const MOST: usize = 64;
+
+    fn new() -> Self {
+        Self {
+            entries: Vec::new(),
+        }
+    }
+
+    fn get(
+        &mut self,
+        key: K,
+        make: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
+    ) -> io::Result<&[u8]> {
+        let found = self.entries.iter().position(|(known, _)| *known == key);
+        let at = match found {
+            Some(at) => at,
+            None => {
+                let mut bytes = Vec::new();
+                make(&mut bytes)?;
+                if self.entries.len() == Self::MOST {
+                    self.entries.drain(..Self::MOST / 2);
+                }
+                self.entries.push((key, bytes));
+                self.entries.len() - 1
+            }
+        };
+        Ok(&self.entries[at].1)
+    }
+}
+
+/// crossterm's `MoveTo`: one-based row, then column.
+fn move_to(out: &mut Vec<u8>, x: u16, y: u16) {
+    out.extend_from_slice(b"\x1b[");
+    push_number(out, u32::from(y) + 1);
+    out.push(b';');
+    push_number(out, u32::from(x) + 1);
+    out.push(b'H');
+}
+
+fn push_number(out: &mut Vec<u8>, number: u32) {
+    let mut digits = [0_u8; 10];
+    let mut at = digits.len();
+    let mut rest = number;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 impl<W: Write> Fast<W> {
@@ -71,6 +136,8 @@ impl<W: Write> Fast<W> {
                 out,
             }),
             pending,
+            colour_changes: Remembered::new(),
+            modifier_changes: Remembered::new(),
         }
     }
 }
@@ -92,22 +159,25 @@ impl<W: Write> Backend for Fast<W> {
         let mut last: Option<Position> = None;
         for (x, y, cell) in content {
             if !matches!(last, Some(p) if x == p.x + 1 && y == p.y) {
-                // crossterm's MoveTo: one-based row, then column.
-                write!(out, "\x1b[{};{}H", y + 1, x + 1)?;
+                move_to(out, x, y);
             }
             last = Some(Position { x, y });
             if cell.modifier != modifier {
-                queue_modifier_diff(out, modifier, cell.modifier)?;
+                let key = (modifier, cell.modifier);
+                out.extend_from_slice(
+                    self.modifier_changes
+                        .get(key, |bytes| queue_modifier_diff(bytes, key.0, key.1))?,
+                );
                 modifier = cell.modifier;
             }
             if cell.fg != fg || cell.bg != bg {
-                queue!(
-                    out,
-                    SetColors(Colors::new(
-                        cell.fg.into_crossterm(),
-                        cell.bg.into_crossterm()
-                    ))
-                )?;
+                let key = (cell.fg, cell.bg);
+                out.extend_from_slice(self.colour_changes.get(key, |bytes| {
+                    queue!(
+                        bytes,
+                        SetColors(Colors::new(key.0.into_crossterm(), key.1.into_crossterm()))
+                    )
+                })?);
                 fg = cell.fg;
                 bg = cell.bg;
             }
@@ -285,6 +355,37 @@ mod tests {
                 String::from_utf8_lossy(&theirs_out.0.borrow())
             );
             assert!(ours.pending.borrow().is_empty());
+        }
+    }
+
+    #[test]
+    fn far_positions_and_many_colours_too() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 300, 2));
+        for (index, cell) in buffer.content.iter_mut().enumerate() {
+            let shade = u8::try_from(index % 200).unwrap_or(0);
+            cell.set_symbol("x").set_style(
+                Style::new()
+                    .fg(Color::Rgb(shade, 0, 0))
+                    .bg(Color::Indexed(shade)),
+            );
+        }
+        let cells: Vec<Position> = buffer.area.positions().step_by(7).collect();
+        let content = || cells.iter().map(|p| (p.x, p.y, &buffer[*p]));
+        let theirs_out = Shared::default();
+        CrosstermBackend::new(theirs_out.clone())
+            .draw(content())
+            .expect("draw");
+        let ours_out = Shared::default();
+        let mut ours = Fast::new(ours_out.clone());
+        // Twice: the second time every change is remembered (or was dropped).
+        for _ in 0..2 {
+            ours.draw(content()).expect("draw");
+            Backend::flush(&mut ours).expect("flush");
+            assert_eq!(
+                String::from_utf8_lossy(&ours_out.0.borrow()),
+                String::from_utf8_lossy(&theirs_out.0.borrow())
+            );
+            ours_out.0.borrow_mut().clear();
         }
     }
 
