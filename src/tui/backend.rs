@@ -14,6 +14,7 @@ use std::rc::Rc;
 use ratatui::backend::IntoCrossterm;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::Cell;
+use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::queue;
 use ratatui::crossterm::style::{
     Attribute, Color as CrosstermColor, Colors, SetAttribute, SetBackgroundColor, SetColors,
@@ -142,6 +143,13 @@ impl<W: Write> Fast<W> {
     }
 }
 
+impl<W: Write> Drop for Fast<W> {
+    /// Whatever is still pending (a cursor shown as the terminal is let go).
+    fn drop(&mut self) {
+        let _ = Backend::flush(self);
+    }
+}
+
 impl<W: Write> Backend for Fast<W> {
     type Error = io::Error;
 
@@ -203,12 +211,15 @@ impl<W: Write> Backend for Fast<W> {
         self.inner.append_lines(n)
     }
 
+    // The cursor goes with the frame: ratatui flushes after placing it, so
+    // a frame reaches the terminal in one write (crossterm's backend wrote
+    // the frame, then the cursor, each in its own write).
     fn hide_cursor(&mut self) -> io::Result<()> {
-        self.inner.hide_cursor()
+        queue!(self.pending.borrow_mut(), Hide)
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
-        self.inner.show_cursor()
+        queue!(self.pending.borrow_mut(), Show)
     }
 
     fn get_cursor_position(&mut self) -> io::Result<Position> {
@@ -216,7 +227,9 @@ impl<W: Write> Backend for Fast<W> {
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
-        self.inner.set_cursor_position(position)
+        let position = position.into();
+        move_to(&mut self.pending.borrow_mut(), position.x, position.y);
+        Ok(())
     }
 
     fn clear(&mut self) -> io::Result<()> {
