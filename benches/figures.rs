@@ -24,7 +24,7 @@ const BARE_ENV: &str = "ZELFSCAN_BENCH_BARE";
 const COLS: u16 = 120;
 const ROWS: u16 = 40;
 /// Rounds of each interleaved comparison.
-const ROUNDS: usize = 15;
+const ROUNDS: usize = 25;
 const TIMEOUT: Duration = Duration::from_secs(60);
 
 fn main() {
@@ -288,7 +288,7 @@ fn key_time(pty: &mut Pty, key: &[u8], shown: &dyn Fn(&str) -> bool, what: &str)
 }
 
 fn key_to_frame(dir: &Path) {
-    const KEYS: usize = 40;
+    const KEYS: usize = 100;
     let mut bare_pty = bare();
     bare_pty.wait_for("bare ready");
     let mut bare_keys = 0;
