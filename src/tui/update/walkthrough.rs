@@ -141,7 +141,9 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
         return None;
     }
     if let WalkMode::Summary { selected } = walk.mode {
-        let targets = view::summary::targets(&walk.scan);
+        // Evaluating the scan is the costly part of this screen's keys: only
+        // the keys that move to an entry need it.
+        let targets = |walk: &Walkthrough| view::summary::targets(&walk.scan);
         match action {
             Action::Up => {
                 walk.mode = WalkMode::Summary {
@@ -150,7 +152,7 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
                 return None;
             }
             Action::Down => {
-                let last = targets.len().checked_sub(1);
+                let last = targets(walk).len().checked_sub(1);
                 walk.mode = WalkMode::Summary {
                     selected: match (selected, last) {
                         (_, None) => None,
@@ -161,8 +163,8 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
                 return None;
             }
             Action::Confirm => {
-                if let Some(target) = selected.and_then(|index| targets.get(index)) {
-                    go_to_criterion(walk, *target);
+                if let Some(target) = selected.and_then(|index| targets(walk).get(index).copied()) {
+                    go_to_criterion(walk, target);
                 }
                 return None;
             }
