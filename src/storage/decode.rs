@@ -5,6 +5,7 @@
 mod agenda;
 mod conflicts;
 mod framework;
+mod pieces;
 mod scan;
 
 use std::collections::HashMap;
@@ -182,9 +183,8 @@ fn join(prefix: &str, key: &str) -> String {
 
 /// Parses the TOML syntax; an empty document (only comments) is a problem too.
 fn parse_root<'i>(ctx: &mut Ctx<'_>, source: &'i str) -> Option<DeTable<'i>> {
-    match DeTable::parse(source) {
+    match pieces::parse(source) {
         Ok(root) => {
-            let root = root.into_inner();
             if root.is_empty() {
                 ctx.report(0, ProblemKind::Empty);
                 None
@@ -222,17 +222,14 @@ fn kind_of(root: &DeTable<'_>) -> Option<FileKind> {
 }
 
 pub(super) fn detect_kind(source: &str) -> Option<FileKind> {
-    DeTable::parse(source)
-        .ok()
-        .and_then(|root| kind_of(root.get_ref()))
+    pieces::parse(source).ok().and_then(|root| kind_of(&root))
 }
 
 /// The `schema_version` of a scan's text, without decoding the rest; `None`
 /// when it is not a scan or has no readable version.
 pub(super) fn scan_schema_version(source: &str) -> Option<i64> {
-    let root = DeTable::parse(source).ok()?;
-    let root = root.get_ref();
-    if kind_of(root) != Some(FileKind::Scan) {
+    let root = pieces::parse(source).ok()?;
+    if kind_of(&root) != Some(FileKind::Scan) {
         return None;
     }
     match root.get("schema_version")?.get_ref() {
