@@ -7,6 +7,7 @@ mod conflicts;
 mod framework;
 mod pieces;
 mod scan;
+mod shared;
 
 use std::collections::HashMap;
 
@@ -18,12 +19,13 @@ use super::text::{LineIndex, sanitize_for_display, strip_bom};
 use super::{
     FileKind, InvalidReason, Loaded, Problem, ProblemKind, SCAN_SCHEMA_VERSION, SCHEMA_VERSION,
 };
-use crate::model::Extra;
 use crate::model::framework::is_valid_id;
 use crate::model::gate::{self, Shape};
+use crate::model::{Extra, Framework};
 
 pub(super) use framework::framework;
-pub(super) use scan::{NOT_APPLICABLE_KEY, UNKNOWN_KEY, scan, scan_from_newer};
+pub(super) use scan::{NOT_APPLICABLE_KEY, UNKNOWN_KEY, scan, scan_from_newer, scan_sharing};
+pub(super) use shared::SharedFrameworks;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -41,6 +43,9 @@ pub(super) struct Ctx<'s> {
     tolerate_newer: bool,
     /// Set when the file's `schema_version` is older than this build writes.
     migrated_from: Option<i64>,
+    /// The embedded framework, already decoded from the same text (see
+    /// `shared.rs`): taken instead of decoding `[framework]`.
+    known_framework: Option<Framework>,
 }
 
 impl<'s> Ctx<'s> {
@@ -51,6 +56,7 @@ impl<'s> Ctx<'s> {
             problems: Vec::new(),
             tolerate_newer: false,
             migrated_from: None,
+            known_framework: None,
         }
     }
 
@@ -261,6 +267,15 @@ fn open_document<'i>(
     expected: FileKind,
 ) -> Option<DeTable<'i>> {
     let root = parse_root(ctx, source)?;
+    check_document(ctx, root, expected)
+}
+
+/// [`open_document`] for a top-level table already parsed (not empty).
+fn check_document<'i>(
+    ctx: &mut Ctx<'_>,
+    root: DeTable<'i>,
+    expected: FileKind,
+) -> Option<DeTable<'i>> {
     if kind_of(&root) != Some(expected) {
         ctx.report(0, ProblemKind::UnknownFileKind);
         return None;
@@ -673,9 +688,42 @@ fn decode_file_with<T>(
     let Some(root) = open_document(&mut ctx, source, kind) else {
         return ctx.fail();
     };
-    let mut fields = Fields::new(&root, 0, "");
+    decode_root(ctx, &root, body)
+}
+
+/// The rest of [`decode_file_with`], from the checked top-level table.
+fn decode_root<T>(
+    mut ctx: Ctx<'_>,
+    root: &DeTable<'_>,
+    body: impl FnOnce(&mut Ctx<'_>, Fields<'_, '_>) -> T,
+) -> Result<Loaded<T>, Vec<Problem>> {
+    let mut fields = Fields::new(root, 0, "");
     // Already checked by `open_document`; read here so it is not "unknown".
     fields.get("schema_version");
     let value = body(&mut ctx, fields);
     ctx.finish(value)
+}
+
+/// A scan whose text from `at` on is the embedded framework `framework` was
+/// decoded from (see `shared.rs`): only the text before it is parsed.
+/// `None` when that text does not parse on its own or names `framework`
+/// itself; then the whole text must be read, for its exact problems.
+fn decode_scan_before_framework<T>(
+    source: &str,
+    at: usize,
+    framework: Framework,
+    body: impl FnOnce(&mut Ctx<'_>, Fields<'_, '_>) -> T,
+) -> Option<Result<Loaded<T>, Vec<Problem>>> {
+    let mut root = pieces::parse(source.get(..at)?).ok()?;
+    if root.contains_key("framework") {
+        return None;
+    }
+    let (key, table) = shared::stand_in(at);
+    root.insert(key, table);
+    let mut ctx = Ctx::new(source);
+    ctx.known_framework = Some(framework);
+    let Some(root) = check_document(&mut ctx, root, FileKind::Scan) else {
+        return Some(ctx.fail());
+    };
+    Some(decode_root(ctx, &root, body))
 }

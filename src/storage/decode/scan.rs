@@ -7,15 +7,17 @@ use toml::de::DeValue;
 
 use super::agenda::AgendaKeys;
 use super::framework::decode_framework;
+use super::shared::{self, SharedFrameworks};
 use super::{
-    Ctx, Fields, Value, decode_file, decode_file_with, in_save_order, keep_unknown, string, table,
-    text_value,
+    Ctx, Fields, Value, decode_file, decode_file_with, decode_scan_before_framework, in_save_order,
+    keep_unknown, string, table, text_value,
 };
 use crate::model::gate::{self, Shape};
 use crate::model::{
     Agreement, Answer, CriterionAnswer, Extra, Framework, Participant, PerspectiveAnswer, Scan,
     ScanMeta, Verdict, VerdictOverride,
 };
+use crate::storage::text::strip_bom;
 use crate::storage::{FileKind, InvalidReason, Loaded, Problem, ProblemKind};
 
 /// The keys of an `[answers.<id>]` table that are not perspective subtables.
@@ -50,11 +52,40 @@ pub(in crate::storage) fn scan_from_newer(source: &str) -> Result<Loaded<Scan>, 
     decode_file_with(source, FileKind::Scan, true, decode_scan)
 }
 
+/// [`scan`], reusing a framework already decoded from the same text in
+/// `shared`, and keeping this scan's framework there when it loaded without
+/// a problem (see `shared.rs`).
+pub(in crate::storage) fn scan_sharing(
+    source: &str,
+    shared: &SharedFrameworks,
+) -> Result<Loaded<Scan>, Vec<Problem>> {
+    let text = strip_bom(source);
+    let start = shared::framework_start(text);
+    if let Some(at) = start
+        && let Some(framework) = shared.get(&text[at..])
+        && let Some(result) = decode_scan_before_framework(text, at, framework, decode_scan)
+    {
+        return result;
+    }
+    let result = scan(source);
+    if let (Some(at), Ok(loaded)) = (start, &result)
+        && loaded.warnings.is_empty()
+        && loaded.migrated_from.is_none()
+    {
+        shared.learn(&text[at..], &loaded.value.framework);
+    }
+    result
+}
+
 fn decode_scan(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) -> Scan {
     // The framework first: participants and answers are checked against it.
-    let framework = fields
-        .req_table(ctx, "framework")
-        .map(|table| decode_framework(ctx, table));
+    let framework =
+        fields
+            .req_table(ctx, "framework")
+            .map(|table| match ctx.known_framework.take() {
+                Some(known) => known,
+                None => decode_framework(ctx, table),
+            });
     let region = fields.req_string(ctx, "region").unwrap_or_default();
     let date = fields
         .required(ctx, "date")
