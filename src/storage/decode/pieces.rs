@@ -23,7 +23,7 @@ type Key<'i> = Spanned<DeString<'i>>;
 
 /// Smaller documents are parsed in one go: their lists are small, and a
 /// second lexing pass (to find the cuts) would only cost time.
-const PIECEWISE_FROM: usize = 256 * 1024;
+pub(super) const PIECEWISE_FROM: usize = 256 * 1024;
 
 /// A piece is cut at the first table header after this many bytes.
 const PIECE_BYTES: usize = 64 * 1024;
@@ -40,18 +40,28 @@ pub(super) fn parse_with(
     piece_bytes: usize,
 ) -> Result<DeTable<'_>, toml::de::Error> {
     if source.len() >= piecewise_from
-        && let Some(root) = parse_in_pieces(source, piece_bytes)
+        && let Some(root) = parse_in_pieces(source, 0..source.len(), piece_bytes)
     {
         return Ok(root);
     }
     DeTable::parse(source).map(Spanned::into_inner)
 }
 
-/// The merged pieces, or `None` when one parse of the whole must decide.
-fn parse_in_pieces(source: &str, piece_bytes: usize) -> Option<DeTable<'_>> {
+/// The top-level table of the part `range` of a document (cut where a
+/// header starts), with spans into the whole `source`; `None` when it does
+/// not parse on its own, or its pieces do not merge for certain.
+pub(super) fn parse_part(source: &str, range: Range<usize>) -> Option<DeTable<'_>> {
+    parse_in_pieces(source, range, PIECE_BYTES)
+}
+
+/// The merged pieces of `range`, or `None` when one parse must decide.
+fn parse_in_pieces(source: &str, range: Range<usize>, piece_bytes: usize) -> Option<DeTable<'_>> {
+    let offset = range.start;
+    let part = source.get(range)?;
     let mut root = DeTable::new();
-    let mut start = 0;
-    for end in cuts(source, piece_bytes).chain([source.len()]) {
+    let mut start = offset;
+    let ends = cuts(part, piece_bytes).map(|cut| cut + offset);
+    for end in ends.chain([offset + part.len()]) {
         let text = source.get(start..end)?;
         let piece = DeTable::parse(text).ok()?.into_inner();
         let piece = if start == 0 {
@@ -142,12 +152,13 @@ fn shift_value(value: Value<'_>, offset: usize) -> Value<'_> {
     let span = moved(value.span(), offset);
     let inner = match value.into_inner() {
         DeValue::Table(table) => DeValue::Table(shift_table(table, offset)),
-        DeValue::Array(items) => DeValue::Array(
-            items
-                .into_iter()
-                .map(|item| shift_value(item, offset))
-                .collect(),
-        ),
+        DeValue::Array(items) => {
+            // Exactly as long as it is: the parser's arrays grow by doubling,
+            // and a criterion's two questions would take room for four.
+            let mut shifted = Vec::with_capacity(items.len());
+            shifted.extend(items.into_iter().map(|item| shift_value(item, offset)));
+            DeValue::Array(shifted.into_iter().collect())
+        }
         scalar => scalar,
     };
     Spanned::new(span, inner)

@@ -7,6 +7,7 @@ use toml::de::DeValue;
 
 use super::agenda::AgendaKeys;
 use super::framework::decode_framework;
+use super::pieces::PIECEWISE_FROM;
 use super::shared::{self, SharedFrameworks};
 use super::{
     Ctx, Fields, Value, decode_file, decode_file_with, decode_scan_before_framework, in_save_order,
@@ -42,14 +43,16 @@ pub(in crate::storage) const NOT_APPLICABLE_KEY: &str = "nvt";
 
 /// Parses the text of a scan file.
 pub(in crate::storage) fn scan(source: &str) -> Result<Loaded<Scan>, Vec<Problem>> {
-    decode_file(source, FileKind::Scan, decode_scan)
+    super::framework_first::decode_scan(source, PIECEWISE_FROM, false, decode_scan)
+        .unwrap_or_else(|| decode_file(source, FileKind::Scan, decode_scan))
 }
 
 /// Parses a scan written by a newer zelfscan as far as this build understands
 /// it; what it does not know comes back as warnings. Only for showing it
 /// read-only: saving would drop what this build cannot represent.
 pub(in crate::storage) fn scan_from_newer(source: &str) -> Result<Loaded<Scan>, Vec<Problem>> {
-    decode_file_with(source, FileKind::Scan, true, decode_scan)
+    super::framework_first::decode_scan(source, PIECEWISE_FROM, true, decode_scan)
+        .unwrap_or_else(|| decode_file_with(source, FileKind::Scan, true, decode_scan))
 }
 
 /// [`scan`], reusing a framework already decoded from the same text in
@@ -77,7 +80,7 @@ pub(in crate::storage) fn scan_sharing(
     result
 }
 
-fn decode_scan(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) -> Scan {
+pub(super) fn decode_scan(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) -> Scan {
     // The framework first: participants and answers are checked against it.
     let framework =
         fields

@@ -109,7 +109,8 @@ fn a_large_scan_is_really_read_in_pieces() {
     // across pieces, and `[answers.X]` tables merge into `answers`.
     let expected = dump(&whole(&text).expect("parses"));
     for size in [1, 300, 3_000] {
-        let root = parse_in_pieces(&text, size).expect("merged without falling back");
+        let root =
+            parse_in_pieces(&text, 0..text.len(), size).expect("merged without falling back");
         assert_eq!(dump(&root), expected, "pieces of {size}");
     }
     assert!(cuts(&text, 1).count() > 50);
