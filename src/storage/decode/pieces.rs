@@ -15,8 +15,10 @@ use std::ops::Range;
 
 use toml::Spanned;
 use toml::de::{DeArray, DeString, DeTable, DeValue};
-use toml_parser::Source;
-use toml_parser::lexer::TokenKind;
+
+use cuts::cuts;
+
+mod cuts;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 type Key<'i> = Spanned<DeString<'i>>;
@@ -73,66 +75,6 @@ fn parse_in_pieces(source: &str, range: Range<usize>, piece_bytes: usize) -> Opt
         start = end;
     }
     Some(root)
-}
-
-/// Where pieces end: at the start of the line of a table header (`[` or
-/// `[[` first on a line, outside any value), once a piece holds
-/// `piece_bytes`, and always before a header with fewer keys than the
-/// piece's first header. A piece that starts at `[[a.b.c]]` therefore never
-/// holds `[[a.b]]`: on its own it would take `a.b` for a table, where the
-/// whole text continues an array of tables.
-///
-/// Found with the lexer, so a `[` at the start of a line in a multi-line
-/// string or in an array spanning lines is not taken for a header. A cut in
-/// the wrong place would still be caught: the piece before it would not
-/// parse.
-fn cuts(source: &str, piece_bytes: usize) -> impl Iterator<Item = usize> + '_ {
-    let mut nesting = 0_usize;
-    let mut line_start = 0;
-    let mut at_line_start = true;
-    // The line start and the number of keys of the header being read.
-    let mut header: Option<(usize, usize)> = None;
-    let mut piece_start = 0;
-    let mut piece_keys: Option<usize> = None;
-    Source::new(source).lex().filter_map(move |token| {
-        let span = token.span();
-        match token.kind() {
-            TokenKind::Newline | TokenKind::Eof => {
-                let ended = header.take();
-                line_start = span.end();
-                at_line_start = true;
-                let (start, keys) = ended?;
-                let full = start - piece_start >= piece_bytes;
-                if start > 0 && (full || piece_keys.is_some_and(|first| keys < first)) {
-                    piece_start = start;
-                    piece_keys = Some(keys);
-                    return Some(start);
-                }
-                piece_keys.get_or_insert(keys);
-            }
-            TokenKind::Whitespace | TokenKind::Comment => {}
-            TokenKind::Dot if header.is_some() => {
-                if let Some((_, keys)) = header.as_mut() {
-                    *keys += 1;
-                }
-            }
-            _ if header.is_some() => {}
-            TokenKind::LeftSquareBracket if nesting == 0 && at_line_start => {
-                at_line_start = false;
-                header = Some((line_start, 1));
-            }
-            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => {
-                at_line_start = false;
-                nesting += 1;
-            }
-            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
-                at_line_start = false;
-                nesting = nesting.saturating_sub(1);
-            }
-            _ => at_line_start = false,
-        }
-        None
-    })
 }
 
 /// Moves every span of a piece parsed on its own to where it is in the file.

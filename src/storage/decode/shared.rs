@@ -10,6 +10,7 @@
 //! file parsed and decoded as always, with the framework put in: what one
 //! parse of the whole would give, as the two parts share no key.
 
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
 use toml::Spanned;
@@ -27,10 +28,16 @@ const MAX_TEXT: usize = 256 * 1024;
 /// Distinct frameworks kept at once; a folder of scans holds a few versions.
 const MAX_ENTRIES: usize = 8;
 
+/// Distinct framework texts remembered as seen once.
+const MAX_SEEN: usize = 64;
+
 /// The frameworks decoded so far, shared by the threads reading many scans.
 #[derive(Default)]
 pub struct SharedFrameworks {
     entries: Mutex<Vec<(Box<str>, Arc<Framework>)>>,
+    /// Hashes of the framework texts seen once: a text is checked and kept
+    /// the second time, so reading a single scan costs nothing extra.
+    seen_once: Mutex<Vec<u64>>,
 }
 
 impl SharedFrameworks {
@@ -50,7 +57,7 @@ impl SharedFrameworks {
     /// from the `[framework]` line on is `text`, when `text` on its own
     /// parses and defines only `framework`.
     pub(super) fn learn(&self, text: &str, framework: &Framework) {
-        if text.len() > MAX_TEXT {
+        if text.len() > MAX_TEXT || !self.seen_before(text) {
             return;
         }
         let Ok(entries) = self.entries.lock() else {
@@ -73,6 +80,25 @@ impl SharedFrameworks {
         {
             entries.push((text.into(), Arc::new(framework.clone())));
         }
+    }
+}
+
+impl SharedFrameworks {
+    /// Whether `text` was seen before; remembers it when not.
+    fn seen_before(&self, text: &str) -> bool {
+        let mut hasher = DefaultHasher::new();
+        text.hash(&mut hasher);
+        let hash = hasher.finish();
+        let Ok(mut seen) = self.seen_once.lock() else {
+            return false;
+        };
+        if seen.contains(&hash) {
+            return true;
+        }
+        if seen.len() < MAX_SEEN {
+            seen.push(hash);
+        }
+        false
     }
 }
 
@@ -122,6 +148,8 @@ mod tests {
         let shared = SharedFrameworks::default();
         let text = example();
         assert_same_as_alone(&shared, &text);
+        assert_eq!(kept(&shared), 0, "not kept from a single scan");
+        assert_same_as_alone(&shared, &text);
         assert_eq!(kept(&shared), 1, "learned from a scan without problems");
         let other = text.replacen("region = \"", "region = \"Andere ", 1);
         assert_ne!(scan(&other), scan(&text));
@@ -170,6 +198,7 @@ mod tests {
         let shared = SharedFrameworks::default();
         assert!(scan(&moved).expect("loads").warnings.is_empty());
         assert_same_as_alone(&shared, &moved);
+        assert_same_as_alone(&shared, &moved);
         assert_eq!(kept(&shared), 0);
     }
 
@@ -179,6 +208,7 @@ mod tests {
         let at = framework_start(&text).expect("embedded framework");
         let shared = SharedFrameworks::default();
         let mut framework = scan(&text).expect("loads").value.framework;
+        shared.learn(&text[at..], &framework);
         shared.learn(&text[at..], &framework);
         framework.title = "Uit het geheugen".into();
         shared.entries.lock().expect("lock")[0].1 = Arc::new(framework);
