@@ -11,6 +11,7 @@
 //! piece) parses the whole text as before, so every tree and every error
 //! message (its wording, line and column) is exactly that of one parse.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -61,6 +62,7 @@ fn parse_in_pieces(source: &str, range: Range<usize>, piece_bytes: usize) -> Opt
     let offset = range.start;
     let part = source.get(range)?;
     let mut root = DeTable::new();
+    let mut clean = Clean::default();
     let mut start = offset;
     let ends = cuts(part, piece_bytes).map(|cut| cut + offset);
     for end in ends.chain([offset + part.len()]) {
@@ -71,7 +73,7 @@ fn parse_in_pieces(source: &str, range: Range<usize>, piece_bytes: usize) -> Opt
         } else {
             shift_table(piece, start)
         };
-        merge(source, &mut root, piece)?;
+        merge(source, &mut clean, &mut root, piece)?;
         start = end;
     }
     Some(root)
@@ -127,13 +129,20 @@ enum Shape {
     Other,
 }
 
-fn shape(source: &str, key: &Key<'_>, value: &Value<'_>) -> Shape {
+/// The implicit tables read so far that are known to hold only headers
+/// (by the offset of their key): checked once, not at every piece merged
+/// into them (which would grow with the square of the file).
+#[derive(Default)]
+struct Clean(HashSet<usize>);
+
+fn shape(source: &str, clean: &mut Clean, key: &Key<'_>, value: &Value<'_>) -> Shape {
     if !on_header_line(source, key.span().start) {
         return Shape::Other;
     }
     match value.get_ref() {
         DeValue::Table(table) if value.span() == key.span() => {
-            if only_headers_below(source, table) {
+            if clean.0.contains(&key.span().start) || only_headers_below(source, table) {
+                clean.0.insert(key.span().start);
                 Shape::Implicit
             } else {
                 Shape::Other
@@ -182,15 +191,23 @@ fn on_header_line(source: &str, offset: usize) -> bool {
 /// Merges a later piece into the tables read so far, as one parse of both
 /// would have built them: in the same order, with the same spans. `None`
 /// when that is not certain.
-fn merge<'i>(source: &str, into: &mut DeTable<'i>, piece: DeTable<'i>) -> Option<()> {
+///
+/// A table found clean stays clean: what is merged into it was found clean
+/// in its piece.
+fn merge<'i>(
+    source: &str,
+    clean: &mut Clean,
+    into: &mut DeTable<'i>,
+    piece: DeTable<'i>,
+) -> Option<()> {
     for (key, value) in piece {
         let Some((old_key, old_value)) = into.get_key_value(key.get_ref().as_ref()) else {
             into.insert(key, value);
             continue;
         };
         match (
-            shape(source, old_key, old_value),
-            shape(source, &key, &value),
+            shape(source, clean, old_key, old_value),
+            shape(source, &mut Clean::default(), &key, &value),
         ) {
             // `[a.b]` then `[a]`: the parser takes the implicit table's
             // children into `a` and puts `a` back at the end, with the
@@ -199,7 +216,7 @@ fn merge<'i>(source: &str, into: &mut DeTable<'i>, piece: DeTable<'i>) -> Option
                 let (_, old_value) = into.remove_entry(key.get_ref().as_ref())?;
                 let span = value.span();
                 let mut table = into_table(old_value)?;
-                merge(source, &mut table, into_table(value)?)?;
+                merge(source, clean, &mut table, into_table(value)?)?;
                 into.insert(key, Spanned::new(span, DeValue::Table(table)));
             }
             // A header below a table read before: that table is extended
@@ -209,7 +226,7 @@ fn merge<'i>(source: &str, into: &mut DeTable<'i>, piece: DeTable<'i>) -> Option
                 let DeValue::Table(table) = table else {
                     return None;
                 };
-                merge(source, table, into_table(value)?)?;
+                merge(source, clean, table, into_table(value)?)?;
             }
             // A header below an array of tables extends its last table.
             (Shape::TableArray, Shape::Implicit) => {
@@ -221,7 +238,7 @@ fn merge<'i>(source: &str, into: &mut DeTable<'i>, piece: DeTable<'i>) -> Option
                 let DeValue::Table(table) = last else {
                     return None;
                 };
-                merge(source, table, into_table(value)?)?;
+                merge(source, clean, table, into_table(value)?)?;
             }
             // `[[a]]` continued: the later tables are appended.
             (Shape::TableArray, Shape::TableArray) => {
