@@ -29,7 +29,7 @@ type Key<'i> = Spanned<DeString<'i>>;
 pub(super) const PIECEWISE_FROM: usize = 256 * 1024;
 
 /// A piece is cut at the first table header after this many bytes.
-const PIECE_BYTES: usize = 64 * 1024;
+const PIECE_BYTES: usize = 16 * 1024;
 
 /// The document's top-level table, as `DeTable::parse` gives it.
 pub(super) fn parse(source: &str) -> Result<DeTable<'_>, toml::de::Error> {
