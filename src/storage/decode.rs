@@ -50,6 +50,10 @@ pub(super) struct Ctx<'s> {
     /// The embedded framework, already decoded from the same text (see
     /// `shared.rs`): taken instead of decoding `[framework]`.
     known_framework: Option<Framework>,
+    /// A scan's `[answers]` table taken out of its tree, to be decoded (and
+    /// freed) one answer at a time; the tree holds an empty table in its
+    /// place.
+    taken_answers: Option<DeTable<'s>>,
 }
 
 impl<'s> Ctx<'s> {
@@ -61,6 +65,7 @@ impl<'s> Ctx<'s> {
             tolerate_newer: false,
             migrated_from: None,
             known_framework: None,
+            taken_answers: None,
         }
     }
 

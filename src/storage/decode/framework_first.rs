@@ -10,19 +10,21 @@
 //! and never names `framework`. Otherwise (and for every file with a syntax
 //! error) the whole text is read as always, for its exact problems.
 
+use toml::de::DeValue;
+
 use super::framework::decode_framework;
 use super::{Ctx, Fields, check_document, decode_root, pieces, shared};
+use crate::model::Scan;
 use crate::storage::text::strip_bom;
 use crate::storage::{FileKind, Loaded, Problem};
 
 /// The scan in `source` read framework first, or `None` when it must be
 /// read whole: shorter than `from` bytes, or parts that do not stand alone.
-pub(super) fn decode_scan<T>(
+pub(super) fn decode_scan(
     source: &str,
     from: usize,
     tolerate_newer: bool,
-    body: impl FnOnce(&mut Ctx<'_>, Fields<'_, '_>) -> T,
-) -> Option<Result<Loaded<T>, Vec<Problem>>> {
+) -> Option<Result<Loaded<Scan>, Vec<Problem>>> {
     let source = strip_bom(source);
     if source.len() < from {
         return None;
@@ -55,19 +57,26 @@ pub(super) fn decode_scan<T>(
     // After the problems of the top (as when the framework is decoded in
     // its place), so problems at one position keep their order.
     ctx.problems.extend(framework_problems);
-    Some(decode_root(ctx, &root, body))
+    // The answers, the larger part of the tree, are freed as they are
+    // decoded: their tree and their decoded form are never both whole.
+    let mut root = root;
+    if let Some(answers) = root.get_mut("answers")
+        && let DeValue::Table(table) = answers.get_mut()
+    {
+        ctx.taken_answers = Some(std::mem::take(table));
+    }
+    Some(decode_root(ctx, &root, super::scan::decode_scan))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Scan;
     use crate::storage::decode::decode_file_with;
 
     type Outcome = Result<Loaded<Scan>, Vec<Problem>>;
 
     fn first(text: &str, tolerate_newer: bool) -> Option<Outcome> {
-        decode_scan(text, 0, tolerate_newer, super::super::scan::decode_scan)
+        decode_scan(text, 0, tolerate_newer)
     }
 
     fn whole(text: &str, tolerate_newer: bool) -> Outcome {
@@ -134,6 +143,15 @@ mod tests {
                 tail.replacen("title = ", "titel = ", 1),
             ),
             (format!("\u{feff}{head}"), tail.to_string()),
+            // Answers that are not right, decoded from the table taken out.
+            (
+                head.replacen("[answers.VIS-1]", "[answers.ONBEKEND-1]", 1),
+                tail.to_string(),
+            ),
+            (
+                head.replacen("consensus = ", "consensus = \"veel\" #", 1),
+                tail.to_string(),
+            ),
             (head.replace('\n', "\r\n"), tail.replace('\n', "\r\n")),
             // A framework that is not what the answers need.
             (
@@ -174,14 +192,6 @@ mod tests {
     #[test]
     fn a_small_scan_is_read_whole() {
         let text = example();
-        assert!(
-            decode_scan(
-                &text,
-                text.len() + 1,
-                false,
-                super::super::scan::decode_scan
-            )
-            .is_none()
-        );
+        assert!(decode_scan(&text, text.len() + 1, false).is_none());
     }
 }

@@ -3,7 +3,8 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use toml::de::DeValue;
+use toml::Spanned;
+use toml::de::{DeString, DeValue};
 
 use super::agenda::AgendaKeys;
 use super::framework::decode_framework;
@@ -43,7 +44,7 @@ pub(in crate::storage) const NOT_APPLICABLE_KEY: &str = "nvt";
 
 /// Parses the text of a scan file.
 pub(in crate::storage) fn scan(source: &str) -> Result<Loaded<Scan>, Vec<Problem>> {
-    super::framework_first::decode_scan(source, PIECEWISE_FROM, false, decode_scan)
+    super::framework_first::decode_scan(source, PIECEWISE_FROM, false)
         .unwrap_or_else(|| decode_file(source, FileKind::Scan, decode_scan))
 }
 
@@ -51,7 +52,7 @@ pub(in crate::storage) fn scan(source: &str) -> Result<Loaded<Scan>, Vec<Problem
 /// it; what it does not know comes back as warnings. Only for showing it
 /// read-only: saving would drop what this build cannot represent.
 pub(in crate::storage) fn scan_from_newer(source: &str) -> Result<Loaded<Scan>, Vec<Problem>> {
-    super::framework_first::decode_scan(source, PIECEWISE_FROM, true, decode_scan)
+    super::framework_first::decode_scan(source, PIECEWISE_FROM, true)
         .unwrap_or_else(|| decode_file_with(source, FileKind::Scan, true, decode_scan))
 }
 
@@ -162,18 +163,32 @@ pub(super) fn decode_scan(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) -> Scan
     }
     if let Some(answers) = fields.opt_table(ctx, "answers") {
         let positions = scan.framework.criterion_positions();
-        for (key, value) in answers.table.iter() {
+        let mut decode_one = |ctx: &mut Ctx<'_>, key: &Spanned<DeString<'_>>, value: &Value<'_>| {
             let id = key.get_ref().as_ref();
             let Some(&index) = positions.get(id) else {
                 ctx.report(
                     key.span().start,
                     ProblemKind::UnknownCriterion { id: id.to_string() },
                 );
-                continue;
+                return;
             };
             let path = answers.path(id);
             if let Some(table) = table(ctx, &path, value) {
                 scan.answers[index] = decode_answer(ctx, &table, &scan.framework);
+            }
+        };
+        match ctx.taken_answers.take() {
+            // Taken out of the tree (see `framework_first.rs`): each answer's
+            // part of the tree is freed once it is decoded.
+            Some(taken) => {
+                for (key, value) in taken {
+                    decode_one(ctx, &key, &value);
+                }
+            }
+            None => {
+                for (key, value) in answers.table.iter() {
+                    decode_one(ctx, key, value);
+                }
             }
         }
     }
