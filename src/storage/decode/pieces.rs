@@ -24,8 +24,8 @@ mod cuts;
 type Value<'i> = Spanned<DeValue<'i>>;
 type Key<'i> = Spanned<DeString<'i>>;
 
-/// Smaller documents are parsed in one go: their lists are small, and a
-/// second lexing pass (to find the cuts) would only cost time.
+/// Smaller documents are parsed in one go: their lists are small, and
+/// finding the cuts and moving every span would only cost time.
 pub(super) const PIECEWISE_FROM: usize = 256 * 1024;
 
 /// A piece is cut at the first table header after this many bytes.
