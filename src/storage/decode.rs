@@ -5,8 +5,12 @@
 mod agenda;
 mod conflicts;
 mod framework;
+mod framework_first;
+mod pieces;
 mod scan;
+mod shared;
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use toml::Spanned;
@@ -17,12 +21,13 @@ use super::text::{LineIndex, sanitize_for_display, strip_bom};
 use super::{
     FileKind, InvalidReason, Loaded, Problem, ProblemKind, SCAN_SCHEMA_VERSION, SCHEMA_VERSION,
 };
-use crate::model::Extra;
 use crate::model::framework::is_valid_id;
 use crate::model::gate::{self, Shape};
+use crate::model::{Extra, Framework};
 
 pub(super) use framework::framework;
-pub(super) use scan::{NOT_APPLICABLE_KEY, UNKNOWN_KEY, scan, scan_from_newer};
+pub(super) use scan::{NOT_APPLICABLE_KEY, UNKNOWN_KEY, scan, scan_from_newer, scan_sharing};
+pub(super) use shared::SharedFrameworks;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -33,30 +38,41 @@ const SNIPPET_CHARS: usize = 60;
 /// Collects the problems of one file while it is decoded.
 pub(super) struct Ctx<'s> {
     source: &'s str,
-    lines: LineIndex<'s>,
+    /// Built at the first problem: a file without one never needs it (at
+    /// 50,000 lines it is 400 KB).
+    lines: OnceCell<LineIndex<'s>>,
     problems: Vec<Problem>,
     /// Decode a file from a newer zelfscan as far as this build understands
     /// it (to show it read-only) instead of refusing it.
     tolerate_newer: bool,
     /// Set when the file's `schema_version` is older than this build writes.
     migrated_from: Option<i64>,
+    /// The embedded framework, already decoded from the same text (see
+    /// `shared.rs`): taken instead of decoding `[framework]`.
+    known_framework: Option<Framework>,
+    /// A scan's `[answers]` table taken out of its tree, to be decoded (and
+    /// freed) one answer at a time; the tree holds an empty table in its
+    /// place.
+    taken_answers: Option<DeTable<'s>>,
 }
 
 impl<'s> Ctx<'s> {
     fn new(source: &'s str) -> Self {
         Self {
             source,
-            lines: LineIndex::new(source),
+            lines: OnceCell::new(),
             problems: Vec::new(),
             tolerate_newer: false,
             migrated_from: None,
+            known_framework: None,
+            taken_answers: None,
         }
     }
 
     /// Records a problem at a byte offset. File-derived text in the problem is
     /// sanitized here, once, so no caller can forget it.
     fn report(&mut self, offset: usize, kind: ProblemKind) {
-        let (line, column) = self.lines.position(offset);
+        let (line, column) = self.lines().position(offset);
         self.problems.push(Problem {
             line,
             column,
@@ -64,8 +80,12 @@ impl<'s> Ctx<'s> {
         });
     }
 
+    fn lines(&self) -> &LineIndex<'s> {
+        self.lines.get_or_init(|| LineIndex::new(self.source))
+    }
+
     fn line(&self, offset: usize) -> usize {
-        self.lines.line(offset)
+        self.lines().line(offset)
     }
 
     /// The source text of a value, shortened and safe to print.
@@ -171,20 +191,23 @@ fn sanitized(kind: ProblemKind) -> ProblemKind {
     }
 }
 
-/// `prefix.key`, or just `key` at the top.
+/// `prefix.key`, or just `key` at the top. Made for every key read, so
+/// without `format!` (a sixth of reading a scan went to formatting paths).
 fn join(prefix: &str, key: &str) -> String {
     if prefix.is_empty() {
-        key.to_string()
-    } else {
-        format!("{prefix}.{key}")
+        return key.to_string();
     }
+    let mut path = String::with_capacity(prefix.len() + 1 + key.len());
+    path.push_str(prefix);
+    path.push('.');
+    path.push_str(key);
+    path
 }
 
 /// Parses the TOML syntax; an empty document (only comments) is a problem too.
 fn parse_root<'i>(ctx: &mut Ctx<'_>, source: &'i str) -> Option<DeTable<'i>> {
-    match DeTable::parse(source) {
+    match pieces::parse(source) {
         Ok(root) => {
-            let root = root.into_inner();
             if root.is_empty() {
                 ctx.report(0, ProblemKind::Empty);
                 None
@@ -222,17 +245,14 @@ fn kind_of(root: &DeTable<'_>) -> Option<FileKind> {
 }
 
 pub(super) fn detect_kind(source: &str) -> Option<FileKind> {
-    DeTable::parse(source)
-        .ok()
-        .and_then(|root| kind_of(root.get_ref()))
+    pieces::parse(source).ok().and_then(|root| kind_of(&root))
 }
 
 /// The `schema_version` of a scan's text, without decoding the rest; `None`
 /// when it is not a scan or has no readable version.
 pub(super) fn scan_schema_version(source: &str) -> Option<i64> {
-    let root = DeTable::parse(source).ok()?;
-    let root = root.get_ref();
-    if kind_of(root) != Some(FileKind::Scan) {
+    let root = pieces::parse(source).ok()?;
+    if kind_of(&root) != Some(FileKind::Scan) {
         return None;
     }
     match root.get("schema_version")?.get_ref() {
@@ -264,6 +284,15 @@ fn open_document<'i>(
     expected: FileKind,
 ) -> Option<DeTable<'i>> {
     let root = parse_root(ctx, source)?;
+    check_document(ctx, root, expected)
+}
+
+/// [`open_document`] for a top-level table already parsed (not empty).
+fn check_document<'i>(
+    ctx: &mut Ctx<'_>,
+    root: DeTable<'i>,
+    expected: FileKind,
+) -> Option<DeTable<'i>> {
     if kind_of(&root) != Some(expected) {
         ctx.report(0, ProblemKind::UnknownFileKind);
         return None;
@@ -625,27 +654,31 @@ fn small_number(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>) -> Option<u8> 
     }
 }
 
-/// Remembers ids and the line where each was first seen, for `DuplicateId`.
+/// Remembers ids and where each was first seen, for `DuplicateId`.
 #[derive(Default)]
 struct SeenIds {
-    first_lines: HashMap<String, usize>,
+    /// The byte offset of each id's first value (its line is only looked up
+    /// for a duplicate).
+    first_offsets: HashMap<String, usize>,
 }
 
 impl SeenIds {
     /// Records an id; reports it when it was seen before.
     fn check(&mut self, ctx: &mut Ctx<'_>, id: &str, value: &Value<'_>) {
         let offset = value.span().start;
-        match self.first_lines.get(id) {
-            Some(&first_line) => ctx.report(
-                offset,
-                ProblemKind::DuplicateId {
-                    id: id.to_string(),
-                    first_line,
-                },
-            ),
+        match self.first_offsets.get(id) {
+            Some(&first) => {
+                let first_line = ctx.line(first);
+                ctx.report(
+                    offset,
+                    ProblemKind::DuplicateId {
+                        id: id.to_string(),
+                        first_line,
+                    },
+                );
+            }
             None => {
-                let line = ctx.line(offset);
-                self.first_lines.insert(id.to_string(), line);
+                self.first_offsets.insert(id.to_string(), offset);
             }
         }
     }
@@ -676,9 +709,42 @@ fn decode_file_with<T>(
     let Some(root) = open_document(&mut ctx, source, kind) else {
         return ctx.fail();
     };
-    let mut fields = Fields::new(&root, 0, "");
+    decode_root(ctx, &root, body)
+}
+
+/// The rest of [`decode_file_with`], from the checked top-level table.
+fn decode_root<T>(
+    mut ctx: Ctx<'_>,
+    root: &DeTable<'_>,
+    body: impl FnOnce(&mut Ctx<'_>, Fields<'_, '_>) -> T,
+) -> Result<Loaded<T>, Vec<Problem>> {
+    let mut fields = Fields::new(root, 0, "");
     // Already checked by `open_document`; read here so it is not "unknown".
     fields.get("schema_version");
     let value = body(&mut ctx, fields);
     ctx.finish(value)
+}
+
+/// A scan whose text from `at` on is the embedded framework `framework` was
+/// decoded from (see `shared.rs`): only the text before it is parsed.
+/// `None` when that text does not parse on its own or names `framework`
+/// itself; then the whole text must be read, for its exact problems.
+fn decode_scan_before_framework<T>(
+    source: &str,
+    at: usize,
+    framework: Framework,
+    body: impl FnOnce(&mut Ctx<'_>, Fields<'_, '_>) -> T,
+) -> Option<Result<Loaded<T>, Vec<Problem>>> {
+    let mut root = pieces::parse(source.get(..at)?).ok()?;
+    if root.contains_key("framework") {
+        return None;
+    }
+    let (key, table) = shared::stand_in(at);
+    root.insert(key, table);
+    let mut ctx = Ctx::new(source);
+    ctx.known_framework = Some(framework);
+    let Some(root) = check_document(&mut ctx, root, FileKind::Scan) else {
+        return Some(ctx.fail());
+    };
+    Some(decode_root(ctx, &root, body))
 }

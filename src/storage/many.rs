@@ -6,7 +6,8 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::{FileKind, LoadError, Loaded, Problem, load_scan};
+use super::decode::{self, SharedFrameworks};
+use super::{FileKind, LoadError, Loaded, Problem};
 use crate::model::Scan;
 
 /// Reads and parses every scan, in parallel; one result per path, in input
@@ -17,16 +18,23 @@ pub fn load_many<P: AsRef<Path> + Sync>(paths: &[P]) -> Vec<Result<Loaded<Scan>,
 
 /// As [`load_many`], and runs `then` on each scan that loaded, on the same
 /// thread that read it, so the work after reading (such as
-/// [`crate::model::evaluate`]) is spread over the cores too.
+/// [`crate::model::evaluate`]) is spread over the cores too. A framework
+/// embedded in many of the scans is decoded once (see `decode/shared.rs`).
 pub fn load_many_with<P, T, F>(paths: &[P], then: F) -> Vec<Result<T, LoadError>>
 where
     P: AsRef<Path> + Sync,
     T: Send,
     F: Fn(Loaded<Scan>) -> T + Sync,
 {
+    let shared = SharedFrameworks::default();
     paths
         .par_iter()
-        .map(|path| load_scan(path.as_ref()).map(&then))
+        .map(|path| {
+            super::load_with(path.as_ref(), |source| {
+                decode::scan_sharing(source, &shared)
+            })
+            .map(&then)
+        })
         .collect()
 }
 
@@ -37,13 +45,17 @@ where
 pub fn check_many<P: AsRef<Path> + Sync>(
     paths: &[P],
 ) -> Vec<Result<(FileKind, Vec<Problem>), LoadError>> {
+    let shared = SharedFrameworks::default();
     paths
         .par_iter()
-        .map(|path| check_one(path.as_ref()))
+        .map(|path| check_one(path.as_ref(), &shared))
         .collect()
 }
 
-fn check_one(path: &Path) -> Result<(FileKind, Vec<Problem>), LoadError> {
+fn check_one(
+    path: &Path,
+    shared: &SharedFrameworks,
+) -> Result<(FileKind, Vec<Problem>), LoadError> {
     // Through the one guarded way in: a FIFO or a device is refused, not read.
     let bytes = super::input::read_input(path).map_err(|source| LoadError::Io {
         path: path.to_path_buf(),
@@ -51,7 +63,7 @@ fn check_one(path: &Path) -> Result<(FileKind, Vec<Problem>), LoadError> {
     })?;
     // Parsed as a scan (the common case) once; only a file that turns out
     // to be another kind is parsed again, as a framework.
-    let as_scan = super::parse_bytes(path, &bytes, super::parse_scan);
+    let as_scan = super::parse_bytes(path, &bytes, |source| decode::scan_sharing(source, shared));
     match as_scan {
         Err(LoadError::Invalid { problems, .. }) if only_unknown_kind(&problems) => {
             match super::parse_bytes(path, &bytes, super::parse_framework) {

@@ -3,19 +3,23 @@
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use toml::de::DeValue;
+use toml::Spanned;
+use toml::de::{DeString, DeValue};
 
 use super::agenda::AgendaKeys;
 use super::framework::decode_framework;
+use super::pieces::PIECEWISE_FROM;
+use super::shared::{self, SharedFrameworks};
 use super::{
-    Ctx, Fields, Value, decode_file, decode_file_with, in_save_order, keep_unknown, string, table,
-    text_value,
+    Ctx, Fields, Value, decode_file, decode_file_with, decode_scan_before_framework, in_save_order,
+    keep_unknown, string, table, text_value,
 };
 use crate::model::gate::{self, Shape};
 use crate::model::{
     Agreement, Answer, CriterionAnswer, Extra, Framework, Participant, PerspectiveAnswer, Scan,
     ScanMeta, Verdict, VerdictOverride,
 };
+use crate::storage::text::strip_bom;
 use crate::storage::{FileKind, InvalidReason, Loaded, Problem, ProblemKind};
 
 /// The keys of an `[answers.<id>]` table that are not perspective subtables.
@@ -40,21 +44,52 @@ pub(in crate::storage) const NOT_APPLICABLE_KEY: &str = "nvt";
 
 /// Parses the text of a scan file.
 pub(in crate::storage) fn scan(source: &str) -> Result<Loaded<Scan>, Vec<Problem>> {
-    decode_file(source, FileKind::Scan, decode_scan)
+    super::framework_first::decode_scan(source, PIECEWISE_FROM, false)
+        .unwrap_or_else(|| decode_file(source, FileKind::Scan, decode_scan))
 }
 
 /// Parses a scan written by a newer zelfscan as far as this build understands
 /// it; what it does not know comes back as warnings. Only for showing it
 /// read-only: saving would drop what this build cannot represent.
 pub(in crate::storage) fn scan_from_newer(source: &str) -> Result<Loaded<Scan>, Vec<Problem>> {
-    decode_file_with(source, FileKind::Scan, true, decode_scan)
+    super::framework_first::decode_scan(source, PIECEWISE_FROM, true)
+        .unwrap_or_else(|| decode_file_with(source, FileKind::Scan, true, decode_scan))
 }
 
-fn decode_scan(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) -> Scan {
+/// [`scan`], reusing a framework already decoded from the same text in
+/// `shared`, and keeping this scan's framework there when it loaded without
+/// a problem (see `shared.rs`).
+pub(in crate::storage) fn scan_sharing(
+    source: &str,
+    shared: &SharedFrameworks,
+) -> Result<Loaded<Scan>, Vec<Problem>> {
+    let text = strip_bom(source);
+    let start = shared::framework_start(text);
+    if let Some(at) = start
+        && let Some(framework) = shared.get(&text[at..])
+        && let Some(result) = decode_scan_before_framework(text, at, framework, decode_scan)
+    {
+        return result;
+    }
+    let result = scan(source);
+    if let (Some(at), Ok(loaded)) = (start, &result)
+        && loaded.warnings.is_empty()
+        && loaded.migrated_from.is_none()
+    {
+        shared.learn(&text[at..], &loaded.value.framework);
+    }
+    result
+}
+
+pub(super) fn decode_scan(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) -> Scan {
     // The framework first: participants and answers are checked against it.
-    let framework = fields
-        .req_table(ctx, "framework")
-        .map(|table| decode_framework(ctx, table));
+    let framework =
+        fields
+            .req_table(ctx, "framework")
+            .map(|table| match ctx.known_framework.take() {
+                Some(known) => known,
+                None => decode_framework(ctx, table),
+            });
     let region = fields.req_string(ctx, "region").unwrap_or_default();
     let date = fields
         .required(ctx, "date")
@@ -128,18 +163,32 @@ fn decode_scan(ctx: &mut Ctx<'_>, mut fields: Fields<'_, '_>) -> Scan {
     }
     if let Some(answers) = fields.opt_table(ctx, "answers") {
         let positions = scan.framework.criterion_positions();
-        for (key, value) in answers.table.iter() {
+        let mut decode_one = |ctx: &mut Ctx<'_>, key: &Spanned<DeString<'_>>, value: &Value<'_>| {
             let id = key.get_ref().as_ref();
             let Some(&index) = positions.get(id) else {
                 ctx.report(
                     key.span().start,
                     ProblemKind::UnknownCriterion { id: id.to_string() },
                 );
-                continue;
+                return;
             };
             let path = answers.path(id);
             if let Some(table) = table(ctx, &path, value) {
                 scan.answers[index] = decode_answer(ctx, &table, &scan.framework);
+            }
+        };
+        match ctx.taken_answers.take() {
+            // Taken out of the tree (see `framework_first.rs`): each answer's
+            // part of the tree is freed once it is decoded.
+            Some(taken) => {
+                for (key, value) in taken {
+                    decode_one(ctx, &key, &value);
+                }
+            }
+            None => {
+                for (key, value) in answers.table.iter() {
+                    decode_one(ctx, key, value);
+                }
             }
         }
     }
