@@ -77,8 +77,10 @@ pub fn read_scan_file(path: &Path) -> Result<ScanFile, LoadError> {
     })?;
     let file_hash = content_hash(&bytes);
     let loaded = super::load_scan_bytes(path, &bytes)?;
-    // It loaded, so it is UTF-8: nothing is replaced here.
-    let file_text = String::from_utf8_lossy(&bytes).into_owned();
+    // It loaded, so it is UTF-8: the bytes become the text without a copy
+    // (and nothing is replaced).
+    let file_text = String::from_utf8(bytes)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
     Ok(ScanFile {
         loaded,
         file_hash,
