@@ -82,8 +82,11 @@ pub fn read_input(path: &Path) -> io::Result<Vec<u8>> {
     check_regular(&fs::metadata(path)?)?;
     let file = open_without_blocking(path)?;
     // What was opened is what counts: the path may have changed since.
-    check_regular(&file.metadata()?)?;
-    let mut bytes = Vec::new();
+    let meta = file.metadata()?;
+    check_regular(&meta)?;
+    // Room for the whole file (and the read that finds its end) at once: a
+    // 1 MB note is then not copied through ever larger buffers.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).map_or(0, |len| len + 1));
     file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(Refused::TooLarge {
