@@ -54,13 +54,14 @@ pub fn first_refused(text: &str, shape: Shape) -> Option<char> {
 }
 
 /// Whether `byte` can begin the UTF-8 encoding of a character [`allowed`]
-/// may refuse: an ASCII control or DEL, or the lead byte of a hidden
+/// may refuse (every [`is_hidden`] character, a tab, newline and carriage
+/// return included): an ASCII control or DEL, or the lead byte of a hidden
 /// character above U+007F — 0xC2 (C1 controls), 0xD8 (U+061C), 0xE1
 /// (U+180E), 0xE2 (U+200E–U+206F), 0xEF (U+FEFF, U+FFF9–U+FFFB), 0xF3 (tag
 /// characters). No continuation byte (0x80–0xBF) is among them, so a hit is
 /// always a character boundary. The test `every_refused_character_starts_
 /// with_a_suspect_byte` checks this against [`is_hidden`] for every `char`.
-const fn may_start_refused(byte: u8) -> bool {
+pub const fn may_start_refused(byte: u8) -> bool {
     // `|`, not `||` or `matches!`: no branch and no table, so a block of
     // bytes is checked with a few vector compares.
     (byte < 0x20)
@@ -78,21 +79,27 @@ const fn may_start_refused(byte: u8) -> bool {
 /// scripts) is passed over a block at a time without decoding a character,
 /// which keeps loading a 1 MB note to one quick pass over its bytes.
 fn next_suspect(bytes: &[u8], from: usize) -> Option<usize> {
+    find_byte(bytes, from, may_start_refused)
+}
+
+/// The offset of the first byte at or after `from` for which `wanted`
+/// holds. The bytes are checked 32 at a time with no early exit inside a
+/// block, so a branch-free `wanted` (see [`may_start_refused`]) compiles to
+/// a few vector compares per block.
+pub fn find_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> Option<usize> {
     const BLOCK: usize = 32;
     let rest = bytes.get(from..)?;
     let mut blocks = rest.chunks_exact(BLOCK);
     let mut start = from;
     for block in &mut blocks {
-        // No early exit inside a block, so the check compiles to a few
-        // vector compares.
         if block
             .iter()
-            .fold(0u8, |any, &byte| any | u8::from(may_start_refused(byte)))
+            .fold(0u8, |any, &byte| any | u8::from(wanted(byte)))
             != 0
         {
             return block
                 .iter()
-                .position(|&byte| may_start_refused(byte))
+                .position(|&byte| wanted(byte))
                 .map(|offset| start + offset);
         }
         start += BLOCK;
@@ -100,7 +107,7 @@ fn next_suspect(bytes: &[u8], from: usize) -> Option<usize> {
     blocks
         .remainder()
         .iter()
-        .position(|&byte| may_start_refused(byte))
+        .position(|&byte| wanted(byte))
         .map(|offset| start + offset)
 }
 
@@ -370,11 +377,14 @@ mod tests {
     fn every_refused_character_starts_with_a_suspect_byte() {
         let mut buffer = [0u8; 4];
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let first = c.encode_utf8(&mut buffer).as_bytes()[0];
             for shape in [Shape::OneLine, Shape::Text] {
                 if !allowed(c, shape) {
-                    let first = c.encode_utf8(&mut buffer).as_bytes()[0];
                     assert!(may_start_refused(first), "{c:?}");
                 }
+            }
+            if is_hidden(c) {
+                assert!(may_start_refused(first), "{c:?}");
             }
         }
     }
