@@ -35,15 +35,27 @@ fn main() {
     // `cargo bench` passes `--bench`; a filter or `--no-idle` may follow.
     let args: Vec<String> = std::env::args().skip(1).collect();
     let idle = !args.iter().any(|arg| arg == "--no-idle");
+    // A filter (`open`, `key`, `large`, `many`, `idle`) runs only the
+    // figures whose name holds it.
+    let filter = args.iter().find(|arg| !arg.starts_with("--"));
+    let wanted = |name: &str| filter.is_none_or(|filter| name.contains(filter.as_str()));
     let files = tempfile::tempdir().expect("temp dir");
     let dir = files.path();
     write_files(dir);
     println!("figures: {COLS}x{ROWS} pseudo-terminal, {ROUNDS} interleaved rounds, medians");
-    open_to_first_frame(dir);
-    key_to_frame(dir);
-    large_scans(dir);
-    many_scans(dir);
-    if idle {
+    if wanted("open") {
+        open_to_first_frame(dir);
+    }
+    if wanted("key") {
+        key_to_frame(dir);
+    }
+    if wanted("large") {
+        large_scans(dir);
+    }
+    if wanted("many") {
+        many_scans(dir);
+    }
+    if idle && wanted("idle") {
         idle_wake_ups(dir);
     }
 }

@@ -93,6 +93,38 @@ fn a_journal_on_the_file_it_was_made_for_is_replayed() {
     assert!(opened.resume.is_some(), "the journal is carried on");
 }
 
+/// A file long enough to be hashed on a second thread while it is parsed
+/// (a 1 MB note): its journal is still recognised and replayed, and the
+/// hash is the one the journal records.
+#[test]
+fn a_journal_on_a_file_with_a_long_note_is_replayed() {
+    let (_dir, path, _) = scan_in_temp_dir();
+    let mut scan = load_scan(&path).expect("load").value;
+    scan.answers[0].perspectives[0].note = "Een lange notitie, één regel.\n".repeat(40_000);
+    let long_note = note(&scan).to_string();
+    write_file_atomic(&path, scan_to_toml(&scan).as_bytes()).expect("write");
+    let bytes = std::fs::read(&path).expect("read");
+    assert!(bytes.len() > 1_000_000);
+    let mut journal = JournalWriter::start(&path, content_hash(&bytes)).expect("start");
+    let mut edits = typing("ë!");
+    for edit in &mut edits {
+        if let Edit::Splice { offset, .. } = edit {
+            *offset += long_note.len() - NOTE.len();
+        }
+    }
+    journal.append(&edits).expect("append");
+    drop(journal);
+
+    let opened = open_with_journal(&path, false).expect("open");
+    assert_eq!(opened.file_hash, content_hash(&bytes));
+    assert!(
+        matches!(opened.recovery, Recovery::Replayed { edits: 2, .. }),
+        "{:?}",
+        opened.recovery
+    );
+    assert_eq!(note(&opened.loaded.value), format!("{long_note}ë!"));
+}
+
 #[test]
 fn a_crash_between_checkpoint_record_and_rename_replays_once() {
     let (_dir, path, bytes) = scan_in_temp_dir();

@@ -50,7 +50,80 @@ pub fn allowed(c: char, shape: Shape) -> bool {
 
 /// The first character a text of this shape may not hold.
 pub fn first_refused(text: &str, shape: Shape) -> Option<char> {
-    text.chars().find(|&c| !allowed(c, shape))
+    find_refused(text, shape, 0).map(|(_, c)| c)
+}
+
+/// Whether `byte` can begin the UTF-8 encoding of a character [`allowed`]
+/// may refuse (every [`is_hidden`] character, a tab, newline and carriage
+/// return included): an ASCII control or DEL, or the lead byte of a hidden
+/// character above U+007F — 0xC2 (C1 controls), 0xD8 (U+061C), 0xE1
+/// (U+180E), 0xE2 (U+200E–U+206F), 0xEF (U+FEFF, U+FFF9–U+FFFB), 0xF3 (tag
+/// characters). No continuation byte (0x80–0xBF) is among them, so a hit is
+/// always a character boundary. The test `every_refused_character_starts_
+/// with_a_suspect_byte` checks this against [`is_hidden`] for every `char`.
+pub const fn may_start_refused(byte: u8) -> bool {
+    // `|`, not `||` or `matches!`: no branch and no table, so a block of
+    // bytes is checked with a few vector compares.
+    (byte < 0x20)
+        | (byte == 0x7f)
+        | (byte == 0xc2)
+        | (byte == 0xd8)
+        | (byte == 0xe1)
+        | (byte == 0xe2)
+        | (byte == 0xef)
+        | (byte == 0xf3)
+}
+
+/// The byte offset of the first byte at or after `from` that
+/// [`may_start_refused`]. Ordinary text (ASCII, accented letters, most
+/// scripts) is passed over a block at a time without decoding a character,
+/// which keeps loading a 1 MB note to one quick pass over its bytes.
+fn next_suspect(bytes: &[u8], from: usize) -> Option<usize> {
+    find_byte(bytes, from, may_start_refused)
+}
+
+/// The offset of the first byte at or after `from` for which `wanted`
+/// holds. The bytes are checked 32 at a time with no early exit inside a
+/// block, so a branch-free `wanted` (see [`may_start_refused`]) compiles to
+/// a few vector compares per block.
+pub fn find_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let rest = bytes.get(from..)?;
+    let mut blocks = rest.chunks_exact(BLOCK);
+    let mut start = from;
+    for block in &mut blocks {
+        if block
+            .iter()
+            .fold(0u8, |any, &byte| any | u8::from(wanted(byte)))
+            != 0
+        {
+            return block
+                .iter()
+                .position(|&byte| wanted(byte))
+                .map(|offset| start + offset);
+        }
+        start += BLOCK;
+    }
+    blocks
+        .remainder()
+        .iter()
+        .position(|&byte| wanted(byte))
+        .map(|offset| start + offset)
+}
+
+/// The byte offset and character of the first refused character at or
+/// after byte `from` (a character boundary): only the characters that start
+/// with a suspect byte are decoded and asked [`allowed`].
+fn find_refused(text: &str, shape: Shape, from: usize) -> Option<(usize, char)> {
+    let mut from = from;
+    while let Some(offset) = next_suspect(text.as_bytes(), from) {
+        let c = text.get(offset..)?.chars().next()?;
+        if !allowed(c, shape) {
+            return Some((offset, c));
+        }
+        from = offset + c.len_utf8();
+    }
+    None
 }
 
 /// How a refused character is shown: `\u{1b}`, the same visible marker the
@@ -62,16 +135,37 @@ pub fn marker(c: char) -> String {
 /// The text with every refused character replaced by its [`marker`], and
 /// how many were replaced.
 pub fn with_markers(text: &str, shape: Shape) -> (String, usize) {
-    let mut count = 0;
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if allowed(c, shape) {
-            out.push(c);
-        } else {
-            count += 1;
-            out.push_str(&marker(c));
-        }
+    match find_refused(text, shape, 0) {
+        None => (text.to_owned(), 0),
+        Some(first) => marked_from(text, shape, first),
     }
+}
+
+/// [`with_markers`] for a text already owned: handed back as it is, without
+/// a copy, when it holds nothing to mark (almost always).
+pub fn into_marked(text: String, shape: Shape) -> (String, usize) {
+    match find_refused(&text, shape, 0) {
+        None => (text, 0),
+        Some(first) => marked_from(&text, shape, first),
+    }
+}
+
+/// The marked copy of `text`, whose first refused character is `first`
+/// (byte offset, character): the stretches between refused characters are
+/// copied whole.
+fn marked_from(text: &str, shape: Shape, first: (usize, char)) -> (String, usize) {
+    let mut count = 0;
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut copied = 0;
+    let mut found = Some(first);
+    while let Some((offset, c)) = found {
+        out.push_str(&text[copied..offset]);
+        out.push_str(&marker(c));
+        count += 1;
+        copied = offset + c.len_utf8();
+        found = find_refused(text, shape, copied);
+    }
+    out.push_str(&text[copied..]);
     (out, count)
 }
 
@@ -275,6 +369,98 @@ mod tests {
         ] {
             assert!(!is_hidden(c), "{c:?}");
         }
+    }
+
+    /// The fast scan may only skip bytes that cannot begin a refused
+    /// character: checked for every `char` there is.
+    #[test]
+    fn every_refused_character_starts_with_a_suspect_byte() {
+        let mut buffer = [0u8; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let first = c.encode_utf8(&mut buffer).as_bytes()[0];
+            for shape in [Shape::OneLine, Shape::Text] {
+                if !allowed(c, shape) {
+                    assert!(may_start_refused(first), "{c:?}");
+                }
+            }
+            if is_hidden(c) {
+                assert!(may_start_refused(first), "{c:?}");
+            }
+        }
+    }
+
+    /// What the gate did before the fast scan: every character asked.
+    fn plain_with_markers(text: &str, shape: Shape) -> (String, usize) {
+        let mut count = 0;
+        let mut out = String::new();
+        for c in text.chars() {
+            if allowed(c, shape) {
+                out.push(c);
+            } else {
+                count += 1;
+                out.push_str(&marker(c));
+            }
+        }
+        (out, count)
+    }
+
+    /// The fast scan and the plain one agree on texts of every kind, with
+    /// the odd character at every place in and around a 32-byte block.
+    #[test]
+    fn the_fast_scan_answers_what_asking_every_character_gives() {
+        let odd = [
+            "é",
+            "😀",
+            "中文",
+            "\t",
+            "\r\n",
+            "\n",
+            "€",
+            "\u{1b}",
+            "\u{85}",
+            "\u{202e}",
+            "\u{2066}",
+            "\u{200b}",
+            "\u{feff}",
+            "\u{fffa}",
+            "\u{e0041}",
+            "\u{7f}",
+            "\u{180e}",
+            "\u{61c}",
+            "\u{a0}",
+            "’",
+            "\u{200d}",
+            "\r",
+        ];
+        let base = "De regio heeft veel geïnvesteerd in samenwerking; ".repeat(3);
+        for piece in odd {
+            for second in ["", "x", "\u{1b}", "é", "\u{2069}"] {
+                for place in 0..70 {
+                    let mut text = base.clone();
+                    let at = (0..=place.min(text.len()))
+                        .rev()
+                        .find(|&at| text.is_char_boundary(at))
+                        .unwrap_or(0);
+                    text.insert_str(at, piece);
+                    text.push_str(second);
+                    for shape in [Shape::OneLine, Shape::Text] {
+                        let plain = plain_with_markers(&text, shape);
+                        assert_eq!(with_markers(&text, shape), plain, "{text:?}");
+                        assert_eq!(into_marked(text.clone(), shape), plain, "{text:?}");
+                        assert_eq!(
+                            first_refused(&text, shape),
+                            text.chars().find(|&c| !allowed(c, shape)),
+                            "{text:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(with_markers("", Shape::Text), (String::new(), 0));
+        assert_eq!(
+            with_markers("\u{1b}\u{1b}", Shape::Text),
+            ("\\u{1b}\\u{1b}".to_string(), 2)
+        );
     }
 
     #[test]

@@ -585,7 +585,7 @@ fn text_value(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>, shape: Shape) ->
             } else {
                 text.to_string()
             };
-            let (text, count) = gate::with_markers(&text, shape);
+            let (text, count) = gate::into_marked(text, shape);
             if count > 0 {
                 ctx.report(
                     value.span().start,

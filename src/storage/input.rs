@@ -84,9 +84,11 @@ pub fn read_input(path: &Path) -> io::Result<Vec<u8>> {
     // What was opened is what counts: the path may have changed since.
     let meta = file.metadata()?;
     check_regular(&meta)?;
-    // Room for the whole file at once: growing by doubling would leave a
-    // 1.4 MB scan in a 2 MB buffer (a file that grew meanwhile still reads).
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // Room for the whole file (and the read that finds its end) at once: a
+    // 1 MB note is then not copied through ever larger buffers. Never more
+    // than the cap: a sparse file may claim any size.
+    let room = meta.len().min(MAX_INPUT_BYTES).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(room).unwrap_or(0));
     file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(Refused::TooLarge {
@@ -284,6 +286,23 @@ mod tests {
         assert_eq!(
             read_input(&path).expect("at the cap").len() as u64,
             MAX_INPUT_BYTES
+        );
+    }
+
+    #[test]
+    fn a_file_claiming_a_terabyte_is_refused_without_reserving_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("huge.toml");
+        // Sparse: a size no buffer may be made for up front.
+        File::create(&path)
+            .and_then(|file| file.set_len(1 << 40))
+            .expect("sparse file");
+        let error = read_input(&path).expect_err("too large");
+        assert_eq!(
+            refusal(&error),
+            Some(Refused::TooLarge {
+                limit: MAX_INPUT_BYTES
+            })
         );
     }
 

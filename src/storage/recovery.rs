@@ -75,14 +75,40 @@ pub fn read_scan_file(path: &Path) -> Result<ScanFile, LoadError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let file_hash = content_hash(&bytes);
-    let loaded = super::load_scan_bytes(path, &bytes)?;
-    // It loaded, so it is UTF-8: nothing is replaced here.
-    let file_text = String::from_utf8_lossy(&bytes).into_owned();
+    let (file_hash, loaded) = hash_while_parsing(path, &bytes);
+    let loaded = loaded?;
+    // It loaded, so it is UTF-8: the bytes become the text without a copy
+    // (and nothing is replaced).
+    let file_text = String::from_utf8(bytes)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
     Ok(ScanFile {
         loaded,
         file_hash,
         file_text,
+    })
+}
+
+/// Files at least this long are hashed on a second thread.
+const HASH_ALONGSIDE: usize = 256 * 1024;
+
+/// The file's hash and its parse. The hash (FNV-1a, as the journal records
+/// it) takes a few cycles per byte that cannot overlap, about a millisecond
+/// for a 1 MB note; for a long file it runs on another core while this one
+/// parses, so opening does not wait for it. Short files are hashed in turn:
+/// starting a thread would cost more.
+fn hash_while_parsing(path: &Path, bytes: &[u8]) -> (u64, Result<Loaded<Scan>, LoadError>) {
+    if bytes.len() < HASH_ALONGSIDE {
+        return (content_hash(bytes), super::load_scan_bytes(path, bytes));
+    }
+    std::thread::scope(|scope| {
+        let hashing = std::thread::Builder::new().spawn_scoped(scope, || content_hash(bytes));
+        let loaded = super::load_scan_bytes(path, bytes);
+        // Should no thread be had (or it failed), the hash is taken here.
+        let hash = hashing
+            .ok()
+            .and_then(|hashing| hashing.join().ok())
+            .unwrap_or_else(|| content_hash(bytes));
+        (hash, loaded)
     })
 }
 

@@ -316,16 +316,54 @@ fn page(text: &str, cursor: &mut TextCursor, direction: Direction, viewport: Vie
 /// cursor to a grapheme boundary, snaps `scroll_top` to the start of its row
 /// for the current width and scrolls the cursor into view.
 pub fn ensure_visible(text: &str, cursor: &mut TextCursor, viewport: Viewport) {
-    let width = viewport.wrap_width();
-    let rows = viewport.rows();
+    let top = snap(text, cursor, viewport);
+    // Usually the cursor is in view already, and what is in view is what the
+    // next frame draws: asking `visible` (the memo) here does the wrapping
+    // the frame would do, once, instead of a walk of its own.
+    if viewport.width > 0 && viewport.height > 0 {
+        let shown = visible(text, cursor, viewport);
+        if shown.cursor.is_some() {
+            let rows = viewport.rows();
+            if let Some(last) = shown.rows.last()
+                && shown.rows.len() < rows
+                && top.start > 0
+            {
+                // As in `scroll_to_cursor`: the text ends above the bottom of the box.
+                let width = viewport.wrap_width();
+                cursor.scroll_top = layout::rows_up(text, last.start, rows - 1, width).0;
+            }
+            return;
+        }
+    }
+    scroll_to_cursor(text, cursor, top, viewport);
+}
+
+/// [`ensure_visible`] without asking `visible`: the walk it falls back on
+/// when the cursor is out of view, for the tests to compare with.
+#[cfg(test)]
+fn ensure_visible_by_walking(text: &str, cursor: &mut TextCursor, viewport: Viewport) {
+    let top = snap(text, cursor, viewport);
+    scroll_to_cursor(text, cursor, top, viewport);
+}
+
+/// Clamps the cursor to a grapheme boundary and snaps `scroll_top` to the
+/// start of its row for the current width; returns that (top) row.
+fn snap(text: &str, cursor: &mut TextCursor, viewport: Viewport) -> Row {
     cursor.byte =
         layout::floor_grapheme_boundary(text, layout::floor_char_boundary(text, cursor.byte));
     let top = layout::row_at(
         text,
         layout::floor_char_boundary(text, cursor.scroll_top),
-        width,
+        viewport.wrap_width(),
     );
     cursor.scroll_top = top.start;
+    top
+}
+
+/// Scrolls so the cursor is in view, `top` being the row now at the top.
+fn scroll_to_cursor(text: &str, cursor: &mut TextCursor, top: Row, viewport: Viewport) {
+    let width = viewport.wrap_width();
+    let rows = viewport.rows();
     let cursor_row = layout::row_at(text, cursor.byte, width);
     if cursor_row.start < top.start {
         cursor.scroll_top = cursor_row.start;
@@ -362,11 +400,26 @@ pub fn ensure_visible(text: &str, cursor: &mut TextCursor, viewport: Viewport) {
 /// if the cursor is out of view (no `ensure_visible` since a change), its
 /// position is `None`.
 pub fn visible(text: &str, cursor: &TextCursor, viewport: Viewport) -> VisibleText {
-    memo::visible(text, cursor, viewport, compute_visible)
+    memo::visible(text, cursor, viewport, compute_visible_reading)
 }
 
 /// [`visible`], computed: grapheme segmentation and wrapping of the rows in view.
+#[cfg(test)]
 fn compute_visible(text: &str, cursor: &TextCursor, viewport: Viewport) -> VisibleText {
+    compute_visible_reading(text, cursor, viewport).0
+}
+
+/// [`visible`], computed, with the bytes of `text` the computation read:
+/// nothing outside that range can change the answer, nor can `text.len()`
+/// unless the range reaches it (which is what lets the memo keep long
+/// texts). It is the logical lines from the one holding `scroll_top` to the
+/// one after the last row shown, with the line break before them and the
+/// one ending them.
+fn compute_visible_reading(
+    text: &str,
+    cursor: &TextCursor,
+    viewport: Viewport,
+) -> (VisibleText, Range<usize>) {
     let mut shown = VisibleText {
         rows: Vec::new(),
         cursor: None,
@@ -374,7 +427,7 @@ fn compute_visible(text: &str, cursor: &TextCursor, viewport: Viewport) -> Visib
         more_below: false,
     };
     if viewport.width == 0 || viewport.height == 0 {
-        return shown;
+        return (shown, 0..0);
     }
     let width = viewport.wrap_width();
     let cursor_byte = layout::floor_char_boundary(text, cursor.byte);
@@ -383,6 +436,10 @@ fn compute_visible(text: &str, cursor: &TextCursor, viewport: Viewport) -> Visib
         layout::floor_char_boundary(text, cursor.scroll_top),
         width,
     );
+    // `line_start` looked back to the line break before the first row's line.
+    let read_from = layout::line_start(text, row.start).saturating_sub(1);
+    // `line_end` looked up to and including the break ending each line wrapped.
+    let mut last_line_end = row.line_end;
     shown.more_above = row.start > 0;
     loop {
         if row.holds(cursor_byte) {
@@ -391,6 +448,9 @@ fn compute_visible(text: &str, cursor: &TextCursor, viewport: Viewport) -> Visib
         }
         shown.rows.push(row.start..row.end);
         let next = layout::next_row(text, &row, width);
+        if let Some(next) = &next {
+            last_line_end = last_line_end.max(next.line_end);
+        }
         match next {
             Some(next) if shown.rows.len() < viewport.rows() => row = next,
             Some(_) => {
@@ -400,7 +460,8 @@ fn compute_visible(text: &str, cursor: &TextCursor, viewport: Viewport) -> Visib
             None => break,
         }
     }
-    shown
+    let read_to = (last_line_end + 1).min(text.len());
+    (shown, read_from..read_to)
 }
 
 /// Both values come from a `u16` viewport, so this never saturates in practice.
@@ -447,9 +508,7 @@ pub fn render(
     for (row_index, range) in shown.rows.iter().enumerate() {
         let y = area.y + to_u16(row_index);
         let mut column = 0usize;
-        for grapheme in
-            unicode_segmentation::UnicodeSegmentation::graphemes(&text[range.clone()], true)
-        {
+        for (_, grapheme) in layout::graphemes(&text[range.clone()]) {
             let grapheme_columns = layout::grapheme_width(grapheme);
             if grapheme_columns == 0 {
                 // Zero-width graphemes (a stray combining mark, a zero-width

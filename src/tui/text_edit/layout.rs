@@ -52,10 +52,48 @@ fn note_scanned(bytes: usize) {
 #[cfg(not(test))]
 fn note_scanned(_bytes: usize) {}
 
+/// Whether `byte` is a printable ASCII character (a space up to `~`).
+fn is_printable_ascii(byte: u8) -> bool {
+    (0x20..0x7f).contains(&byte)
+}
+
+/// The graphemes of `text` with their byte offsets, exactly as
+/// `text.grapheme_indices(true)` gives them, found faster in ordinary text:
+/// a printable ASCII character followed by another ASCII character (or the
+/// end) is a grapheme of its own, as no rule of UAX #29 joins it to an ASCII
+/// character after it; from any other character (a letter with an accent,
+/// an emoji, a control) the full rules find the next boundary, starting from
+/// the boundary reached, as wrapping a row from its start always did.
+pub(super) fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at;
+        let first = *bytes.get(start)?;
+        let ascii_alone =
+            is_printable_ascii(first) && bytes.get(start + 1).is_none_or(|next| next.is_ascii());
+        let length = if ascii_alone {
+            1
+        } else {
+            text[start..]
+                .graphemes(true)
+                .next()
+                .map_or(text.len() - start, str::len)
+        };
+        at = start + length;
+        Some((start, &text[start..at]))
+    })
+}
+
 /// The display width of one grapheme. Tabs and forbidden characters (which
 /// may still be in text loaded from elsewhere) are drawn as one cell, see
 /// `display_symbol`.
 pub(super) fn grapheme_width(grapheme: &str) -> usize {
+    if let [byte] = grapheme.as_bytes()
+        && is_printable_ascii(*byte)
+    {
+        return 1;
+    }
     match grapheme.chars().next() {
         Some(c) if c == '\t' || is_forbidden(c) => 1,
         _ => grapheme.width(),
@@ -76,7 +114,9 @@ pub(super) fn display_symbol(grapheme: &str) -> &str {
 /// The display width of a stretch of one logical line.
 pub(super) fn display_width(text: &str) -> usize {
     note_scanned(text.len());
-    text.graphemes(true).map(grapheme_width).sum()
+    graphemes(text)
+        .map(|(_, grapheme)| grapheme_width(grapheme))
+        .sum()
 }
 
 fn is_wrap_space(grapheme: &str) -> bool {
@@ -124,7 +164,7 @@ pub(super) fn row_end(text: &str, start: usize, line_end: usize, width: usize) -
     let mut column = 0;
     let mut last_word_start = None;
     let mut previous_was_space = false;
-    for (offset, grapheme) in text[start..line_end].grapheme_indices(true) {
+    for (offset, grapheme) in graphemes(&text[start..line_end]) {
         let byte = start + offset;
         let is_space = is_wrap_space(grapheme);
         if !is_space && previous_was_space {
@@ -271,7 +311,7 @@ pub(super) fn position_at_column(text: &str, row: &Row, goal: usize) -> usize {
     let mut column = 0;
     let mut last_grapheme_start = row.start;
     note_scanned(row.end - row.start);
-    for (offset, grapheme) in text[row.start..row.end].grapheme_indices(true) {
+    for (offset, grapheme) in graphemes(&text[row.start..row.end]) {
         let byte = row.start + offset;
         let grapheme_columns = grapheme_width(grapheme);
         if column + grapheme_columns > goal {

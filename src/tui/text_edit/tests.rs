@@ -787,6 +787,80 @@ fn random_operations_keep_every_invariant() {
     }
 }
 
+/// The fast split into graphemes (printable ASCII alone) gives what the full
+/// rules give: every character of Unicode after and before ASCII letters,
+/// spaces and a tab, and random texts of the pieces the other tests use.
+#[test]
+fn the_fast_grapheme_split_is_the_full_one() {
+    let full = |text: &str| -> Vec<(usize, String)> {
+        unicode_segmentation::UnicodeSegmentation::grapheme_indices(text, true)
+            .map(|(offset, grapheme)| (offset, grapheme.to_owned()))
+            .collect()
+    };
+    let fast = |text: &str| -> Vec<(usize, String)> {
+        super::layout::graphemes(text)
+            .map(|(offset, grapheme)| (offset, grapheme.to_owned()))
+            .collect()
+    };
+    let every: Vec<char> = (0..=u32::from(char::MAX))
+        .filter_map(char::from_u32)
+        .collect();
+    for chunk in every.chunks(4096) {
+        let mut text = String::new();
+        for &c in chunk {
+            text.push('a');
+            text.push(c);
+            text.push_str("b ");
+            text.push(c);
+            text.push('\t');
+        }
+        assert_eq!(fast(&text), full(&text), "around {:?}", chunk[0]);
+    }
+    let mut random = Random(0xA5C1_1F00);
+    for _ in 0..2_000 {
+        let count = random.below(30);
+        let mut text = random_text(&mut random, count);
+        text.push_str(random.pick(HOSTILE));
+        text.push_str(&random_text(&mut random, count));
+        assert_eq!(fast(&text), full(&text), "{text:?}");
+        let widths: usize = full(&text)
+            .iter()
+            .map(|(_, grapheme)| super::layout::grapheme_width(grapheme))
+            .sum();
+        assert_eq!(super::layout::display_width(&text), widths, "{text:?}");
+    }
+}
+
+/// `ensure_visible` asks the memo'd `visible` when the cursor is in view;
+/// it moves the view exactly as the walk it replaced, for texts of every
+/// kind (and some loaded with hostile characters), any cursor and scroll
+/// position and any box, the memo warm from the calls before.
+#[test]
+fn ensuring_the_cursor_is_visible_moves_the_view_as_walking_does() {
+    let mut random = Random(0x5EED_0F1A_7E00);
+    for round in 0..400 {
+        let piece_count = random.below(80);
+        let mut text = random_text(&mut random, piece_count);
+        if round % 3 == 0 {
+            let at = random.below(text.len() + 1);
+            let at = super::layout::floor_char_boundary(&text, at);
+            text.insert_str(at, random.pick(HOSTILE));
+        }
+        for _ in 0..20 {
+            let cursor = TextCursor {
+                byte: random.below(text.len() + 4),
+                goal_column: None,
+                scroll_top: random.below(text.len() + 4),
+            };
+            let view = viewport(random.below(14) as u16, random.below(6) as u16);
+            let (mut fast, mut walked) = (cursor.clone(), cursor.clone());
+            ensure_visible(&text, &mut fast, view);
+            super::ensure_visible_by_walking(&text, &mut walked, view);
+            assert_eq!(fast, walked, "{text:?} from {cursor:?} in {view:?}");
+        }
+    }
+}
+
 // --- Cost in a long note -----------------------------------------------------
 
 fn scanned_during(work: impl FnOnce()) -> usize {
@@ -852,6 +926,31 @@ fn keystrokes_in_a_long_note_only_look_at_nearby_lines() {
         "one keystroke scanned {worst} bytes of {}",
         text.len()
     );
+}
+
+/// The memo keeps a long note's view by the lines around it: after a key,
+/// `ensure_visible` wraps the rows in view once and the frame's `visible`
+/// (asked several times a frame) wraps nothing.
+#[test]
+fn a_frame_after_a_keystroke_in_a_long_note_wraps_nothing_again() {
+    let mut text = long_note();
+    let view = viewport(70, 20);
+    let mut cursor = cursor_at(text.len() / 2);
+    ensure_visible(&text, &mut cursor, view);
+    for op in [
+        EditOp::Insert('ë'),
+        EditOp::Backspace,
+        EditOp::Up,
+        EditOp::PageDown,
+    ] {
+        apply(&mut text, &mut cursor, op.clone(), view);
+        for _ in 0..3 {
+            let scanned = scanned_during(|| {
+                let _ = visible(&text, &cursor, view);
+            });
+            assert_eq!(scanned, 0, "{op:?}: drawing wrapped again");
+        }
+    }
 }
 
 #[test]
