@@ -7,7 +7,9 @@
 //! Everything runs in a pseudo-terminal, as a person would use it.
 //!
 //! `cargo bench --bench figures` (about two minutes; `-- --no-idle` skips
-//! the 60-second idle count). Figures, not pass/fail: see BENCHMARKS.md.
+//! the 60-second idle count; `-- open`, `-- key`, `-- large`, `-- many` or
+//! `-- idle` runs only those figures). Figures, not pass/fail: see
+//! BENCHMARKS.md.
 
 mod support;
 

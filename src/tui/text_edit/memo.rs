@@ -7,11 +7,12 @@
 //! An entry is keyed by everything the computation reads: the cursor and
 //! scroll position, the viewport, the bytes of the text it looked at (the
 //! lines around the rows in view, compared, not hashed) and, when those
-//! reach the end of the text, the text's length. The same inputs give the same answer, so what the memo returns
-//! is always what computing would: the drawing stays a function of the
-//! state. For a short text those bytes are usually the whole text; for a
-//! 1 MB note they are the few kilobytes around the view, so typing in a long
-//! note pays for its wrapping once per key instead of once per use.
+//! reach the end of the text, the text's length. The same inputs give the
+//! same answer, so what the memo returns is always what computing would:
+//! the drawing stays a function of the state. For a short text those bytes
+//! are usually the whole text; for a 1 MB note they are the few kilobytes
+//! around the view, so typing in a long note pays for its wrapping once per
+//! key instead of once per use.
 
 use std::cell::RefCell;
 use std::ops::Range;
