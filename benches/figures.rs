@@ -303,6 +303,10 @@ fn key_time(pty: &mut Pty, key: &[u8], shown: &dyn Fn(&str) -> bool, what: &str)
 
 fn key_to_frame(dir: &Path) {
     const KEYS: usize = 100;
+    // Fewer when typing: the typed run must stay on one row of the note
+    // (the figure waits for its last twelve letters to show).
+    const TYPED: usize = 40;
+    const WARM_UP: usize = 12;
     let mut bare_pty = bare();
     bare_pty.wait_for("bare ready");
     let mut bare_keys = 0;
@@ -327,25 +331,33 @@ fn key_to_frame(dir: &Path) {
         pty.wait_for("Esc klaar");
         let mut times = Vec::new();
         let mut typed = String::new();
-        for index in 0..KEYS {
-            bare_key(bare_times);
-            let c = char::from(b'a' + (index % 26) as u8);
+        // Letters no twelve of which repeat (a fixed pseudo-random walk), so
+        // each key's last twelve letters are new on the screen; the first
+        // twelve keys are not timed (a shorter tail may already be there).
+        let mut state: u32 = 0x2545_f491;
+        for index in 0..WARM_UP + TYPED {
+            state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            let c = char::from(b'a' + ((state >> 24) % 26) as u8);
             typed.push(c);
             let tail: String = typed
                 .chars()
                 .rev()
-                .take(12)
+                .take(WARM_UP)
                 .collect::<Vec<_>>()
                 .into_iter()
                 .rev()
                 .collect();
             let mut buffer = [0_u8; 4];
-            times.push(key_time(
+            let time = key_time(
                 &mut pty,
                 c.encode_utf8(&mut buffer).as_bytes(),
                 &|screen: &str| screen.contains(&tail),
                 "typed text",
-            ));
+            );
+            if index >= WARM_UP {
+                times.push(time);
+                bare_key(bare_times);
+            }
         }
         times
     };
