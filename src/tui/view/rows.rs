@@ -79,23 +79,15 @@ fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: St
         let mut rest = span.content.as_ref();
         while !rest.is_empty() {
             let (lone, after) = split_lone(rest);
-            for c in lone.chars() {
-                let mut utf8 = [0; 4];
-                let columns = grapheme_width(c.encode_utf8(&mut utf8));
-                if !place(width, &mut used, columns) {
-                    return;
-                }
-                if columns > 0 && columns <= width {
-                    row[usize::from(used - columns)]
-                        .set_char(c)
-                        .set_style(style);
-                }
-            }
             let (joined, after) = split_joined(after);
-            for grapheme in joined.graphemes(true) {
-                if grapheme.contains(char::is_control) {
-                    continue;
-                }
+            // Each character of `lone` is a grapheme; `joined` needs the rules.
+            let lone = lone
+                .char_indices()
+                .map(|(at, c)| &lone[at..at + c.len_utf8()]);
+            let joined = joined
+                .graphemes(true)
+                .filter(|g| !g.contains(char::is_control));
+            for grapheme in lone.chain(joined) {
                 let columns = grapheme_width(grapheme);
                 if !place(width, &mut used, columns) {
                     return;
