@@ -65,6 +65,10 @@ pub struct Fast<W: Write = Stdout> {
     /// a screen uses a handful of each, so they are formatted once.
     colour_changes: Remembered<(Color, Color)>,
     modifier_changes: Remembered<(Modifier, Modifier)>,
+    /// The terminal's size as last asked or told ([`Fast::resized`]):
+    /// ratatui asks before every frame, and crossterm answers by opening
+    /// the terminal device anew each time (three system calls per frame).
+    size: std::cell::Cell<Option<Size>>,
 }
 
 /// Bytes made once per key and then looked up (a short list: a screen has
@@ -139,7 +143,14 @@ impl<W: Write> Fast<W> {
             pending,
             colour_changes: Remembered::new(),
             modifier_changes: Remembered::new(),
+            size: std::cell::Cell::new(None),
         }
+    }
+
+    /// The terminal was resized (a resize event): the next frame takes
+    /// this size.
+    pub fn resized(&mut self, width: u16, height: u16) {
+        self.size.set(Some(Size { width, height }));
     }
 }
 
@@ -241,7 +252,12 @@ impl<W: Write> Backend for Fast<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
-        self.inner.size()
+        if let Some(size) = self.size.get() {
+            return Ok(size);
+        }
+        let size = self.inner.size()?;
+        self.size.set(Some(size));
+        Ok(size)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
@@ -400,6 +416,25 @@ mod tests {
             );
             ours_out.0.borrow_mut().clear();
         }
+    }
+
+    #[test]
+    fn a_resize_sets_the_size_of_the_next_frame() {
+        let mut backend = Fast::new(Shared::default());
+        backend.resized(100, 30);
+        assert_eq!(backend.size().expect("size"), Size::new(100, 30));
+        let mut terminal = ratatui::Terminal::new(backend).expect("terminal");
+        terminal.draw(|_| {}).expect("draw");
+        assert_eq!(
+            terminal.get_frame().area(),
+            ratatui::layout::Rect::new(0, 0, 100, 30)
+        );
+        terminal.backend_mut().resized(80, 24);
+        terminal.draw(|_| {}).expect("draw");
+        assert_eq!(
+            terminal.get_frame().area(),
+            ratatui::layout::Rect::new(0, 0, 80, 24)
+        );
     }
 
     /// A writer whose bytes can be read after it was handed over.

@@ -207,7 +207,10 @@ fn event_loop(
                 keymap::action_for(keymap::context(app), key)
             }
             Some(Event::Paste(text)) => Some(Action::Paste(text)),
-            Some(Event::Resize(width, height)) => Some(Action::Resize(width, height)),
+            Some(Event::Resize(width, height)) => {
+                terminal.backend_mut().resized(width, height);
+                Some(Action::Resize(width, height))
+            }
             Some(Event::Mouse(mouse)) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {
                 Some(Action::Click {
                     column: mouse.column,
