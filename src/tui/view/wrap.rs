@@ -50,18 +50,26 @@ pub fn fit_words(text: &str, width: usize) -> String {
     // Leading spaces (an indent, an empty marker column) are kept as they are.
     let body = text.trim_start_matches(' ');
     let indent = &text[..text.len() - body.len()];
-    let mut fitted = String::new();
+    // The words that fit are a start of `body` (they are joined by the
+    // spaces between them): only its end and width are tracked. This runs
+    // for every row of the criteria list on every frame.
+    let mut fitted_end = 0;
+    let mut fitted_width = 0;
+    let mut word_start = 0;
     for word in body.split(' ') {
-        let candidate = if fitted.is_empty() {
-            word.to_string()
+        let candidate_width = if fitted_end == 0 {
+            word.width()
         } else {
-            format!("{fitted} {word}")
+            fitted_width + 1 + word.width()
         };
-        if indent.len() + candidate.width() + 1 > width {
+        if indent.len() + candidate_width + 1 > width {
             break;
         }
-        fitted = candidate;
+        fitted_end = word_start + word.len();
+        fitted_width = candidate_width;
+        word_start += word.len() + 1;
     }
+    let fitted = &body[..fitted_end];
     if fitted.is_empty() {
         // Not even one word fits: the first letters are better than nothing.
         return super::fit(text, width);
@@ -87,6 +95,48 @@ pub fn fit_row(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How `fit_words` was written before it tracked offsets (one string per
+    /// word): the answer must not change.
+    fn fit_words_by_strings(text: &str, width: usize) -> String {
+        if text.width() <= width {
+            return text.to_string();
+        }
+        let body = text.trim_start_matches(' ');
+        let indent = &text[..text.len() - body.len()];
+        let mut fitted = String::new();
+        for word in body.split(' ') {
+            let candidate = if fitted.is_empty() {
+                word.to_string()
+            } else {
+                format!("{fitted} {word}")
+            };
+            if indent.len() + candidate.width() + 1 > width {
+                break;
+            }
+            fitted = candidate;
+        }
+        if fitted.is_empty() {
+            return super::super::fit(text, width);
+        }
+        format!(
+            "{indent}{}…",
+            fitted.trim_end_matches([' ', ',', ';', ':', '·', '–', '-'])
+        )
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fitting_by_offsets_answers_as_by_strings(
+            text in "[a-zé中 ,;:·–-]{0,40}",
+            width in 0_usize..30,
+        ) {
+            proptest::prop_assert_eq!(
+                fit_words(&text, width),
+                fit_words_by_strings(&text, width)
+            );
+        }
+    }
 
     #[test]
     fn wrapping_breaks_at_spaces_only() {
