@@ -7,6 +7,7 @@ pub mod app;
 pub mod backend;
 pub mod effect;
 pub mod events;
+pub mod graphemes;
 pub mod keymap;
 pub mod terminal;
 pub mod text_edit;

@@ -57,33 +57,7 @@ fn is_printable_ascii(byte: u8) -> bool {
     (0x20..0x7f).contains(&byte)
 }
 
-/// The graphemes of `text` with their byte offsets, exactly as
-/// `text.grapheme_indices(true)` gives them, found faster in ordinary text:
-/// a printable ASCII character followed by another ASCII character (or the
-/// end) is a grapheme of its own, as no rule of UAX #29 joins it to an ASCII
-/// character after it; from any other character (a letter with an accent,
-/// an emoji, a control) the full rules find the next boundary, starting from
-/// the boundary reached, as wrapping a row from its start always did.
-pub(super) fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let start = at;
-        let first = *bytes.get(start)?;
-        let ascii_alone =
-            is_printable_ascii(first) && bytes.get(start + 1).is_none_or(|next| next.is_ascii());
-        let length = if ascii_alone {
-            1
-        } else {
-            text[start..]
-                .graphemes(true)
-                .next()
-                .map_or(text.len() - start, str::len)
-        };
-        at = start + length;
-        Some((start, &text[start..at]))
-    })
-}
+pub(super) use crate::tui::graphemes::graphemes;
 
 /// The display width of one grapheme. Tabs and forbidden characters (which
 /// may still be in text loaded from elsewhere) are drawn as one cell, see

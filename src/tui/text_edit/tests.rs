@@ -787,9 +787,10 @@ fn random_operations_keep_every_invariant() {
     }
 }
 
-/// The fast split into graphemes (printable ASCII alone) gives what the full
+/// The fast split into graphemes (lone characters alone) gives what the full
 /// rules give: every character of Unicode after and before ASCII letters,
-/// spaces and a tab, and random texts of the pieces the other tests use.
+/// spaces, a tab and lone characters beyond ASCII, and random texts of the
+/// pieces the other tests use.
 #[test]
 fn the_fast_grapheme_split_is_the_full_one() {
     let full = |text: &str| -> Vec<(usize, String)> {
@@ -813,6 +814,10 @@ fn the_fast_grapheme_split_is_the_full_one() {
             text.push_str("b ");
             text.push(c);
             text.push('\t');
+            text.push(c);
+            text.push_str("é·");
+            text.push(c);
+            text.push('─');
         }
         assert_eq!(fast(&text), full(&text), "around {:?}", chunk[0]);
     }

@@ -1,17 +1,15 @@
 //! Text drawn row by row, never wrapped: what `Paragraph` draws for text
-//! that needs no wrapping, cell for cell, but without cutting plain ASCII
-//! into graphemes first. Segmenting every label, list row and note row into
-//! graphemes on every frame was about a third of what a keystroke cost;
-//! most of the text on screen is ASCII, where a byte is a grapheme of one
-//! column. Anything else takes ratatui's own grapheme-by-grapheme path, so
-//! accents, emoji and wide characters look exactly as they did.
+//! that needs no wrapping, cell for cell, but cut into graphemes the fast
+//! way ([`crate::tui::graphemes`]) instead of by the full rules for every
+//! character. Segmenting every label, list row and note row on every frame
+//! was about a third of what a keystroke cost. Accents, emoji and wide
+//! characters look exactly as they did.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{Paragraph, Widget};
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 /// A drop-in for `Paragraph::new(text).style(style)` without wrap, scroll
@@ -76,29 +74,19 @@ fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: St
     let mut used: u16 = 0;
     for span in &line.spans {
         let style = line_style.patch(span.style);
-        let mut rest = span.content.as_ref();
-        while !rest.is_empty() {
-            let (lone, after) = split_lone(rest);
-            let (joined, after) = split_joined(after);
-            // Each character of `lone` is a grapheme; `joined` needs the rules.
-            let lone = lone
-                .char_indices()
-                .map(|(at, c)| &lone[at..at + c.len_utf8()]);
-            let joined = joined
-                .graphemes(true)
-                .filter(|g| !g.contains(char::is_control));
-            for grapheme in lone.chain(joined) {
-                let columns = grapheme_width(grapheme);
-                if !place(width, &mut used, columns) {
-                    return;
-                }
-                if columns > 0 && columns <= width {
-                    row[usize::from(used - columns)]
-                        .set_symbol(grapheme)
-                        .set_style(style);
-                }
+        let graphemes = crate::tui::graphemes::graphemes(span.content.as_ref())
+            .map(|(_, grapheme)| grapheme)
+            .filter(|grapheme| !grapheme.contains(char::is_control));
+        for grapheme in graphemes {
+            let columns = grapheme_width(grapheme);
+            if !place(width, &mut used, columns) {
+                return;
             }
-            rest = after;
+            if columns > 0 && columns <= width {
+                row[usize::from(used - columns)]
+                    .set_symbol(grapheme)
+                    .set_style(style);
+            }
         }
     }
 }
@@ -114,50 +102,6 @@ fn place(width: u16, used: &mut u16, columns: u16) -> bool {
     }
     *used += columns;
     true
-}
-
-/// The longest start of `text` whose characters are each a grapheme of
-/// their own (see [`is_lone`]), and the rest.
-fn split_lone(text: &str) -> (&str, &str) {
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next_is_lone = chars.peek().is_none_or(|&(_, next)| is_lone(next));
-        if !(is_lone(c) && next_is_lone) {
-            return text.split_at(at);
-        }
-    }
-    (text, "")
-}
-
-/// `text` up to the first two lone characters in a row (a sure grapheme
-/// boundary lies between them), and the rest.
-fn split_joined(text: &str) -> (&str, &str) {
-    let mut previous_is_lone = false;
-    for (at, c) in text.char_indices() {
-        let lone = is_lone(c);
-        if previous_is_lone && lone {
-            return text.split_at(at);
-        }
-        previous_is_lone = lone;
-    }
-    (text, "")
-}
-
-/// A character that forms a grapheme by itself unless the next one joins
-/// it: printable ASCII, and the Latin letters, punctuation, arrows and box
-/// drawing that Dutch text and this interface use. None of them is a
-/// control, a prepend mark, an extender, a joiner, a regional indicator or
-/// a Hangul jamo, which are the characters that make graphemes longer.
-fn is_lone(c: char) -> bool {
-    matches!(c,
-        ' '..='~'
-        | '\u{A0}'..='\u{AC}'
-        | '\u{AE}'..='\u{24F}'
-        | '\u{2010}'..='\u{2027}'
-        | '\u{2030}'..='\u{205E}'
-        | '\u{2190}'..='\u{21FF}'
-        | '\u{2500}'..='\u{25FF}'
-    )
 }
 
 /// A grapheme's width in cells, as ratatui's buffer counts it.

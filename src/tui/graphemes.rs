@@ -1,0 +1,51 @@
+//! Text cut into graphemes (what shows as one character) fast: the editor's
+//! wrapping and every row drawn on screen do it on every frame, and the full
+//! rules of UAX #29 cost more than all the rest of a short row together.
+//! Most text here is Dutch and the interface's own marks, where a character
+//! is a grapheme by itself unless the next one joins it; only the rest goes
+//! through the full rules. The answer is always what `grapheme_indices`
+//! gives (tested for every character of Unicode).
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The graphemes of `text` with their byte offsets, exactly as
+/// `text.grapheme_indices(true)` gives them. A [lone](is_lone) character
+/// followed by another (or the end) is a grapheme of its own; from any other
+/// character the full rules find the next boundary, starting from the
+/// boundary reached (which they may: it is a boundary).
+pub fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at;
+        let mut chars = text.get(start..)?.chars();
+        let first = chars.next()?;
+        let alone = is_lone(first) && chars.next().is_none_or(is_lone);
+        let length = if alone {
+            first.len_utf8()
+        } else {
+            text[start..]
+                .graphemes(true)
+                .next()
+                .map_or(text.len() - start, str::len)
+        };
+        at = start + length;
+        Some((start, &text[start..at]))
+    })
+}
+
+/// A character that forms a grapheme by itself unless the next one joins
+/// it: printable ASCII, and the Latin letters, punctuation, arrows and box
+/// drawing that Dutch text and this interface use. None of them is a
+/// control, a prepend mark, an extender, a joiner, a regional indicator or
+/// a Hangul jamo, which are the characters that make graphemes longer.
+pub fn is_lone(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{A0}'..='\u{AC}'
+        | '\u{AE}'..='\u{24F}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}'
+        | '\u{2190}'..='\u{21FF}'
+        | '\u{2500}'..='\u{25FF}'
+    )
+}
