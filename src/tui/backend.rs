@@ -37,7 +37,7 @@ pub fn screen() -> io::Result<Screen> {
 type Pending = Rc<RefCell<Vec<u8>>>;
 
 /// The crossterm backend's writer: collects, and writes out on a flush.
-pub struct Output<W: Write> {
+struct Output<W: Write> {
     pending: Pending,
     out: W,
 }

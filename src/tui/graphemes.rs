@@ -38,7 +38,7 @@ pub fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// drawing that Dutch text and this interface use. None of them is a
 /// control, a prepend mark, an extender, a joiner, a regional indicator or
 /// a Hangul jamo, which are the characters that make graphemes longer.
-pub fn is_lone(c: char) -> bool {
+fn is_lone(c: char) -> bool {
     matches!(c,
         ' '..='~'
         | '\u{A0}'..='\u{AC}'
