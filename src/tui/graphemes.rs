@@ -17,10 +17,18 @@ pub fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut at = 0;
     std::iter::from_fn(move || {
         let start = at;
-        let mut chars = text.get(start..)?.chars();
-        let first = chars.next()?;
-        let alone = is_lone(first) && chars.next().is_none_or(is_lone);
-        let length = if alone {
+        let rest = text.get(start..)?;
+        let bytes = rest.as_bytes();
+        // Printable ASCII before ASCII, by far the most common, without
+        // decoding a character.
+        let ascii_alone =
+            (b' '..=b'~').contains(bytes.first()?) && bytes.get(1).is_none_or(u8::is_ascii);
+        let mut chars = rest.chars();
+        let length = if ascii_alone {
+            1
+        } else if let Some(first) = chars.next().filter(|first| is_lone(*first))
+            && chars.next().is_none_or(is_lone)
+        {
             first.len_utf8()
         } else {
             text[start..]
