@@ -9,6 +9,7 @@ pub mod effect;
 pub mod events;
 pub mod graphemes;
 pub mod keymap;
+pub mod screen;
 pub mod terminal;
 pub mod text_edit;
 pub mod update;

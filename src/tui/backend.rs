@@ -23,14 +23,6 @@ use ratatui::crossterm::style::{
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 
-/// The terminal type the driver uses.
-pub type Screen = ratatui::Terminal<Fast>;
-
-/// A `Screen` on stdout (after `ratatui::init` has set the terminal up).
-pub fn screen() -> io::Result<Screen> {
-    ratatui::Terminal::new(Fast::new(io::stdout()))
-}
-
 /// Bytes kept until a flush: the frame, then the cursor. Shared between the
 /// crossterm backend (cursor, clearing) and [`Fast::draw`], so they stay
 /// in the order they were written.
@@ -436,19 +428,21 @@ mod tests {
             ratatui::layout::Rect::new(0, 0, 80, 24)
         );
     }
+}
 
-    /// A writer whose bytes can be read after it was handed over.
-    #[derive(Clone, Default)]
-    struct Shared(Rc<RefCell<Vec<u8>>>);
+/// A writer whose bytes can be read after it was handed over (tests).
+#[cfg(test)]
+#[derive(Clone, Default)]
+pub(crate) struct Shared(pub Rc<RefCell<Vec<u8>>>);
 
-    impl Write for Shared {
-        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(bytes);
-            Ok(bytes.len())
-        }
+#[cfg(test)]
+impl Write for Shared {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
 
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }

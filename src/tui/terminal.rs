@@ -66,7 +66,7 @@ pub fn run(mut app: App, first: Option<Effect>) -> anyhow::Result<App> {
     // ratatui sets the terminal up (raw mode, alternate screen, the panic
     // hook that gives it back); the frames go through our own backend.
     drop(ratatui::init());
-    let mut terminal = super::backend::screen()?;
+    let mut terminal = super::screen::Screen::stdout()?;
     // A pasted paragraph arrives as one event instead of a stream of keys;
     // clicks arrive as events (nothing needs the mouse, but it may be used).
     let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
@@ -155,7 +155,7 @@ impl Deadlines {
 }
 
 fn event_loop(
-    terminal: &mut super::backend::Screen,
+    terminal: &mut super::screen::Screen,
     app: &mut App,
     io: &mut Io,
     events: &Events,
@@ -177,7 +177,7 @@ fn event_loop(
     let mut deadlines = Deadlines::new();
     while !app.should_quit {
         share_open_scan(app, open_scan);
-        terminal.draw(|frame| view::draw(frame, app))?;
+        terminal.draw(|frame| view::paint(frame, app))?;
         // What opening a scan left until its first frame was on screen.
         if io.finish_opening(app) {
             continue;
@@ -208,7 +208,7 @@ fn event_loop(
             }
             Some(Event::Paste(text)) => Some(Action::Paste(text)),
             Some(Event::Resize(width, height)) => {
-                terminal.backend_mut().resized(width, height);
+                terminal.resized(width, height);
                 Some(Action::Resize(width, height))
             }
             Some(Event::Mouse(mouse)) if mouse.kind == MouseEventKind::Down(MouseButton::Left) => {

@@ -23,7 +23,7 @@ mod widgets;
 mod wrap;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::app::{App, Overlay, Screen, WalkMode};
 use style::Styles;
@@ -34,6 +34,13 @@ pub const MIN_HEIGHT: u16 = 24;
 
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
+    if let Some(position) = paint(frame, app) {
+        frame.set_cursor_position(position);
+    }
+}
+
+/// Draws the whole screen and says where the cursor goes (`None`: hidden).
+pub fn paint(frame: &mut Frame, app: &App) -> Option<Position> {
     let area = frame.area();
     let styles = Styles::new(app.theme, app.colour);
     // The theme's own background under everything (black for high contrast).
@@ -42,7 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     });
     if is_too_small((area.width, area.height)) {
         widgets::too_small(frame, area, app, &styles);
-        return;
+        return None;
     }
     if let Screen::Walkthrough(walk) = &app.screen
         && let WalkMode::Projector { show_scores } = walk.mode
@@ -52,7 +59,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         if let Some(overlay) = &app.overlay {
             draw_overlay(frame, area, app, overlay, &styles);
         }
-        return;
+        return None;
     }
     let [top, body, bottom] = bars(area);
     let cursor = match &app.screen {
@@ -82,13 +89,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         .overlay
         .as_ref()
         .and_then(|overlay| draw_overlay(frame, area, app, overlay, &styles));
-    let cursor = if app.overlay.is_some() {
+    if app.overlay.is_some() {
         overlay_cursor
     } else {
         cursor
-    };
-    if let Some(position) = cursor {
-        frame.set_cursor_position(position);
     }
 }
 
@@ -98,7 +102,7 @@ fn draw_overlay(
     app: &App,
     overlay: &Overlay,
     styles: &Styles,
-) -> Option<ratatui::layout::Position> {
+) -> Option<Position> {
     match overlay {
         Overlay::Help { scroll } => {
             help::draw(frame, area, app, *scroll, styles);

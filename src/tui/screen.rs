@@ -1,0 +1,101 @@
+//! The screen the driver draws on: ratatui makes each frame (a `Frame` over
+//! a buffer, sized to the terminal), and this module shows it. It keeps the
+//! frame on screen, compares the new one with it ([`changes`], much faster
+//! than ratatui's own comparison) and sends the cells that changed, and the
+//! cursor, through [`Fast`] in one write.
+//!
+//! ratatui's `Terminal` is kept for what it does well (the frame, resizing,
+//! clearing, giving the cursor back when dropped); its own buffers are not
+//! compared, so only one of them is kept.
+
+mod changes;
+
+use std::io::{self, Stdout, Write};
+
+use ratatui::Frame;
+use ratatui::backend::Backend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Size};
+
+use super::backend::Fast;
+pub use changes::changes;
+
+/// A terminal screen: the frame on it, and the way to the next.
+pub struct Screen<W: Write = Stdout> {
+    terminal: ratatui::Terminal<Fast<W>>,
+    /// What the terminal shows now (blank after a resize, which clears it).
+    shown: Buffer,
+}
+
+impl Screen {
+    /// A screen on stdout (after `ratatui::init` has set the terminal up).
+    pub fn stdout() -> io::Result<Self> {
+        Self::new(Fast::new(io::stdout()))
+    }
+}
+
+impl<W: Write> Screen<W> {
+    pub fn new(backend: Fast<W>) -> io::Result<Self> {
+        let mut terminal = ratatui::Terminal::new(backend)?;
+        let shown = Buffer::empty(terminal.get_frame().area());
+        drop_spare_buffer(&mut terminal);
+        Ok(Self { terminal, shown })
+    }
+
+    /// The terminal's size as last asked or told.
+    pub fn size(&self) -> io::Result<Size> {
+        self.terminal.size()
+    }
+
+    /// The terminal was resized (a resize event): the next frame takes this size.
+    pub fn resized(&mut self, width: u16, height: u16) {
+        self.terminal.backend_mut().resized(width, height);
+    }
+
+    /// Draws a frame with `render`, which says where the cursor goes
+    /// (`None`: hidden), and shows what changed.
+    pub fn draw(&mut self, render: impl FnOnce(&mut Frame) -> Option<Position>) -> io::Result<()> {
+        // A new size clears the terminal (ratatui's resize).
+        self.terminal.autoresize()?;
+        let area = self.terminal.get_frame().area();
+        if self.shown.area != area {
+            self.shown = Buffer::empty(area);
+            drop_spare_buffer(&mut self.terminal);
+        }
+        let cursor = render(&mut self.terminal.get_frame());
+        let mut drawn = std::mem::take(self.terminal.current_buffer_mut());
+        self.terminal
+            .backend_mut()
+            .draw(changes(&self.shown, &drawn))?;
+        match cursor {
+            None => self.terminal.hide_cursor()?,
+            Some(position) => {
+                self.terminal.show_cursor()?;
+                self.terminal.set_cursor_position(position)?;
+            }
+        }
+        Backend::flush(self.terminal.backend_mut())?;
+        // The frame drawn is now on screen; the one it replaced is wiped
+        // for the next.
+        std::mem::swap(&mut self.shown, &mut drawn);
+        drawn.reset();
+        *self.terminal.current_buffer_mut() = drawn;
+        Ok(())
+    }
+
+    pub fn backend(&self) -> &Fast<W> {
+        self.terminal.backend()
+    }
+}
+
+/// Frees the buffer ratatui's `Terminal` keeps for its own comparison,
+/// which this module does not use (a buffer of a 120x40 screen is about
+/// 230 KB): the spare becomes current, is taken out, and the two swap back.
+fn drop_spare_buffer<B: Backend>(terminal: &mut ratatui::Terminal<B>) {
+    terminal.swap_buffers();
+    drop(std::mem::take(terminal.current_buffer_mut()));
+    terminal.swap_buffers();
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,165 @@
+use std::num::NonZeroU16;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Color, Modifier, Style};
+
+use super::*;
+use crate::tui::backend::Shared;
+
+fn screen(width: u16, height: u16) -> (Screen<Shared>, Shared) {
+    let out = Shared::default();
+    let mut backend = Fast::new(out.clone());
+    backend.resized(width, height);
+    (Screen::new(backend).expect("screen"), out)
+}
+
+fn size(n: u16) -> NonZeroU16 {
+    NonZeroU16::new(n).unwrap_or(NonZeroU16::MIN)
+}
+
+fn terminal(width: u16, height: u16) -> vt100::Parser {
+    vt100::Parser::new(size(height), size(width), 0)
+}
+
+/// Feeds what the screen wrote to `terminal`, and empties it.
+fn show(out: &Shared, terminal: &mut vt100::Parser) -> usize {
+    let bytes = std::mem::take(&mut *out.0.borrow_mut());
+    terminal.process(&bytes);
+    bytes.len()
+}
+
+/// The terminal shows every cell of `frame`: its symbol, and whether it is
+/// bold or reversed.
+fn assert_shows(terminal: &vt100::Parser, frame: &Buffer) {
+    let screen = terminal.screen();
+    for position in frame.area.positions() {
+        let Some(shown) = screen.cell(position.y, position.x) else {
+            panic!("no cell at {position:?}");
+        };
+        if shown.is_wide_continuation() {
+            continue;
+        }
+        let cell = &frame[position];
+        let symbol = if shown.has_contents() {
+            shown.contents()
+        } else {
+            " "
+        };
+        assert_eq!(symbol, cell.symbol(), "at {position:?}");
+        assert_eq!(
+            shown.bold(),
+            cell.modifier.contains(Modifier::BOLD),
+            "bold at {position:?}"
+        );
+        assert_eq!(
+            shown.inverse(),
+            cell.modifier.contains(Modifier::REVERSED),
+            "reversed at {position:?}"
+        );
+    }
+}
+
+/// Frames of a few kinds: text in colours, wide characters, blanks.
+fn frames() -> Vec<Vec<(u16, u16, &'static str, Style)>> {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let reversed = Style::new().add_modifier(Modifier::REVERSED).fg(Color::Red);
+    vec![
+        vec![
+            (0, 0, "Overzicht en oordeel", bold),
+            (2, 2, "VIS-1 · ja", reversed),
+        ],
+        vec![
+            (0, 0, "Overzicht", bold),
+            (0, 1, "中文 wide ☀", Style::new()),
+        ],
+        vec![],
+        vec![
+            (0, 3, "e\u{301} laatste regel", reversed),
+            (5, 1, "x", bold),
+        ],
+    ]
+}
+
+fn draw_frame(screen: &mut Screen<Shared>, texts: &[(u16, u16, &str, Style)]) -> Buffer {
+    let mut drawn = None;
+    screen
+        .draw(|frame| {
+            let area = frame.area();
+            for (x, y, text, style) in texts {
+                if *y < area.height && *x < area.width {
+                    frame.buffer_mut().set_string(*x, *y, text, *style);
+                }
+            }
+            drawn = Some(frame.buffer_mut().clone());
+            None
+        })
+        .expect("draw");
+    drawn.unwrap_or_else(|| Buffer::empty(Rect::ZERO))
+}
+
+#[test]
+fn the_terminal_shows_each_frame() {
+    let (mut screen, out) = screen(24, 4);
+    let mut terminal = terminal(24, 4);
+    for texts in frames() {
+        let frame = draw_frame(&mut screen, &texts);
+        show(&out, &mut terminal);
+        assert_shows(&terminal, &frame);
+    }
+    // The same frames again, in the other order.
+    for texts in frames().into_iter().rev() {
+        let frame = draw_frame(&mut screen, &texts);
+        show(&out, &mut terminal);
+        assert_shows(&terminal, &frame);
+    }
+}
+
+#[test]
+fn an_unchanged_frame_writes_no_cell() {
+    let (mut screen, out) = screen(24, 4);
+    let mut terminal = terminal(24, 4);
+    let texts = &frames()[0];
+    draw_frame(&mut screen, texts);
+    let first = show(&out, &mut terminal);
+    draw_frame(&mut screen, texts);
+    let written = String::from_utf8_lossy(&out.0.borrow()).into_owned();
+    assert!(first > 40, "the first frame writes its text");
+    assert!(
+        !written.contains("Overzicht") && !written.contains('V') && written.len() < 40,
+        "only styles and the cursor: {written:?}"
+    );
+}
+
+#[test]
+fn after_a_resize_the_whole_new_frame_is_shown() {
+    let (mut screen, out) = screen(24, 4);
+    let mut terminal = terminal(24, 4);
+    draw_frame(&mut screen, &frames()[0]);
+    show(&out, &mut terminal);
+    screen.resized(12, 3);
+    terminal.screen_mut().set_size(size(3), size(12));
+    let frame = draw_frame(&mut screen, &frames()[0]);
+    show(&out, &mut terminal);
+    assert_eq!(frame.area, Rect::new(0, 0, 12, 3));
+    assert_shows(&terminal, &frame);
+    // Back to the larger size: nothing of the small frame is left.
+    screen.resized(24, 4);
+    terminal.screen_mut().set_size(size(4), size(24));
+    let frame = draw_frame(&mut screen, &frames()[1]);
+    show(&out, &mut terminal);
+    assert_shows(&terminal, &frame);
+}
+
+#[test]
+fn the_cursor_is_shown_where_the_frame_says_and_hidden_otherwise() {
+    let (mut screen, out) = screen(24, 4);
+    let mut terminal = terminal(24, 4);
+    screen.draw(|_| Some(Position::new(5, 2))).expect("draw");
+    show(&out, &mut terminal);
+    assert!(!terminal.screen().hide_cursor());
+    assert_eq!(terminal.screen().cursor_position(), (2, 5));
+    screen.draw(|_| None).expect("draw");
+    show(&out, &mut terminal);
+    assert!(terminal.screen().hide_cursor());
+}
