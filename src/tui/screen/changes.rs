@@ -2,10 +2,10 @@
 //! cells, in the same order, as ratatui's `Buffer::diff`, which compares
 //! every cell in full and measures every symbol's width on the way (about
 //! 150 instructions a cell, most of a frame's cost when little changed).
-//! Here an unchanged ordinary cell with a one-byte symbol takes the short
-//! road: its width is 1, and it is compared field by field, cheapest first.
-//! Every other cell (changed, wide, skipped, forced width) goes the long
-//! road, ratatui's rules as they are.
+//! Here an ordinary cell with a one-byte symbol takes a short road: its
+//! width is 1, it is compared field by field, cheapest first, and only the
+//! cell it replaces may need measuring. Every other cell (wide, skipped,
+//! forced width) goes the long road, ratatui's rules as they are.
 
 use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::style::{Color, Modifier};
@@ -101,9 +101,22 @@ impl<'next> Iterator for Changes<'_, 'next> {
             let index = self.at;
             self.at += 1;
             let (cell, before) = (&self.next[index], &self.shown[index]);
-            if plain(cell) && same(cell, before) {
-                // The short road: an unchanged cell one column wide.
-                continue;
+            if let Some(symbol) = plain(cell) {
+                // The short road: a cell one column wide.
+                if same(cell, symbol, before) {
+                    continue;
+                }
+                let width_before = before.cell_width();
+                if width_before > 1
+                    && (before.bg != Color::Reset || before.modifier.intersects(SHOWS_ON_BLANK))
+                {
+                    self.trailing = Some(Trailing {
+                        from: index + 1,
+                        to: index + usize::from(width_before),
+                        every: true,
+                    });
+                }
+                return Some(self.item(index));
             }
             match cell.diff_option {
                 CellDiffOption::Skip => {}
@@ -146,11 +159,17 @@ impl<'next> Iterator for Changes<'_, 'next> {
     }
 }
 
-/// An ordinary cell one column wide: a one-byte symbol (ASCII; the buffer
-/// holds no control characters), no diff option, not skipped.
+/// The byte of an ordinary cell one column wide: a one-byte symbol (ASCII;
+/// the buffer holds no control characters), no diff option, not skipped.
 #[allow(deprecated)] // `skip` is still honoured, as ratatui's diff does
-fn plain(cell: &Cell) -> bool {
-    cell.diff_option == CellDiffOption::None && !cell.skip && cell.symbol().len() == 1
+fn plain(cell: &Cell) -> Option<u8> {
+    if cell.diff_option != CellDiffOption::None || cell.skip {
+        return None;
+    }
+    match cell.symbol().as_bytes() {
+        [byte] => Some(*byte),
+        _ => None,
+    }
 }
 
 /// A cell the diff passes over.
@@ -160,10 +179,10 @@ fn skipped(cell: &Cell) -> bool {
         || (cell.skip && cell.diff_option == CellDiffOption::None)
 }
 
-/// `Cell`'s own equality, with the cheap fields first and a one-byte symbol
-/// compared as a byte.
+/// `Cell`'s own equality for a plain cell (its `symbol`), with the cheap
+/// fields first.
 #[allow(deprecated)]
-fn same(cell: &Cell, before: &Cell) -> bool {
+fn same(cell: &Cell, symbol: u8, before: &Cell) -> bool {
     if cell.fg != before.fg
         || cell.bg != before.bg
         || cell.modifier != before.modifier
@@ -173,11 +192,7 @@ fn same(cell: &Cell, before: &Cell) -> bool {
     {
         return false;
     }
-    let (symbol, was) = (cell.symbol().as_bytes(), before.symbol().as_bytes());
-    match (symbol, was) {
-        ([one], [other]) => one == other,
-        _ => symbol == was,
-    }
+    before.symbol().as_bytes() == [symbol]
 }
 
 #[cfg(test)]
