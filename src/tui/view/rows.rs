@@ -74,10 +74,30 @@ fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: St
     let mut used: u16 = 0;
     for span in &line.spans {
         let style = line_style.patch(span.style);
-        let graphemes = crate::tui::graphemes::graphemes(span.content.as_ref())
-            .map(|(_, grapheme)| grapheme)
-            .filter(|grapheme| !grapheme.contains(char::is_control));
-        for grapheme in graphemes {
+        let text = span.content.as_ref();
+        let mut at = 0;
+        while at < text.len() {
+            if let Some(one) = lone_ascii(text, at) {
+                // The common case: one column, no grapheme rules.
+                if !place(width, &mut used, 1) {
+                    return;
+                }
+                let cell = &mut row[usize::from(used - 1)];
+                // A blank cell already shows a space.
+                if one != " " || cell.symbol() != " " {
+                    cell.set_symbol(one);
+                }
+                cell.set_style(style);
+                at += 1;
+                continue;
+            }
+            let Some((_, grapheme)) = crate::tui::graphemes::graphemes(&text[at..]).next() else {
+                break;
+            };
+            at += grapheme.len();
+            if grapheme.contains(char::is_control) {
+                continue;
+            }
             let columns = grapheme_width(grapheme);
             if !place(width, &mut used, columns) {
                 return;
@@ -89,6 +109,16 @@ fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: St
             }
         }
     }
+}
+
+/// The printable ASCII character at byte `at`, when it is a grapheme by
+/// itself: what follows is ASCII too (no mark can join it) or the span ends
+/// (ratatui cuts graphemes span by span).
+fn lone_ascii(text: &str, at: usize) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let printable = (b' '..=b'~').contains(bytes.get(at)?);
+    let alone = bytes.get(at + 1).is_none_or(u8::is_ascii);
+    (printable && alone).then(|| text.get(at..=at)).flatten()
 }
 
 /// Makes room for a grapheme `columns` wide as ratatui does: one wider than
