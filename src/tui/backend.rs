@@ -4,8 +4,9 @@
 //! cell as a command through `fmt` into stdout's line buffer (a write call
 //! per kilobyte): a frame that changes the whole screen, such as opening
 //! the outcome screen, cost more in writing than in drawing. The bytes are
-//! the same commands crossterm writes (moves, colours, attributes); only
-//! the way to them is shorter.
+//! the same commands crossterm writes (moves, colours, attributes), except
+//! that a long run of blanks is erased ([`ERASE_FROM`]); tests hold the
+//! screen a terminal shows to what crossterm's bytes show.
 
 use std::cell::RefCell;
 use std::io::{self, Stdout, Write};
@@ -13,7 +14,7 @@ use std::rc::Rc;
 
 use ratatui::backend::IntoCrossterm;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::Cell;
+use ratatui::buffer::{Cell, CellWidth};
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::queue;
 use ratatui::crossterm::style::{
@@ -100,6 +101,40 @@ impl<K: PartialEq + Copy> Remembered<K> {
     }
 }
 
+/// From this many blanks in a row on, they are erased (ECH, `CSI n X`: the
+/// cursor stays) and the next cell is reached with a move, instead of
+/// writing each space: a screen that changes as a whole, such as the
+/// outcome screen, is mostly spaces between its columns, and fewer bytes
+/// reach the terminal sooner (the erase and the move take about 14 bytes).
+pub const ERASE_FROM: u16 = 16;
+
+/// What a blank shows of these attributes (as ratatui's diff counts them).
+const SHOWS_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::SLOW_BLINK)
+    .union(Modifier::RAPID_BLINK)
+    .union(Modifier::CROSSED_OUT);
+
+/// A blank an erase shows just as well: a space on the terminal's own
+/// background with nothing that shows on a blank (an erase takes the
+/// current background, which is then the terminal's own).
+fn erasable(cell: &Cell) -> bool {
+    cell.bg == Color::Reset && !cell.modifier.intersects(SHOWS_ON_BLANK) && cell.symbol() == " "
+}
+
+/// Writes `count` blanks that end at `last` (the cursor stands on the
+/// first): erased when that is shorter, then the next cell needs a move.
+fn write_blanks(out: &mut Vec<u8>, count: u16, last: &mut Option<Position>) {
+    if count >= ERASE_FROM {
+        out.extend_from_slice(b"\x1b[");
+        push_number(out, u32::from(count));
+        out.push(b'X');
+        *last = None;
+    } else {
+        out.resize(out.len() + usize::from(count), b' ');
+    }
+}
+
 /// crossterm's `MoveTo`: one-based row, then column.
 fn move_to(out: &mut Vec<u8>, x: u16, y: u16) {
     out.extend_from_slice(b"\x1b[");
@@ -156,7 +191,8 @@ impl<W: Write> Drop for Fast<W> {
 impl<W: Write> Backend for Fast<W> {
     type Error = io::Error;
 
-    /// What `CrosstermBackend::draw` writes, byte for byte.
+    /// What `CrosstermBackend::draw` writes, byte for byte, except that a
+    /// long run of blanks is erased instead of written ([`ERASE_FROM`]).
     fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
@@ -168,9 +204,31 @@ impl<W: Write> Backend for Fast<W> {
         let mut underline_color = Color::Reset;
         let mut modifier = Modifier::empty();
         let mut last: Option<Position> = None;
+        // Blanks in a row in the current style, not yet written.
+        let mut blanks: u16 = 0;
+        // Since a wide symbol was written (and until the next move), the
+        // cells that "follow" are written where the cursor went, a column
+        // further: ratatui's diff yields the column behind an emoji with
+        // VS16 on purpose, for terminals that show it one column wide. Where
+        // the cursor is not certain, nothing is erased.
+        let mut unsure = false;
         for (x, y, cell) in content {
-            if !matches!(last, Some(p) if x == p.x + 1 && y == p.y) {
+            let follows =
+                |last: Option<Position>| matches!(last, Some(p) if x == p.x + 1 && y == p.y);
+            let blank = erasable(cell) && (!unsure || !follows(last));
+            if blanks > 0 {
+                let same_style = cell.modifier == modifier
+                    && cell.fg == fg
+                    && cell.bg == bg
+                    && cell.underline_color == underline_color;
+                if !(blank && same_style && follows(last)) {
+                    write_blanks(out, blanks, &mut last);
+                    blanks = 0;
+                }
+            }
+            if !follows(last) {
                 move_to(out, x, y);
+                unsure = false;
             }
             last = Some(Position { x, y });
             if cell.modifier != modifier {
@@ -199,7 +257,16 @@ impl<W: Write> Backend for Fast<W> {
                 )?;
                 underline_color = cell.underline_color;
             }
-            out.extend_from_slice(cell.symbol().as_bytes());
+            if blank {
+                blanks += 1;
+            } else {
+                let symbol = cell.symbol();
+                out.extend_from_slice(symbol.as_bytes());
+                unsure |= symbol.len() > 1 && symbol.cell_width() > 1;
+            }
+        }
+        if blanks > 0 {
+            write_blanks(out, blanks, &mut last);
         }
         queue!(
             out,
@@ -407,6 +474,125 @@ mod tests {
                 String::from_utf8_lossy(&theirs_out.0.borrow())
             );
             ours_out.0.borrow_mut().clear();
+        }
+    }
+
+    /// What a terminal shows after the bytes: symbol, background, reverse
+    /// and underline of every cell.
+    fn shown(bytes: &[u8], width: u16, height: u16) -> Vec<String> {
+        let size = |n: u16| std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN);
+        let mut terminal = vt100::Parser::new(size(height), size(width), 0);
+        terminal.process(bytes);
+        let screen = terminal.screen();
+        (0..height)
+            .flat_map(|row| (0..width).map(move |column| (row, column)))
+            .map(|(row, column)| {
+                screen.cell(row, column).map_or(String::new(), |cell| {
+                    // An erased cell and a written space look the same.
+                    let contents = match cell.contents() {
+                        "" if !cell.is_wide_continuation() => " ",
+                        contents => contents,
+                    };
+                    format!(
+                        "{contents:?} {:?} {} {}",
+                        cell.bgcolor(),
+                        cell.inverse(),
+                        cell.underline()
+                    )
+                })
+            })
+            .collect()
+    }
+
+    fn every_cell(buffer: &Buffer) -> impl Iterator<Item = (u16, u16, &Cell)> {
+        buffer.area.positions().map(|p| (p.x, p.y, &buffer[p]))
+    }
+
+    /// Draws `before` on a blank screen, then `after` over it, as ratatui's
+    /// diff yields them, with both backends.
+    fn both_show(before: &Buffer, after: &Buffer) {
+        let area = after.area;
+        let blank = Buffer::empty(area);
+        let theirs_out = Shared::default();
+        let mut theirs = CrosstermBackend::new(theirs_out.clone());
+        theirs.draw(blank.diff(before).into_iter()).expect("draw");
+        theirs.draw(before.diff(after).into_iter()).expect("draw");
+        let ours_out = Shared::default();
+        let mut ours = Fast::new(ours_out.clone());
+        ours.draw(blank.diff(before).into_iter()).expect("draw");
+        ours.draw(before.diff(after).into_iter()).expect("draw");
+        Backend::flush(&mut ours).expect("flush");
+        assert_eq!(
+            shown(&ours_out.0.borrow(), area.width, area.height),
+            shown(&theirs_out.0.borrow(), area.width, area.height)
+        );
+    }
+
+    #[test]
+    fn long_runs_of_blanks_are_erased_and_the_screen_is_the_same() {
+        let area = Rect::new(0, 0, 60, 3);
+        let mut before = Buffer::empty(area);
+        for cell in &mut before.content {
+            cell.set_symbol("x").set_style(
+                Style::new()
+                    .bg(Color::Blue)
+                    .add_modifier(Modifier::UNDERLINED),
+            );
+        }
+        let mut after = Buffer::empty(area);
+        after.set_string(0, 0, "begin", Style::new());
+        after.set_string(40, 0, "midden", Style::new().add_modifier(Modifier::BOLD));
+        // Blanks that must be written, not erased: a background, reverse.
+        after.set_string(0, 1, " ".repeat(30), Style::new().bg(Color::Red));
+        after.set_string(
+            30,
+            1,
+            " ".repeat(30),
+            Style::new().add_modifier(Modifier::REVERSED),
+        );
+        after.set_string(10, 2, " ".repeat(20), Style::new().fg(Color::Green));
+        both_show(&before, &after);
+        let out = Shared::default();
+        let mut ours = Fast::new(out.clone());
+        ours.draw(every_cell(&after)).expect("draw");
+        Backend::flush(&mut ours).expect("flush");
+        let written = String::from_utf8_lossy(&out.0.borrow()).into_owned();
+        assert!(
+            written.contains("\x1b[35X"),
+            "the blanks after 'begin': {written:?}"
+        );
+        assert!(written.len() < 250, "{} bytes: {written:?}", written.len());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_frame_shows_what_crossterm_shows(
+            runs in proptest::collection::vec((0_usize..6, 1_usize..40, 0_u8..5), 1..12),
+        ) {
+            let area = Rect::new(0, 0, 50, 3);
+            let mut before = Buffer::empty(area);
+            for cell in &mut before.content {
+                cell.set_symbol("#").set_style(Style::new().bg(Color::Indexed(4)));
+            }
+            let mut after = Buffer::empty(area);
+            let mut at = 0_u16;
+            for (symbol, length, style) in runs {
+                let symbol = ["a", " ", "中", " ", "é", "☀\u{FE0F}"][symbol];
+                let style = [
+                    Style::new(),
+                    Style::new().fg(Color::Red),
+                    Style::new().bg(Color::Green),
+                    Style::new().add_modifier(Modifier::REVERSED),
+                    Style::new().add_modifier(Modifier::BOLD | Modifier::ITALIC),
+                ][usize::from(style)];
+                let (x, y) = (at % area.width, at / area.width);
+                if y >= area.height {
+                    break;
+                }
+                after.set_string(x, y, symbol.repeat(length), style);
+                at = at.saturating_add(u16::try_from(length).unwrap_or(0));
+            }
+            both_show(&before, &after);
         }
     }
 
