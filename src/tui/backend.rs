@@ -123,16 +123,27 @@ fn erasable(cell: &Cell) -> bool {
 }
 
 /// Writes `count` blanks that end at `last` (the cursor stands on the
-/// first): erased when that is shorter, then the next cell needs a move.
+/// first): erased when that is shorter; the cursor then stays on the first.
 fn write_blanks(out: &mut Vec<u8>, count: u16, last: &mut Option<Position>) {
     if count >= ERASE_FROM {
         out.extend_from_slice(b"\x1b[");
         push_number(out, u32::from(count));
         out.push(b'X');
-        *last = None;
+        // The cell before the first blank, if there is one on this row.
+        *last = last.and_then(|p| {
+            let first = (p.x + 1).checked_sub(count)?;
+            Some(Position::new(first.checked_sub(1)?, p.y))
+        });
     } else {
         out.resize(out.len() + usize::from(count), b' ');
     }
+}
+
+/// `CSI n C`: the cursor `columns` further on its row.
+fn cursor_forward(out: &mut Vec<u8>, columns: u16) {
+    out.extend_from_slice(b"\x1b[");
+    push_number(out, u32::from(columns));
+    out.push(b'C');
 }
 
 /// crossterm's `MoveTo`: one-based row, then column.
@@ -227,7 +238,13 @@ impl<W: Write> Backend for Fast<W> {
                 }
             }
             if !follows(last) {
-                move_to(out, x, y);
+                match last {
+                    // Further along the same row: a shorter, relative move.
+                    Some(p) if !unsure && y == p.y && x > p.x => {
+                        cursor_forward(out, x - p.x - 1);
+                    }
+                    _ => move_to(out, x, y),
+                }
                 unsure = false;
             }
             last = Some(Position { x, y });
@@ -415,12 +432,13 @@ mod tests {
         let buffer = cells();
         let area = buffer.area;
         let positions = area.positions().collect::<Vec<_>>();
-        // Every cell, and a scattered selection (moves between them).
+        // Every cell: the same bytes; a scattered selection (moves between
+        // them, shorter here): the same screen.
         let selections: [Vec<Position>; 2] = [
             positions.clone(),
             positions.iter().copied().step_by(5).collect(),
         ];
-        for selection in selections {
+        for (index, selection) in selections.into_iter().enumerate() {
             let content = || selection.iter().map(|p| (p.x, p.y, &buffer[*p]));
             let theirs_out = Shared::default();
             let mut theirs = CrosstermBackend::new(theirs_out.clone());
@@ -438,9 +456,18 @@ mod tests {
             ours.set_cursor_position(Position::new(3, 1))
                 .expect("cursor");
             Backend::flush(&mut ours).expect("flush");
+            let (ours_bytes, theirs_bytes) = (ours_out.0.borrow(), theirs_out.0.borrow());
+            if index == 0 {
+                assert_eq!(
+                    String::from_utf8_lossy(&ours_bytes),
+                    String::from_utf8_lossy(&theirs_bytes)
+                );
+            } else {
+                assert!(ours_bytes.len() < theirs_bytes.len());
+            }
             assert_eq!(
-                String::from_utf8_lossy(&ours_out.0.borrow()),
-                String::from_utf8_lossy(&theirs_out.0.borrow())
+                shown(&ours_bytes, area.width, area.height),
+                shown(&theirs_bytes, area.width, area.height)
             );
             assert!(ours.pending.borrow().is_empty());
         }
@@ -466,19 +493,26 @@ mod tests {
         let ours_out = Shared::default();
         let mut ours = Fast::new(ours_out.clone());
         // Twice: the second time every change is remembered (or was dropped).
-        for _ in 0..2 {
+        let mut first = Vec::new();
+        for round in 0..2 {
             ours.draw(content()).expect("draw");
             Backend::flush(&mut ours).expect("flush");
             assert_eq!(
-                String::from_utf8_lossy(&ours_out.0.borrow()),
-                String::from_utf8_lossy(&theirs_out.0.borrow())
+                shown(&ours_out.0.borrow(), 300, 2),
+                shown(&theirs_out.0.borrow(), 300, 2)
             );
+            if round == 0 {
+                first = ours_out.0.borrow().clone();
+            } else {
+                assert_eq!(*ours_out.0.borrow(), first, "the same bytes again");
+            }
             ours_out.0.borrow_mut().clear();
         }
     }
 
-    /// What a terminal shows after the bytes: symbol, background, reverse
-    /// and underline of every cell.
+    /// What a terminal shows after the bytes, cell by cell: the symbol and
+    /// what shows of its style (on a blank only the background, reverse and
+    /// underline show; an erased cell and a written space look the same).
     fn shown(bytes: &[u8], width: u16, height: u16) -> Vec<String> {
         let size = |n: u16| std::num::NonZeroU16::new(n).unwrap_or(std::num::NonZeroU16::MIN);
         let mut terminal = vt100::Parser::new(size(height), size(width), 0);
@@ -488,17 +522,25 @@ mod tests {
             .flat_map(|row| (0..width).map(move |column| (row, column)))
             .map(|(row, column)| {
                 screen.cell(row, column).map_or(String::new(), |cell| {
-                    // An erased cell and a written space look the same.
-                    let contents = match cell.contents() {
-                        "" if !cell.is_wide_continuation() => " ",
-                        contents => contents,
-                    };
-                    format!(
-                        "{contents:?} {:?} {} {}",
+                    let blank = matches!(cell.contents(), "" | " ") && !cell.is_wide_continuation();
+                    let on_blank = format!(
+                        "{:?} {} {}",
                         cell.bgcolor(),
                         cell.inverse(),
                         cell.underline()
-                    )
+                    );
+                    if blank {
+                        format!("blank {on_blank}")
+                    } else {
+                        format!(
+                            "{:?} {on_blank} {:?} {} {} {}",
+                            cell.contents(),
+                            cell.fgcolor(),
+                            cell.bold(),
+                            cell.dim(),
+                            cell.italic()
+                        )
+                    }
                 })
             })
             .collect()
