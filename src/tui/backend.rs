@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use ratatui::backend::IntoCrossterm;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
-use ratatui::buffer::{Cell, CellWidth};
+use ratatui::buffer::Cell;
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::queue;
 use ratatui::crossterm::style::{
@@ -118,8 +118,10 @@ const SHOWS_ON_BLANK: Modifier = Modifier::REVERSED
 /// A blank an erase shows just as well: a space on the terminal's own
 /// background with nothing that shows on a blank (an erase takes the
 /// current background, which is then the terminal's own).
-fn erasable(cell: &Cell) -> bool {
-    cell.bg == Color::Reset && !cell.modifier.intersects(SHOWS_ON_BLANK) && cell.symbol() == " "
+fn erasable(cell: &Cell, symbol: &str) -> bool {
+    symbol.as_bytes() == b" "
+        && cell.bg == Color::Reset
+        && !cell.modifier.intersects(SHOWS_ON_BLANK)
 }
 
 /// Writes `count` blanks that end at `last` (the cursor stands on the
@@ -223,21 +225,23 @@ impl<W: Write> Backend for Fast<W> {
         // VS16 on purpose, for terminals that show it one column wide. Where
         // the cursor is not certain, nothing is erased.
         let mut unsure = false;
+        let mut widths = crate::tui::graphemes::Widths::default();
         for (x, y, cell) in content {
-            let follows =
-                |last: Option<Position>| matches!(last, Some(p) if x == p.x + 1 && y == p.y);
-            let blank = erasable(cell) && (!unsure || !follows(last));
+            let symbol = cell.symbol();
+            let mut follows = matches!(last, Some(p) if x == p.x + 1 && y == p.y);
+            let blank = (!unsure || !follows) && erasable(cell, symbol);
             if blanks > 0 {
                 let same_style = cell.modifier == modifier
                     && cell.fg == fg
                     && cell.bg == bg
                     && cell.underline_color == underline_color;
-                if !(blank && same_style && follows(last)) {
+                if !(blank && same_style && follows) {
                     write_blanks(out, blanks, &mut last);
                     blanks = 0;
+                    follows = matches!(last, Some(p) if x == p.x + 1 && y == p.y);
                 }
             }
-            if !follows(last) {
+            if !follows {
                 match last {
                     // Further along the same row: a shorter, relative move.
                     Some(p) if !unsure && y == p.y && x > p.x => {
@@ -274,12 +278,13 @@ impl<W: Write> Backend for Fast<W> {
                 )?;
                 underline_color = cell.underline_color;
             }
-            if blank {
-                blanks += 1;
-            } else {
-                let symbol = cell.symbol();
-                out.extend_from_slice(symbol.as_bytes());
-                unsure |= symbol.len() > 1 && symbol.cell_width() > 1;
+            match symbol.as_bytes() {
+                _ if blank => blanks += 1,
+                [byte] => out.push(*byte),
+                bytes => {
+                    out.extend_from_slice(bytes);
+                    unsure |= widths.of(symbol) > 1;
+                }
             }
         }
         if blanks > 0 {

@@ -57,3 +57,71 @@ fn is_lone(c: char) -> bool {
         | '\u{2500}'..='\u{25FF}'
     )
 }
+
+/// The width of symbols in cells, as ratatui's `CellWidth` gives it, for
+/// code that measures every cell of a frame: a one-byte symbol is one
+/// column, and the last few single characters measured are remembered
+/// (a frame repeats a handful of them: box drawing, bars, accents), so the
+/// Unicode tables are looked up once for each.
+#[derive(Debug, Default)]
+pub struct Widths {
+    known: [(char, u16); 4],
+    next: usize,
+}
+
+impl Widths {
+    pub fn of(&mut self, symbol: &str) -> u16 {
+        use ratatui::buffer::CellWidth;
+        if symbol.len() <= 1 {
+            return symbol.cell_width();
+        }
+        let mut chars = symbol.chars();
+        let (Some(first), None) = (chars.next(), chars.next()) else {
+            return symbol.cell_width();
+        };
+        if let Some((_, width)) = self.known.iter().find(|(known, _)| *known == first) {
+            return *width;
+        }
+        let width = symbol.cell_width();
+        self.known[self.next] = (first, width);
+        self.next = (self.next + 1) % self.known.len();
+        width
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::CellWidth;
+
+    use super::Widths;
+
+    #[test]
+    fn widths_are_ratatuis_remembered_or_not() {
+        let mut widths = Widths::default();
+        let mut symbol = String::new();
+        // Every character (but ASCII controls, which never reach a cell),
+        // each asked twice: the second time it is remembered.
+        let characters = (0_u32..0x11_0000)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii_control());
+        for c in characters {
+            symbol.clear();
+            symbol.push(c);
+            for _ in 0..2 {
+                assert_eq!(widths.of(&symbol), symbol.cell_width(), "{c:?}");
+            }
+        }
+        for symbol in [
+            "e\u{301}",
+            "👩\u{200d}👩",
+            "☀\u{FE0F}",
+            "",
+            "ab",
+            "中",
+            "─",
+            "中",
+        ] {
+            assert_eq!(widths.of(symbol), symbol.cell_width(), "{symbol:?}");
+        }
+    }
+}

@@ -7,8 +7,10 @@
 //! cell it replaces may need measuring. Every other cell (wide, skipped,
 //! forced width) goes the long road, ratatui's rules as they are.
 
-use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::style::{Color, Modifier};
+
+use crate::tui::graphemes::Widths;
 
 /// The cells of `next` to write over `shown`: `(column, row, cell)`.
 ///
@@ -26,6 +28,7 @@ pub fn changes<'shown, 'next>(
         origin: (next.area.x, next.area.y),
         at: 0,
         trailing: None,
+        widths: Widths::default(),
     }
 }
 
@@ -38,6 +41,7 @@ pub struct Changes<'shown, 'next> {
     at: usize,
     /// The columns behind a wide character that still need a look.
     trailing: Option<Trailing>,
+    widths: Widths,
 }
 
 /// Columns behind a wide character: `from..to`, all written (`every`: the
@@ -59,6 +63,14 @@ const SHOWS_ON_BLANK: Modifier = Modifier::REVERSED
     .union(Modifier::CROSSED_OUT);
 
 impl<'next> Changes<'_, 'next> {
+    /// A cell's width, as `Cell::cell_width` gives it.
+    fn width(&mut self, cell: &Cell) -> u16 {
+        match cell.diff_option {
+            CellDiffOption::ForcedWidth(width) => width.get(),
+            _ => self.widths.of(cell.symbol()),
+        }
+    }
+
     fn item(&self, index: usize) -> (u16, u16, &'next Cell) {
         let column = u16::try_from(index % self.width).unwrap_or(u16::MAX);
         let row = u16::try_from(index / self.width).unwrap_or(u16::MAX);
@@ -79,7 +91,7 @@ impl<'next> Changes<'_, 'next> {
             let index = trailing.from;
             let cell = &self.next[index];
             // A wide character here covers its own columns too.
-            trailing.from += usize::from(cell.cell_width().max(1));
+            trailing.from += usize::from(cell_width(cell).max(1));
             trailing.to = trailing.to.max(trailing.from).min(len);
             if !skipped(cell) && (trailing.every || self.shown[index].symbol() != cell.symbol()) {
                 return Some(self.item(index));
@@ -100,13 +112,14 @@ impl<'next> Iterator for Changes<'_, 'next> {
         while self.at < len {
             let index = self.at;
             self.at += 1;
-            let (cell, before) = (&self.next[index], &self.shown[index]);
+            let (next, shown) = (self.next, self.shown);
+            let (cell, before) = (&next[index], &shown[index]);
             if let Some(symbol) = plain(cell) {
                 // The short road: a cell one column wide.
                 if same(cell, symbol, before) {
                     continue;
                 }
-                let width_before = before.cell_width();
+                let width_before = self.width(before);
                 if width_before > 1
                     && (before.bg != Color::Reset || before.modifier.intersects(SHOWS_ON_BLANK))
                 {
@@ -128,12 +141,12 @@ impl<'next> Iterator for Changes<'_, 'next> {
                     }
                 }
                 CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
-                    let width = usize::from(cell.cell_width());
+                    let width = usize::from(self.width(cell));
                     if cell.diff_option == CellDiffOption::None && cell == before {
                         self.at += width.saturating_sub(1);
                         continue;
                     }
-                    let width_before = usize::from(before.cell_width());
+                    let width_before = usize::from(self.width(before));
                     if width > 1 && cell.symbol().contains('\u{FE0F}') {
                         self.trailing = Some(Trailing {
                             from: index + 1,
@@ -170,6 +183,11 @@ fn plain(cell: &Cell) -> Option<u8> {
         [byte] => Some(*byte),
         _ => None,
     }
+}
+
+/// `Cell::cell_width`, for the rare trailing columns.
+fn cell_width(cell: &Cell) -> u16 {
+    ratatui::buffer::CellWidth::cell_width(cell)
 }
 
 /// A cell the diff passes over.

@@ -1,6 +1,7 @@
 use std::num::NonZeroU16;
 
 use proptest::prelude::*;
+use ratatui::buffer::CellWidth;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
