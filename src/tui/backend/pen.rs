@@ -69,8 +69,10 @@ impl<'a> Pen<'a> {
 
     /// Writes `cell` at column `x`, row `y`. With the whole `frame`, a short
     /// gap of unchanged cells before it may be written again.
+    #[inline]
     pub fn put(&mut self, x: u16, y: u16, cell: &Cell, frame: Option<&Buffer>) -> io::Result<()> {
         if let Some(frame) = frame
+            && !self.follows(x, y)
             && let Some(gap) = self.rewritable_gap(frame, x, y)
         {
             for column in gap {
