@@ -43,10 +43,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
 pub fn paint(frame: &mut Frame, app: &App) -> Option<Position> {
     let area = frame.area();
     let styles = Styles::new(app.theme, app.colour);
-    // The theme's own background under everything (black for high contrast).
-    crate::tui::text_edit::for_each_cell(frame.buffer_mut(), area, |cell| {
-        cell.set_style(styles.normal);
-    });
+    // The theme's own background under everything (black for high
+    // contrast); the others have none, and a fresh frame is blank already.
+    if styles.normal != ratatui::style::Style::default() {
+        crate::tui::text_edit::for_each_cell(frame.buffer_mut(), area, |cell| {
+            cell.set_style(styles.normal);
+        });
+    }
     if is_too_small((area.width, area.height)) {
         widgets::too_small(frame, area, app, &styles);
         return None;
