@@ -75,14 +75,15 @@ pub fn read_scan_file(path: &Path) -> Result<ScanFile, LoadError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let (file_hash, loaded) = hash_while_parsing(path, &bytes);
-    let loaded = loaded?;
-    // It loaded, so it is UTF-8: the bytes become the text without a copy
-    // (and nothing is replaced).
-    let file_text = String::from_utf8(bytes)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
+    // UTF-8 is checked once, and the bytes become the text without a copy:
+    // the text parsed is the text kept.
+    let file_text = String::from_utf8(bytes).map_err(|error| LoadError::Invalid {
+        path: path.to_path_buf(),
+        problems: vec![super::text::not_utf8(error.as_bytes(), &error.utf8_error())],
+    })?;
+    let (file_hash, loaded) = hash_while_parsing(path, &file_text);
     Ok(ScanFile {
-        loaded,
+        loaded: loaded?,
         file_hash,
         file_text,
     })
@@ -96,13 +97,14 @@ const HASH_ALONGSIDE: usize = 256 * 1024;
 /// for a 1 MB note; for a long file it runs on another core while this one
 /// parses, so opening does not wait for it. Short files are hashed in turn:
 /// starting a thread would cost more.
-fn hash_while_parsing(path: &Path, bytes: &[u8]) -> (u64, Result<Loaded<Scan>, LoadError>) {
+fn hash_while_parsing(path: &Path, text: &str) -> (u64, Result<Loaded<Scan>, LoadError>) {
+    let bytes = text.as_bytes();
     if bytes.len() < HASH_ALONGSIDE {
-        return (content_hash(bytes), super::load_scan_bytes(path, bytes));
+        return (content_hash(bytes), super::load_scan_text(path, text));
     }
     std::thread::scope(|scope| {
         let hashing = std::thread::Builder::new().spawn_scoped(scope, || content_hash(bytes));
-        let loaded = super::load_scan_bytes(path, bytes);
+        let loaded = super::load_scan_text(path, text);
         // Should no thread be had (or it failed), the hash is taken here.
         let hash = hashing
             .ok()
