@@ -10,7 +10,6 @@
 use std::ops::Range;
 
 use super::long_string::plain_end;
-use crate::model::gate::find_byte;
 
 /// A multi-line string a line ends inside.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -91,7 +90,11 @@ pub(super) fn layout(source: &str, piece_bytes: usize, long_bytes: usize) -> Lay
 
 /// Just past the end of the line that holds `from` (its newline included).
 fn line_end(source: &str, from: usize) -> usize {
-    find_byte(source.as_bytes(), from, |byte| byte == b'\n').map_or(source.len(), |at| at + 1)
+    source
+        .as_bytes()
+        .get(from..)
+        .and_then(|rest| memchr::memchr(b'\n', rest))
+        .map_or(source.len(), |at| from + at + 1)
 }
 
 /// The number of keys in a header line (`[a."b.c".d]` has three).
