@@ -355,9 +355,12 @@ fn load_with<T>(
     parse_bytes(path, &bytes, parse)
 }
 
-/// Parses a scan from bytes already read from `path` (named in problems).
-pub(crate) fn load_scan_bytes(path: &Path, bytes: &[u8]) -> Result<Loaded<Scan>, LoadError> {
-    parse_bytes(path, bytes, parse_scan)
+/// Parses a scan from the text already read from `path` (named in problems).
+pub(crate) fn load_scan_text(path: &Path, text: &str) -> Result<Loaded<Scan>, LoadError> {
+    parse_scan(text).map_err(|problems| LoadError::Invalid {
+        path: path.to_path_buf(),
+        problems,
+    })
 }
 
 fn parse_bytes<T>(

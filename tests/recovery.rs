@@ -116,7 +116,7 @@ fn a_journal_on_a_file_with_a_long_note_is_replayed() {
     drop(journal);
 
     let opened = open_with_journal(&path, false).expect("open");
-    assert_eq!(opened.file_hash, content_hash(&bytes));
+    assert_eq!(opened.file_hash, Some(content_hash(&bytes)));
     assert!(
         matches!(opened.recovery, Recovery::Replayed { edits: 2, .. }),
         "{:?}",

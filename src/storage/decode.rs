@@ -576,10 +576,13 @@ fn text_value(ctx: &mut Ctx<'_>, path: &str, value: &Value<'_>, shape: Shape) ->
             // multi-line strings, which TOML keeps; they mean plain newlines.
             // zelfscan itself never writes a raw CR (it writes `\r`), so an
             // escaped CR in a note survives the round trip.
-            let raw_cr = ctx
-                .source
-                .get(value.span())
-                .is_some_and(|raw| raw.contains('\r'));
+            // Only a text that holds a CR can change (most hold none, and
+            // a 1 MB note is then searched once, quickly).
+            let raw_cr = memchr::memchr(b'\r', text.as_bytes()).is_some()
+                && ctx
+                    .source
+                    .get(value.span())
+                    .is_some_and(|raw| raw.contains('\r'));
             let text = if raw_cr {
                 text.replace("\r\n", "\n")
             } else {

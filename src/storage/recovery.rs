@@ -49,8 +49,9 @@ pub enum Recovery {
 #[derive(Debug)]
 pub struct OpenedWithJournal {
     pub loaded: Loaded<Scan>,
-    /// Hash of the scan file as read.
-    pub file_hash: u64,
+    /// Hash of the scan file as read, when there was a journal to match it
+    /// with; without one it is not taken here (see [`ScanFile::file_hash`]).
+    pub file_hash: Option<u64>,
     /// The scan file's text as read: a save patches it, so what a person
     /// wrote by hand survives (see `storage::scan_to_toml_over`).
     pub file_text: String,
@@ -59,14 +60,24 @@ pub struct OpenedWithJournal {
     pub resume: Option<JournalRead>,
 }
 
-/// A scan file read and parsed, with the hash of its bytes: read once, then
-/// handed on, so opening never reads or parses the file twice.
+/// A scan file read and parsed: read once, then handed on, so opening never
+/// reads or parses the file twice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScanFile {
     pub loaded: Loaded<Scan>,
-    pub file_hash: u64,
-    /// The file's text as read (a save patches it; see `OpenedWithJournal`).
+    /// The file's text as read, byte for byte (a save patches it; see
+    /// `OpenedWithJournal`).
     pub file_text: String,
+}
+
+impl ScanFile {
+    /// The hash of the file as read (FNV-1a, as the journal records it).
+    /// Taken only when asked: a few cycles per byte that cannot overlap
+    /// (about a millisecond for a 1 MB note), which opening a scan without
+    /// a journal leaves until after its first frame.
+    pub fn file_hash(&self) -> u64 {
+        content_hash(self.file_text.as_bytes())
+    }
 }
 
 /// Reads and parses a scan file. The file is never modified.
@@ -75,41 +86,14 @@ pub fn read_scan_file(path: &Path) -> Result<ScanFile, LoadError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let (file_hash, loaded) = hash_while_parsing(path, &bytes);
-    let loaded = loaded?;
-    // It loaded, so it is UTF-8: the bytes become the text without a copy
-    // (and nothing is replaced).
-    let file_text = String::from_utf8(bytes)
-        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
-    Ok(ScanFile {
-        loaded,
-        file_hash,
-        file_text,
-    })
-}
-
-/// Files at least this long are hashed on a second thread.
-const HASH_ALONGSIDE: usize = 256 * 1024;
-
-/// The file's hash and its parse. The hash (FNV-1a, as the journal records
-/// it) takes a few cycles per byte that cannot overlap, about a millisecond
-/// for a 1 MB note; for a long file it runs on another core while this one
-/// parses, so opening does not wait for it. Short files are hashed in turn:
-/// starting a thread would cost more.
-fn hash_while_parsing(path: &Path, bytes: &[u8]) -> (u64, Result<Loaded<Scan>, LoadError>) {
-    if bytes.len() < HASH_ALONGSIDE {
-        return (content_hash(bytes), super::load_scan_bytes(path, bytes));
-    }
-    std::thread::scope(|scope| {
-        let hashing = std::thread::Builder::new().spawn_scoped(scope, || content_hash(bytes));
-        let loaded = super::load_scan_bytes(path, bytes);
-        // Should no thread be had (or it failed), the hash is taken here.
-        let hash = hashing
-            .ok()
-            .and_then(|hashing| hashing.join().ok())
-            .unwrap_or_else(|| content_hash(bytes));
-        (hash, loaded)
-    })
+    // UTF-8 is checked once, and the bytes become the text without a copy:
+    // the text parsed is the text kept.
+    let file_text = String::from_utf8(bytes).map_err(|error| LoadError::Invalid {
+        path: path.to_path_buf(),
+        problems: vec![super::text::not_utf8(error.as_bytes(), &error.utf8_error())],
+    })?;
+    let loaded = super::load_scan_text(path, &file_text)?;
+    Ok(ScanFile { loaded, file_text })
 }
 
 /// Reads a scan and applies its journal. With `keep_journal` the journal is
@@ -124,29 +108,29 @@ pub fn with_journal(
     file: ScanFile,
     keep_journal: bool,
 ) -> Result<OpenedWithJournal, LoadError> {
-    let ScanFile {
-        mut loaded,
-        file_hash,
-        file_text,
-    } = file;
     let journal_error = |source: io::Error| LoadError::Io {
         path: journal_path(path),
         source,
     };
     let Some(read) = journal::read_journal(path).map_err(journal_error)? else {
         return Ok(OpenedWithJournal {
-            loaded,
-            file_hash,
-            file_text,
+            loaded: file.loaded,
+            file_hash: None,
+            file_text: file.file_text,
             recovery: Recovery::Nothing,
             resume: None,
         });
     };
+    let file_hash = file.file_hash();
+    let ScanFile {
+        mut loaded,
+        file_text,
+    } = file;
     if read.base == file_hash {
         if read.edits.is_empty() {
             return Ok(OpenedWithJournal {
                 loaded,
-                file_hash,
+                file_hash: Some(file_hash),
                 file_text,
                 recovery: Recovery::Nothing,
                 resume: None,
@@ -163,7 +147,7 @@ pub fn with_journal(
                 };
                 return Ok(OpenedWithJournal {
                     loaded,
-                    file_hash,
+                    file_hash: Some(file_hash),
                     file_text,
                     recovery,
                     resume: Some(read),
@@ -176,7 +160,7 @@ pub fn with_journal(
                         .map_err(journal_error)?;
                 return Ok(OpenedWithJournal {
                     loaded,
-                    file_hash,
+                    file_hash: Some(file_hash),
                     file_text,
                     recovery,
                     resume,
@@ -188,7 +172,7 @@ pub fn with_journal(
     {
         return Ok(OpenedWithJournal {
             loaded,
-            file_hash,
+            file_hash: Some(file_hash),
             file_text,
             recovery: if read.edits.is_empty() {
                 Recovery::Nothing
@@ -206,7 +190,7 @@ pub fn with_journal(
     };
     Ok(OpenedWithJournal {
         loaded,
-        file_hash,
+        file_hash: Some(file_hash),
         file_text,
         recovery: Recovery::SetAside {
             kept,

@@ -13,17 +13,20 @@ pub(crate) fn strip_bom(source: &str) -> &str {
 /// The bytes as text, or a `NotUtf8` problem at the first bad byte. A BOM is
 /// left in place (the parser strips it), but it does not count as a column.
 pub(crate) fn decode_utf8(bytes: &[u8]) -> Result<&str, Problem> {
-    std::str::from_utf8(bytes).map_err(|error| {
-        let byte_offset = error.valid_up_to();
-        // The prefix before the first bad byte is valid by definition.
-        let valid = std::str::from_utf8(&bytes[..byte_offset]).unwrap_or_default();
-        let (line, column) = LineIndex::new(strip_bom(valid)).position(strip_bom(valid).len());
-        Problem {
-            line,
-            column,
-            kind: ProblemKind::NotUtf8 { byte_offset },
-        }
-    })
+    std::str::from_utf8(bytes).map_err(|error| not_utf8(bytes, &error))
+}
+
+/// The `NotUtf8` problem of `bytes`, whose UTF-8 check failed with `error`.
+pub(crate) fn not_utf8(bytes: &[u8], error: &std::str::Utf8Error) -> Problem {
+    let byte_offset = error.valid_up_to();
+    // The prefix before the first bad byte is valid by definition.
+    let valid = std::str::from_utf8(&bytes[..byte_offset]).unwrap_or_default();
+    let (line, column) = LineIndex::new(strip_bom(valid)).position(strip_bom(valid).len());
+    Problem {
+        line,
+        column,
+        kind: ProblemKind::NotUtf8 { byte_offset },
+    }
 }
 
 /// Turns byte offsets into 1-based lines and columns; columns count characters,

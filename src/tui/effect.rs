@@ -59,7 +59,9 @@ pub struct Io {
     pub journal: Option<JournalWriter>,
     pub lock: Option<OwnerLock>,
     /// Hash of the scan file as last read or written: a different hash at the
-    /// next save means someone else changed the file.
+    /// next save means someone else changed the file. Right after opening
+    /// it may wait for [`Io::finish_opening`], which takes it from
+    /// `file_text`.
     pub file_hash: Option<u64>,
     /// The scan file's text as last read or written: a save patches it, so
     /// comments and layout written by hand survive, and a save that would
@@ -81,7 +83,6 @@ pub struct Io {
 #[derive(Debug)]
 struct AfterOpen {
     path: PathBuf,
-    file_hash: u64,
     resume: Option<storage::journal::JournalRead>,
     /// Who holds the lock, for the owner file.
     owner: Owner,
@@ -133,6 +134,11 @@ impl Io {
         let Some(after) = self.after_open.take() else {
             return false;
         };
+        // The file's hash, unless opening needed it already (to match a
+        // journal): after the first frame, and before anything uses it.
+        let file_hash = *self.file_hash.get_or_insert_with(|| {
+            content_hash(self.file_text.as_deref().unwrap_or_default().as_bytes())
+        });
         if let Some(lock) = &self.lock {
             lock.write_owner(&after.owner);
         }
@@ -143,7 +149,7 @@ impl Io {
         }
         let journal = match &after.resume {
             Some(read) => JournalWriter::resume(&after.path, read),
-            None => JournalWriter::start(&after.path, after.file_hash),
+            None => JournalWriter::start(&after.path, file_hash),
         };
         match journal {
             Ok(journal) => {
@@ -346,12 +352,11 @@ fn open(
     if io.defer_opening {
         io.close();
         io.lock = lock;
-        io.file_hash = Some(opened.file_hash);
+        io.file_hash = opened.file_hash;
         io.file_text = Some(opened.file_text);
         note_recent(app, path);
         io.after_open = Some(AfterOpen {
             path: path.to_path_buf(),
-            file_hash: opened.file_hash,
             resume: opened.resume.clone(),
             owner: me,
             recent: (app.paths.recent_file(), app.recent.clone()),

@@ -17,9 +17,12 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeArray, DeString, DeTable, DeValue};
 
+#[cfg(test)]
 use cuts::cuts;
+use cuts::layout;
 
 mod cuts;
+mod long_string;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 type Key<'i> = Spanned<DeString<'i>>;
@@ -31,9 +34,13 @@ pub(super) const PIECEWISE_FROM: usize = 256 * 1024;
 /// A piece is cut at the first table header after this many bytes.
 const PIECE_BYTES: usize = 16 * 1024;
 
+/// A plain multi-line basic string this long is taken as it stands (see
+/// `long_string.rs`) instead of decoded byte by byte by the parser.
+const LONG_STRING: usize = 16 * 1024;
+
 /// The document's top-level table, as `DeTable::parse` gives it.
 pub(super) fn parse(source: &str) -> Result<DeTable<'_>, toml::de::Error> {
-    parse_with(source, PIECEWISE_FROM, PIECE_BYTES)
+    parse_with(source, PIECEWISE_FROM, PIECE_BYTES, LONG_STRING)
 }
 
 /// [`parse`] with its sizes given, so tests can cut small documents.
@@ -41,9 +48,10 @@ pub(super) fn parse_with(
     source: &str,
     piecewise_from: usize,
     piece_bytes: usize,
+    long_string: usize,
 ) -> Result<DeTable<'_>, toml::de::Error> {
     if source.len() >= piecewise_from
-        && let Some(root) = parse_in_pieces(source, 0..source.len(), piece_bytes)
+        && let Some(root) = parse_in_pieces(source, 0..source.len(), piece_bytes, long_string)
     {
         return Ok(root);
     }
@@ -54,20 +62,40 @@ pub(super) fn parse_with(
 /// header starts), with spans into the whole `source`; `None` when it does
 /// not parse on its own, or its pieces do not merge for certain.
 pub(super) fn parse_part(source: &str, range: Range<usize>) -> Option<DeTable<'_>> {
-    parse_in_pieces(source, range, PIECE_BYTES)
+    parse_in_pieces(source, range, PIECE_BYTES, LONG_STRING)
 }
 
 /// The merged pieces of `range`, or `None` when one parse must decide.
-fn parse_in_pieces(source: &str, range: Range<usize>, piece_bytes: usize) -> Option<DeTable<'_>> {
+fn parse_in_pieces(
+    source: &str,
+    range: Range<usize>,
+    piece_bytes: usize,
+    long_string: usize,
+) -> Option<DeTable<'_>> {
     let offset = range.start;
     let part = source.get(range)?;
     let mut root = DeTable::new();
     let mut clean = Clean::default();
     let mut start = offset;
-    let ends = cuts(part, piece_bytes).map(|cut| cut + offset);
+    let layout = layout(part, piece_bytes, long_string);
+    let ends = layout.cuts.iter().map(|cut| cut + offset);
+    let mut long_strings = layout
+        .long_strings
+        .iter()
+        .map(|string| moved(string.clone(), offset))
+        .peekable();
     for end in ends.chain([offset + part.len()]) {
-        let text = source.get(start..end)?;
-        let piece = DeTable::parse(text).ok()?.into_inner();
+        // The piece's last long string is taken as it stands, if it can be.
+        let mut last_long = None;
+        while let Some(string) = long_strings.next_if(|string| string.end <= end) {
+            last_long = Some(string);
+        }
+        let piece = match last_long
+            .and_then(|string| long_string::parse_around(source, start..end, string))
+        {
+            Some(piece) => piece,
+            None => DeTable::parse(source.get(start..end)?).ok()?.into_inner(),
+        };
         let piece = if start == 0 {
             piece
         } else {

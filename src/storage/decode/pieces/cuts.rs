@@ -7,6 +7,10 @@
 //! `toml` lexer costs as much as the parse: a 1 MB note is scanned for its
 //! closing quotes byte by byte).
 
+use std::ops::Range;
+
+use super::long_string::plain_end;
+
 /// A multi-line string a line ends inside.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Open {
@@ -23,42 +27,74 @@ impl Open {
     }
 }
 
+/// What a quick scan of a document finds: where its pieces end, and its
+/// long multi-line basic strings that [`plain_end`] takes as they stand
+/// (from the opening quotes to just past the closing ones).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Layout {
+    pub(super) cuts: Vec<usize>,
+    pub(super) long_strings: Vec<Range<usize>>,
+}
+
 /// Where pieces end: at the start of the line of a table header, once a
 /// piece holds `piece_bytes`, and always before a header with fewer keys
 /// than the piece's first header. A piece that starts at `[[a.b.c]]`
 /// therefore never holds `[[a.b]]`: on its own it would take `a.b` for a
 /// table, where the whole text continues an array of tables.
-pub(super) fn cuts(source: &str, piece_bytes: usize) -> impl Iterator<Item = usize> + '_ {
-    let mut line_start = 0;
+#[cfg(test)]
+pub(super) fn cuts(source: &str, piece_bytes: usize) -> impl Iterator<Item = usize> {
+    layout(source, piece_bytes, usize::MAX).cuts.into_iter()
+}
+
+/// The cuts (see [`cuts`]) and the plain multi-line basic strings of at
+/// least `long_bytes`. A plain string is passed over in one quick search
+/// for its closing quotes, not line by line.
+pub(super) fn layout(source: &str, piece_bytes: usize, long_bytes: usize) -> Layout {
+    let mut layout = Layout::default();
     let mut open: Option<Open> = None;
     let mut nesting = 0_usize;
     let mut piece_start = 0;
     let mut piece_keys: Option<usize> = None;
-    source.split_inclusive('\n').filter_map(move |line| {
-        let start = line_start;
-        line_start += line.len();
-        let mut rest = line;
+    let mut start = 0;
+    while start < source.len() {
+        let end = line_end(source, start);
+        let line = &source[start..end];
+        let mut from = start;
         if let Some(string) = open {
-            let end = closing(rest, string)?;
-            open = None;
-            rest = &rest[end..];
+            let Some(close) = closing(line, string) else {
+                start = end;
+                continue;
+            };
+            from = start + close;
         } else if nesting == 0 {
-            let blank = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-            if rest[blank..].starts_with('[') {
-                let keys = header_keys(&rest[blank..]);
+            let blank = line.len() - line.trim_start_matches([' ', '\t']).len();
+            if line[blank..].starts_with('[') {
+                let keys = header_keys(&line[blank..]);
                 let full = start - piece_start >= piece_bytes;
                 if start > 0 && (full || piece_keys.is_some_and(|first| keys < first)) {
+                    layout.cuts.push(start);
                     piece_start = start;
                     piece_keys = Some(keys);
-                    return Some(start);
+                } else {
+                    piece_keys.get_or_insert(keys);
                 }
-                piece_keys.get_or_insert(keys);
-                return None;
+                start = end;
+                continue;
             }
         }
-        (open, nesting) = scan_values(rest, nesting);
-        None
-    })
+        let values = scan_values(source, from..end, nesting, long_bytes, &mut layout);
+        (open, nesting, start) = values;
+    }
+    layout
+}
+
+/// Just past the end of the line that holds `from` (its newline included).
+fn line_end(source: &str, from: usize) -> usize {
+    source
+        .as_bytes()
+        .get(from..)
+        .and_then(|rest| memchr::memchr(b'\n', rest))
+        .map_or(source.len(), |at| from + at + 1)
 }
 
 /// The number of keys in a header line (`[a."b.c".d]` has three).
@@ -100,12 +136,20 @@ fn closing(line: &str, string: Open) -> Option<usize> {
     }
 }
 
-/// Reads the values on the rest of a line: the multi-line string it ends
-/// inside, and how deep it ends inside arrays and inline tables.
-fn scan_values(line: &str, mut nesting: usize) -> (Option<Open>, usize) {
-    let bytes = line.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
+/// Reads the values on the rest of a line (`line`, from where the values
+/// start to just past its newline): the multi-line string it ends inside,
+/// how deep it ends inside arrays and inline tables, and where it ends (a
+/// plain multi-line string read to its end may end it on a later line).
+fn scan_values(
+    source: &str,
+    line: Range<usize>,
+    mut nesting: usize,
+    long_bytes: usize,
+    layout: &mut Layout,
+) -> (Option<Open>, usize, usize) {
+    let bytes = source.as_bytes();
+    let (mut at, mut end) = (line.start, line.end);
+    while at < end {
         match bytes[at] {
             b'#' => break,
             b'[' | b'{' => nesting += 1,
@@ -116,31 +160,44 @@ fn scan_values(line: &str, mut nesting: usize) -> (Option<Open>, usize) {
                 } else {
                     Open::Literal
                 };
-                if line[at..].starts_with(string.delimiter()) {
-                    match closing(&line[at + 3..], string) {
-                        Some(end) => at += 3 + end,
-                        None => return (Some(string), nesting),
+                if bytes[at..].starts_with(string.delimiter().as_bytes()) {
+                    if string == Open::Basic
+                        && let Some(close) = plain_end(source, at)
+                    {
+                        if close - at >= long_bytes {
+                            layout.long_strings.push(at..close);
+                        }
+                        // The closing quotes are never the end of a line.
+                        if close >= end {
+                            end = line_end(source, close);
+                        }
+                        at = close;
+                        continue;
+                    }
+                    match closing(&source[at + 3..end], string) {
+                        Some(close) => at += 3 + close,
+                        None => return (Some(string), nesting, end),
                     }
                     continue;
                 }
                 // A one-line string: to its closing quote, past escapes in
                 // a basic string.
-                let mut end = at + 1;
-                while end < bytes.len() && bytes[end] != quote {
-                    end += if quote == b'"' && bytes[end] == b'\\' {
+                let mut close = at + 1;
+                while close < end && bytes[close] != quote {
+                    close += if quote == b'"' && bytes[close] == b'\\' {
                         2
                     } else {
                         1
                     };
                 }
-                at = end + 1;
+                at = close + 1;
                 continue;
             }
             _ => {}
         }
         at += 1;
     }
-    (None, nesting)
+    (None, nesting, end)
 }
 
 #[cfg(test)]

@@ -47,21 +47,32 @@ fn dump_value(value: &Value<'_>, depth: usize, out: &mut String) {
     }
 }
 
-/// The same outcome as one parse, for pieces of every size in `sizes`.
+/// The same outcome as one parse, for pieces of every size in `sizes`, with
+/// long strings taken as they stand from every length in `LONG` on.
 fn assert_same(source: &str, sizes: &[usize]) {
     let expected = whole(source).map(|root| dump(&root));
     for &size in sizes {
-        let found = parse_with(source, 0, size).map(|root| dump(&root));
-        match (&expected, &found) {
-            (Ok(expected), Ok(found)) => assert_eq!(found, expected, "pieces of {size}:\n{source}"),
-            (Err(expected), Err(found)) => {
-                assert_eq!(found.to_string(), expected.to_string());
-                assert_eq!(found.span(), expected.span());
+        for long in LONG {
+            let found = parse_with(source, 0, size, long).map(|root| dump(&root));
+            match (&expected, &found) {
+                (Ok(expected), Ok(found)) => {
+                    assert_eq!(found, expected, "pieces of {size}, long {long}:\n{source}");
+                }
+                (Err(expected), Err(found)) => {
+                    assert_eq!(found.to_string(), expected.to_string());
+                    assert_eq!(found.span(), expected.span());
+                }
+                _ => panic!(
+                    "pieces of {size}, long {long}: {found:?} but one parse gives {expected:?}\n{source}"
+                ),
             }
-            _ => panic!("pieces of {size}: {found:?} but one parse gives {expected:?}\n{source}"),
         }
     }
 }
+
+/// Long strings from this length on are taken as they stand (`usize::MAX`:
+/// never).
+const LONG: [usize; 3] = [0, 8, usize::MAX];
 
 const SIZES: [usize; 4] = [0, 1, 40, 400];
 
@@ -109,8 +120,8 @@ fn a_large_scan_is_really_read_in_pieces() {
     // across pieces, and `[answers.X]` tables merge into `answers`.
     let expected = dump(&whole(&text).expect("parses"));
     for size in [1, 300, 3_000] {
-        let root =
-            parse_in_pieces(&text, 0..text.len(), size).expect("merged without falling back");
+        let root = parse_in_pieces(&text, 0..text.len(), size, usize::MAX)
+            .expect("merged without falling back");
         assert_eq!(dump(&root), expected, "pieces of {size}");
     }
     assert!(cuts(&text, 1).count() > 50);
@@ -178,12 +189,105 @@ const ODD: &[&str] = &[
     "x = [\n[b]\ny = 1\n",
 ];
 
+/// Documents with multi-line basic strings the fast path must take exactly
+/// as the parser does, or leave to it.
+const STRINGS: &[&str] = &[
+    // Plain: the fast path takes them.
+    "[a]\nscore = 1\nnote = \"\"\"\nline one\nline \"two\" é 😀\ttab\n\"\"\"\n\n[b]\nx = 1\n",
+    "note = \"\"\"no newline first\"\"\"",
+    "note = \"\"\"\"\"\"\n",
+    "note = \"\"\"\n\"\"\"\n",
+    "[a]\nnote = \"\"\"\nends in quotes\"\"\"\"\"\n[b]\n",
+    "[a]\nnote = \"\"\"\nends in a quote\"\"\"\"  \t\n\n",
+    "[a]\nnote = \"\"\"\n\"\" two quotes \"\"\"\"\"\n",
+    // Keys after the string, in its table.
+    "[a]\nnote = \"\"\"\nlong text\n\"\"\"\nchanged = \"x\"\nn = 2\n[b]\n",
+    "[[a]]\nnote = \"\"\"\nlong text\n\"\"\"\nn = [1, 2]\n[[a]]\nnote = \"\"\"\nmore text\n\"\"\"\n",
+    "[a.b]\nq = 1\n[a]\nnote = \"\"\"\nlong text\n\"\"\"\nz = 3\n",
+    // What follows is not a plain key: a dotted key, a table, a repeated
+    // key, an inline table, a header, a comment, text on the same line.
+    "[a]\nnote = \"\"\"\nlong text\n\"\"\"\nb.c = 1\n",
+    "[a]\nnote = \"\"\"\nlong text\n\"\"\"\nb = { c = 1 }\n",
+    "[a]\nnote = \"\"\"\nlong text\n\"\"\"\nnote = 1\n",
+    "[a]\nx = 1\nnote = \"\"\"\nlong text\n\"\"\"\nx = 1\n",
+    "[a]\nnote = \"\"\"\nlong text\n\"\"\"\n[a.b]\nc = 1\n[[d]]\n",
+    "[a]\nnote = \"\"\"\nlong text\n\"\"\" # a comment\nb = 1\n",
+    "[a]\nnote = \"\"\"\nlong text\n\"\"\"b = 1\n",
+    "[a]\nnote = \"\"\"\nlong text\n\"\"\" b = 1\n",
+    "[a]\nnote = \"\"\"\nlong text\n\"\"\"\"\"\"\n",
+    // Not a key's value of its own: in an array, an inline table, a
+    // dotted key, a key that is a string, after a value.
+    "a = [\"\"\"\nlong text\n\"\"\"]\n",
+    "a = [\"\"\"\nlong text\n\"\"\", 1]\n",
+    "a = { b = \"\"\"\nlong text\n\"\"\" }\n",
+    "a.b = \"\"\"\nlong text\n\"\"\"\nc = 1\n",
+    "\"\"\"a\"\"\" = 1\n",
+    "a = 1\"\"\"\nlong text\n\"\"\"\n",
+    "a = \"\"\"\"\"\"\"\"\"\n",
+    // Escapes, line continuations, carriage returns, controls: the parser
+    // decides (and reports the bad ones).
+    "note = \"\"\"\nan \\\"\"\" escaped quote \\n and \\u00e9\n\"\"\"\n",
+    "note = \"\"\"\nline \\\n    continued\n\"\"\"\n",
+    "note = \"\"\"\r\nwindows\r\nlines\r\n\"\"\"\r\nx = 1\r\n",
+    "note = \"\"\"\nwindows\r\nline\n\"\"\"\n",
+    "note = \"\"\"\nlone \r carriage return\n\"\"\"\n",
+    "note = \"\"\"\nan \u{1b}[31m escape\n\"\"\"\n",
+    "note = \"\"\"\na \u{7f} delete and a \u{0} nul\n\"\"\"\n",
+    "note = \"\"\"\nhidden \u{202e} bidi \u{200b}\n\"\"\"\n",
+    "note = \"\"\"\nunterminated\n",
+    "note = \"\"\"\nunterminated\"\"\n[a]\nx = 1\n",
+    "note = \"\"\"\nbad \\q escape\n\"\"\"\n",
+    "note = \"\"\"\nfine\n\"\"\"\n= 1\n",
+    // Two strings in one piece; a literal string.
+    "[a]\nn1 = \"\"\"\nfirst\n\"\"\"\nn2 = \"\"\"\nsecond\n\"\"\"\n",
+    "[a]\nn1 = '''\nliteral \\ \"\"\" text\n'''\nn2 = \"\"\"\nsecond\n\"\"\"\n",
+];
+
+#[test]
+fn long_strings_parse_the_same_as_one_parse() {
+    for text in STRINGS {
+        assert_same(text, &SIZES);
+    }
+}
+
+#[test]
+fn a_long_plain_note_is_taken_as_it_stands() {
+    let note = "Een lange notitie, met \"aanhalingstekens\" en é.\n".repeat(2_000);
+    let text = format!(
+        "region = \"R\"\n\n[answers.A-1.gemeenten]\nscore = 1\nnote = \"\"\"\n{note}\"\"\"\nchanged_at = \"x\"\n\n[answers.A-2]\nscore = 2\n"
+    );
+    let open = text.find("\"\"\"").expect("opening quotes");
+    let close = text.rfind("\"\"\"").expect("closing quotes") + 3;
+    let found = cuts::layout(&text, 1_000, 1_000);
+    assert_eq!(found.long_strings, vec![open..close]);
+    let piece = 0..found.cuts[found.cuts.len() - 1];
+    let taken =
+        long_string::parse_around(&text, piece.clone(), open..close).expect("taken as it stands");
+    let expected = whole(&text[piece]).expect("parses");
+    assert_eq!(dump(&taken), dump(&expected));
+    assert_same(&text, &[1_000, 100_000]);
+}
+
 #[test]
 fn odd_documents_parse_the_same_in_pieces() {
     for text in ODD {
         assert_same(text, &SIZES);
     }
 }
+
+/// What a multi-line basic string in a generated document holds.
+const STRING_BODIES: &[&str] = &[
+    "",
+    "\nplain text\n",
+    "\n\"quoted\" \"\"twice\"\"\n",
+    "ends in quotes\"\"",
+    "\\\"\"\" escaped",
+    "\\\n  continued",
+    "\r\nwindows\r\n",
+    "\u{1b} escape",
+    "\\u00e9 \\t",
+    "tab\tand é",
+];
 
 /// A piece of a document: a header, a key, a value over lines, a string with
 /// a header in it.
@@ -197,7 +301,11 @@ fn fragment() -> impl Strategy<Value = String> {
             .prop_map(|name| format!("{name} = {{ x = 1 }}\n")),
         name.clone()
             .prop_map(|name| format!("{name} = [\n[1],\n]\n")),
-        name.prop_map(|name| format!("s = \"\"\"\n[{name}]\n\"\"\"\n")),
+        name.clone()
+            .prop_map(|name| format!("s = \"\"\"\n[{name}]\n\"\"\"\n")),
+        // Multi-line strings, plain or not, with the quotes they may hold.
+        (name, prop::sample::select(STRING_BODIES.to_vec()))
+            .prop_map(|(name, body)| format!("{name} = \"\"\"{body}\"\"\"\n")),
         Just("# [a]\n".to_string()),
         Just("\n".to_string()),
     ]
