@@ -63,10 +63,15 @@ enum Ending {
 pub fn run(mut app: App, first: Option<Effect>) -> anyhow::Result<App> {
     let open_scan: OpenScan = Arc::default();
     install_panic_message(app.text, Arc::clone(&open_scan));
-    // ratatui sets the terminal up (raw mode, alternate screen, the panic
-    // hook that gives it back); the frames go through our own backend.
-    drop(ratatui::init());
-    let mut terminal = super::screen::Screen::stdout()?;
+    // The frames go through our own screen and backend; a failure here
+    // gives the terminal back before it is reported.
+    let mut terminal = match set_up_terminal().and_then(|()| super::screen::Screen::stdout()) {
+        Ok(terminal) => terminal,
+        Err(error) => {
+            ratatui::restore();
+            return Err(error.into());
+        }
+    };
     // A pasted paragraph arrives as one event instead of a stream of keys;
     // clicks arrive as events (nothing needs the mouse, but it may be used).
     let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
@@ -94,6 +99,20 @@ pub fn run(mut app: App, first: Option<Effect>) -> anyhow::Result<App> {
         Ending::Quit => Ok(app),
         Ending::Signal(number) => std::process::exit(128 + number),
     }
+}
+
+/// Sets the terminal up as `ratatui::init` does (the panic hook that gives
+/// it back, raw mode, the alternate screen), without the `Terminal` it also
+/// builds: two screen-sized buffers of fresh memory (about a quarter of a
+/// millisecond before the first frame) that were thrown away at once.
+fn set_up_terminal() -> std::io::Result<()> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(stdout(), ratatui::crossterm::terminal::EnterAlternateScreen)
 }
 
 /// Lets go of the scan after a signal or an error: the journal is removed
