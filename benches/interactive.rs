@@ -58,10 +58,7 @@ fn megabyte_note() -> String {
 fn app_with(scan: Scan) -> App {
     let frameworks = storage::bundled_frameworks()
         .into_iter()
-        .map(|framework| FrameworkChoice {
-            framework,
-            file: None,
-        })
+        .map(FrameworkChoice::bundled)
         .collect();
     let mut app = App::new(
         Lang::Nl.catalogue(),

@@ -90,10 +90,7 @@ fn files(c: &mut Criterion) {
 fn walking(scan: zelfscan::model::Scan) -> App {
     let frameworks = storage::bundled_frameworks()
         .into_iter()
-        .map(|framework| FrameworkChoice {
-            framework,
-            file: None,
-        })
+        .map(FrameworkChoice::bundled)
         .collect();
     let mut app = App::new(
         Lang::Nl.catalogue(),

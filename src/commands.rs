@@ -74,10 +74,7 @@ impl Context {
     pub fn frameworks(&self) -> (Vec<FrameworkChoice>, Vec<String>) {
         let mut choices: Vec<FrameworkChoice> = storage::bundled_frameworks_for(self.lang.code())
             .into_iter()
-            .map(|framework| FrameworkChoice {
-                framework,
-                file: None,
-            })
+            .map(FrameworkChoice::bundled)
             .collect();
         let mut problems = Vec::new();
         let mut files: Vec<PathBuf> = std::fs::read_dir(self.paths.frameworks_dir())

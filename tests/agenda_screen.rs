@@ -32,10 +32,7 @@ fn example() -> Scan {
 fn walking(lang: Lang, scan: Scan) -> App {
     let frameworks = storage::bundled_frameworks()
         .into_iter()
-        .map(|framework| FrameworkChoice {
-            framework,
-            file: None,
-        })
+        .map(FrameworkChoice::bundled)
         .collect();
     let home = PathBuf::from("/zelfscan-test");
     let mut app = App::new(lang.catalogue(), Paths::under(&home), frameworks, now());

@@ -82,10 +82,7 @@ fn the_follow_up_carries_participants_ambitions_and_unfinished_actions() {
 fn walking(scan: Scan) -> App {
     let frameworks = storage::bundled_frameworks()
         .into_iter()
-        .map(|framework| FrameworkChoice {
-            framework,
-            file: None,
-        })
+        .map(FrameworkChoice::bundled)
         .collect();
     let home = PathBuf::from("/zelfscan-test");
     let mut app = App::new(

@@ -54,10 +54,7 @@ fn schema_1_scans() -> Vec<(PathBuf, Vec<u8>)> {
 fn app(home: &Path) -> App {
     let frameworks = storage::bundled_frameworks()
         .into_iter()
-        .map(|framework| FrameworkChoice {
-            framework,
-            file: None,
-        })
+        .map(FrameworkChoice::bundled)
         .collect();
     let mut app = App::new(
         Lang::Nl.catalogue(),

@@ -31,10 +31,7 @@ fn scan(region: &str) -> Scan {
 fn app(home: &Path) -> App {
     let frameworks = storage::bundled_frameworks()
         .into_iter()
-        .map(|framework| FrameworkChoice {
-            framework,
-            file: None,
-        })
+        .map(FrameworkChoice::bundled)
         .collect();
     App::new(
         Lang::Nl.catalogue(),

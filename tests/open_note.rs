@@ -155,10 +155,7 @@ fn a_long_note_that_is_not_utf8_is_located_as_before() {
 fn app(home: &Path) -> App {
     let frameworks = storage::bundled_frameworks()
         .into_iter()
-        .map(|framework| FrameworkChoice {
-            framework,
-            file: None,
-        })
+        .map(FrameworkChoice::bundled)
         .collect();
     App::new(
         Lang::Nl.catalogue(),

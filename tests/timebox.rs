@@ -32,10 +32,7 @@ fn at(seconds: i64) -> jiff::Timestamp {
 fn app(lang: Lang) -> App {
     let frameworks = storage::bundled_frameworks()
         .into_iter()
-        .map(|framework| FrameworkChoice {
-            framework,
-            file: None,
-        })
+        .map(FrameworkChoice::bundled)
         .collect();
     let mut app = App::new(
         lang.catalogue(),

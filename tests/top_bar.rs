@@ -26,10 +26,7 @@ const REGION: &str = "Regio IJsselland";
 fn walking(lang: Lang, clock: bool) -> App {
     let frameworks = storage::bundled_frameworks_for(lang.code())
         .into_iter()
-        .map(|framework| FrameworkChoice {
-            framework,
-            file: None,
-        })
+        .map(FrameworkChoice::bundled)
         .collect();
     let mut app = App::new(
         lang.catalogue(),

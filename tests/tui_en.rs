@@ -36,10 +36,7 @@ fn home() -> PathBuf {
 fn app() -> App {
     let frameworks = storage::bundled_frameworks_for(Lang::En.code())
         .into_iter()
-        .map(|framework| FrameworkChoice {
-            framework,
-            file: None,
-        })
+        .map(FrameworkChoice::bundled)
         .collect();
     let mut app = App::new(
         Lang::En.catalogue(),

@@ -39,10 +39,7 @@ fn example(relative: &str) -> Scan {
 fn walking(scan: Scan) -> App {
     let frameworks = storage::bundled_frameworks()
         .into_iter()
-        .map(|framework| FrameworkChoice {
-            framework,
-            file: None,
-        })
+        .map(FrameworkChoice::bundled)
         .collect();
     let mut app = App::new(
         Lang::Nl.catalogue(),

@@ -52,10 +52,7 @@ fn scan() -> Scan {
 fn app(lang: Lang) -> App {
     let frameworks = std::iter::once(framework())
         .chain(storage::bundled_frameworks())
-        .map(|framework| FrameworkChoice {
-            framework,
-            file: None,
-        })
+        .map(FrameworkChoice::bundled)
         .collect();
     let mut app = App::new(lang.catalogue(), Paths::under(&home()), frameworks, now());
     app.colour = false;

@@ -66,6 +66,16 @@ pub struct FrameworkChoice {
     pub file: Option<PathBuf>,
 }
 
+impl FrameworkChoice {
+    /// A framework that comes with zelfscan.
+    pub fn bundled(framework: Framework) -> Self {
+        Self {
+            framework,
+            file: None,
+        }
+    }
+}
+
 pub enum Screen {
     Start(StartScreen),
     NewScan(Box<NewScanForm>),
