@@ -82,10 +82,6 @@ impl<W: Write> Screen<W> {
         *self.terminal.current_buffer_mut() = drawn;
         Ok(())
     }
-
-    pub fn backend(&self) -> &Fast<W> {
-        self.terminal.backend()
-    }
 }
 
 /// Frees the buffer ratatui's `Terminal` keeps for its own comparison,
