@@ -28,7 +28,8 @@ pub struct Screen<W: Write = Stdout> {
 }
 
 impl Screen {
-    /// A screen on stdout (after `ratatui::init` has set the terminal up).
+    /// A screen on stdout (once the terminal is set up: raw mode, the
+    /// alternate screen).
     pub fn stdout() -> io::Result<Self> {
         Self::new(Fast::new(io::stdout()))
     }
