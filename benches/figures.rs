@@ -187,6 +187,12 @@ impl Pty {
         }
     }
 
+    /// What the screen shows now.
+    fn contents(&self) -> String {
+        let (lock, _) = &*self.screen;
+        lock.lock().expect("screen").parser.screen().contents()
+    }
+
     fn pid(&self) -> u32 {
         self.child.process_id().expect("pid")
     }
@@ -400,10 +406,39 @@ fn key_to_frame(dir: &Path) {
             "back",
         );
     }
+    // The outcome screen the first time after an edit (its rows are made
+    // anew; above, nothing changes between two openings and they are kept):
+    // a score changed on the first criterion (not counted), then the
+    // outcome screen.
+    let (mut outcome_edited, mut bare_outcome_edited) = (Vec::new(), Vec::new());
+    for round in 0..KEYS / 2 {
+        let before = pty.contents();
+        pty.send(if round % 2 == 0 { b"2" } else { b"3" });
+        pty.wait(|s: &str| s != before, "the edit");
+        bare_key(&mut bare_outcome_edited);
+        outcome_edited.push(key_time(
+            &mut pty,
+            b"r",
+            &|s: &str| s.contains("Overzicht en oordeel"),
+            "outcome after an edit",
+        ));
+        key_time(
+            &mut pty,
+            b"r",
+            &|s: &str| s.contains(FIRST_CRITERION),
+            "back",
+        );
+    }
     for (name, times, bare, target) in [
         ("typing in a note", note, bare_typing, "1.5x"),
         ("moving between criteria", moving, bare_moving, "1.5x"),
         ("opening the outcome screen", outcome, bare_outcome, "1.5x"),
+        (
+            "opening the outcome screen after an edit",
+            outcome_edited,
+            bare_outcome_edited,
+            "1.5x",
+        ),
         ("typing in a 1 MB note", big_note, bare_note, "2x"),
     ] {
         let (value, bare) = (median(times), median(bare));

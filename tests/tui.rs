@@ -1258,3 +1258,59 @@ fn v_marks_the_focused_note_private_and_back_and_replay_agrees() {
     let loaded = storage::parse_scan(&text).expect("loads").value;
     assert_eq!(loaded, walk(&app).scan);
 }
+
+// ------------------------------------------------------------------ kept rows
+
+/// The screen as text, row by row.
+fn screen_text(backend: &TestBackend) -> String {
+    let buffer = backend.buffer();
+    let width = usize::from(buffer.area.width);
+    buffer
+        .content()
+        .chunks(width)
+        .map(|row| row.iter().map(|cell| cell.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_outcome_screen_shows_every_edit_made_since_it_was_last_drawn() {
+    let mut app = walking(finished_scan());
+    press(&mut app, "r");
+    let before = screen_text(&render(&mut app, 100, 30));
+    // The same state again: the same screen (the rows are kept).
+    assert_eq!(screen_text(&render(&mut app, 100, 30)), before);
+    // An edit: a score on the first criterion, then the outcome again. The
+    // first theme's row (its bars and scores) changes.
+    let theme_row = |screen: &str| {
+        screen
+            .lines()
+            .find(|line| line.contains("T1 "))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    press(&mut app, "r 1 r");
+    let after = screen_text(&render(&mut app, 100, 30));
+    assert!(!theme_row(&before).is_empty(), "{before}");
+    assert_ne!(theme_row(&after), theme_row(&before), "the edit shows");
+    // A copy of the walkthrough has a scan version of its own: edited apart
+    // from the first, nothing kept for one is used for the other.
+    assert_ne!(walk(&app).clone().version, walk(&app).version);
+    // Typing in a note is an edit too; another width and language make rows
+    // of their own.
+    press(&mut app, "r <tab> <enter> x <esc> r");
+    assert!(
+        walk(&app).scan.answers[0].perspectives[0]
+            .note
+            .ends_with('x')
+    );
+    let narrower = screen_text(&render(&mut app, 90, 30));
+    assert!(narrower.lines().all(|line| line.chars().count() == 90));
+    app.text = zelfscan::i18n::Lang::En.catalogue();
+    let english = screen_text(&render(&mut app, 90, 30));
+    assert_ne!(english, narrower);
+    assert!(
+        english.contains("Verdict") || english.contains("verdict"),
+        "{english}"
+    );
+}

@@ -370,6 +370,46 @@ pub struct Walkthrough {
     pub used: TimeUsed,
     /// An earlier scan of the same region and framework, shown as "last time".
     pub previous: Option<Box<PreviousScan>>,
+    /// Which state of `scan` this is: what is drawn from the scan alone may
+    /// be kept while the version stays (see [`ScanVersion`]).
+    pub version: ScanVersion,
+}
+
+/// A state of an open scan: the walkthrough it was opened in, and how many
+/// edits were applied to it since. Every edit goes through
+/// `update::walkthrough` (`apply_edit`, and typing in a note), which counts
+/// it. A copy of a walkthrough starts a version of its own, so two copies
+/// edited apart never share one.
+#[derive(Debug, PartialEq, Eq)]
+pub struct ScanVersion {
+    opened: u64,
+    edits: u64,
+}
+
+impl ScanVersion {
+    fn new() -> Self {
+        static OPENED: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        Self {
+            opened: OPENED.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            edits: 0,
+        }
+    }
+
+    /// An edit was applied to the scan.
+    pub fn edited(&mut self) {
+        self.edits += 1;
+    }
+
+    /// A key for what is kept: equal only for the same state of one scan.
+    pub fn key(&self) -> (u64, u64) {
+        (self.opened, self.edits)
+    }
+}
+
+impl Clone for ScanVersion {
+    fn clone(&self) -> Self {
+        Self::new()
+    }
 }
 
 /// The earlier scan the walkthrough shows beside this one.
@@ -395,6 +435,7 @@ impl Walkthrough {
             plan: Plan::new(&scan.framework, TimeboxSettings::default()),
             used: TimeUsed::new(scan.answers.len(), Timestamp::UNIX_EPOCH),
             previous: None,
+            version: ScanVersion::new(),
             scan,
         }
     }

@@ -494,6 +494,7 @@ fn edit_note(walk: &mut Walkthrough, op: EditOp, now: jiff::Timestamp, size: (u1
     answer.changed_at = Some(now);
     let criterion = criterion_id(walk);
     walk.dirty = true;
+    walk.version.edited();
     walk.pending.push(Edit::Splice {
         criterion,
         text: text_slot,
@@ -545,6 +546,7 @@ pub(super) fn apply_edit(walk: &mut Walkthrough, edit: Edit) {
     // Edits made here always fit the scan they were made on.
     if edit.apply(&mut walk.scan).is_ok() {
         walk.dirty = true;
+        walk.version.edited();
         walk.pending.push(edit);
     }
 }

@@ -1,8 +1,14 @@
 //! The overview of a scan's outcome: the verdict with its reasons, the theme
 //! scores of each perspective and of the joint answers as bars and numbers,
 //! and the points of attention and unanswered criteria, each of which leads
-//! to its criterion. Everything comes from `model::evaluate`, computed once
-//! per frame (22 criteria: microseconds).
+//! to its criterion. Everything comes from `model::evaluate`. The rows are
+//! made once for a state of the scan and a width, and kept while they stay
+//! (moving the selection, a clock, opening the screen again): making them
+//! (evaluating the scan with exact fractions, writing the reasons and bars)
+//! was half of what a frame of this screen cost.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use super::boxed::Boxed;
 use super::rows::Rows;
@@ -148,6 +154,36 @@ fn bar(value: Option<f64>, max: f64, width: usize, app: &App) -> String {
         }
         None => format!("{} {:>4}", "·".repeat(width), "–"),
     }
+}
+
+/// What the rows were made from: the scan's state, the width, the language.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct RowsKey {
+    scan: (u64, u64),
+    width: u16,
+    catalogue: usize,
+}
+
+thread_local! {
+    /// The rows last made, and what from.
+    static KEPT: RefCell<Option<(RowsKey, Rc<Vec<Row>>)>> = const { RefCell::new(None) };
+}
+
+/// [`rows`], kept while the scan, the width and the language stay.
+fn kept_rows(app: &App, walk: &Walkthrough, width: u16) -> Rc<Vec<Row>> {
+    let key = RowsKey {
+        scan: walk.version.key(),
+        width,
+        catalogue: std::ptr::from_ref(app.text) as usize,
+    };
+    KEPT.with_borrow_mut(|kept| match kept {
+        Some((made_for, rows)) if *made_for == key => Rc::clone(rows),
+        _ => {
+            let rows = Rc::new(rows(app, walk, width));
+            *kept = Some((key, Rc::clone(&rows)));
+            rows
+        }
+    })
 }
 
 fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
@@ -373,7 +409,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, walk: &Walkthrough, styles
     ));
     let inner = block.inner(body);
     frame.render_widget(block, body);
-    let rows = rows(app, walk, inner.width);
+    let rows = kept_rows(app, walk, inner.width);
     // Scroll only as far as needed to show the whole selected entry.
     let height = usize::from(inner.height);
     let last_selected_row =
