@@ -5,7 +5,7 @@
 //! made once for a state of the scan and a width, and kept while they stay
 //! (moving the selection, a clock, opening the screen again): making them
 //! (evaluating the scan with exact fractions, writing the reasons and bars)
-//! was half of what a frame of this screen cost.
+//! was more than half of drawing this screen.
 
 use std::cell::RefCell;
 use std::rc::Rc;
