@@ -3,16 +3,17 @@
 //! their fsyncs) waits until after it, but never past the first edit: no
 //! edit is shown before it is in the journal.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use zelfscan::i18n::Lang;
 use zelfscan::model::{Scan, ScanMeta};
-use zelfscan::paths::Paths;
 use zelfscan::storage::journal::{journal_path, read_journal};
 use zelfscan::storage::lock::{self, LockOutcome, Owner};
 use zelfscan::storage::{self, recovery};
 use zelfscan::tui::action::Action;
-use zelfscan::tui::app::{App, FrameworkChoice};
+use zelfscan::tui::app::App;
 use zelfscan::tui::effect::{self, Effect, Io};
 use zelfscan::tui::terminal::dispatch;
 use zelfscan::tui::update::update;
@@ -29,16 +30,7 @@ fn scan(region: &str) -> Scan {
 }
 
 fn app(home: &Path) -> App {
-    let frameworks = storage::bundled_frameworks()
-        .into_iter()
-        .map(FrameworkChoice::bundled)
-        .collect();
-    App::new(
-        Lang::Nl.catalogue(),
-        Paths::under(home),
-        frameworks,
-        "2026-11-25T10:00:00Z".parse().expect("timestamp"),
-    )
+    support::app_under(home)
 }
 
 fn owner_file(path: &Path) -> PathBuf {

@@ -3,14 +3,14 @@
 //! warnings and errors that decoding it gives; the file's hash waits until
 //! after the first frame when no journal needs it.
 
+mod support;
+
 use std::path::Path;
 
-use zelfscan::i18n::Lang;
 use zelfscan::model::{Scan, ScanMeta};
-use zelfscan::paths::Paths;
 use zelfscan::storage::journal::{JournalWriter, content_hash, read_journal};
 use zelfscan::storage::{self, LoadError, recovery};
-use zelfscan::tui::app::{App, FrameworkChoice};
+use zelfscan::tui::app::App;
 use zelfscan::tui::effect::{self, Effect, Io};
 use zelfscan::tui::update::update;
 
@@ -153,16 +153,7 @@ fn a_long_note_that_is_not_utf8_is_located_as_before() {
 }
 
 fn app(home: &Path) -> App {
-    let frameworks = storage::bundled_frameworks()
-        .into_iter()
-        .map(FrameworkChoice::bundled)
-        .collect();
-    App::new(
-        Lang::Nl.catalogue(),
-        Paths::under(home),
-        frameworks,
-        "2026-11-25T10:00:00Z".parse().expect("timestamp"),
-    )
+    support::app_under(home)
 }
 
 fn open(app: &mut App, io: &mut Io, path: &Path) {

@@ -3,3 +3,18 @@
 #![allow(dead_code)]
 
 pub mod pty;
+
+/// The app in Dutch with its files under `home`, the bundled frameworks to
+/// choose from, on 25 November 2026.
+pub fn app_under(home: &std::path::Path) -> zelfscan::tui::app::App {
+    let frameworks = zelfscan::storage::bundled_frameworks()
+        .into_iter()
+        .map(zelfscan::tui::app::FrameworkChoice::bundled)
+        .collect();
+    zelfscan::tui::app::App::new(
+        zelfscan::i18n::Lang::Nl.catalogue(),
+        zelfscan::paths::Paths::under(home),
+        frameworks,
+        "2026-11-25T10:00:00Z".parse().expect("timestamp"),
+    )
+}
