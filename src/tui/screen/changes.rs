@@ -10,7 +10,6 @@
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::style::{Color, Modifier};
 
-use crate::tui::backend::plain_byte as plain;
 use crate::tui::graphemes::Widths;
 
 /// The cells of `next` to write over `shown`: `(column, row, cell)`.
@@ -170,6 +169,19 @@ impl<'next> Iterator for Changes<'_, 'next> {
             }
         }
         None
+    }
+}
+
+/// The byte of an ordinary cell one column wide: a one-byte symbol (ASCII;
+/// the buffer holds no control characters), no diff option, not skipped.
+#[allow(deprecated)] // `skip` is still honoured, as ratatui's diff does
+fn plain(cell: &Cell) -> Option<u8> {
+    if cell.diff_option != CellDiffOption::None || cell.skip {
+        return None;
+    }
+    match cell.symbol().as_bytes() {
+        [byte] => Some(*byte),
+        _ => None,
     }
 }
 
