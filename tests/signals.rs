@@ -175,6 +175,76 @@ fn sigint_and_sigquit_do_the_same() {
     signal_checkpoints_and_restores("QUIT", 3, false);
 }
 
+/// The terminal really goes away, as when its window is closed: `script`
+/// (util-linux) holds the terminal zelfscan runs in, as a terminal window
+/// does, and is killed; the kernel hangs that terminal up (and sends
+/// SIGHUP). A hung-up terminal reads as empty for ever: zelfscan must not
+/// keep reading it, but save and end.
+#[test]
+fn closing_the_window_writes_the_typed_text_to_the_file_and_ends() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let scan = new_scan(home.path());
+    let command = format!("'{BIN}' open '{}'", scan.display());
+    let typescript = home.path().join("typescript");
+    let mut session = Session::spawn(
+        "script",
+        &["-qfec", &command, typescript.to_str().expect("utf-8 path")],
+        &[("ZELFSCAN_HOME", home.path().as_os_str())],
+        80,
+        24,
+    )
+    .expect("start script");
+    wait(&session, "VIS-1 · ");
+    type_note(&mut session);
+    let window = session.pid().expect("pid");
+    let zelfscan = descendants(window)
+        .into_iter()
+        .find(|pid| {
+            std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == Path::new(BIN))
+        })
+        .expect("zelfscan runs in the window");
+    Command::new("kill")
+        .args(["-KILL", &window.to_string()])
+        .status()
+        .expect("close the window");
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    while process_alive(zelfscan) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(
+        !process_alive(zelfscan),
+        "zelfscan {zelfscan} still runs after its terminal went away"
+    );
+    let scan_now = load_scan(&scan).expect("the scan file loads").value;
+    assert_eq!(
+        scan_now.answers[0].perspectives[0].note,
+        expected_note(),
+        "the file itself holds what was typed"
+    );
+    assert!(
+        !journal_path(&scan).exists(),
+        "the journal is gone after the checkpoint"
+    );
+}
+
+/// Every process started under `pid`, from /proc.
+fn descendants(pid: u32) -> Vec<u32> {
+    let mut found = Vec::new();
+    let mut next = vec![pid];
+    while let Some(parent) = next.pop() {
+        let children = std::fs::read_to_string(format!("/proc/{parent}/task/{parent}/children"))
+            .unwrap_or_default();
+        for child in children
+            .split_whitespace()
+            .filter_map(|pid| pid.parse().ok())
+        {
+            found.push(child);
+            next.push(child);
+        }
+    }
+    found
+}
+
 #[test]
 fn a_panic_restores_the_terminal_says_where_the_work_is_and_loses_nothing() {
     let home = tempfile::tempdir().expect("temp dir");

@@ -4,7 +4,7 @@
 //! clock is on screen (then once a minute, on the whole minute, and once a
 //! second only in a criterion's last minute); otherwise it blocks, so an idle
 //! zelfscan wakes at most once a minute, and never with the clock switched
-//! off. Keys and signals arrive through one channel ([`Events`]): a signal
+//! off. Keys and signals arrive through one wait ([`Events`]): a signal
 //! (SIGHUP, SIGTERM, SIGINT, SIGQUIT) is handled between two events like a
 //! key, by saving the scan on this thread and ending, so nothing typed is
 //! drawn after the save. The terminal is always given back: on quit, on
@@ -75,10 +75,24 @@ pub fn run(mut app: App, first: Option<Effect>) -> anyhow::Result<App> {
     // A pasted paragraph arrives as one event instead of a stream of keys;
     // clicks arrive as events (nothing needs the mouse, but it may be used).
     let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
-    let events = Events::start();
+    let mut events = match Events::start() {
+        Ok(events) => events,
+        Err(error) => {
+            let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+            ratatui::restore();
+            return Err(error.into());
+        }
+    };
     let mut io = Io::from_env();
     io.defer_opening = true;
-    let result = event_loop(&mut terminal, &mut app, &mut io, &events, first, &open_scan);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &mut io,
+        &mut events,
+        first,
+        &open_scan,
+    );
     match result {
         // Leaving normally: everything is saved or was discarded on purpose.
         Ok(Ending::Quit) => io.close(),
@@ -177,7 +191,7 @@ fn event_loop(
     terminal: &mut super::screen::Screen,
     app: &mut App,
     io: &mut Io,
-    events: &Events,
+    events: &mut Events,
     first: Option<Effect>,
     open_scan: &OpenScan,
 ) -> anyhow::Result<Ending> {
