@@ -96,9 +96,14 @@ impl Events {
 
     #[cfg(not(unix))]
     fn wait(&mut self, timeout: Option<Duration>) -> bool {
-        match timeout.map_or(Ok(true), event::poll) {
-            Ok(true) => {}
+        // Without a deadline, blocks in `read` (never spins on `poll`).
+        let first = match timeout.map_or(Ok(true), event::poll) {
             Ok(false) => return false,
+            Ok(true) => event::read(),
+            Err(error) => Err(error),
+        };
+        match first {
+            Ok(event) => self.arrived.push_back(Incoming::Terminal(event)),
             Err(error) => {
                 self.arrived.push_back(Incoming::Failed(error));
                 return true;
