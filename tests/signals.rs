@@ -203,6 +203,9 @@ fn closing_the_window_writes_the_typed_text_to_the_file_and_ends() {
             std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == Path::new(BIN))
         })
         .expect("zelfscan runs in the window");
+    // Ended however the test ends: a zelfscan that spins on the closed
+    // terminal must not outlive a failed test.
+    let _zelfscan = EndedAfter(zelfscan);
     Command::new("kill")
         .args(["-KILL", &window.to_string()])
         .status()
@@ -225,6 +228,21 @@ fn closing_the_window_writes_the_typed_text_to_the_file_and_ends() {
         !journal_path(&scan).exists(),
         "the journal is gone after the checkpoint"
     );
+}
+
+/// Kills zelfscan `.0` when dropped, if it still runs.
+struct EndedAfter(u32);
+
+impl Drop for EndedAfter {
+    fn drop(&mut self) {
+        let still_zelfscan = std::fs::read_link(format!("/proc/{}/exe", self.0))
+            .is_ok_and(|exe| exe == Path::new(BIN));
+        if still_zelfscan {
+            let _ = Command::new("kill")
+                .args(["-KILL", &self.0.to_string()])
+                .status();
+        }
+    }
 }
 
 /// Every process started under `pid`, from /proc.
