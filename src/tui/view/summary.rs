@@ -7,8 +7,6 @@
 //! (evaluating the scan with exact fractions, writing the reasons and bars)
 //! was more than half of drawing this screen.
 
-mod drawn;
-
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -417,38 +415,10 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, walk: &Walkthrough, styles
     let last_selected_row =
         selected.and_then(|selected| rows.iter().rposition(|row| row.entry == Some(selected)));
     let offset = last_selected_row.map_or(0, |last| (last + 1).saturating_sub(height));
-    let from = drawn::DrawnFrom {
-        rows: Rc::clone(&rows),
-        selected,
-        offset,
-        area: inner,
-        styles: [
-            styles.normal,
-            styles.bold,
-            styles.selected,
-            styles.warning,
-            styles.dim,
-        ],
-    };
-    drawn::draw_kept(frame.buffer_mut(), from, |buf| {
-        draw_rows(buf, inner, &rows, selected, offset, styles);
-    });
-}
-
-/// The rows from `offset` on in `area`, the `selected` entry highlighted.
-fn draw_rows(
-    buf: &mut ratatui::buffer::Buffer,
-    area: Rect,
-    rows: &[Row],
-    selected: Option<usize>,
-    offset: usize,
-    styles: &Styles,
-) {
-    use ratatui::widgets::Widget;
     let lines: Vec<Line> = rows
         .iter()
         .skip(offset)
-        .take(usize::from(area.height))
+        .take(height)
         .map(|row| {
             let chosen = row.entry.is_some() && row.entry == selected;
             let spans = row
@@ -468,5 +438,5 @@ fn draw_rows(
             Line::from(spans)
         })
         .collect();
-    Rows::new(lines).render(area, buf);
+    frame.render_widget(Rows::new(lines), inner);
 }
