@@ -1314,3 +1314,46 @@ fn the_outcome_screen_shows_every_edit_made_since_it_was_last_drawn() {
         "{english}"
     );
 }
+
+/// The outcome screen drawn again with its rows kept is, cell for cell and
+/// style for style, what drawing it afresh gives (on a thread of its own,
+/// where nothing is kept, after the same steps), whatever changed in
+/// between: the selection, the theme, colour.
+#[test]
+fn the_outcome_screen_drawn_again_is_the_screen_drawn_afresh() {
+    let start = || {
+        let mut app = walking(finished_scan());
+        app.colour = true;
+        press(&mut app, "r");
+        app
+    };
+    let mut app = start();
+    let steps: [&(dyn Fn(&mut App) + Sync); 6] = [
+        &|_| {},
+        &|app| drop(press(app, "<down>")),
+        &|app| drop(press(app, "<down> <down>")),
+        &|app| app.theme = zelfscan::config::ThemeName::HighContrast,
+        &|app| drop(press(app, "<up>")),
+        &|app| app.colour = false,
+    ];
+    for (step, change) in steps.iter().enumerate() {
+        change(&mut app);
+        let drawn = render(&mut app, 100, 30).buffer().clone();
+        let again = render(&mut app, 100, 30).buffer().clone();
+        // The same steps on a thread of its own.
+        let afresh = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let mut app = start();
+                    for change in &steps[..=step] {
+                        change(&mut app);
+                    }
+                    render(&mut app, 100, 30).buffer().clone()
+                })
+                .join()
+                .expect("drawn")
+        });
+        assert_eq!(again, drawn, "step {step}");
+        assert_eq!(again, afresh, "step {step}");
+    }
+}
