@@ -525,8 +525,10 @@ fn the_crash_harness_typing_many_seeds() {
 /// A frame like the app's: each row between borders in the first and last
 /// column (the last column is where a terminal's cursor waits to wrap),
 /// with a text at some column in one of a few styles: blank runs long and
-/// short, on the terminal's background and on others, wide symbols, an
-/// emoji with VS16, accents.
+/// short, on the terminal's background and on others, wide symbols,
+/// accents. No emoji with VS16: vt100 widens its cell when the selector
+/// comes, after the cursor moved on, so even crossterm's bytes put the next
+/// cells a column off there (and ours differently).
 fn bordered(area: Rect, texts: &[(String, u8, u16)]) -> Buffer {
     let styles = [
         Style::new(),
@@ -549,7 +551,7 @@ fn bordered(area: Rect, texts: &[(String, u8, u16)]) -> Buffer {
 
 fn bordered_texts() -> impl proptest::strategy::Strategy<Value = Vec<(String, u8, u16)>> {
     let text = proptest::string::string_regex(
-        "([a-c]{0,4}| {0,20})(é|€|中|─|e\u{301}|☀\u{FE0F}| {16,30})?[a-c ]{0,8}",
+        "([a-c]{0,4}| {0,20})(é|€|中|─|e\u{301}| {16,30})?[a-c ]{0,8}",
     )
     .unwrap_or_else(|_| unreachable!());
     proptest::collection::vec((text, 0_u8..5, 0_u16..40), 1..6)
