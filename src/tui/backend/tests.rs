@@ -388,60 +388,6 @@ fn bordered_texts() -> impl proptest::strategy::Strategy<Value = Vec<(String, u8
     proptest::collection::vec((text, 0_u8..5, 0_u16..40), 1..6)
 }
 
-/// Draws `frames` one after the other as the screen does (our comparison,
-/// the whole frame handed in), and with crossterm's backend; the terminal
-/// shows the same after each.
-fn frames_show_the_same(area: Rect, frames: &[Buffer]) -> Result<(), String> {
-    let ours_out = Shared::default();
-    let mut ours = Fast::new(ours_out.clone());
-    let theirs_out = Shared::default();
-    let mut theirs = CrosstermBackend::new(theirs_out.clone());
-    let mut shown_before = Buffer::empty(area);
-    let mut bytes = (Vec::new(), Vec::new());
-    for (index, frame) in frames.iter().enumerate() {
-        let changes = || crate::tui::screen::changes(&shown_before, frame);
-        ours.draw_frame(changes(), frame)
-            .map_err(|e| e.to_string())?;
-        theirs.draw(changes()).map_err(|e| e.to_string())?;
-        Backend::flush(&mut ours).map_err(|e| e.to_string())?;
-        bytes.0.extend_from_slice(&ours_out.0.borrow());
-        bytes.1.extend_from_slice(&theirs_out.0.borrow());
-        ours_out.0.borrow_mut().clear();
-        theirs_out.0.borrow_mut().clear();
-        let (ours_shown, theirs_shown) = (
-            shown(&bytes.0, area.width, area.height),
-            shown(&bytes.1, area.width, area.height),
-        );
-        if ours_shown != theirs_shown {
-            return Err(format!(
-                "frame {index}: {:?}",
-                ours_shown
-                    .iter()
-                    .zip(&theirs_shown)
-                    .enumerate()
-                    .filter(|(_, (a, b))| a != b)
-                    .take(4)
-                    .collect::<Vec<_>>()
-            ));
-        }
-        shown_before = frame.clone();
-    }
-    Ok(())
-}
-
-proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
-    #[test]
-    fn frames_after_frames_show_what_crossterm_shows(
-        frames in proptest::collection::vec(bordered_texts(), 2..6),
-    ) {
-        let area = Rect::new(0, 0, 42, 5);
-        let frames: Vec<Buffer> = frames.iter().map(|texts| bordered(area, texts)).collect();
-        let result = frames_show_the_same(area, &frames);
-        proptest::prop_assert!(result.is_ok(), "{}", result.err().unwrap_or_default());
-    }
-}
-
 /// Texts with a two-byte character, then a one-byte one, then a multi-byte
 /// one: where a terminal built on `vte` 0.15 loses the one-byte character
 /// when a read ends inside the first.
