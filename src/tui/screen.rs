@@ -67,7 +67,7 @@ impl<W: Write> Screen<W> {
         let mut drawn = std::mem::take(self.terminal.current_buffer_mut());
         self.terminal
             .backend_mut()
-            .draw(changes(&self.shown, &drawn))?;
+            .draw_frame(changes(&self.shown, &drawn), &drawn)?;
         match cursor {
             None => self.terminal.hide_cursor()?,
             Some(position) => {
