@@ -136,6 +136,8 @@ impl Session {
         let ended_fed = Arc::clone(&ended);
         thread::spawn(move || {
             let mut buffer = [0u8; 8192];
+            // The start of a character a read cut off, held until the rest comes.
+            let mut held = Vec::new();
             loop {
                 match reader.read(&mut buffer) {
                     Ok(0) | Err(_) => break,
@@ -143,10 +145,13 @@ impl Session {
                         if let Ok(mut raw) = raw_fed.lock() {
                             raw.extend_from_slice(&buffer[..count]);
                         }
+                        held.extend_from_slice(&buffer[..count]);
+                        let whole = held.len() - cut_off_character(&held);
                         match fed.lock() {
-                            Ok(mut parser) => parser.process(&buffer[..count]),
+                            Ok(mut parser) => parser.process(&held[..whole]),
                             Err(_) => break,
                         }
+                        held.drain(..whole);
                     }
                 }
             }
@@ -340,6 +345,27 @@ impl Session {
             _ => false,
         }
     }
+}
+
+/// How many bytes at the end of `bytes` begin a UTF-8 character that is
+/// not complete yet. vt100's parser (vte 0.15, alacritty/vte#159) loses a
+/// character when a read ends inside a two-byte one and a multi-byte one
+/// follows soon after; a terminal reading whole characters never sees that.
+pub fn cut_off_character(bytes: &[u8]) -> usize {
+    for back in 1..=bytes.len().min(3) {
+        let byte = bytes[bytes.len() - back];
+        if byte & 0xC0 == 0x80 {
+            continue;
+        }
+        let length = match byte {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => 1,
+        };
+        return if length > back { back } else { 0 };
+    }
+    0
 }
 
 fn non_zero(cells: u16) -> Result<NonZeroU16, String> {
