@@ -12,6 +12,8 @@
 //! BENCHMARKS.md.
 
 mod support;
+#[path = "../tests/support/whole_characters.rs"]
+mod whole_characters;
 
 use std::ffi::OsStr;
 use std::io::{Read, Write};
@@ -141,11 +143,17 @@ impl Pty {
         let fed = Arc::clone(&screen);
         std::thread::spawn(move || {
             let mut buffer = [0_u8; 65536];
+            // The start of a character a read cut off, held until the rest
+            // comes (vt100 loses a character otherwise, see `whole_characters`).
+            let mut held = Vec::new();
             while let Ok(count @ 1..) = reader.read(&mut buffer) {
                 let at = Instant::now();
                 let (lock, changed) = &*fed;
                 let Ok(mut screen) = lock.lock() else { break };
-                screen.parser.process(&buffer[..count]);
+                held.extend_from_slice(&buffer[..count]);
+                let whole = held.len() - whole_characters::cut_off_character(&held);
+                screen.parser.process(&held[..whole]);
+                held.drain(..whole);
                 screen.updated = at;
                 changed.notify_all();
             }

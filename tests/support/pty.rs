@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+pub use super::whole_characters::cut_off_character;
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 /// How long a test waits for the screen before it gives up.
@@ -345,27 +346,6 @@ impl Session {
             _ => false,
         }
     }
-}
-
-/// How many bytes at the end of `bytes` begin a UTF-8 character that is
-/// not complete yet. vt100's parser (vte 0.15, alacritty/vte#159) loses a
-/// character when a read ends inside a two-byte one and a multi-byte one
-/// follows soon after; a terminal reading whole characters never sees that.
-pub fn cut_off_character(bytes: &[u8]) -> usize {
-    for back in 1..=bytes.len().min(3) {
-        let byte = bytes[bytes.len() - back];
-        if byte & 0xC0 == 0x80 {
-            continue;
-        }
-        let length = match byte {
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xF7 => 4,
-            _ => 1,
-        };
-        return if length > back { back } else { 0 };
-    }
-    0
 }
 
 fn non_zero(cells: u16) -> Result<NonZeroU16, String> {
