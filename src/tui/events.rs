@@ -6,7 +6,8 @@
 //!
 //! Reading on the loop's thread, rather than on a thread of its own that
 //! hands each key over, saves a wake-up of a second thread per key (often on
-//! the other core): a tenth of the time from key to frame. On Unix one
+//! the other core), which a bare ratatui loop never pays (BENCHMARKS.md,
+//! sixth pass). On Unix one
 //! `poll` waits for the terminal and for the signals' self-pipe at once, and
 //! crossterm parses the keys only once the terminal has bytes. Elsewhere
 //! crossterm waits for the terminal itself (Ctrl-C is a key in raw mode
