@@ -3,8 +3,11 @@
 //!
 //! Scores are small integers and weights and thresholds are decimals written
 //! in a framework file, so every number the rule produces is a fraction.
-//! [`Exact`] holds it as a rational over big integers (`num-rational`): no
-//! rounding, no tolerance and no overflow, whatever a framework writes. The
+//! [`Exact`] holds it as a rational: on machine integers while numerator and
+//! denominator fit in an `i64` (every framework seen), over big integers
+//! (`num-rational`) once they do not: no rounding, no tolerance and no
+//! overflow, whatever a framework writes. Big integers for every sum made
+//! evaluating a scan a third of opening the outcome screen after an edit. The
 //! decimal a person wrote is recovered from the parsed `f64` through its
 //! shortest round-trip form, so `3.000000001` is exactly 3000000001/10⁹.
 //!
@@ -23,27 +26,76 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 const MOST_PLACES: u32 = 40;
 
 /// An exact rational number.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Exact(BigRational);
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Exact(Repr);
+
+/// Equal values are equal representations (so `Eq` and `Hash` can be
+/// derived): a value that fits in `Small` is always there.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Repr {
+    /// In lowest terms, the denominator positive.
+    Small {
+        numer: i64,
+        denom: i64,
+    },
+    Big(BigRational),
+}
 
 impl Exact {
     pub fn zero() -> Self {
-        Self(BigRational::zero())
+        Self::integer(0)
     }
 
     pub fn integer(value: i64) -> Self {
-        Self(BigRational::from_integer(BigInt::from(value)))
+        Self(Repr::Small {
+            numer: value,
+            denom: 1,
+        })
     }
 
     /// `numerator / denominator`; zero for a zero denominator.
     pub fn ratio(numerator: i64, denominator: i64) -> Self {
-        if denominator == 0 {
+        Self::from_parts(i128::from(numerator), i128::from(denominator))
+    }
+
+    /// `numer / denom` (`denom` not zero) in lowest terms, on machine
+    /// integers where it fits.
+    fn from_parts(numer: i128, denom: i128) -> Self {
+        if denom == 0 {
             return Self::zero();
         }
-        Self(BigRational::new(
-            BigInt::from(numerator),
-            BigInt::from(denominator),
-        ))
+        let divisor = numer.unsigned_abs().gcd(&denom.unsigned_abs());
+        let reduced = i128::try_from(divisor).ok().and_then(|divisor| {
+            let (numer, denom) = (numer / divisor, denom / divisor);
+            if denom < 0 {
+                Some((numer.checked_neg()?, denom.checked_neg()?))
+            } else {
+                Some((numer, denom))
+            }
+        });
+        if let Some((numer, denom)) = reduced
+            && let (Ok(numer), Ok(denom)) = (i64::try_from(numer), i64::try_from(denom))
+        {
+            return Self(Repr::Small { numer, denom });
+        }
+        Self::from_big(BigRational::new(BigInt::from(numer), BigInt::from(denom)))
+    }
+
+    /// A big rational, on machine integers where it fits.
+    fn from_big(value: BigRational) -> Self {
+        match (value.numer().to_i64(), value.denom().to_i64()) {
+            (Some(numer), Some(denom)) => Self(Repr::Small { numer, denom }),
+            _ => Self(Repr::Big(value)),
+        }
+    }
+
+    fn to_big(&self) -> BigRational {
+        match &self.0 {
+            Repr::Small { numer, denom } => {
+                BigRational::new_raw(BigInt::from(*numer), BigInt::from(*denom))
+            }
+            Repr::Big(value) => value.clone(),
+        }
     }
 
     /// The decimal a framework file wrote, from its parsed `f64`: Rust prints
@@ -64,25 +116,45 @@ impl Exact {
             None => (false, text),
         };
         let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-        let numerator: BigInt = format!("{whole}{fraction}").parse().ok()?;
         let places = u32::try_from(fraction.len()).ok()?;
+        let written = format!("{whole}{fraction}");
+        if let (Ok(numerator), Some(denominator)) =
+            (written.parse::<i64>(), 10_i64.checked_pow(places))
+        {
+            let numerator = if negative { -numerator } else { numerator };
+            return Some(Self::ratio(numerator, denominator));
+        }
+        let numerator: BigInt = written.parse().ok()?;
         let value = BigRational::new(numerator, BigInt::from(10u8).pow(places));
-        Some(Self(if negative { -value } else { value }))
+        Some(Self::from_big(if negative { -value } else { value }))
     }
 
     pub fn is_positive(&self) -> bool {
-        self.0.is_positive()
+        match &self.0 {
+            Repr::Small { numer, .. } => *numer > 0,
+            Repr::Big(value) => value.is_positive(),
+        }
     }
 
     /// The nearest `f64`, for drawing charts; never for deciding.
     pub fn to_f64(&self) -> f64 {
-        self.0.to_f64().unwrap_or(f64::NAN)
+        // Both exact in an `f64`: one division, rounded once.
+        const EXACT: u64 = 1 << 53;
+        match &self.0 {
+            Repr::Small { numer, denom }
+                if numer.unsigned_abs() <= EXACT && denom.unsigned_abs() <= EXACT =>
+            {
+                *numer as f64 / *denom as f64
+            }
+            _ => self.to_big().to_f64().unwrap_or(f64::NAN),
+        }
     }
 
     /// How many decimals write this number exactly, or `None` when no finite
     /// decimal does (a third).
     pub fn decimal_places(&self) -> Option<u32> {
-        let mut denominator = self.0.denom().clone();
+        let big = self.to_big();
+        let mut denominator = big.denom().clone();
         let mut places = [0u32; 2];
         for (slot, factor) in places.iter_mut().zip([2u8, 5u8]) {
             let factor = BigInt::from(factor);
@@ -98,25 +170,12 @@ impl Exact {
     /// even digit, as Rust's own `{:.2}` does for the screens, so a report and
     /// the outcome screen never differ in the last digit.
     pub fn rounded(&self, places: u32) -> String {
-        let scale = BigInt::from(10u8).pow(places);
-        let scaled = self.0.abs() * BigRational::from_integer(scale.clone());
-        let floor = scaled.floor();
-        let rest = &scaled - &floor;
-        let half = BigRational::new(BigInt::one(), BigInt::from(2u8));
-        let mut units = floor.to_integer();
-        if rest > half || (rest == half && units.is_odd()) {
-            units += 1;
+        if let Repr::Small { numer, denom } = self.0
+            && let Some(text) = rounded_small(numer, denom, places)
+        {
+            return text;
         }
-        let (whole, fraction) = units.div_rem(&scale);
-        let sign = if self.0.is_negative() && !units.is_zero() {
-            "-"
-        } else {
-            ""
-        };
-        if places == 0 {
-            return format!("{sign}{whole}");
-        }
-        format!("{sign}{whole}.{fraction:0>width$}", width = places as usize)
+        rounded_big(&self.to_big(), places)
     }
 
     /// The exact decimal, when there is one (`2.75`, not `11/4`).
@@ -126,12 +185,57 @@ impl Exact {
 
     /// The exact fraction in lowest terms: `42/11`, or `3` for a whole number.
     pub fn fraction(&self) -> String {
-        if self.0.is_integer() {
-            self.0.numer().to_string()
-        } else {
-            format!("{}/{}", self.0.numer(), self.0.denom())
+        match &self.0 {
+            Repr::Small { numer, denom: 1 } => numer.to_string(),
+            Repr::Small { numer, denom } => format!("{numer}/{denom}"),
+            Repr::Big(value) if value.is_integer() => value.numer().to_string(),
+            Repr::Big(value) => format!("{}/{}", value.numer(), value.denom()),
         }
     }
+}
+
+/// [`Exact::rounded`] on machine integers, when the scaled value fits.
+fn rounded_small(numer: i64, denom: i64, places: u32) -> Option<String> {
+    let scale = 10_i128.checked_pow(places)?;
+    let scaled = i128::from(numer).checked_abs()?.checked_mul(scale)?;
+    let denom = i128::from(denom);
+    let (mut units, rest) = (scaled / denom, scaled % denom);
+    // A tie goes to the even unit.
+    if rest * 2 > denom || (rest * 2 == denom && units % 2 == 1) {
+        units += 1;
+    }
+    let (whole, fraction) = (units / scale, units % scale);
+    let sign = if numer < 0 && units != 0 { "-" } else { "" };
+    if places == 0 {
+        return Some(format!("{sign}{whole}"));
+    }
+    Some(format!(
+        "{sign}{whole}.{fraction:0>width$}",
+        width = places as usize
+    ))
+}
+
+/// [`Exact::rounded`] over big integers.
+fn rounded_big(value: &BigRational, places: u32) -> String {
+    let scale = BigInt::from(10u8).pow(places);
+    let scaled = value.abs() * BigRational::from_integer(scale.clone());
+    let floor = scaled.floor();
+    let rest = &scaled - &floor;
+    let half = BigRational::new(BigInt::one(), BigInt::from(2u8));
+    let mut units = floor.to_integer();
+    if rest > half || (rest == half && units.is_odd()) {
+        units += 1;
+    }
+    let (whole, fraction) = units.div_rem(&scale);
+    let sign = if value.is_negative() && !units.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    if places == 0 {
+        return format!("{sign}{whole}");
+    }
+    format!("{sign}{whole}.{fraction:0>width$}", width = places as usize)
 }
 
 impl fmt::Debug for Exact {
@@ -140,17 +244,59 @@ impl fmt::Debug for Exact {
     }
 }
 
+impl Ord for Exact {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        match (&self.0, &other.0) {
+            (Repr::Small { numer: a, denom: b }, Repr::Small { numer: c, denom: d }) => {
+                // Denominators are positive; each product fits in an i128.
+                (i128::from(*a) * i128::from(*d)).cmp(&(i128::from(*c) * i128::from(*b)))
+            }
+            _ => self.to_big().cmp(&other.to_big()),
+        }
+    }
+}
+
+impl PartialOrd for Exact {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl std::ops::Add for &Exact {
     type Output = Exact;
     fn add(self, other: &Exact) -> Exact {
-        Exact(&self.0 + &other.0)
+        if let (Repr::Small { numer: a, denom: b }, Repr::Small { numer: c, denom: d }) =
+            (&self.0, &other.0)
+        {
+            let (a, b, c, d) = (
+                i128::from(*a),
+                i128::from(*b),
+                i128::from(*c),
+                i128::from(*d),
+            );
+            if let Some(numer) = (a * d).checked_add(c * b) {
+                return Exact::from_parts(numer, b * d);
+            }
+        }
+        Exact::from_big(self.to_big() + other.to_big())
     }
 }
 
 impl std::ops::Mul for &Exact {
     type Output = Exact;
     fn mul(self, other: &Exact) -> Exact {
-        Exact(&self.0 * &other.0)
+        if let (Repr::Small { numer: a, denom: b }, Repr::Small { numer: c, denom: d }) =
+            (&self.0, &other.0)
+        {
+            let (a, b, c, d) = (
+                i128::from(*a),
+                i128::from(*b),
+                i128::from(*c),
+                i128::from(*d),
+            );
+            return Exact::from_parts(a * c, b * d);
+        }
+        Exact::from_big(self.to_big() * other.to_big())
     }
 }
 
@@ -158,10 +304,19 @@ impl std::ops::Div for &Exact {
     type Output = Exact;
     /// Zero when dividing by zero; callers divide by positive weight sums.
     fn div(self, other: &Exact) -> Exact {
-        if other.0.is_zero() {
-            return Exact::zero();
+        match (&self.0, &other.0) {
+            (_, Repr::Small { numer: 0, .. }) => Exact::zero(),
+            (Repr::Small { numer: a, denom: b }, Repr::Small { numer: c, denom: d }) => {
+                let (a, b, c, d) = (
+                    i128::from(*a),
+                    i128::from(*b),
+                    i128::from(*c),
+                    i128::from(*d),
+                );
+                Exact::from_parts(a * d, b * c)
+            }
+            _ => Exact::from_big(self.to_big() / other.to_big()),
         }
-        Exact(&self.0 / &other.0)
     }
 }
 
@@ -190,6 +345,66 @@ mod tests {
 
     fn d(value: f64) -> Exact {
         Exact::from_decimal_f64(value)
+    }
+
+    use proptest::prelude::*;
+
+    /// A big integer from three words, `2^128 a + 2^64 b + c`.
+    fn big(words: (u64, u64, u64), negative: bool) -> BigInt {
+        let value: BigInt = (BigInt::from(words.0) << 128_u32)
+            + (BigInt::from(words.1) << 64_u32)
+            + BigInt::from(words.2);
+        if negative { -value } else { value }
+    }
+
+    /// Values of every kind: small fractions, the extremes of an `i64`,
+    /// written decimals, and fractions of big integers.
+    fn value() -> impl Strategy<Value = Exact> {
+        let edge = prop::sample::select(vec![i64::MIN, i64::MIN + 1, -3, -1, 0, 1, 2, i64::MAX]);
+        prop_oneof![
+            (-1000_i64..1000, -50_i64..1000).prop_map(|(n, d)| Exact::ratio(n, d)),
+            (any::<i64>(), any::<i64>()).prop_map(|(n, d)| Exact::ratio(n, d)),
+            (edge.clone(), edge).prop_map(|(n, d)| Exact::ratio(n, d)),
+            any::<f64>().prop_map(Exact::from_decimal_f64),
+            (-100_000_i64..100_000, 0_u32..8)
+                .prop_map(|(n, places)| Exact::ratio(n, 10_i64.pow(places))),
+            (
+                any::<(u64, u64, u64)>(),
+                any::<(u64, u64, u64)>(),
+                any::<bool>()
+            )
+                .prop_map(|(n, d, negative)| {
+                    let d = big(d, false) + 1_u8;
+                    Exact::from_big(BigRational::new(big(n, negative), d))
+                }),
+        ]
+    }
+
+    proptest! {
+        /// Machine integers give what big integers give, for every
+        /// operation, and a value has one representation.
+        #[test]
+        fn machine_integers_agree_with_big_ones(a in value(), b in value()) {
+            let (x, y) = (a.to_big(), b.to_big());
+            prop_assert!(Exact::from_big(x.clone()).0 == a.0, "{a:?} is not canonical");
+            prop_assert_eq!((&a + &b).to_big(), &x + &y);
+            prop_assert_eq!((&a * &b).to_big(), &x * &y);
+            let quotient = if y.is_zero() { BigRational::zero() } else { &x / &y };
+            prop_assert_eq!((&a / &b).to_big(), quotient);
+            prop_assert_eq!(a.cmp(&b), x.cmp(&y));
+            prop_assert_eq!(a == b, x == y);
+            prop_assert_eq!(a.is_positive(), x.is_positive());
+            prop_assert_eq!(a.to_f64(), x.to_f64().unwrap_or(f64::NAN));
+            let fraction = if x.is_integer() {
+                x.numer().to_string()
+            } else {
+                format!("{}/{}", x.numer(), x.denom())
+            };
+            prop_assert_eq!(a.fraction(), fraction);
+            for places in [0, 1, 2, 3, 7, 18, 19, 20, 37, 38, 39, 40] {
+                prop_assert_eq!(a.rounded(places), rounded_big(&x, places), "{} places", places);
+            }
+        }
     }
 
     #[test]
