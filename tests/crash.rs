@@ -28,6 +28,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use support::pty::{Key, Session, TIMEOUT};
+use support::strokes::{Rng, random_stroke};
 use zelfscan::model::Scan;
 use zelfscan::storage::load_scan;
 use zelfscan::storage::recovery::{Recovery, open_with_journal};
@@ -46,29 +47,6 @@ const LABEL_WIDTH: u16 = 17;
 const NORMAL_KILLS: usize = 450;
 const WORKERS: usize = 3;
 const DEFAULT_SEED: u64 = 0x7a65_6c66_7363_616e;
-
-/// A small xorshift64* generator: deterministic per seed, no crate needed.
-#[derive(Debug, Clone)]
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Self {
-        Self(seed.max(1))
-    }
-
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, bound: usize) -> usize {
-        (self.next() % bound as u64) as usize
-    }
-}
 
 /// The note fields the harness types in, in the order Tab reaches them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,60 +89,6 @@ fn notes_of(scan: &Scan) -> Notes {
             answer.consensus_note.clone(),
         ]
     })
-}
-
-/// One key a person presses while typing a note.
-#[derive(Debug, Clone, Copy)]
-enum Stroke {
-    Char(char),
-    Newline,
-    Backspace,
-}
-
-impl Stroke {
-    fn bytes(self) -> Vec<u8> {
-        match self {
-            Stroke::Char(c) => c.to_string().into_bytes(),
-            Stroke::Newline => Key::Enter.bytes(),
-            Stroke::Backspace => Key::Backspace.bytes(),
-        }
-    }
-
-    fn apply(self, text: &mut String) {
-        match self {
-            Stroke::Char(c) => text.push(c),
-            Stroke::Newline => text.push('\n'),
-            Stroke::Backspace => {
-                text.pop();
-            }
-        }
-    }
-}
-
-const ALPHABET: &[char] = &[
-    'a', 'b', 'd', 'e', 'g', 'i', 'j', 'k', 'l', 'n', 'o', 'r', 's', 't', 'u', 'v', 'z', 'é', 'ë',
-    'ï', '€', ' ', ' ', 'E', 'Z',
-];
-
-/// A random keystroke that keeps the note small (at most three lines of 22
-/// characters), so it never wraps or scrolls and the screen shows all of it.
-fn random_stroke(rng: &mut Rng, text: &str) -> Stroke {
-    let lines = text.split('\n').count();
-    let last_line = text.rsplit('\n').next().unwrap_or("").chars().count();
-    let roll = rng.below(100);
-    if !text.is_empty() && (roll < 15 || text.chars().count() > 50) {
-        Stroke::Backspace
-    } else if roll < 22 && lines < 3 {
-        Stroke::Newline
-    } else if last_line >= 22 {
-        if lines < 3 {
-            Stroke::Newline
-        } else {
-            Stroke::Backspace
-        }
-    } else {
-        Stroke::Char(ALPHABET[rng.below(ALPHABET.len())])
-    }
 }
 
 /// The text of a screen cell (a blank cell reads as a space).

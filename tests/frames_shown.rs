@@ -13,6 +13,8 @@
 //! `FRAMES_SHOWN_SEEDS=<n> cargo test --release --test frames_shown --
 //! --ignored` runs many more.
 
+mod support;
+
 use std::cell::RefCell;
 use std::io::{self, Write};
 use std::num::NonZeroU16;
@@ -26,6 +28,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::{Frame, Terminal, TerminalOptions, Viewport};
 
+use support::strokes::{ALPHABET, Rng, Stroke, random_stroke};
 use zelfscan::model::{Scan, ScanMeta};
 use zelfscan::tui::action::{Action, OpenedScan, SaveReport};
 use zelfscan::tui::app::{App, FrameworkChoice};
@@ -53,24 +56,6 @@ impl Write for Shared {
 
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
-    }
-}
-
-/// A small xorshift64* generator: deterministic per seed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, bound: usize) -> usize {
-        (self.next() % bound as u64) as usize
     }
 }
 
@@ -115,11 +100,6 @@ fn app(notes: &[[String; 3]; 3], recovered: bool) -> App {
     );
     app
 }
-
-const ALPHABET: &[char] = &[
-    'a', 'b', 'd', 'e', 'g', 'i', 'j', 'k', 'l', 'n', 'o', 'r', 's', 't', 'u', 'v', 'z', 'é', 'ë',
-    'ï', '€', ' ', ' ', 'E', 'Z',
-];
 
 /// The next key: mostly typing in a note, sometimes moving between fields
 /// and criteria, entering or leaving a note.
@@ -237,7 +217,7 @@ fn reference(out: &Shared, width: u16, height: u16) -> Terminal<CrosstermBackend
 /// One run: `frames` frames of random keys at the sizes given, from `seed`.
 /// Panics at the first frame the two terminals show differently.
 fn run(seed: u64, frames: usize, sizes: &[(u16, u16)]) {
-    let mut rng = Rng(seed.max(1));
+    let mut rng = Rng::new(seed);
     let mut app = app(&Default::default(), false);
     let (width, height) = sizes[0];
     update(&mut app, Action::Resize(width, height));
@@ -363,36 +343,6 @@ impl Pair {
     }
 }
 
-/// The crash harness's keystroke: at most three lines of 22 characters.
-fn crash_stroke(rng: &mut Rng, text: &str) -> KeyCode {
-    let lines = text.split('\n').count();
-    let last_line = text.rsplit('\n').next().unwrap_or("").chars().count();
-    let roll = rng.below(100);
-    if !text.is_empty() && (roll < 15 || text.chars().count() > 50) {
-        KeyCode::Backspace
-    } else if roll < 22 && lines < 3 {
-        KeyCode::Enter
-    } else if last_line >= 22 {
-        if lines < 3 {
-            KeyCode::Enter
-        } else {
-            KeyCode::Backspace
-        }
-    } else {
-        KeyCode::Char(ALPHABET[rng.below(ALPHABET.len())])
-    }
-}
-
-fn apply(code: KeyCode, text: &mut String) {
-    match code {
-        KeyCode::Char(c) => text.push(c),
-        KeyCode::Enter => text.push('\n'),
-        _ => {
-            text.pop();
-        }
-    }
-}
-
 fn press(app: &mut App, code: KeyCode) {
     let key = KeyEvent::new(code, KeyModifiers::NONE);
     if let Some(action) = keymap::action_for(keymap::context(app), key) {
@@ -405,10 +355,8 @@ fn press(app: &mut App, code: KeyCode) {
 /// and ends; under load the keys of a round arrive in groups (`grouping`
 /// picks how many a frame shows, up to `most`).
 fn replay_crash_worker(seed: u64, worker: u64, rounds: usize, grouping: u64, most: usize) {
-    let mut rng = Rng(seed
-        .wrapping_add(worker.wrapping_mul(0x9e37_79b9_7f4a_7c15))
-        .max(1));
-    let mut groups = Rng(grouping.max(1));
+    let mut rng = Rng::new(seed.wrapping_add(worker.wrapping_mul(0x9e37_79b9_7f4a_7c15)));
+    let mut groups = Rng::new(grouping);
     let mut notes: [[String; 3]; 3] = Default::default();
     let mut recovered = false;
     for round in 0..rounds {
@@ -446,8 +394,13 @@ fn replay_crash_worker(seed: u64, worker: u64, rounds: usize, grouping: u64, mos
         let strokes = 1 + rng.below(10);
         let burst = rng.below(4) == 0;
         for _ in 0..strokes {
-            let code = crash_stroke(&mut rng, &text);
-            apply(code, &mut text);
+            let stroke = random_stroke(&mut rng, &text);
+            stroke.apply(&mut text);
+            let code = match stroke {
+                Stroke::Char(c) => KeyCode::Char(c),
+                Stroke::Newline => KeyCode::Enter,
+                Stroke::Backspace => KeyCode::Backspace,
+            };
             states.push(text.clone());
             sent.push((code, !burst));
         }

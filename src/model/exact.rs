@@ -244,14 +244,27 @@ impl fmt::Debug for Exact {
     }
 }
 
+/// `a/b` and `c/d` widened to `i128` when both are on machine integers: a
+/// product of two of them always fits, and a sum of two such products too
+/// (added with `checked_add` all the same).
+fn both_small(x: &Exact, y: &Exact) -> Option<(i128, i128, i128, i128)> {
+    match (&x.0, &y.0) {
+        (Repr::Small { numer: a, denom: b }, Repr::Small { numer: c, denom: d }) => Some((
+            i128::from(*a),
+            i128::from(*b),
+            i128::from(*c),
+            i128::from(*d),
+        )),
+        _ => None,
+    }
+}
+
 impl Ord for Exact {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        match (&self.0, &other.0) {
-            (Repr::Small { numer: a, denom: b }, Repr::Small { numer: c, denom: d }) => {
-                // Denominators are positive; each product fits in an i128.
-                (i128::from(*a) * i128::from(*d)).cmp(&(i128::from(*c) * i128::from(*b)))
-            }
-            _ => self.to_big().cmp(&other.to_big()),
+        match both_small(self, other) {
+            // Denominators are positive.
+            Some((a, b, c, d)) => (a * d).cmp(&(c * b)),
+            None => self.to_big().cmp(&other.to_big()),
         }
     }
 }
@@ -265,18 +278,10 @@ impl PartialOrd for Exact {
 impl std::ops::Add for &Exact {
     type Output = Exact;
     fn add(self, other: &Exact) -> Exact {
-        if let (Repr::Small { numer: a, denom: b }, Repr::Small { numer: c, denom: d }) =
-            (&self.0, &other.0)
+        if let Some((a, b, c, d)) = both_small(self, other)
+            && let Some(numer) = (a * d).checked_add(c * b)
         {
-            let (a, b, c, d) = (
-                i128::from(*a),
-                i128::from(*b),
-                i128::from(*c),
-                i128::from(*d),
-            );
-            if let Some(numer) = (a * d).checked_add(c * b) {
-                return Exact::from_parts(numer, b * d);
-            }
+            return Exact::from_parts(numer, b * d);
         }
         Exact::from_big(self.to_big() + other.to_big())
     }
@@ -285,18 +290,10 @@ impl std::ops::Add for &Exact {
 impl std::ops::Mul for &Exact {
     type Output = Exact;
     fn mul(self, other: &Exact) -> Exact {
-        if let (Repr::Small { numer: a, denom: b }, Repr::Small { numer: c, denom: d }) =
-            (&self.0, &other.0)
-        {
-            let (a, b, c, d) = (
-                i128::from(*a),
-                i128::from(*b),
-                i128::from(*c),
-                i128::from(*d),
-            );
-            return Exact::from_parts(a * c, b * d);
+        match both_small(self, other) {
+            Some((a, b, c, d)) => Exact::from_parts(a * c, b * d),
+            None => Exact::from_big(self.to_big() * other.to_big()),
         }
-        Exact::from_big(self.to_big() * other.to_big())
     }
 }
 
@@ -304,18 +301,12 @@ impl std::ops::Div for &Exact {
     type Output = Exact;
     /// Zero when dividing by zero; callers divide by positive weight sums.
     fn div(self, other: &Exact) -> Exact {
-        match (&self.0, &other.0) {
-            (_, Repr::Small { numer: 0, .. }) => Exact::zero(),
-            (Repr::Small { numer: a, denom: b }, Repr::Small { numer: c, denom: d }) => {
-                let (a, b, c, d) = (
-                    i128::from(*a),
-                    i128::from(*b),
-                    i128::from(*c),
-                    i128::from(*d),
-                );
-                Exact::from_parts(a * d, b * c)
-            }
-            _ => Exact::from_big(self.to_big() / other.to_big()),
+        if matches!(other.0, Repr::Small { numer: 0, .. }) {
+            return Exact::zero();
+        }
+        match both_small(self, other) {
+            Some((a, b, c, d)) => Exact::from_parts(a * d, b * c),
+            None => Exact::from_big(self.to_big() / other.to_big()),
         }
     }
 }

@@ -4,8 +4,11 @@
 //! Most text here is Dutch and the interface's own marks, where a character
 //! is a grapheme by itself unless the next one joins it; only the rest goes
 //! through the full rules. The answer is always what `grapheme_indices`
-//! gives (tested for every character of Unicode).
+//! gives (tested for every character of Unicode). Also what the frame
+//! comparison and the backend both ask of a cell's symbol: its width, and
+//! whether it is one plain byte.
 
+use ratatui::buffer::{Cell, CellDiffOption};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The graphemes of `text` with their byte offsets, exactly as
@@ -56,6 +59,19 @@ fn is_lone(c: char) -> bool {
         | '\u{2190}'..='\u{21FF}'
         | '\u{2500}'..='\u{25FF}'
     )
+}
+
+/// The byte of an ordinary cell one column wide: a one-byte symbol (ASCII;
+/// the buffer holds no control characters), no diff option, not skipped.
+#[allow(deprecated)] // `skip` is still honoured, as ratatui's diff does
+pub fn plain_byte(cell: &Cell) -> Option<u8> {
+    if cell.diff_option != CellDiffOption::None || cell.skip {
+        return None;
+    }
+    match cell.symbol().as_bytes() {
+        [byte] => Some(*byte),
+        _ => None,
+    }
 }
 
 /// The width of symbols in cells, as ratatui's `CellWidth` gives it, for

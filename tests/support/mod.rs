@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod strokes;
 pub mod whole_characters;
 
 /// The app in Dutch with its files under `home`, the bundled frameworks to

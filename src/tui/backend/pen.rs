@@ -9,7 +9,7 @@
 use std::io;
 
 use ratatui::backend::IntoCrossterm;
-use ratatui::buffer::{Buffer, Cell, CellDiffOption};
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::crossterm::queue;
 use ratatui::crossterm::style::{
     Attribute, Color as CrosstermColor, Colors, SetAttribute, SetBackgroundColor, SetColors,
@@ -18,7 +18,7 @@ use ratatui::crossterm::style::{
 use ratatui::layout::Position;
 use ratatui::style::{Color, Modifier};
 
-use crate::tui::graphemes::Widths;
+use crate::tui::graphemes::{Widths, plain_byte};
 
 /// The bytes for a change of colours, of attributes: a screen uses a
 /// handful of each, so they are formatted once.
@@ -301,19 +301,6 @@ fn cursor_forward(out: &mut Vec<u8>, columns: u16) {
 /// old one, has many such gaps, and a smaller frame reaches the terminal
 /// sooner (a pseudo-terminal passes 4 KB at a time).
 pub const BRIDGE: usize = 3;
-
-/// The byte of an ordinary cell one column wide: a one-byte symbol (ASCII;
-/// the buffer holds no control characters), no diff option, not skipped.
-#[allow(deprecated)] // `skip` is still honoured, as ratatui's diff does
-fn plain_byte(cell: &Cell) -> Option<u8> {
-    if cell.diff_option != CellDiffOption::None || cell.skip {
-        return None;
-    }
-    match cell.symbol().as_bytes() {
-        [byte] => Some(*byte),
-        _ => None,
-    }
-}
 
 /// crossterm's `MoveTo`: one-based row, then column.
 pub(super) fn move_to(out: &mut Vec<u8>, x: u16, y: u16) {

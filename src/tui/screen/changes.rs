@@ -10,7 +10,7 @@
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::style::{Color, Modifier};
 
-use crate::tui::graphemes::Widths;
+use crate::tui::graphemes::{Widths, plain_byte};
 
 /// The cells of `next` to write over `shown`: `(column, row, cell)`.
 ///
@@ -114,7 +114,7 @@ impl<'next> Iterator for Changes<'_, 'next> {
             self.at += 1;
             let (next, shown) = (self.next, self.shown);
             let (cell, before) = (&next[index], &shown[index]);
-            if let Some(symbol) = plain(cell) {
+            if let Some(symbol) = plain_byte(cell) {
                 // The short road: a cell one column wide.
                 if same(cell, symbol, before) {
                     continue;
@@ -169,19 +169,6 @@ impl<'next> Iterator for Changes<'_, 'next> {
             }
         }
         None
-    }
-}
-
-/// The byte of an ordinary cell one column wide: a one-byte symbol (ASCII;
-/// the buffer holds no control characters), no diff option, not skipped.
-#[allow(deprecated)] // `skip` is still honoured, as ratatui's diff does
-fn plain(cell: &Cell) -> Option<u8> {
-    if cell.diff_option != CellDiffOption::None || cell.skip {
-        return None;
-    }
-    match cell.symbol().as_bytes() {
-        [byte] => Some(*byte),
-        _ => None,
     }
 }
 
