@@ -88,6 +88,9 @@ pub struct Widths {
 impl Widths {
     pub fn of(&mut self, symbol: &str) -> u16 {
         use ratatui::buffer::CellWidth;
+        if let [b' '..=b'~'] = symbol.as_bytes() {
+            return 1;
+        }
         if symbol.len() <= 1 {
             return symbol.cell_width();
         }

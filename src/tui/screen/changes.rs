@@ -27,6 +27,8 @@ pub fn changes<'shown, 'next>(
         width: usize::from(next.area.width).max(1),
         origin: (next.area.x, next.area.y),
         at: 0,
+        row: 0,
+        row_start: 0,
         trailing: None,
         widths: Widths::default(),
     }
@@ -39,6 +41,11 @@ pub struct Changes<'shown, 'next> {
     origin: (u16, u16),
     /// The next cell to look at.
     at: usize,
+    /// The row of the last cell given, and the index of its first cell:
+    /// counted on as the cells go by (a division per changed cell was a
+    /// tenth of comparing a screen that changed as a whole).
+    row: usize,
+    row_start: usize,
     /// The columns behind a wide character that still need a look.
     trailing: Option<Trailing>,
     widths: Widths,
@@ -71,9 +78,14 @@ impl<'next> Changes<'_, 'next> {
         }
     }
 
-    fn item(&self, index: usize) -> (u16, u16, &'next Cell) {
-        let column = u16::try_from(index % self.width).unwrap_or(u16::MAX);
-        let row = u16::try_from(index / self.width).unwrap_or(u16::MAX);
+    /// The cell at `index` with its column and row; `index` never goes back.
+    fn item(&mut self, index: usize) -> (u16, u16, &'next Cell) {
+        while index - self.row_start >= self.width {
+            self.row_start += self.width;
+            self.row += 1;
+        }
+        let column = u16::try_from(index - self.row_start).unwrap_or(u16::MAX);
+        let row = u16::try_from(self.row).unwrap_or(u16::MAX);
         (
             self.origin.0.saturating_add(column),
             self.origin.1.saturating_add(row),
@@ -116,18 +128,25 @@ impl<'next> Iterator for Changes<'_, 'next> {
             let (cell, before) = (&next[index], &shown[index]);
             if let Some(symbol) = plain_byte(cell) {
                 // The short road: a cell one column wide.
-                if same(cell, symbol, before) {
+                let symbol_before = before.symbol();
+                if same_style(cell, before) && symbol_before.as_bytes() == [symbol] {
                     continue;
                 }
-                let width_before = self.width(before);
-                if width_before > 1
+                // Only a cell wider than one column before leaves columns
+                // behind it to look at.
+                let may_be_wide = symbol_before.len() > 1
+                    || matches!(before.diff_option, CellDiffOption::ForcedWidth(_));
+                if may_be_wide
                     && (before.bg != Color::Reset || before.modifier.intersects(SHOWS_ON_BLANK))
                 {
-                    self.trailing = Some(Trailing {
-                        from: index + 1,
-                        to: index + usize::from(width_before),
-                        every: true,
-                    });
+                    let width_before = self.width(before);
+                    if width_before > 1 {
+                        self.trailing = Some(Trailing {
+                            from: index + 1,
+                            to: index + usize::from(width_before),
+                            every: true,
+                        });
+                    }
                 }
                 return Some(self.item(index));
             }
@@ -184,20 +203,15 @@ fn skipped(cell: &Cell) -> bool {
         || (cell.skip && cell.diff_option == CellDiffOption::None)
 }
 
-/// `Cell`'s own equality for a plain cell (its `symbol`), with the cheap
-/// fields first.
+/// `Cell`'s own equality but for the symbol, cheapest fields first.
 #[allow(deprecated)]
-fn same(cell: &Cell, symbol: u8, before: &Cell) -> bool {
-    if cell.fg != before.fg
-        || cell.bg != before.bg
-        || cell.modifier != before.modifier
-        || cell.underline_color != before.underline_color
-        || cell.diff_option != before.diff_option
-        || cell.skip != before.skip
-    {
-        return false;
-    }
-    before.symbol().as_bytes() == [symbol]
+fn same_style(cell: &Cell, before: &Cell) -> bool {
+    cell.fg == before.fg
+        && cell.bg == before.bg
+        && cell.modifier == before.modifier
+        && cell.underline_color == before.underline_color
+        && cell.diff_option == before.diff_option
+        && cell.skip == before.skip
 }
 
 #[cfg(test)]
