@@ -687,6 +687,35 @@ impl Catalogue {
     }
 }
 
+/// `value` with two decimals and `separator` for the point: what
+/// `format!("{value:.2}")` writes, without the float formatter (the outcome
+/// screen writes a score in every bar after each edit) wherever `value` is
+/// not within a hair of halfway between two hundredths, where only the
+/// exact decimal expansion can tell which way it rounds.
+fn two_decimals(value: f64, separator: char) -> String {
+    let scaled = value * 100.0;
+    // Below a million hundredths, `scaled` is within 1e-9 of the exact
+    // product, so it rounds the same way unless it is that close to a half.
+    let clear =
+        value.is_sign_positive() && scaled < 1e6 && (scaled - scaled.trunc() - 0.5).abs() > 1e-6;
+    if !clear {
+        let written = format!("{value:.2}");
+        return if separator == '.' {
+            written
+        } else {
+            written.replace('.', separator.encode_utf8(&mut [0; 4]))
+        };
+    }
+    // In range and not negative: the cast is exact.
+    let cents = scaled.round() as u32;
+    let mut written = (cents / 100).to_string();
+    written.push(separator);
+    let rest = cents % 100;
+    written.push(char::from(b'0' + (rest / 10) as u8));
+    written.push(char::from(b'0' + (rest % 10) as u8));
+    written
+}
+
 /// The value and the threshold of a reason that compares them, as the
 /// catalogues print them: the threshold with all its decimals (at least two),
 /// the value with as many as it takes to never read equal to a threshold it
@@ -716,6 +745,44 @@ fn reason_numbers(reason: &Reason, decimal_separator: char) -> (String, String) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// The short road writes what the float formatter writes, also at
+        /// and near the halves and for values written with two decimals.
+        #[test]
+        fn two_decimals_are_what_the_formatter_writes(
+            value in proptest::prop_oneof![
+                proptest::num::f64::ANY,
+                0.0_f64..20.0,
+                (0_u32..200_000).prop_map(|n| f64::from(n) / 100.0),
+                (0_u32..200_000).prop_map(|n| (f64::from(n) + 0.5) / 100.0),
+                (0_u32..2_000_000).prop_map(|n| f64::from(n) / 3.0),
+            ],
+        ) {
+            let expected = format!("{value:.2}");
+            proptest::prop_assert_eq!(two_decimals(value, '.'), expected.clone());
+            proptest::prop_assert_eq!(two_decimals(value, ','), expected.replace('.', ","));
+        }
+    }
+
+    #[test]
+    fn two_decimals_round_ties_as_the_formatter_does() {
+        for value in [
+            0.125,
+            0.375,
+            2.675,
+            1.005,
+            0.0,
+            -0.0,
+            1e6,
+            9999.995,
+            2.5,
+            10.0 / 3.0,
+        ] {
+            assert_eq!(two_decimals(value, '.'), format!("{value:.2}"), "{value}");
+        }
+    }
     use crate::storage::InvalidReason;
 
     #[test]

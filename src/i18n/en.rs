@@ -650,7 +650,7 @@ fn verdict(verdict: Verdict) -> &'static str {
 /// Two decimals with a decimal point, so 2.46 never reads as 2.5 against a
 /// threshold of 2.5.
 fn number(value: f64) -> String {
-    format!("{value:.2}")
+    super::two_decimals(value, '.')
 }
 
 fn reason(reason: &Reason, framework: &Framework) -> String {

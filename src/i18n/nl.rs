@@ -646,7 +646,7 @@ fn verdict(verdict: Verdict) -> &'static str {
 /// Two decimals with a decimal comma, so 2,46 never reads as 2,5 against a
 /// threshold of 2,5.
 fn number(value: f64) -> String {
-    format!("{value:.2}").replace('.', ",")
+    super::two_decimals(value, ',')
 }
 
 fn reason(reason: &Reason, framework: &Framework) -> String {

@@ -138,22 +138,35 @@ fn wrapped(first: &str, text: &str, width: u16, look: Look, entry: Option<usize>
         .collect()
 }
 
-/// A bar of `width` cells for `value` on a scale up to `max`, and the number.
-fn bar(value: Option<f64>, max: f64, width: usize, app: &App) -> String {
-    match value {
+/// A bar of `width` cells for `value` on a scale up to `max`, and the
+/// number right-aligned in four columns; then spaces up to `columns` in all.
+/// Built in one string: after an edit the screen makes every bar anew.
+fn bar(value: Option<f64>, max: f64, width: usize, columns: usize, app: &App) -> String {
+    let mut bar = String::with_capacity(3 * width + 8 + columns);
+    let number = match value {
         Some(value) => {
             let filled = ((value / max) * width as f64)
                 .round()
                 .clamp(0.0, width as f64) as usize;
-            format!(
-                "{}{} {:>4}",
-                "█".repeat(filled),
-                "░".repeat(width - filled),
-                (app.text.number)(value)
-            )
+            bar.extend(std::iter::repeat_n('█', filled));
+            bar.extend(std::iter::repeat_n('░', width - filled));
+            (app.text.number)(value)
         }
-        None => format!("{} {:>4}", "·".repeat(width), "–"),
-    }
+        None => {
+            bar.extend(std::iter::repeat_n('·', width));
+            "–".to_string()
+        }
+    };
+    let number_columns = number.chars().count();
+    bar.push(' ');
+    bar.extend(std::iter::repeat_n(
+        ' ',
+        4_usize.saturating_sub(number_columns),
+    ));
+    bar.push_str(&number);
+    let used = width + 1 + number_columns.max(4);
+    bar.extend(std::iter::repeat_n(' ', columns.saturating_sub(used)));
+    bar
 }
 
 /// What the rows were made from: the scan's state, the width, the language.
@@ -302,11 +315,11 @@ fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
         let mut pieces = vec![(format!("{name:<name_width$}"), Look::Normal)];
         for mean in &result.perspective_means {
             pieces.push((
-                format!("{:<column_width$}", bar(mean.mean, max, bar_width, app)),
+                bar(mean.mean, max, bar_width, column_width, app),
                 Look::Normal,
             ));
         }
-        pieces.push((bar(result.score, max, bar_width, app), Look::Bold));
+        pieces.push((bar(result.score, max, bar_width, 0, app), Look::Bold));
         rows.push(Row {
             pieces,
             entry: None,
@@ -432,7 +445,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, walk: &Walkthrough, styles
                         Look::Warning => styles.warning,
                         Look::Dim => styles.dim,
                     };
-                    Span::styled(piece.clone(), if chosen { styles.selected } else { style })
+                    Span::styled(piece.as_str(), if chosen { styles.selected } else { style })
                 })
                 .collect::<Vec<_>>();
             Line::from(spans)
