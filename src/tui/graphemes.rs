@@ -98,6 +98,9 @@ impl Widths {
         let (Some(first), None) = (chars.next(), chars.next()) else {
             return symbol.cell_width();
         };
+        if is_narrow(first) {
+            return 1;
+        }
         if let Some((_, width)) = self.known.iter().find(|(known, _)| *known == first) {
             return *width;
         }
@@ -106,6 +109,20 @@ impl Widths {
         self.next = (self.next + 1) % self.known.len();
         width
     }
+}
+
+/// Characters one column wide that a frame is full of (accented letters,
+/// dashes and bullets, arrows, signs, box drawing and blocks), known
+/// without looking them up; the test holds each to the Unicode tables.
+fn is_narrow(c: char) -> bool {
+    matches!(c,
+        '\u{A1}'..='\u{AC}'
+        | '\u{AE}'..='\u{24F}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2190}'..='\u{21FF}'
+        | '\u{2200}'..='\u{22FF}'
+        | '\u{2500}'..='\u{259F}'
+    )
 }
 
 #[cfg(test)]
