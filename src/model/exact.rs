@@ -106,7 +106,30 @@ impl Exact {
         if !value.is_finite() {
             return Self::zero();
         }
-        Self::parse_decimal(&format!("{value}")).unwrap_or_else(Self::zero)
+        Self::short_decimal(value)
+            .unwrap_or_else(|| Self::parse_decimal(&format!("{value}")).unwrap_or_else(Self::zero))
+    }
+
+    /// [`Self::from_decimal_f64`] without printing: the decimal with the
+    /// fewest places (at most six) that reads back as `value`, below a
+    /// billion. There two such decimals are at least 1e-6 apart and two
+    /// `f64`s at most 2^-23, so at most one reads back as `value`: the one
+    /// Rust prints. Evaluating a scan reads every weight and threshold so.
+    fn short_decimal(value: f64) -> Option<Self> {
+        if value.abs() >= 1e9 {
+            return None;
+        }
+        let mut scale: i64 = 1;
+        for _ in 0..=6 {
+            let places = scale as f64;
+            let scaled = (value * places).round();
+            // Below 1e15 in size: the conversions are exact.
+            if scaled / places == value {
+                return Some(Self::ratio(scaled as i64, scale));
+            }
+            scale *= 10;
+        }
+        None
     }
 
     /// Parses `-12.345` (no exponent).
@@ -395,6 +418,26 @@ mod tests {
             for places in [0, 1, 2, 3, 7, 18, 19, 20, 37, 38, 39, 40] {
                 prop_assert_eq!(a.rounded(places), rounded_big(&x, places), "{} places", places);
             }
+        }
+    }
+
+    proptest! {
+        /// Reading a decimal without printing it reads what printing reads.
+        #[test]
+        fn a_decimal_read_short_is_the_decimal_printed(
+            value in prop_oneof![
+                any::<f64>(),
+                -2e9_f64..2e9,
+                (-1_000_000_000_i64..1_000_000_000, 0_u32..9)
+                    .prop_map(|(n, places)| n as f64 / 10_f64.powi(places as i32)),
+            ],
+        ) {
+            let printed = if value.is_finite() {
+                Exact::parse_decimal(&format!("{value}")).unwrap_or_else(Exact::zero)
+            } else {
+                Exact::zero()
+            };
+            prop_assert_eq!(Exact::from_decimal_f64(value), printed);
         }
     }
 

@@ -17,7 +17,7 @@ use crate::tui::app::{App, WalkMode, Walkthrough};
 
 /// The criteria list widens with the screen up to its longest row, while the
 /// detail panel keeps room for the scale and the notes.
-pub(super) fn navigator_width(framework: &Framework, body_width: u16) -> u16 {
+fn navigator_width(framework: &Framework, body_width: u16) -> u16 {
     const DETAIL_ROOM: u16 = 72;
     let floor = match body_width {
         160.. => 46,
@@ -44,6 +44,26 @@ pub(super) fn navigator_width(framework: &Framework, body_width: u16) -> u16 {
     let wanted = u16::try_from(longest + 1).unwrap_or(u16::MAX);
     let room = body_width.saturating_sub(DETAIL_ROOM);
     floor.max(wanted.min(room)).min(body_width)
+}
+
+thread_local! {
+    /// The list's width last worked out: for which opened scan (whose
+    /// framework no edit changes) and body width.
+    static KEPT_WIDTH: std::cell::Cell<Option<((u64, u16), u16)>> = const { std::cell::Cell::new(None) };
+}
+
+/// [`navigator_width`], kept while the scan stays open and the screen keeps
+/// its width: it measures every criterion, and a frame needs it once.
+pub(super) fn kept_navigator_width(walk: &Walkthrough, body_width: u16) -> u16 {
+    let key = (walk.version.key().0, body_width);
+    KEPT_WIDTH.with(|kept| match kept.get() {
+        Some((made_for, width)) if made_for == key => width,
+        _ => {
+            let width = navigator_width(&walk.scan.framework, body_width);
+            kept.set(Some((key, width)));
+            width
+        }
+    })
 }
 
 pub(super) fn draw_navigator(
@@ -135,7 +155,7 @@ pub(super) fn navigator_rows(
         if window.contains(&list.total) {
             list.rows.push(NavigatorRow {
                 criterion: None,
-                text: super::wrap::fit_row(&format!("{} {}", theme.id, theme.title), width),
+                text: super::wrap::fit_row([&theme.id, " ", &theme.title].concat(), width),
             });
         }
         list.total += 1;
@@ -152,16 +172,19 @@ pub(super) fn navigator_rows(
                 .get(at)
                 .map_or(CriterionStatus::Open, |answer| answer.status());
             let pointer = if at == walk.current { "▶" } else { " " };
-            let text = format!(
-                "{pointer}{} {} {}",
+            let text = [
+                pointer,
                 status_mark(status),
-                criterion.id,
-                criterion.title
-            );
+                " ",
+                &criterion.id,
+                " ",
+                &criterion.title,
+            ]
+            .concat();
             if at != expanded {
                 list.rows.push(NavigatorRow {
                     criterion: Some(at),
-                    text: super::wrap::fit_row(&text, width),
+                    text: super::wrap::fit_row(text, width),
                 });
                 list.total += 1;
                 continue;

@@ -15,7 +15,7 @@ use crate::tui::app::{AgendaPart, App, Field, Side, WalkMode, Walkthrough};
 use crate::tui::text_edit::{self, TextCursor, Viewport};
 use crate::tui::update::{answer_slot, note_text};
 
-use super::navigator::{draw_navigator, navigator_offset, navigator_rows, navigator_width};
+use super::navigator::{draw_navigator, kept_navigator_width, navigator_offset, navigator_rows};
 
 /// The narrowest label column left of each field.
 const LABEL_WIDTH: u16 = 17;
@@ -86,7 +86,7 @@ fn starts_section(field: Field) -> bool {
 /// Lays out the walkthrough in `body`.
 pub fn layout(body: Rect, walk: &Walkthrough) -> WalkLayout {
     let navigator = Rect {
-        width: navigator_width(&walk.scan.framework, body.width),
+        width: kept_navigator_width(walk, body.width),
         ..body
     };
     let detail = Rect {

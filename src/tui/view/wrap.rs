@@ -83,12 +83,15 @@ pub fn fit_words(text: &str, width: usize) -> String {
 /// Like [`fit_words`], but where whole words would leave most of the row
 /// empty (a long first word), the letters that fit: for lists, where a row
 /// is a pointer to more and the whole text is shown elsewhere.
-pub fn fit_row(text: &str, width: usize) -> String {
-    let by_words = fit_words(text, width);
+pub fn fit_row(text: String, width: usize) -> String {
+    if text.width() <= width {
+        return text;
+    }
+    let by_words = fit_words(&text, width);
     if by_words.width() * 3 >= width * 2 {
         by_words
     } else {
-        super::fit(text, width)
+        super::fit(&text, width)
     }
 }
 
