@@ -1315,6 +1315,48 @@ fn the_outcome_screen_shows_every_edit_made_since_it_was_last_drawn() {
     );
 }
 
+/// The outcome screen made again after edits, with the rows that did not
+/// change taken from before, is what making it afresh gives (on a thread of
+/// its own, where nothing was made before, after the same keys): scores
+/// changed on several criteria, back and forth, at two widths.
+#[test]
+fn the_outcome_screen_after_edits_is_the_screen_made_afresh() {
+    let start = || {
+        let mut app = walking(finished_scan());
+        app.colour = true;
+        press(&mut app, "r");
+        app
+    };
+    let steps = [
+        ("r 1 r", 100),
+        ("r 2 r", 100),
+        ("r n 1 r", 100),
+        ("r p 3 r", 90),
+        ("r n n 1 r", 90),
+        ("r p p 3 r", 100),
+        ("r 4 r", 100),
+    ];
+    let mut app = start();
+    render(&mut app, 100, 30);
+    for (step, (keys, width)) in steps.iter().enumerate() {
+        press(&mut app, keys);
+        let drawn = render(&mut app, *width, 30).buffer().clone();
+        let afresh = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let mut app = start();
+                    for (keys, _) in &steps[..=step] {
+                        press(&mut app, keys);
+                    }
+                    render(&mut app, *width, 30).buffer().clone()
+                })
+                .join()
+                .expect("drawn")
+        });
+        assert_eq!(drawn, afresh, "step {step}: {keys}");
+    }
+}
+
 /// The outcome screen drawn again with its rows kept is, cell for cell and
 /// style for style, what drawing it afresh gives (on a thread of its own,
 /// where nothing is kept, after the same steps), whatever changed in

@@ -33,15 +33,21 @@ enum Look {
     Dim,
 }
 
+mod reuse;
+
+use reuse::Parts;
+
 /// One screen row; `entry` is set on rows that belong to a selectable entry.
+/// Its pieces are shared: a row taken again ([`reuse`]) is not copied.
+#[derive(Clone)]
 struct Row {
-    pieces: Vec<(String, Look)>,
+    pieces: Rc<[(String, Look)]>,
     entry: Option<usize>,
 }
 
 fn row(text: impl Into<String>, look: Look) -> Row {
     Row {
-        pieces: vec![(text.into(), look)],
+        pieces: Rc::from([(text.into(), look)]),
         entry: None,
     }
 }
@@ -131,7 +137,7 @@ fn wrapped(first: &str, text: &str, width: u16, look: Look, entry: Option<usize>
                 " ".repeat(indent)
             };
             Row {
-                pieces: vec![(lead, look), (text[range.clone()].to_string(), look)],
+                pieces: Rc::from([(lead, look), (text[range.clone()].to_string(), look)]),
                 entry,
             }
         })
@@ -180,6 +186,8 @@ struct RowsKey {
 thread_local! {
     /// The rows last made, and what from.
     static KEPT: RefCell<Option<(RowsKey, Rc<Vec<Row>>)>> = const { RefCell::new(None) };
+    /// The pieces of the rows last made, to take again ([`reuse`]).
+    static PARTS: RefCell<Parts> = RefCell::new(Parts::default());
 }
 
 /// [`rows`], kept while the scan, the width and the language stay.
@@ -192,14 +200,20 @@ fn kept_rows(app: &App, walk: &Walkthrough, width: u16) -> Rc<Vec<Row>> {
     KEPT.with_borrow_mut(|kept| match kept {
         Some((made_for, rows)) if *made_for == key => Rc::clone(rows),
         _ => {
-            let rows = Rc::new(rows(app, walk, width));
+            let rows = PARTS.with_borrow_mut(|parts| {
+                parts.begin((key.scan.0, key.width, key.catalogue));
+                let rows = rows(app, walk, width, parts);
+                parts.finish();
+                rows
+            });
+            let rows = Rc::new(rows);
             *kept = Some((key, Rc::clone(&rows)));
             rows
         }
     })
 }
 
-fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
+fn rows(app: &App, walk: &Walkthrough, width: u16, parts: &mut Parts) -> Vec<Row> {
     let text = app.text;
     let scan = &walk.scan;
     let framework = &scan.framework;
@@ -213,10 +227,10 @@ fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
     }
     let verdict = (text.verdict)(evaluation.verdict());
     rows.push(Row {
-        pieces: vec![
+        pieces: Rc::from([
             (format!("{} ", text.summary_verdict), Look::Bold),
             (format!(" {} ", verdict.to_uppercase()), Look::Verdict),
-        ],
+        ]),
         entry: None,
     });
     if let Some(outcome) = &evaluation.override_outcome {
@@ -238,13 +252,15 @@ fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
     }
     rows.push(row(text.summary_why, Look::Heading));
     for reason in &evaluation.reasons {
-        rows.extend(wrapped(
-            "  • ",
-            &(text.reason)(reason, framework),
-            width,
-            Look::Normal,
-            None,
-        ));
+        rows.extend(parts.reasons.take(reason.clone(), || {
+            wrapped(
+                "  • ",
+                &(text.reason)(reason, framework),
+                width,
+                Look::Normal,
+                None,
+            )
+        }));
     }
 
     // The theme table: a name column, then one bar per perspective and one for
@@ -293,40 +309,23 @@ fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
         });
     }
     for (theme, result) in framework.themes.iter().zip(&evaluation.themes) {
-        // A weight other than 1 stays visible however short the title gets.
-        let weight = if (result.weight - 1.0).abs() > f64::EPSILON {
-            format!(" ×{}", (text.number)(result.weight))
-        } else {
-            String::new()
-        };
-        // The theme's name wraps at whole words under its first row; the
-        // weight goes on the first row where it fits.
-        let mut name_lines =
-            super::wrap::wrap_words(&format!("{} {}", theme.id, theme.title), name_width - 1);
-        let weight_width = weight.chars().count();
-        match name_lines
-            .iter_mut()
-            .find(|line| line.chars().count() + weight_width < name_width)
-        {
-            Some(line) => line.push_str(&weight),
-            None => name_lines.push(weight.trim_start().to_string()),
-        }
-        let name = name_lines[0].clone();
-        let mut pieces = vec![(format!("{name:<name_width$}"), Look::Normal)];
-        for mean in &result.perspective_means {
-            pieces.push((
-                bar(mean.mean, max, bar_width, column_width, app),
-                Look::Normal,
-            ));
-        }
-        pieces.push((bar(result.score, max, bar_width, 0, app), Look::Bold));
-        rows.push(Row {
-            pieces,
-            entry: None,
-        });
-        for continuation in &name_lines[1..] {
-            rows.push(row(format!("   {continuation}"), Look::Normal));
-        }
+        let scores = (
+            result
+                .perspective_means
+                .iter()
+                .map(|mean| mean.mean)
+                .collect(),
+            result.score,
+        );
+        rows.extend(parts.themes.take(scores, || {
+            theme_rows(
+                theme,
+                result,
+                app,
+                max,
+                (name_width, column_width, bar_width),
+            )
+        }));
     }
     let total = evaluation
         .total
@@ -352,13 +351,15 @@ fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
             let disagreement = matches!(point, AttentionPoint::Criterion { reasons, .. }
                 if reasons.iter().any(|r| matches!(r, AttentionReason::NoConsensus | AttentionReason::PerspectiveGap { .. })));
             let mark = if disagreement { "≠ " } else { "! " };
-            rows.extend(wrapped(
-                &format!("  {mark}"),
-                &(text.attention)(point, framework),
-                width,
-                Look::Normal,
-                Some(position),
-            ));
+            rows.extend(parts.attention.take((point.clone(), position), || {
+                wrapped(
+                    &format!("  {mark}"),
+                    &(text.attention)(point, framework),
+                    width,
+                    Look::Normal,
+                    Some(position),
+                )
+            }));
         }
     }
     // The parking lot first (what the group set aside on purpose), then
@@ -388,6 +389,55 @@ fn rows(app: &App, walk: &Walkthrough, width: u16) -> Vec<Row> {
     rows
 }
 
+/// A theme's row in the table (its name wrapped under it): the name, a bar
+/// per perspective and the bar of the joint answers. `columns`: the widths
+/// of the name, of a perspective's column and of a bar.
+fn theme_rows(
+    theme: &crate::model::Theme,
+    result: &crate::model::ThemeResult,
+    app: &App,
+    max: f64,
+    (name_width, column_width, bar_width): (usize, usize, usize),
+) -> Vec<Row> {
+    let text = app.text;
+    let mut rows = Vec::new();
+    // A weight other than 1 stays visible however short the title gets.
+    let weight = if (result.weight - 1.0).abs() > f64::EPSILON {
+        format!(" ×{}", (text.number)(result.weight))
+    } else {
+        String::new()
+    };
+    // The theme's name wraps at whole words under its first row; the
+    // weight goes on the first row where it fits.
+    let mut name_lines =
+        super::wrap::wrap_words(&format!("{} {}", theme.id, theme.title), name_width - 1);
+    let weight_width = weight.chars().count();
+    match name_lines
+        .iter_mut()
+        .find(|line| line.chars().count() + weight_width < name_width)
+    {
+        Some(line) => line.push_str(&weight),
+        None => name_lines.push(weight.trim_start().to_string()),
+    }
+    let name = name_lines[0].clone();
+    let mut pieces = vec![(format!("{name:<name_width$}"), Look::Normal)];
+    for mean in &result.perspective_means {
+        pieces.push((
+            bar(mean.mean, max, bar_width, column_width, app),
+            Look::Normal,
+        ));
+    }
+    pieces.push((bar(result.score, max, bar_width, 0, app), Look::Bold));
+    rows.push(Row {
+        pieces: Rc::from(pieces),
+        entry: None,
+    });
+    for continuation in &name_lines[1..] {
+        rows.push(row(format!("   {continuation}"), Look::Normal));
+    }
+    rows
+}
+
 /// One row per entry of `kind`, leading to its criterion.
 fn list_criteria(rows: &mut Vec<Row>, scan: &Scan, entries: &[(Entry, usize)], kind: Entry) {
     let framework = &scan.framework;
@@ -397,13 +447,13 @@ fn list_criteria(rows: &mut Vec<Row>, scan: &Scan, entries: &[(Entry, usize)], k
         {
             let mark = crate::tui::view::walkthrough::status_mark(scan.answers[*target].status());
             rows.push(Row {
-                pieces: vec![(
+                pieces: Rc::from([(
                     format!(
                         "  {mark} {} {}",
                         criterion.criterion.id, criterion.criterion.title
                     ),
                     Look::Normal,
-                )],
+                )]),
                 entry: Some(position),
             });
         }
