@@ -1315,6 +1315,50 @@ fn the_outcome_screen_shows_every_edit_made_since_it_was_last_drawn() {
     );
 }
 
+/// The walkthrough drawn frame after frame, with what is kept from one frame
+/// to the next (the criteria list's width), is what drawing it afresh gives
+/// (on a thread of its own, after the same keys): moving, answering, the
+/// "go to" list, at two widths.
+#[test]
+fn the_walkthrough_drawn_after_moves_is_the_screen_drawn_afresh() {
+    let start = || {
+        let mut app = walking(scan());
+        app.colour = true;
+        app
+    };
+    let steps = [
+        ("n", 100),
+        ("p", 100),
+        ("2", 100),
+        ("n", 100),
+        ("n n", 100),
+        ("p", 80),
+        ("3 n", 80),
+        ("g", 100),
+        ("<down> <down>", 100),
+        ("<esc> p p", 100),
+    ];
+    let mut app = start();
+    render(&mut app, 100, 30);
+    for (step, (keys, width)) in steps.iter().enumerate() {
+        press(&mut app, keys);
+        let drawn = render(&mut app, *width, 30).buffer().clone();
+        let afresh = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let mut app = start();
+                    for (keys, _) in &steps[..=step] {
+                        press(&mut app, keys);
+                    }
+                    render(&mut app, *width, 30).buffer().clone()
+                })
+                .join()
+                .expect("drawn")
+        });
+        assert_eq!(drawn, afresh, "step {step}: {keys}");
+    }
+}
+
 /// The outcome screen made again after edits, with the rows that did not
 /// change taken from before, is what making it afresh gives (on a thread of
 /// its own, where nothing was made before, after the same keys): scores
