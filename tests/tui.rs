@@ -22,6 +22,10 @@ use zelfscan::tui::keymap;
 use zelfscan::tui::update::update;
 use zelfscan::tui::view;
 
+mod support;
+
+use support::afresh::drawn_step_by_step_as_afresh;
+
 // ------------------------------------------------------------------ helpers
 
 fn now() -> jiff::Timestamp {
@@ -1315,32 +1319,6 @@ fn the_outcome_screen_shows_every_edit_made_since_it_was_last_drawn() {
     );
 }
 
-/// Presses each step's keys on an app made by `start` and draws it at the
-/// step's width (30 rows), frame after frame, so what the view keeps between
-/// frames is used; each frame must be what drawing afresh gives, on a thread
-/// of its own (where nothing was kept) after the same keys.
-fn drawn_step_by_step_as_afresh(start: impl Fn() -> App + Sync, steps: &[(&str, u16)]) {
-    let mut app = start();
-    render(&mut app, 100, 30);
-    for (step, (keys, width)) in steps.iter().enumerate() {
-        press(&mut app, keys);
-        let drawn = render(&mut app, *width, 30).buffer().clone();
-        let afresh = std::thread::scope(|scope| {
-            scope
-                .spawn(|| {
-                    let mut app = start();
-                    for (keys, _) in &steps[..=step] {
-                        press(&mut app, keys);
-                    }
-                    render(&mut app, *width, 30).buffer().clone()
-                })
-                .join()
-                .expect("drawn")
-        });
-        assert_eq!(drawn, afresh, "step {step}: {keys}");
-    }
-}
-
 /// The walkthrough drawn frame after frame, with what is kept from one frame
 /// to the next (the criteria list's width), is what drawing it afresh gives
 /// (on a thread of its own, after the same keys): moving, answering, the
@@ -1364,7 +1342,12 @@ fn the_walkthrough_drawn_after_moves_is_the_screen_drawn_afresh() {
         ("<down> <down>", 100),
         ("<esc> p p", 100),
     ];
-    drawn_step_by_step_as_afresh(start, &steps);
+    drawn_step_by_step_as_afresh(
+        start,
+        &steps,
+        |app, keys| drop(press(app, keys)),
+        |app, width| render(app, width, 30).buffer().clone(),
+    );
 }
 
 /// The outcome screen made again after edits, with the rows that did not
@@ -1388,7 +1371,12 @@ fn the_outcome_screen_after_edits_is_the_screen_made_afresh() {
         ("r p p 3 r", 100),
         ("r 4 r", 100),
     ];
-    drawn_step_by_step_as_afresh(start, &steps);
+    drawn_step_by_step_as_afresh(
+        start,
+        &steps,
+        |app, keys| drop(press(app, keys)),
+        |app, width| render(app, width, 30).buffer().clone(),
+    );
 }
 
 /// The outcome screen drawn again with its rows kept is, cell for cell and

@@ -20,6 +20,10 @@ use zelfscan::tui::keymap;
 use zelfscan::tui::update::update;
 use zelfscan::tui::view;
 
+mod support;
+
+use support::afresh::drawn_step_by_step_as_afresh;
+
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 fn now() -> jiff::Timestamp {
@@ -573,4 +577,29 @@ fn every_key_in_every_context_has_a_true_label() {
         }
     }
     assert_eq!(keymap::key_label(keymap::Key::Code(KeyCode::F(5))), "F5");
+}
+
+/// Three perspectives, a five-point scale, both languages, 80x24: the
+/// outcome screen made frame after frame, with the rows an edit did not
+/// change taken from before, is what making it afresh gives on a thread of
+/// its own after the same keys.
+#[test]
+fn the_outcome_screen_after_edits_is_made_as_afresh_on_a_five_point_scale() {
+    for lang in [Lang::Nl, Lang::En] {
+        let start = || {
+            let mut app = walking(lang);
+            press(&mut app, "r");
+            app
+        };
+        let steps = [
+            ("r 5 r", 80),
+            ("r n 1 r", 80),
+            ("r p 4 r", 100),
+            ("r n n 2 r", 100),
+            ("r 5 r", 80),
+        ];
+        drawn_step_by_step_as_afresh(start, &steps, press, |app, width| {
+            screen_text(app, width, 24)
+        });
+    }
 }

@@ -2,6 +2,7 @@
 //! and uses only part of this, hence the `dead_code` allowance.
 #![allow(dead_code)]
 
+pub mod afresh;
 pub mod pty;
 pub mod strokes;
 pub mod whole_characters;
