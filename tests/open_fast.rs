@@ -48,21 +48,10 @@ fn setup() -> (tempfile::TempDir, PathBuf, App, Io) {
     (home, path, app, io)
 }
 
-fn open(app: &mut App, io: &mut Io, path: &Path) {
-    let file = recovery::read_scan_file(path).expect("reads");
-    let effect = Effect::OpenScanFile {
-        path: path.to_path_buf(),
-        file: Box::new(file),
-    };
-    let action = effect::run(effect, app, io).expect("reports back");
-    assert!(matches!(action, Action::Opened(Ok(_))), "{action:?}");
-    update(app, action);
-}
-
 #[test]
 fn the_first_frame_waits_for_no_write_but_the_lock_is_taken() {
     let (_home, path, mut app, mut io) = setup();
-    open(&mut app, &mut io, &path);
+    support::open_scan(&mut app, &mut io, &path);
     assert!(app.walkthrough().is_some());
     assert!(
         !journal_path(&path).exists(),
@@ -97,7 +86,7 @@ fn the_first_frame_waits_for_no_write_but_the_lock_is_taken() {
 #[test]
 fn the_first_edit_is_journaled_even_before_the_driver_finished_opening() {
     let (_home, path, mut app, mut io) = setup();
-    open(&mut app, &mut io, &path);
+    support::open_scan(&mut app, &mut io, &path);
     assert!(!journal_path(&path).exists());
     // A key before `finish_opening` ran: the journal is made, then written.
     dispatch(&mut app, &mut io, Action::SetScore(3));
@@ -119,7 +108,7 @@ fn the_first_edit_is_journaled_even_before_the_driver_finished_opening() {
 #[test]
 fn a_save_before_any_edit_still_starts_the_journal_from_the_right_file() {
     let (_home, path, mut app, mut io) = setup();
-    open(&mut app, &mut io, &path);
+    support::open_scan(&mut app, &mut io, &path);
     let action = effect::run(Effect::SaveScan { auto: false }, &mut app, &mut io);
     assert!(matches!(action, Some(Action::Saved(Ok(_)))), "{action:?}");
     update(&mut app, action.expect("saved"));

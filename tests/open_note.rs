@@ -11,8 +11,7 @@ use zelfscan::model::{Scan, ScanMeta};
 use zelfscan::storage::journal::{JournalWriter, content_hash, read_journal};
 use zelfscan::storage::{self, LoadError, recovery};
 use zelfscan::tui::app::App;
-use zelfscan::tui::effect::{self, Effect, Io};
-use zelfscan::tui::update::update;
+use zelfscan::tui::effect::Io;
 
 const MARK: &str = "MARK-THE-NOTE";
 
@@ -156,16 +155,6 @@ fn app(home: &Path) -> App {
     support::app_under(home)
 }
 
-fn open(app: &mut App, io: &mut Io, path: &Path) {
-    let file = recovery::read_scan_file(path).expect("reads");
-    let effect = Effect::OpenScanFile {
-        path: path.to_path_buf(),
-        file: Box::new(file),
-    };
-    let action = effect::run(effect, app, io).expect("reports back");
-    update(app, action);
-}
-
 #[test]
 fn without_a_journal_the_hash_waits_for_the_first_frame_and_the_journal_names_it() {
     let home = tempfile::tempdir().expect("temp dir");
@@ -175,7 +164,7 @@ fn without_a_journal_the_hash_waits_for_the_first_frame_and_the_journal_names_it
     let mut app = app(home.path());
     let mut io = Io::default();
     io.defer_opening = true;
-    open(&mut app, &mut io, &path);
+    support::open_scan(&mut app, &mut io, &path);
     assert!(app.walkthrough().is_some());
     assert_eq!(io.file_hash, None, "not taken before the first frame");
     io.finish_opening(&mut app);
@@ -194,6 +183,6 @@ fn with_a_journal_the_hash_is_taken_to_match_it() {
     let mut app = app(home.path());
     let mut io = Io::default();
     io.defer_opening = true;
-    open(&mut app, &mut io, &path);
+    support::open_scan(&mut app, &mut io, &path);
     assert_eq!(io.file_hash, Some(content_hash(&bytes)));
 }

@@ -21,3 +21,24 @@ pub fn app_under(home: &std::path::Path) -> zelfscan::tui::app::App {
         "2026-11-25T10:00:00Z".parse().expect("timestamp"),
     )
 }
+
+/// Opens the scan at `path` as the app does (reading it, then the effect
+/// that opens it, with `io`), and hands the result to the app: it must open.
+pub fn open_scan(
+    app: &mut zelfscan::tui::app::App,
+    io: &mut zelfscan::tui::effect::Io,
+    path: &std::path::Path,
+) {
+    use zelfscan::tui::effect::{self, Effect};
+    let file = zelfscan::storage::recovery::read_scan_file(path).expect("reads");
+    let effect = Effect::OpenScanFile {
+        path: path.to_path_buf(),
+        file: Box::new(file),
+    };
+    let action = effect::run(effect, app, io).expect("reports back");
+    assert!(
+        matches!(action, zelfscan::tui::action::Action::Opened(Ok(_))),
+        "{action:?}"
+    );
+    zelfscan::tui::update::update(app, action);
+}
