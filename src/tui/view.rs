@@ -6,6 +6,7 @@ pub mod actions;
 pub mod agenda;
 mod boxed;
 pub mod conflicts;
+pub mod evaluated;
 pub mod help;
 pub mod many;
 mod navigator;

@@ -143,7 +143,7 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
     if let WalkMode::Summary { selected } = walk.mode {
         // Evaluating the scan is the costly part of this screen's keys: only
         // the keys that move to an entry need it.
-        let targets = |walk: &Walkthrough| view::summary::targets(&walk.scan);
+        let targets = |walk: &Walkthrough| view::summary::targets(walk);
         match action {
             Action::Up => {
                 walk.mode = WalkMode::Summary {

@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::style::Styles;
 use crate::model::agenda::{agenda_items, attention_without_action};
-use crate::model::{ActionStatus, CriterionAnswer, Framework, evaluate};
+use crate::model::{ActionStatus, CriterionAnswer, Framework};
 use crate::tui::app::{AgendaPart, App, WalkMode, Walkthrough};
 
 /// The label left of an agenda field.
@@ -178,7 +178,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, styles
     }
 
     // Points of attention without an action: a vervolgtraject asks for one on each.
-    let evaluation = evaluate(scan);
+    let evaluation = super::evaluated::evaluation(walk);
     let without = attention_without_action(scan, &evaluation);
     if !without.is_empty() {
         lines.push(Line::default());

@@ -18,7 +18,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::style::Styles;
-use crate::model::{AttentionPoint, AttentionReason, Evaluation, Scan, evaluate};
+use crate::model::{AttentionPoint, AttentionReason, Evaluation, Scan};
 use crate::tui::app::{App, WalkMode, Walkthrough};
 use crate::tui::text_edit::{self, TextCursor, Viewport};
 
@@ -56,9 +56,8 @@ fn row(text: impl Into<String>, look: Look) -> Row {
 
 /// The criteria the selectable entries lead to, in display order: first the
 /// points of attention, then the unanswered criteria.
-pub fn targets(scan: &Scan) -> Vec<usize> {
-    let evaluation = evaluate(scan);
-    entries(&evaluation, scan)
+pub fn targets(walk: &Walkthrough) -> Vec<usize> {
+    entries(&super::evaluated::evaluation(walk), &walk.scan)
         .into_iter()
         .map(|(_, target)| target)
         .collect()
@@ -188,7 +187,7 @@ fn rows(app: &App, walk: &Walkthrough, width: u16, parts: &mut Parts) -> Vec<Row
     let text = app.text;
     let scan = &walk.scan;
     let framework = &scan.framework;
-    let evaluation = evaluate(scan);
+    let evaluation = super::evaluated::evaluation(walk);
     let mut rows = Vec::new();
 
     if !evaluation.is_complete() {

@@ -299,7 +299,7 @@ pub fn override_dialog(
     );
     let computed = app
         .walkthrough()
-        .map(|walk| crate::model::evaluate(&walk.scan).computed_verdict);
+        .map(|walk| super::evaluated::evaluation(walk).computed_verdict);
     let mut lines = Vec::new();
     for (index, option) in form.options.iter().enumerate() {
         let label = match (option, computed) {
