@@ -6,7 +6,7 @@ use crate::model::Extra;
 use crate::model::framework::{
     AgreementLevelDef, AnswerScale, Criterion, Perspective, ScaleLevel, SpecialAnswerDef, Theme,
 };
-use crate::model::scan::{PerspectiveAnswer, ScanMeta};
+use crate::model::scan::{PerspectiveAnswer, Progress, ScanMeta};
 
 const EPSILON: f64 = 1e-9;
 
