@@ -1319,6 +1319,24 @@ fn the_outcome_screen_shows_every_edit_made_since_it_was_last_drawn() {
     );
 }
 
+/// [`drawn_step_by_step_as_afresh`] with this file's keys, 30 rows high.
+fn drawn_as_afresh(start: impl Fn() -> App + Sync, steps: &[(&str, u16)]) {
+    drawn_step_by_step_as_afresh(
+        start,
+        steps,
+        |app, keys| drop(press(app, keys)),
+        |app, width| render(app, width, 30).buffer().clone(),
+    );
+}
+
+/// A finished scan on the outcome screen, in colour.
+fn on_the_outcome_screen() -> App {
+    let mut app = walking(finished_scan());
+    app.colour = true;
+    press(&mut app, "r");
+    app
+}
+
 /// The walkthrough drawn frame after frame, with what is kept from one frame
 /// to the next (the criteria list's width), is what drawing it afresh gives
 /// (on a thread of its own, after the same keys): moving, answering, the
@@ -1342,12 +1360,7 @@ fn the_walkthrough_drawn_after_moves_is_the_screen_drawn_afresh() {
         ("<down> <down>", 100),
         ("<esc> p p", 100),
     ];
-    drawn_step_by_step_as_afresh(
-        start,
-        &steps,
-        |app, keys| drop(press(app, keys)),
-        |app, width| render(app, width, 30).buffer().clone(),
-    );
+    drawn_as_afresh(start, &steps);
 }
 
 /// The outcome screen made again after edits, with the rows that did not
@@ -1356,12 +1369,7 @@ fn the_walkthrough_drawn_after_moves_is_the_screen_drawn_afresh() {
 /// changed on several criteria, back and forth, at two widths.
 #[test]
 fn the_outcome_screen_after_edits_is_the_screen_made_afresh() {
-    let start = || {
-        let mut app = walking(finished_scan());
-        app.colour = true;
-        press(&mut app, "r");
-        app
-    };
+    let start = on_the_outcome_screen;
     let steps = [
         ("r 1 r", 100),
         ("r 2 r", 100),
@@ -1371,12 +1379,7 @@ fn the_outcome_screen_after_edits_is_the_screen_made_afresh() {
         ("r p p 3 r", 100),
         ("r 4 r", 100),
     ];
-    drawn_step_by_step_as_afresh(
-        start,
-        &steps,
-        |app, keys| drop(press(app, keys)),
-        |app, width| render(app, width, 30).buffer().clone(),
-    );
+    drawn_as_afresh(start, &steps);
 }
 
 /// The outcome screen drawn again with its rows kept is, cell for cell and
@@ -1385,12 +1388,7 @@ fn the_outcome_screen_after_edits_is_the_screen_made_afresh() {
 /// between: the selection, the theme, colour.
 #[test]
 fn the_outcome_screen_drawn_again_is_the_screen_drawn_afresh() {
-    let start = || {
-        let mut app = walking(finished_scan());
-        app.colour = true;
-        press(&mut app, "r");
-        app
-    };
+    let start = on_the_outcome_screen;
     let mut app = start();
     let steps: [&(dyn Fn(&mut App) + Sync); 6] = [
         &|_| {},

@@ -141,8 +141,8 @@ pub(super) fn update_walkthrough(app: &mut App, action: Action) -> Option<Effect
         return None;
     }
     if let WalkMode::Summary { selected } = walk.mode {
-        // Evaluating the scan is the costly part of this screen's keys: only
-        // the keys that move to an entry need it.
+        // Only the keys that move to an entry need the scan's evaluation
+        // (kept for each state of the scan, `view::evaluated`).
         let targets = |walk: &Walkthrough| view::summary::targets(walk);
         match action {
             Action::Up => {
