@@ -1382,6 +1382,38 @@ fn the_outcome_screen_after_edits_is_the_screen_made_afresh() {
     drawn_as_afresh(start, &steps);
 }
 
+/// Once a frame is on screen the driver works out the outcome of the scan
+/// as it stands (`evaluated::prepare`), so the outcome screen opens without
+/// evaluating: after a score, and after leaving a note, but not while a
+/// note is typed (every letter would pay for it). What it keeps is the
+/// evaluation of the scan as it is.
+#[test]
+fn the_outcome_is_worked_out_after_a_score_but_not_while_a_note_is_typed() {
+    use zelfscan::tui::view::evaluated::{evaluation, prepare, ready};
+    let mut app = walking(scan());
+    press(&mut app, "2");
+    assert!(!ready(walk(&app)), "nothing evaluated before the frame");
+    prepare(&app);
+    assert!(ready(walk(&app)), "evaluated after a score");
+    assert_eq!(
+        *evaluation(walk(&app)),
+        zelfscan::model::evaluate(&walk(&app).scan)
+    );
+    press(&mut app, "<tab> <enter>");
+    type_text(&mut app, "nog een punt");
+    prepare(&app);
+    assert!(!ready(walk(&app)), "not evaluated while typing");
+    press(&mut app, "<esc>");
+    prepare(&app);
+    assert!(ready(walk(&app)), "evaluated once the note is left");
+    press(&mut app, "n 3");
+    prepare(&app);
+    assert_eq!(
+        *evaluation(walk(&app)),
+        zelfscan::model::evaluate(&walk(&app).scan)
+    );
+}
+
 /// The outcome screen drawn again with its rows kept is, cell for cell and
 /// style for style, what drawing it afresh gives (on a thread of its own,
 /// where nothing is kept, after the same steps), whatever changed in

@@ -215,6 +215,7 @@ fn event_loop(
         if io.finish_opening(app) {
             continue;
         }
+        view::evaluated::prepare(app);
         schedule_autosave(app, &mut deadlines, Instant::now());
         deadlines.tick = tick_after(app, SystemTime::now()).map(|wait| Instant::now() + wait);
         // Blocks until something happens (or the deadline): no ticking.

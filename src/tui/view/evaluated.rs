@@ -1,13 +1,15 @@
 //! The evaluation of the open scan, made once for each state of it: the
 //! outcome screen, its keys, the actions screen and the override dialog all
 //! need it, on every frame or key, and evaluating the scan (exact fractions
-//! over every criterion) is the costly part of them.
+//! over every criterion) is the costly part of them. After an answer
+//! changed it is made as soon as the frame is on screen ([`prepare`]), so
+//! the outcome screen opens without waiting for it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::model::{Evaluation, evaluate};
-use crate::tui::app::Walkthrough;
+use crate::tui::app::{App, WalkMode, Walkthrough};
 
 /// An evaluation, and of which state of which scan (`ScanVersion::key`).
 type Kept = ((u64, u64), Rc<Evaluation>);
@@ -29,4 +31,22 @@ pub fn evaluation(walk: &Walkthrough) -> Rc<Evaluation> {
             evaluation
         }
     })
+}
+
+/// Whether the evaluation of the scan as it stands now is made already.
+pub fn ready(walk: &Walkthrough) -> bool {
+    let key = walk.version.key();
+    KEPT.with_borrow(|kept| matches!(kept, Some((made_for, _)) if *made_for == key))
+}
+
+/// Once a frame is on screen: evaluates the open scan if it changed, unless
+/// a note is being typed (every letter changes the scan, and at 20,000
+/// criteria an evaluation takes about 16 ms: the next letter would wait).
+/// Leaving the note is a frame of its own, after which this runs.
+pub fn prepare(app: &App) {
+    if let Some(walk) = app.walkthrough()
+        && !matches!(walk.mode, WalkMode::Editing)
+    {
+        evaluation(walk);
+    }
 }
