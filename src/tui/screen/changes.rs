@@ -133,7 +133,7 @@ impl<'next> Iterator for Changes<'_, 'next> {
             if let Some(symbol) = plain_byte(cell) {
                 // The short road: a cell one column wide.
                 let symbol_before = before.symbol();
-                if same_style(cell, before) && symbol_before.as_bytes() == [symbol] {
+                if symbol_before.as_bytes() == [symbol] && same_style(cell, before) {
                     continue;
                 }
                 // Only a cell wider than one column before leaves columns
