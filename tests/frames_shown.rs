@@ -246,6 +246,72 @@ fn run(seed: u64, frames: usize, sizes: &[(u16, u16)]) {
     }
 }
 
+/// A key that goes between the screens: the criteria, their answers, the
+/// outcome screen and its entries, the "go to" list, the agenda, the
+/// projector, help and the other overlays, and back.
+fn screen_key(rng: &mut Rng) -> KeyEvent {
+    const KEYS: &[KeyCode] = &[
+        KeyCode::Char('n'),
+        KeyCode::Char('p'),
+        KeyCode::Char('r'),
+        KeyCode::Char('r'),
+        KeyCode::Char('g'),
+        KeyCode::Char('a'),
+        KeyCode::Char('t'),
+        KeyCode::Char('b'),
+        KeyCode::Char('c'),
+        KeyCode::Char('h'),
+        KeyCode::Char('o'),
+        KeyCode::Char('?'),
+        KeyCode::Char('1'),
+        KeyCode::Char('2'),
+        KeyCode::Char('3'),
+        KeyCode::Char('4'),
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::Up,
+        KeyCode::Enter,
+        KeyCode::Tab,
+        KeyCode::Esc,
+        KeyCode::Esc,
+    ];
+    KeyEvent::new(KEYS[rng.below(KEYS.len())], KeyModifiers::NONE)
+}
+
+/// Going between the screens, where rows are kept from the last frame of a
+/// page (the outcome screen opened again, the criteria list when moving),
+/// shows frame after frame what crossterm's bytes show, and every kept row
+/// is what drawing it afresh gives (the screen checks, `screen/kept.rs`).
+#[test]
+fn going_between_screens_shows_what_crossterms_bytes_show() {
+    for seed in 0..6 {
+        let mut rng = Rng::new(0x5eed_0000 + seed);
+        let mut app = app(&Default::default(), false);
+        let (width, height) = [(80, 24), (120, 40)][usize::try_from(seed % 2).unwrap_or(0)];
+        update(&mut app, Action::Resize(width, height));
+        if seed >= 4 {
+            app.theme = zelfscan::config::ThemeName::HighContrast;
+        }
+        let mut pair = Pair::new(width, height);
+        let mut keys = Vec::new();
+        for _ in 0..300 {
+            for _ in 0..1 + rng.below(2) {
+                let key = screen_key(&mut rng);
+                keys.push(format!("{:?}", key.code));
+                if let Some(action) = keymap::action_for(keymap::context(&app), key) {
+                    let _ = update(&mut app, action);
+                }
+            }
+            if let Err(difference) = pair.frame(&app) {
+                panic!(
+                    "seed {seed}: {difference}\nthe last keys: {:?}",
+                    &keys[keys.len().saturating_sub(12)..]
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn typing_anywhere_shows_what_crossterms_bytes_show_at_80x24() {
     for seed in 1..=3 {
@@ -279,7 +345,12 @@ impl Pair {
         backend.resized(width, height);
         let theirs_out = Shared::default();
         Self {
-            screen: Screen::new(backend).expect("screen"),
+            screen: {
+                let mut screen = Screen::new(backend).expect("screen");
+                // Every kept row is also drawn afresh and compared.
+                screen.check_kept_rows(true);
+                screen
+            },
             ours_out,
             ours: parser(width, height),
             reference: reference(&theirs_out, width, height),
@@ -303,13 +374,18 @@ impl Pair {
 
     /// Draws `app` on both; the difference, if the terminals show one.
     fn frame(&mut self, app: &App) -> Result<(), String> {
-        self.draw(|frame| view::paint(frame, app))
+        self.draw(view::page(app), |frame| view::paint(frame, app))
     }
 
-    /// Draws with `render` (which says where the cursor goes) on both.
-    fn draw(&mut self, render: impl Fn(&mut Frame) -> Option<Position>) -> Result<(), String> {
+    /// Draws a frame of `page` with `render` (which says where the cursor
+    /// goes) on both.
+    fn draw(
+        &mut self,
+        page: u8,
+        render: impl Fn(&mut Frame) -> Option<Position>,
+    ) -> Result<(), String> {
         self.frames += 1;
-        self.screen.draw(&render).expect("draw");
+        self.screen.draw_page(page, &render).expect("draw");
         self.reference
             .draw(|frame| {
                 if let Some(position) = render(frame) {
@@ -521,7 +597,7 @@ proptest::proptest! {
         let mut pair = Pair::new(area.width, area.height);
         for (texts, cursor) in frames {
             let buffer = bordered(area, &texts);
-            let result = pair.draw(|frame| {
+            let result = pair.draw(0, |frame| {
                 frame.buffer_mut().content.clone_from(&buffer.content);
                 cursor.map(|at| Position::new(at % area.width, at / area.width % area.height))
             });

@@ -9,6 +9,7 @@
 //! compared, so only one of them is kept.
 
 mod changes;
+pub mod kept;
 
 use std::io::{self, Stdout, Write};
 
@@ -25,6 +26,14 @@ pub struct Screen<W: Write = Stdout> {
     terminal: ratatui::Terminal<Fast<W>>,
     /// What the terminal shows now (blank after a resize, which clears it).
     shown: Buffer,
+    /// Which page it shows (`None`: nothing drawn yet), and the rows it drew.
+    page: Option<u8>,
+    rows: kept::Records,
+    /// The last frame of the page before, and its rows: opening that page
+    /// again copies rows from it.
+    away: Option<(u8, kept::Earlier)>,
+    /// Rows drawn afresh too and compared (tests: [`Screen::check_kept_rows`]).
+    check: bool,
 }
 
 impl Screen {
@@ -40,7 +49,20 @@ impl<W: Write> Screen<W> {
         let mut terminal = ratatui::Terminal::new(backend)?;
         let shown = Buffer::empty(terminal.get_frame().area());
         drop_spare_buffer(&mut terminal);
-        Ok(Self { terminal, shown })
+        Ok(Self {
+            terminal,
+            shown,
+            page: None,
+            rows: kept::Records::default(),
+            away: None,
+            check: false,
+        })
+    }
+
+    /// Checks every kept row ([`kept`]) against drawing it afresh, and that
+    /// nothing drew over a row; panics on a difference (tests).
+    pub fn check_kept_rows(&mut self, check: bool) {
+        self.check = check;
     }
 
     /// The terminal's size as last asked or told.
@@ -56,18 +78,59 @@ impl<W: Write> Screen<W> {
     /// Draws a frame with `render`, which says where the cursor goes
     /// (`None`: hidden), and shows what changed.
     pub fn draw(&mut self, render: impl FnOnce(&mut Frame) -> Option<Position>) -> io::Result<()> {
+        let page = self.page.unwrap_or_default();
+        self.draw_page(page, render)
+    }
+
+    /// [`Screen::draw`] for a frame of `page` (any number the caller gives
+    /// its screens): rows are kept ([`kept`]) from the last frame of the
+    /// same page, the one on screen or the one before a switch of pages.
+    /// The page only says where to look: a row is copied only when it was
+    /// drawn the same way.
+    pub fn draw_page(
+        &mut self,
+        page: u8,
+        render: impl FnOnce(&mut Frame) -> Option<Position>,
+    ) -> io::Result<()> {
         // A new size clears the terminal (ratatui's resize).
         self.terminal.autoresize()?;
         let area = self.terminal.get_frame().area();
         if self.shown.area != area {
             self.shown = Buffer::empty(area);
+            self.rows.clear();
+            self.away = None;
             drop_spare_buffer(&mut self.terminal);
         }
+        let same_page = self.page == Some(page);
+        let earlier = if same_page {
+            Some(kept::Earlier {
+                buffer: std::mem::take(&mut self.shown),
+                records: std::mem::take(&mut self.rows),
+            })
+        } else {
+            self.away
+                .take_if(|(away, _)| *away == page)
+                .map(|(_, earlier)| earlier)
+        };
+        kept::begin(earlier, same_page, kept::Records::default(), self.check);
         let cursor = render(&mut self.terminal.get_frame());
         let mut drawn = std::mem::take(self.terminal.current_buffer_mut());
+        let ended = kept::end(&drawn);
+        let (earlier, rows, copied) = match ended {
+            Some(ended) => (ended.earlier, ended.now, ended.copied),
+            None => (None, kept::Records::default(), Vec::new()),
+        };
+        let mut spare = None;
+        if same_page {
+            if let Some(earlier) = earlier {
+                self.shown = earlier.buffer;
+            }
+        } else {
+            spare = earlier.map(|earlier| earlier.buffer);
+        }
         self.terminal
             .backend_mut()
-            .draw_frame(changes(&self.shown, &drawn), &drawn)?;
+            .draw_frame(changes(&self.shown, &drawn).skipping(&copied), &drawn)?;
         match cursor {
             None => self.terminal.hide_cursor()?,
             Some(position) => {
@@ -76,9 +139,22 @@ impl<W: Write> Screen<W> {
             }
         }
         Backend::flush(self.terminal.backend_mut())?;
-        // The frame drawn is now on screen; the one it replaced is wiped
-        // for the next.
+        // The frame drawn is now on screen. The one it replaced is wiped for
+        // the next, or, when the page changed, kept as the last of its page
+        // (and the one kept before is wiped).
         std::mem::swap(&mut self.shown, &mut drawn);
+        let replaced_rows = std::mem::replace(&mut self.rows, rows);
+        if !same_page && let Some(page) = self.page {
+            let before = kept::Earlier {
+                buffer: drawn,
+                records: replaced_rows,
+            };
+            drawn = match self.away.replace((page, before)) {
+                Some((_, old)) => old.buffer,
+                None => spare.unwrap_or_else(|| Buffer::empty(area)),
+            };
+        }
+        self.page = Some(page);
         drawn.reset();
         *self.terminal.current_buffer_mut() = drawn;
         Ok(())

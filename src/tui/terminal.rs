@@ -210,7 +210,7 @@ fn event_loop(
     let mut deadlines = Deadlines::new();
     while !app.should_quit {
         share_open_scan(app, open_scan);
-        terminal.draw(|frame| view::paint(frame, app))?;
+        terminal.draw_page(view::page(app), |frame| view::paint(frame, app))?;
         // What opening a scan left until its first frame was on screen.
         if io.finish_opening(app) {
             continue;

@@ -40,10 +40,34 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
+/// Which page a frame of `app` shows: rows are kept from the last frame of
+/// the same page (`screen/kept.rs`), the walkthrough from one criterion to
+/// the next, the outcome screen when it is opened again. Only where to look
+/// for rows: a row is copied only when it is drawn the same way.
+pub fn page(app: &App) -> u8 {
+    if is_too_small(app.size) {
+        return 0;
+    }
+    match &app.screen {
+        Screen::Start(_) => 1,
+        Screen::NewScan(_) => 2,
+        Screen::Overview(_) => 3,
+        Screen::Walkthrough(walk) => match walk.mode {
+            WalkMode::Browse | WalkMode::Editing | WalkMode::Navigator { .. } => 4,
+            WalkMode::Summary { .. } => 5,
+            WalkMode::Projector { .. } => 6,
+            WalkMode::Actions { .. } => 7,
+        },
+    }
+}
+
 /// Draws the whole screen and says where the cursor goes (`None`: hidden).
 pub fn paint(frame: &mut Frame, app: &App) -> Option<Position> {
     let area = frame.area();
     let styles = Styles::new(app.theme, app.colour);
+    // Rows may be kept from an earlier frame, but not under what is drawn
+    // over the screen afterwards: a dialog, a banner.
+    crate::tui::screen::kept::allow(app.overlay.is_none() && app.banner.is_none(), styles.normal);
     // The theme's own background under everything (black for high
     // contrast); the others have none, and a fresh frame is blank already.
     if styles.normal != ratatui::style::Style::default() {

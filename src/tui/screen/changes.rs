@@ -7,6 +7,8 @@
 //! cell it replaces may need measuring. Every other cell (wide, skipped,
 //! forced width) goes the long road, ratatui's rules as they are.
 
+use std::ops::Range;
+
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::style::{Color, Modifier};
 
@@ -31,6 +33,8 @@ pub fn changes<'shown, 'next>(
         row_start: 0,
         trailing: None,
         widths: Widths::default(),
+        copied: &[],
+        copied_from: usize::MAX,
     }
 }
 
@@ -49,6 +53,11 @@ pub struct Changes<'shown, 'next> {
     /// The columns behind a wide character that still need a look.
     trailing: Option<Trailing>,
     widths: Widths,
+    /// Cells of `next` copied from `shown` (rows kept, `screen/kept.rs`),
+    /// sorted, and where the first of them starts: passed over when they
+    /// are still the same.
+    copied: &'next [Range<usize>],
+    copied_from: usize,
 }
 
 /// Columns behind a wide character: `from..to`, all written (`every`: the
@@ -70,6 +79,39 @@ const SHOWS_ON_BLANK: Modifier = Modifier::REVERSED
     .union(Modifier::CROSSED_OUT);
 
 impl<'next> Changes<'_, 'next> {
+    /// The same changes, passing over the cells in `copied` (index ranges,
+    /// sorted) where they are still what `shown` has: a row copied from it
+    /// that nothing drew over later.
+    pub fn skipping(mut self, copied: &'next [Range<usize>]) -> Self {
+        self.copied = copied;
+        self.copied_from = copied.first().map_or(usize::MAX, |range| range.start);
+        self
+    }
+
+    /// At `index`, where copied cells start: the index after them when they
+    /// are still the same (a quick comparison of whole cells: no symbol or
+    /// width to look at).
+    #[cold]
+    fn after_copied(&mut self, index: usize) -> Option<usize> {
+        while let [range, rest @ ..] = self.copied {
+            if range.end > index {
+                break;
+            }
+            self.copied = rest;
+        }
+        let [range, rest @ ..] = self.copied else {
+            self.copied_from = usize::MAX;
+            return None;
+        };
+        if range.start > index {
+            self.copied_from = range.start;
+            return None;
+        }
+        self.copied = rest;
+        self.copied_from = rest.first().map_or(usize::MAX, |range| range.start);
+        Some(range.end.min(self.next.len()).min(self.shown.len()))
+    }
+
     /// A cell's width, as `Cell::cell_width` gives it.
     fn width(&mut self, cell: &Cell) -> u16 {
         match cell.diff_option {
@@ -127,6 +169,12 @@ impl<'next> Iterator for Changes<'_, 'next> {
         }
         while self.at < len {
             let index = self.at;
+            if index >= self.copied_from
+                && let Some(after) = self.after_copied(index)
+            {
+                self.at = after;
+                continue;
+            }
             self.at += 1;
             let (next, shown) = (self.next, self.shown);
             let (cell, before) = (&next[index], &shown[index]);

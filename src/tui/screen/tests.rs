@@ -163,3 +163,63 @@ fn the_cursor_is_shown_where_the_frame_says_and_hidden_otherwise() {
     show(&out, &mut terminal);
     assert!(terminal.screen().hide_cursor());
 }
+
+/// A frame with one kept row of `text` (page 1), and an `X` drawn over it
+/// afterwards when `over`.
+fn kept_frame(screen: &mut Screen<Shared>, text: &str, over: bool) -> Buffer {
+    let mut drawn = None;
+    screen
+        .draw_page(1, |frame| {
+            kept::allow(true, Style::default());
+            let buf = frame.buffer_mut();
+            let place = Rect::new(0, 1, 20, 1);
+            kept::row(
+                buf,
+                place,
+                |key| key.text(text),
+                |buf| {
+                    buf.set_string(0, 1, text, Style::default());
+                },
+            );
+            if over {
+                kept::drawn_over(buf, Rect::new(2, 1, 1, 1));
+                buf.set_string(2, 1, "X", Style::default());
+            }
+            drawn = Some(buf.clone());
+            None
+        })
+        .expect("draw");
+    drawn.unwrap_or_else(|| Buffer::empty(Rect::ZERO))
+}
+
+#[test]
+fn a_row_drawn_as_before_is_copied_and_not_compared_but_one_drawn_over_is() {
+    let (mut screen, out) = screen(20, 3);
+    screen.check_kept_rows(true);
+    let mut terminal = terminal(20, 3);
+    let frame = kept_frame(&mut screen, "hallo", false);
+    show(&out, &mut terminal);
+    assert_shows(&terminal, &frame);
+    // The same row again: copied, nothing of it written.
+    let frame = kept_frame(&mut screen, "hallo", false);
+    let written = String::from_utf8_lossy(&out.0.borrow()).into_owned();
+    assert!(
+        !written.contains('h') && !written.contains('o'),
+        "{written:?}"
+    );
+    show(&out, &mut terminal);
+    assert_shows(&terminal, &frame);
+    // Copied, then drawn over: what is drawn over is written.
+    let frame = kept_frame(&mut screen, "hallo", true);
+    show(&out, &mut terminal);
+    assert_shows(&terminal, &frame);
+    // The row drawn over was not kept: drawn afresh, it shows again.
+    let frame = kept_frame(&mut screen, "hallo", false);
+    show(&out, &mut terminal);
+    assert_shows(&terminal, &frame);
+    // Another text at the same place is not taken from before.
+    let frame = kept_frame(&mut screen, "hallO", false);
+    show(&out, &mut terminal);
+    assert_shows(&terminal, &frame);
+    assert_eq!(frame[(4, 1)].symbol(), "O");
+}

@@ -105,7 +105,7 @@ pub(super) fn draw_navigator(
         };
         lines.push(Line::styled(row.text, style));
     }
-    frame.render_widget(Rows::new(lines), inner);
+    frame.render_widget(Rows::new(lines).kept(), inner);
 }
 
 /// One row of the criteria list.

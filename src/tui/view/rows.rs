@@ -12,11 +12,16 @@ use ratatui::text::{Line, Text};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use crate::tui::screen::kept;
+
 /// A drop-in for `Paragraph::new(text).style(style)` without wrap, scroll
 /// or block: every line on its own row, cut where the area ends.
 pub struct Rows<'a> {
     text: Text<'a>,
     style: Style,
+    /// Drawn on the frame's base: its rows may be kept from an earlier
+    /// frame ([`Rows::kept`]).
+    kept: bool,
 }
 
 impl<'a> Rows<'a> {
@@ -24,7 +29,17 @@ impl<'a> Rows<'a> {
         Self {
             text: text.into(),
             style: Style::default(),
+            kept: false,
         }
+    }
+
+    /// Rows drawn on the frame's base (nothing is drawn under them earlier
+    /// in the frame): a row drawn the same way at the same place in the last
+    /// frame of this page is copied from it (`screen/kept.rs`; the tests
+    /// check the promise).
+    pub fn kept(mut self) -> Self {
+        self.kept = true;
+        self
     }
 
     /// The style of the whole area, under the text (as `Paragraph::style`).
@@ -48,11 +63,17 @@ impl Widget for Rows<'_> {
         };
         if self.text.lines.iter().any(centred_or_right) {
             // Rare (a centred heading): ratatui places those itself.
+            kept::drawn_over(buf, area);
             Paragraph::new(self.text)
                 .style(self.style)
                 .render(area, buf);
             return;
         }
+        if self.kept {
+            self.render_kept(area, buf);
+            return;
+        }
+        kept::drawn_over(buf, area);
         if self.style != Style::default() {
             crate::tui::text_edit::for_each_cell(buf, area, |cell| {
                 cell.set_style(self.style);
@@ -60,6 +81,44 @@ impl Widget for Rows<'_> {
         }
         for (line, y) in self.text.lines.iter().zip(area.top()..area.bottom()) {
             draw_line(buf, area.x, y, area.width, line, self.text.style);
+        }
+    }
+}
+
+impl Rows<'_> {
+    /// Row by row, each kept when it can be: what the row shows is its line
+    /// (none below the last), its styles and its width.
+    fn render_kept(self, area: Rect, buf: &mut Buffer) {
+        let styled = self.style != Style::default();
+        let mut lines = self.text.lines.iter();
+        for y in area.top()..area.bottom() {
+            let line = lines.next();
+            if line.is_none() && !styled {
+                // Nothing drawn on this row, nor below.
+                break;
+            }
+            let place = Rect::new(area.x, y, area.width, 1);
+            let key = |key: &mut kept::Key| {
+                key.style(self.style);
+                key.style(self.text.style);
+                if let Some(line) = line {
+                    key.style(line.style);
+                    for span in &line.spans {
+                        key.style(span.style);
+                        key.text(&span.content);
+                    }
+                }
+            };
+            kept::row(buf, place, key, |buf| {
+                if styled {
+                    crate::tui::text_edit::for_each_cell(buf, place, |cell| {
+                        cell.set_style(self.style);
+                    });
+                }
+                if let Some(line) = line {
+                    draw_line(buf, area.x, y, area.width, line, self.text.style);
+                }
+            });
         }
     }
 }

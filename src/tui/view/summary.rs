@@ -422,5 +422,5 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, walk: &Walkthrough, styles
             Line::from(spans)
         })
         .collect();
-    frame.render_widget(Rows::new(lines), inner);
+    frame.render_widget(Rows::new(lines).kept(), inner);
 }

@@ -1,0 +1,389 @@
+//! Rows kept from an earlier frame of the same page. Every frame is drawn
+//! whole and compared with the one on screen; moving from one criterion to
+//! the next leaves most rows as they were (the criteria list, the labels),
+//! and opening the outcome screen again draws the rows it drew last time.
+//! A row that a widget draws on the frame's base ([`row`]: nothing drawn
+//! under it earlier in the frame), that the last frame of this page drew
+//! the same way at the same place, is copied from that frame instead of
+//! drawn; when that frame is the one on screen, the comparison passes over
+//! the copied cells (after a cheap check that nothing drew over them).
+//!
+//! "The same way" is the row's key: every byte of what it is drawn from
+//! (its text, its styles, its width, the frame's base), written out, not
+//! hashed, and compared in full. Rows are kept only in frames with nothing
+//! drawn over the screen afterwards (a dialog, a banner: [`allow`]); a row
+//! drawn over by another row stops being kept ([`drawn_over`]). In check
+//! mode ([`Screen::check_kept_rows`](super::Screen::check_kept_rows), on in
+//! the tests that type at the real views) every kept row is drawn afresh
+//! too and compared, every row is checked to start on the frame's base,
+//! and at the end of the frame every row is checked to show what it drew.
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+
+/// A row drawn in a frame: where, how wide, and what from (a range of the
+/// frame's key bytes).
+#[derive(Debug, Clone)]
+struct Record {
+    y: u16,
+    x: u16,
+    width: u16,
+    key: Range<usize>,
+}
+
+/// The rows one frame drew, sorted by place once it is drawn.
+#[derive(Debug, Default)]
+pub struct Records {
+    rows: Vec<Record>,
+    keys: Vec<u8>,
+}
+
+impl Records {
+    fn find(&self, x: u16, y: u16) -> Option<&Record> {
+        let at = self
+            .rows
+            .binary_search_by(|row| (row.y, row.x).cmp(&(y, x)))
+            .ok()?;
+        self.rows.get(at)
+    }
+
+    fn key(&self, row: &Record) -> &[u8] {
+        &self.keys[row.key.clone()]
+    }
+
+    /// Emptied, its room kept for the next frame.
+    pub fn clear(&mut self) {
+        self.rows.clear();
+        self.keys.clear();
+    }
+
+    fn sort(&mut self) {
+        self.rows.sort_unstable_by_key(|row| (row.y, row.x));
+        // Two rows at one place (the later drew over the earlier): neither
+        // can be copied.
+        let mut index = 1;
+        while index < self.rows.len() {
+            let (before, at) = (&self.rows[index - 1], &self.rows[index]);
+            if (before.y, before.x) == (at.y, at.x) {
+                self.rows.drain(index - 1..=index);
+                index = index.saturating_sub(1).max(1);
+            } else {
+                index += 1;
+            }
+        }
+    }
+}
+
+/// A frame drawn earlier and the rows it drew: where rows are copied from.
+pub struct Earlier {
+    pub buffer: Buffer,
+    pub records: Records,
+}
+
+/// What a frame being drawn knows.
+struct Drawing {
+    earlier: Option<Earlier>,
+    /// `earlier` is the frame on screen: copied cells need no comparing.
+    on_screen: bool,
+    allowed: bool,
+    /// What every cell of the frame starts as (the theme's background),
+    /// and its style.
+    base: Cell,
+    base_style: Style,
+    now: Records,
+    /// Cells copied from the frame on screen, by index.
+    copied: Vec<Range<usize>>,
+    /// Check mode: each row's cells as drawn, compared at the end.
+    check: Option<Vec<(Record, Vec<Cell>)>>,
+}
+
+thread_local! {
+    static DRAWING: RefCell<Option<Drawing>> = const { RefCell::new(None) };
+}
+
+/// A frame starts: rows may be copied from `earlier` (`on_screen`: it is the
+/// frame on screen); `now` (empty) collects the rows this frame draws.
+pub(super) fn begin(earlier: Option<Earlier>, on_screen: bool, now: Records, check: bool) {
+    DRAWING.set(Some(Drawing {
+        earlier,
+        on_screen,
+        allowed: false,
+        base: Cell::EMPTY,
+        base_style: Style::default(),
+        now,
+        copied: Vec::new(),
+        check: check.then(Vec::new),
+    }));
+}
+
+/// What a frame's drawing leaves: the earlier frame back, the rows drawn,
+/// and the cells copied from the frame on screen (sorted).
+pub(super) struct Ended {
+    pub earlier: Option<Earlier>,
+    pub now: Records,
+    pub copied: Vec<Range<usize>>,
+}
+
+/// The frame is drawn (`drawn`).
+///
+/// # Panics
+/// In check mode, when a row no longer shows what it drew.
+pub(super) fn end(drawn: &Buffer) -> Option<Ended> {
+    let mut drawing = DRAWING.take()?;
+    if let Some(rows) = drawing.check.take() {
+        for (row, cells) in rows {
+            let start = drawn.index_of(row.x, row.y);
+            let still = drawing.now.rows.iter().any(|kept| kept.key == row.key);
+            assert!(
+                !still || drawn.content[start..start + cells.len()] == cells[..],
+                "the row at {},{} was drawn over later in the frame",
+                row.x,
+                row.y
+            );
+        }
+    }
+    drawing.now.sort();
+    drawing.copied.sort_unstable_by_key(|range| range.start);
+    Some(Ended {
+        earlier: drawing.earlier,
+        now: drawing.now,
+        copied: drawing.copied,
+    })
+}
+
+/// Whether rows may be kept in this frame (nothing is drawn over the screen
+/// after it), and the style every cell starts with.
+pub fn allow(allowed: bool, base: Style) {
+    DRAWING.with_borrow_mut(|drawing| {
+        if let Some(drawing) = drawing {
+            drawing.allowed = allowed;
+            let mut cell = Cell::EMPTY;
+            if base != Style::default() {
+                cell.set_style(base);
+            }
+            drawing.base = cell;
+            drawing.base_style = base;
+        }
+    });
+}
+
+/// What [`row`] found in the earlier frame.
+enum Found {
+    /// Not kept in this frame: draw, record nothing.
+    Draw,
+    /// Draw, then record.
+    DrawAndRecord(Record),
+    /// Copied from the earlier frame; recorded.
+    Copied(Record),
+}
+
+/// A row of one line, `place` (one row high), that `draw` draws on the
+/// frame's base, from what `key` writes out (everything the row's cells
+/// depend on: its text and styles; the place and the base are added here):
+/// copied when the earlier frame of this page drew it the same way.
+///
+/// # Panics
+/// In check mode, when the row does not start on the frame's base, or a
+/// copied row is not what drawing it gives.
+pub fn row(
+    buf: &mut Buffer,
+    place: Rect,
+    key: impl FnOnce(&mut Key),
+    draw: impl FnOnce(&mut Buffer),
+) {
+    let place = place.intersection(buf.area);
+    if place.is_empty() {
+        return;
+    }
+    let found = DRAWING.with_borrow_mut(|drawing| match drawing {
+        Some(drawing) if drawing.allowed => find(drawing, buf, place, key),
+        _ => Found::Draw,
+    });
+    let start = buf.index_of(place.x, place.y);
+    let cells = start..start + usize::from(place.width);
+    match found {
+        Found::Draw => draw(buf),
+        Found::DrawAndRecord(record) => {
+            DRAWING.with_borrow_mut(|drawing| {
+                if let Some(drawing) = drawing {
+                    check_base(drawing, buf, &cells);
+                }
+            });
+            draw(buf);
+            DRAWING.with_borrow_mut(|drawing| {
+                if let Some(drawing) = drawing {
+                    recorded(drawing, buf, record, cells);
+                }
+            });
+        }
+        Found::Copied(record) => {
+            let checking =
+                DRAWING.with_borrow(|drawing| drawing.as_ref().is_some_and(|d| d.check.is_some()));
+            if checking {
+                let copied = buf.content[cells.clone()].to_vec();
+                let base = DRAWING.with_borrow(|drawing| {
+                    drawing.as_ref().map_or(Cell::EMPTY, |d| d.base.clone())
+                });
+                buf.content[cells.clone()].fill(base);
+                draw(buf);
+                assert!(
+                    buf.content[cells.clone()] == copied[..],
+                    "the row kept at {},{} is not what drawing it gives",
+                    place.x,
+                    place.y
+                );
+            }
+            DRAWING.with_borrow_mut(|drawing| {
+                if let Some(drawing) = drawing {
+                    recorded(drawing, buf, record, cells);
+                }
+            });
+        }
+    }
+}
+
+/// The key of the row at `place`, and whether the earlier frame drew it so
+/// (then it is copied here, over the base it would be drawn on).
+fn find(drawing: &mut Drawing, buf: &mut Buffer, place: Rect, key: impl FnOnce(&mut Key)) -> Found {
+    let start = drawing.now.keys.len();
+    {
+        let mut writer = Key(&mut drawing.now.keys);
+        writer.number(place.width.into());
+        writer.style(drawing.base_style);
+        key(&mut writer);
+    }
+    let record = Record {
+        y: place.y,
+        x: place.x,
+        width: place.width,
+        key: start..drawing.now.keys.len(),
+    };
+    let Some(earlier) = drawing
+        .earlier
+        .as_ref()
+        .filter(|earlier| earlier.buffer.area == buf.area)
+    else {
+        return Found::DrawAndRecord(record);
+    };
+    let same = earlier.records.find(place.x, place.y).is_some_and(|row| {
+        row.width == place.width && earlier.records.key(row) == drawing.now.key(&record)
+    });
+    if !same {
+        return Found::DrawAndRecord(record);
+    }
+    let from = buf.index_of(place.x, place.y);
+    let cells = from..from + usize::from(place.width);
+    check_base(drawing, buf, &cells);
+    buf.content[cells.clone()].clone_from_slice(&earlier.buffer.content[cells.clone()]);
+    if drawing.on_screen {
+        drawing.copied.push(cells);
+    }
+    Found::Copied(record)
+}
+
+fn recorded(drawing: &mut Drawing, buf: &Buffer, record: Record, cells: Range<usize>) {
+    if let Some(rows) = &mut drawing.check {
+        rows.push((record.clone(), buf.content[cells].to_vec()));
+    }
+    drawing.now.rows.push(record);
+}
+
+/// Check mode: the row starts on the frame's base.
+fn check_base(drawing: &Drawing, buf: &Buffer, cells: &Range<usize>) {
+    if drawing.check.is_some() {
+        assert!(
+            buf.content[cells.clone()]
+                .iter()
+                .all(|cell| *cell == drawing.base),
+            "a kept row at index {} does not start on the frame's base",
+            cells.start
+        );
+    }
+}
+
+/// `area` is drawn over by something that is not a kept row: rows drawn
+/// there earlier in the frame are neither kept nor copied.
+pub fn drawn_over(buf: &Buffer, area: Rect) {
+    DRAWING.with_borrow_mut(|drawing| {
+        let Some(drawing) = drawing.as_mut().filter(|drawing| drawing.allowed) else {
+            return;
+        };
+        let area = area.intersection(buf.area);
+        let covers = |y: u16, x: u16, width: u16| {
+            y >= area.y && y < area.bottom() && x < area.right() && area.x < x.saturating_add(width)
+        };
+        drawing
+            .now
+            .rows
+            .retain(|row| !covers(row.y, row.x, row.width));
+        drawing.copied.retain(|cells| {
+            let (x, y) = buf.pos_of(cells.start);
+            !covers(y, x, u16::try_from(cells.len()).unwrap_or(u16::MAX))
+        });
+    });
+}
+
+/// A row's key being written: every byte of what the row is drawn from.
+pub struct Key<'a>(&'a mut Vec<u8>);
+
+impl Key<'_> {
+    pub fn number(&mut self, number: u32) {
+        self.0.extend_from_slice(&number.to_le_bytes());
+    }
+
+    /// Text, with its length (so two pieces never read as one).
+    pub fn text(&mut self, text: &str) {
+        self.number(u32::try_from(text.len()).unwrap_or(u32::MAX));
+        self.0.extend_from_slice(text.as_bytes());
+    }
+
+    pub fn style(&mut self, style: Style) {
+        let mut bytes = [0; 16];
+        for (at, colour) in [style.fg, style.bg, style.underline_color]
+            .into_iter()
+            .enumerate()
+        {
+            bytes[at * 4..at * 4 + 4].copy_from_slice(&colour_bytes(colour));
+        }
+        bytes[12..14].copy_from_slice(&style.add_modifier.bits().to_le_bytes());
+        bytes[14..16].copy_from_slice(&style.sub_modifier.bits().to_le_bytes());
+        self.0.extend_from_slice(&bytes);
+    }
+}
+
+/// A colour (or none) as four bytes, one for each.
+fn colour_bytes(colour: Option<Color>) -> [u8; 4] {
+    match colour {
+        None => [0, 0, 0, 0],
+        Some(Color::Rgb(red, green, blue)) => [1, red, green, blue],
+        Some(Color::Indexed(index)) => [2, index, 0, 0],
+        Some(named) => [3, named_colour(named), 0, 0],
+    }
+}
+
+/// A named colour's number (`Reset` first, then the sixteen in order).
+fn named_colour(colour: Color) -> u8 {
+    match colour {
+        Color::Black => 1,
+        Color::Red => 2,
+        Color::Green => 3,
+        Color::Yellow => 4,
+        Color::Blue => 5,
+        Color::Magenta => 6,
+        Color::Cyan => 7,
+        Color::Gray => 8,
+        Color::DarkGray => 9,
+        Color::LightRed => 10,
+        Color::LightGreen => 11,
+        Color::LightYellow => 12,
+        Color::LightBlue => 13,
+        Color::LightMagenta => 14,
+        Color::LightCyan => 15,
+        Color::White => 16,
+        Color::Reset | Color::Rgb(..) | Color::Indexed(_) => 0,
+    }
+}
