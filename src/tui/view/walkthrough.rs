@@ -490,7 +490,9 @@ fn draw_detail(
         };
         let marker = if focused { "▶" } else { " " };
         frame.render_widget(
-            Rows::new(format!("{marker}{label}")).style(label_style),
+            Rows::new(format!("{marker}{label}"))
+                .style(label_style)
+                .kept(),
             label_area,
         );
         match field {
@@ -504,17 +506,17 @@ fn draw_detail(
                 );
                 line.spans
                     .extend(super::many::conflict_mark(walk, *field, text, styles));
-                frame.render_widget(Rows::new(line), *area);
+                frame.render_widget(Rows::new(line).kept(), *area);
             }
             Field::Agreement => {
                 let mut line = agreement_line(framework, answer.agreement, area.width, styles);
                 line.spans
                     .extend(super::many::conflict_mark(walk, *field, text, styles));
-                frame.render_widget(Rows::new(line), *area);
+                frame.render_widget(Rows::new(line).kept(), *area);
             }
             Field::Agenda(part) if !field.is_text() => {
                 let line = super::actions::agenda_value_line(framework, answer, *part, app, styles);
-                frame.render_widget(Rows::new(line), *area);
+                frame.render_widget(Rows::new(line).kept(), *area);
             }
             Field::Note(_) | Field::Agenda(_) => {
                 let note = note_text(answer, *field).map_or("", String::as_str);
@@ -523,11 +525,11 @@ fn draw_detail(
                     && !editing
                     && let Some(mark) = super::many::conflict_mark(walk, *field, text, styles)
                 {
-                    frame.render_widget(Rows::new(Line::from(mark)), *area);
+                    frame.render_widget(Rows::new(Line::from(mark)).kept(), *area);
                     continue;
                 }
                 if note.is_empty() && !editing {
-                    frame.render_widget(Rows::new(text.empty_note).style(styles.dim), *area);
+                    frame.render_widget(Rows::new(text.empty_note).style(styles.dim).kept(), *area);
                     continue;
                 }
                 let shown_cursor = if editing {
@@ -570,7 +572,9 @@ fn draw_detail(
         let rule = format!("── {} ", text.agenda.part_rule);
         let fill = usize::from(rule_area.width).saturating_sub(rule.chars().count());
         frame.render_widget(
-            Rows::new(format!("{rule}{}", "─".repeat(fill))).style(styles.dim),
+            Rows::new(format!("{rule}{}", "─".repeat(fill)))
+                .style(styles.dim)
+                .kept(),
             rule_area,
         );
     }
@@ -598,7 +602,9 @@ fn draw_detail(
         };
         let fill = usize::from(rule_area.width).saturating_sub(rule.chars().count());
         frame.render_widget(
-            Rows::new(format!("{rule}{}", "─".repeat(fill))).style(styles.dim),
+            Rows::new(format!("{rule}{}", "─".repeat(fill)))
+                .style(styles.dim)
+                .kept(),
             rule_area,
         );
     }

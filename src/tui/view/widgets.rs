@@ -122,7 +122,7 @@ pub fn bottom_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
         ));
         spans.push(Span::styled(words, styles.bar));
     }
-    frame.render_widget(Rows::new(Line::from(spans)).style(styles.bar), area);
+    frame.render_widget(Rows::new(Line::from(spans)).style(styles.bar).kept(), area);
 }
 
 /// The hints that fit in `width` columns as (keys, " words  ") pairs: a hint
