@@ -1340,7 +1340,8 @@ fn on_the_outcome_screen() -> App {
 /// The walkthrough drawn frame after frame, with what is kept from one frame
 /// to the next (the criteria list's width), is what drawing it afresh gives
 /// (on a thread of its own, after the same keys): moving, answering, the
-/// "go to" list, at two widths.
+/// "go to" list, through the fields (the key hints change on the
+/// agreement), at two widths.
 #[test]
 fn the_walkthrough_drawn_after_moves_is_the_screen_drawn_afresh() {
     let start = || {
@@ -1359,6 +1360,11 @@ fn the_walkthrough_drawn_after_moves_is_the_screen_drawn_afresh() {
         ("g", 100),
         ("<down> <down>", 100),
         ("<esc> p p", 100),
+        // Through the fields: on the agreement the key hints change.
+        ("<tab> <tab> <tab> <tab>", 100),
+        ("<tab>", 100),
+        ("<tab>", 80),
+        ("<s-tab> <s-tab>", 100),
     ];
     drawn_as_afresh(start, &steps);
 }

@@ -114,15 +114,58 @@ pub fn bottom_bar(frame: &mut Frame, area: Rect, app: &App, styles: &Styles) {
         return;
     }
     let context = keymap::context(app);
+    let hints = kept_hints(app, context, usize::from(area.width));
     let mut spans = vec![Span::raw(" ")];
-    for (keys, words) in hint_entries(app, context, usize::from(area.width)) {
+    for (keys, words) in hints.iter() {
         spans.push(Span::styled(
-            keys,
+            keys.as_str(),
             styles.bar.add_modifier(ratatui::style::Modifier::BOLD),
         ));
-        spans.push(Span::styled(words, styles.bar));
+        spans.push(Span::styled(words.as_str(), styles.bar));
     }
     frame.render_widget(Rows::new(Line::from(spans)).style(styles.bar).kept(), area);
+}
+
+/// Everything [`hint_entries`] reads: the keys' context, whether the
+/// digits set the agreement, the scale, the language and the width.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct HintsKey {
+    context: keymap::Context,
+    on_agreement: bool,
+    scale: Option<(u8, u8)>,
+    catalogue: usize,
+    width: usize,
+}
+
+/// Key hints as (keys, " words  ") pairs, shared.
+type Hints = std::rc::Rc<Vec<(String, String)>>;
+
+std::thread_local! {
+    /// The hints last made, and what from.
+    static HINTS: std::cell::RefCell<Option<(HintsKey, Hints)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// [`hint_entries`], made again only when what it reads changed: making
+/// them (every binding's label, measured) was about a twentieth of a frame.
+fn kept_hints(app: &App, context: keymap::Context, width: usize) -> Hints {
+    let walk = app.walkthrough();
+    let key = HintsKey {
+        context,
+        on_agreement: context == keymap::Context::Walkthrough
+            && walk.is_some_and(|walk| walk.focus == crate::tui::app::Field::Agreement),
+        scale: walk.map(|walk| crate::tui::update::scale_range(&walk.scan)),
+        catalogue: std::ptr::from_ref(app.text) as usize,
+        width,
+    };
+    HINTS.with_borrow_mut(|kept| match kept {
+        Some((made_for, hints)) if *made_for == key => std::rc::Rc::clone(hints),
+        _ => {
+            let hints = std::rc::Rc::new(hint_entries(app, context, width));
+            *kept = Some((key, std::rc::Rc::clone(&hints)));
+            hints
+        }
+    })
 }
 
 /// The hints that fit in `width` columns as (keys, " words  ") pairs: a hint
