@@ -80,17 +80,21 @@ impl<'a> Pen<'a> {
     /// gap of unchanged cells before it may be written again.
     #[inline]
     pub fn put(&mut self, x: u16, y: u16, cell: &Cell, frame: Option<&Buffer>) -> io::Result<()> {
-        if let Some(frame) = frame
-            && !self.follows(x, y)
+        let follows = self.follows(x, y);
+        if !follows
+            && let Some(frame) = frame
             && let Some(gap) = self.rewritable_gap(frame, x, y)
         {
             for column in gap {
                 if let Some(unchanged) = frame.cell(Position::new(column, y)) {
-                    self.put_one(column, y, unchanged)?;
+                    let follows = self.follows(column, y);
+                    self.put_one(column, y, unchanged, follows)?;
                 }
             }
+            // The gap ends right before this cell.
+            return self.put_one(x, y, cell, true);
         }
-        self.put_one(x, y, cell)
+        self.put_one(x, y, cell, follows)
     }
 
     /// The last blanks, and the style back to the terminal's own.
@@ -130,9 +134,11 @@ impl<'a> Pen<'a> {
             .then_some(gap)
     }
 
-    fn put_one(&mut self, x: u16, y: u16, cell: &Cell) -> io::Result<()> {
+    /// Writes `cell` at column `x`, row `y`; `follows`: right behind the
+    /// cell written last (worked out once by the caller).
+    #[inline]
+    fn put_one(&mut self, x: u16, y: u16, cell: &Cell, mut follows: bool) -> io::Result<()> {
         let symbol = cell.symbol();
-        let mut follows = self.follows(x, y);
         let blank = (!self.unsure || !follows) && erasable(cell, symbol);
         if self.blanks > 0 {
             let same_style = cell.modifier == self.modifier
