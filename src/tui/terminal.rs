@@ -352,9 +352,12 @@ fn share_open_scan(app: &App, open_scan: &OpenScan) {
     let path = app
         .walkthrough()
         .filter(|walk| !walk.read_only)
-        .map(|walk| walk.path.clone());
-    if let Ok(mut shared) = open_scan.lock() {
-        *shared = path;
+        .map(|walk| &walk.path);
+    // Copied only when it changed (this runs before every frame).
+    if let Ok(mut shared) = open_scan.lock()
+        && shared.as_ref() != path
+    {
+        *shared = path.cloned();
     }
 }
 
