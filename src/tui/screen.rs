@@ -29,9 +29,8 @@ pub struct Screen<W: Write = Stdout> {
     /// Which page it shows (`None`: nothing drawn yet), and the rows it drew.
     page: Option<u8>,
     rows: kept::Records,
-    /// The last frame of the page before, and its rows: opening that page
-    /// again copies rows from it.
-    away: Option<(u8, kept::Earlier)>,
+    /// The rows' room of the frame before, for the next frame's rows.
+    spare_rows: kept::Records,
     /// Rows drawn afresh too and compared (tests: [`Screen::check_kept_rows`]).
     check: bool,
 }
@@ -54,7 +53,7 @@ impl<W: Write> Screen<W> {
             shown,
             page: None,
             rows: kept::Records::default(),
-            away: None,
+            spare_rows: kept::Records::default(),
             check: false,
         })
     }
@@ -83,10 +82,11 @@ impl<W: Write> Screen<W> {
     }
 
     /// [`Screen::draw`] for a frame of `page` (any number the caller gives
-    /// its screens): rows are kept ([`kept`]) from the last frame of the
-    /// same page, the one on screen or the one before a switch of pages.
-    /// The page only says where to look: a row is copied only when it was
-    /// drawn the same way.
+    /// its screens): rows are kept ([`kept`]) from the frame on screen when
+    /// it shows the same page. (Keeping the last frame of the page before a
+    /// switch too, to copy from when it comes back, cost as much as drawing:
+    /// that frame is no longer in the cache.) The page only says where to
+    /// look: a row is copied only when it was drawn the same way.
     pub fn draw_page(
         &mut self,
         page: u8,
@@ -98,21 +98,16 @@ impl<W: Write> Screen<W> {
         if self.shown.area != area {
             self.shown = Buffer::empty(area);
             self.rows.clear();
-            self.away = None;
             drop_spare_buffer(&mut self.terminal);
         }
         let same_page = self.page == Some(page);
-        let earlier = if same_page {
-            Some(kept::Earlier {
-                buffer: std::mem::take(&mut self.shown),
-                records: std::mem::take(&mut self.rows),
-            })
-        } else {
-            self.away
-                .take_if(|(away, _)| *away == page)
-                .map(|(_, earlier)| earlier)
-        };
-        kept::begin(earlier, same_page, kept::Records::default(), self.check);
+        let earlier = same_page.then(|| kept::Earlier {
+            buffer: std::mem::take(&mut self.shown),
+            records: std::mem::take(&mut self.rows),
+        });
+        let mut now = std::mem::take(&mut self.spare_rows);
+        now.clear();
+        kept::begin(earlier, now, self.check);
         let cursor = render(&mut self.terminal.get_frame());
         let mut drawn = std::mem::take(self.terminal.current_buffer_mut());
         let ended = kept::end(&drawn);
@@ -120,13 +115,9 @@ impl<W: Write> Screen<W> {
             Some(ended) => (ended.earlier, ended.now, ended.copied),
             None => (None, kept::Records::default(), Vec::new()),
         };
-        let mut spare = None;
-        if same_page {
-            if let Some(earlier) = earlier {
-                self.shown = earlier.buffer;
-            }
-        } else {
-            spare = earlier.map(|earlier| earlier.buffer);
+        if let Some(earlier) = earlier {
+            self.shown = earlier.buffer;
+            self.rows = earlier.records;
         }
         self.terminal
             .backend_mut()
@@ -139,21 +130,10 @@ impl<W: Write> Screen<W> {
             }
         }
         Backend::flush(self.terminal.backend_mut())?;
-        // The frame drawn is now on screen. The one it replaced is wiped for
-        // the next, or, when the page changed, kept as the last of its page
-        // (and the one kept before is wiped).
+        // The frame drawn is now on screen, with its rows; the one it
+        // replaced is wiped for the next (its rows' room too).
         std::mem::swap(&mut self.shown, &mut drawn);
-        let replaced_rows = std::mem::replace(&mut self.rows, rows);
-        if !same_page && let Some(page) = self.page {
-            let before = kept::Earlier {
-                buffer: drawn,
-                records: replaced_rows,
-            };
-            drawn = match self.away.replace((page, before)) {
-                Some((_, old)) => old.buffer,
-                None => spare.unwrap_or_else(|| Buffer::empty(area)),
-            };
-        }
+        self.spare_rows = std::mem::replace(&mut self.rows, rows);
         self.page = Some(page);
         drawn.reset();
         *self.terminal.current_buffer_mut() = drawn;

@@ -40,10 +40,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
-/// Which page a frame of `app` shows: rows are kept from the last frame of
-/// the same page (`screen/kept.rs`), the walkthrough from one criterion to
-/// the next, the outcome screen when it is opened again. Only where to look
-/// for rows: a row is copied only when it is drawn the same way.
+/// Which page a frame of `app` shows: rows are kept from the frame on
+/// screen when it shows the same page (`screen/kept.rs`), the walkthrough
+/// from one criterion to the next, the outcome screen as its selection
+/// moves. Only where to look for rows: a row is copied only when it is
+/// drawn the same way.
 pub fn page(app: &App) -> u8 {
     if is_too_small(app.size) {
         return 0;

@@ -54,8 +54,7 @@ pub struct Changes<'shown, 'next> {
     trailing: Option<Trailing>,
     widths: Widths,
     /// Cells of `next` copied from `shown` (rows kept, `screen/kept.rs`),
-    /// sorted, and where the first of them starts: passed over when they
-    /// are still the same.
+    /// sorted, and where the first of them starts: passed over.
     copied: &'next [Range<usize>],
     copied_from: usize,
 }
@@ -80,17 +79,16 @@ const SHOWS_ON_BLANK: Modifier = Modifier::REVERSED
 
 impl<'next> Changes<'_, 'next> {
     /// The same changes, passing over the cells in `copied` (index ranges,
-    /// sorted) where they are still what `shown` has: a row copied from it
-    /// that nothing drew over later.
+    /// sorted): rows copied from `shown` that nothing drew over later (a
+    /// comparison of whole cells costs as much as this one; `kept` sees
+    /// to it that they are the same, and its check mode checks).
     pub fn skipping(mut self, copied: &'next [Range<usize>]) -> Self {
         self.copied = copied;
         self.copied_from = copied.first().map_or(usize::MAX, |range| range.start);
         self
     }
 
-    /// At `index`, where copied cells start: the index after them when they
-    /// are still the same (a quick comparison of whole cells: no symbol or
-    /// width to look at).
+    /// At `index`, where copied cells may start: the index after them.
     #[cold]
     fn after_copied(&mut self, index: usize) -> Option<usize> {
         while let [range, rest @ ..] = self.copied {

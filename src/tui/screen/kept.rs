@@ -1,12 +1,12 @@
-//! Rows kept from an earlier frame of the same page. Every frame is drawn
-//! whole and compared with the one on screen; moving from one criterion to
-//! the next leaves most rows as they were (the criteria list, the labels),
-//! and opening the outcome screen again draws the rows it drew last time.
-//! A row that a widget draws on the frame's base ([`row`]: nothing drawn
-//! under it earlier in the frame), that the last frame of this page drew
-//! the same way at the same place, is copied from that frame instead of
-//! drawn; when that frame is the one on screen, the comparison passes over
-//! the copied cells (after a cheap check that nothing drew over them).
+//! Rows kept from the frame on screen. Every frame is drawn whole and
+//! compared with the one on screen; moving from one criterion to the next
+//! leaves most rows as they were (the criteria list, the labels, the key
+//! hints). A row that a widget draws on the frame's base ([`row`]: nothing
+//! drawn under it earlier in the frame), that the frame on screen drew the
+//! same way at the same place, is copied from it instead of drawn, and the
+//! comparison passes over the copied cells. Only when the frame on screen
+//! shows the same page (`Screen::draw_page`): after a switch of pages
+//! nothing is where it was.
 //!
 //! "The same way" is the row's key: every byte of what it is drawn from
 //! (its text, its styles, its width, the frame's base), written out, not
@@ -78,7 +78,7 @@ impl Records {
     }
 }
 
-/// A frame drawn earlier and the rows it drew: where rows are copied from.
+/// The frame on screen and the rows it drew: where rows are copied from.
 pub struct Earlier {
     pub buffer: Buffer,
     pub records: Records,
@@ -86,16 +86,16 @@ pub struct Earlier {
 
 /// What a frame being drawn knows.
 struct Drawing {
+    /// The frame on screen, when it shows the same page: copied cells need
+    /// no comparing.
     earlier: Option<Earlier>,
-    /// `earlier` is the frame on screen: copied cells need no comparing.
-    on_screen: bool,
     allowed: bool,
     /// What every cell of the frame starts as (the theme's background),
     /// and its style.
     base: Cell,
     base_style: Style,
     now: Records,
-    /// Cells copied from the frame on screen, by index.
+    /// Cells copied, by index.
     copied: Vec<Range<usize>>,
     /// Check mode: each row's cells as drawn, compared at the end.
     check: Option<Vec<(Record, Vec<Cell>)>>,
@@ -105,12 +105,11 @@ thread_local! {
     static DRAWING: RefCell<Option<Drawing>> = const { RefCell::new(None) };
 }
 
-/// A frame starts: rows may be copied from `earlier` (`on_screen`: it is the
-/// frame on screen); `now` (empty) collects the rows this frame draws.
-pub(super) fn begin(earlier: Option<Earlier>, on_screen: bool, now: Records, check: bool) {
+/// A frame starts: rows may be copied from `earlier`, the frame on screen;
+/// `now` (empty) collects the rows this frame draws.
+pub(super) fn begin(earlier: Option<Earlier>, now: Records, check: bool) {
     DRAWING.set(Some(Drawing {
         earlier,
-        on_screen,
         allowed: false,
         base: Cell::EMPTY,
         base_style: Style::default(),
@@ -279,9 +278,7 @@ fn find(drawing: &mut Drawing, buf: &mut Buffer, place: Rect, key: impl FnOnce(&
     let cells = from..from + usize::from(place.width);
     check_base(drawing, buf, &cells);
     buf.content[cells.clone()].clone_from_slice(&earlier.buffer.content[cells.clone()]);
-    if drawing.on_screen {
-        drawing.copied.push(cells);
-    }
+    drawing.copied.push(cells);
     Found::Copied(record)
 }
 
@@ -331,6 +328,7 @@ pub fn drawn_over(buf: &Buffer, area: Rect) {
 pub struct Key<'a>(&'a mut Vec<u8>);
 
 impl Key<'_> {
+    /// A number, as four bytes.
     pub fn number(&mut self, number: u32) {
         self.0.extend_from_slice(&number.to_le_bytes());
     }
@@ -342,17 +340,32 @@ impl Key<'_> {
     }
 
     pub fn style(&mut self, style: Style) {
-        let mut bytes = [0; 16];
-        for (at, colour) in [style.fg, style.bg, style.underline_color]
-            .into_iter()
-            .enumerate()
-        {
-            bytes[at * 4..at * 4 + 4].copy_from_slice(&colour_bytes(colour));
-        }
-        bytes[12..14].copy_from_slice(&style.add_modifier.bits().to_le_bytes());
-        bytes[14..16].copy_from_slice(&style.sub_modifier.bits().to_le_bytes());
-        self.0.extend_from_slice(&bytes);
+        self.0.extend_from_slice(&style_bytes(style));
     }
+
+    /// A piece of text in a style: the style, the text's length, the text.
+    pub fn span(&mut self, style: Style, text: &str) {
+        let mut head = [0; 20];
+        head[..16].copy_from_slice(&style_bytes(style));
+        head[16..].copy_from_slice(&u32::try_from(text.len()).unwrap_or(u32::MAX).to_le_bytes());
+        self.0.extend_from_slice(&head);
+        self.0.extend_from_slice(text.as_bytes());
+    }
+}
+
+/// A style as sixteen bytes: three colours, then the modifiers added and
+/// taken away.
+fn style_bytes(style: Style) -> [u8; 16] {
+    let mut bytes = [0; 16];
+    for (at, colour) in [style.fg, style.bg, style.underline_color]
+        .into_iter()
+        .enumerate()
+    {
+        bytes[at * 4..at * 4 + 4].copy_from_slice(&colour_bytes(colour));
+    }
+    bytes[12..14].copy_from_slice(&style.add_modifier.bits().to_le_bytes());
+    bytes[14..16].copy_from_slice(&style.sub_modifier.bits().to_le_bytes());
+    bytes
 }
 
 /// A colour (or none) as four bytes, one for each.

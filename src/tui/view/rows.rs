@@ -104,8 +104,7 @@ impl Rows<'_> {
                 if let Some(line) = line {
                     key.style(line.style);
                     for span in &line.spans {
-                        key.style(span.style);
-                        key.text(&span.content);
+                        key.span(span.style, &span.content);
                     }
                 }
             };

@@ -422,5 +422,8 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, walk: &Walkthrough, styles
             Line::from(spans)
         })
         .collect();
-    frame.render_widget(Rows::new(lines).kept(), inner);
+    // Not kept rows (`Rows::kept`): the outcome screen is mostly opened from
+    // the walkthrough, a switch of pages where nothing is kept, and writing
+    // the rows' keys down for the next frame cost more than it saved.
+    frame.render_widget(Rows::new(lines), inner);
 }
