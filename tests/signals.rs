@@ -421,3 +421,58 @@ fn a_signal_with_keys_in_flight_keeps_every_drawn_key() {
         );
     }
 }
+
+/// The terminal goes away under zelfscan itself (every side of it closed, so
+/// every write to it fails): it saves, gives the terminal back quietly and
+/// ends as a hang-up does (128 + SIGHUP). It used to end in an abort: giving
+/// the terminal back printed the failure, and printing to a closed
+/// terminal panics.
+#[test]
+fn a_terminal_that_goes_away_ends_zelfscan_as_a_hang_up_not_an_abort() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let home = tempfile::tempdir().expect("temp dir");
+    let scan = new_scan(home.path());
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("openpty");
+    let mut command = CommandBuilder::new(BIN);
+    command.args(["open", scan.to_str().expect("utf-8 path")]);
+    command.env("ZELFSCAN_HOME", home.path());
+    command.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(command).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let writer = pair.master.take_writer().expect("writer");
+    // Read until the first frame is out (the criterion's title).
+    let mut seen = Vec::new();
+    let mut buffer = [0_u8; 4096];
+    while !contains(&seen, "VIS-1".as_bytes()) {
+        let count = reader.read(&mut buffer).expect("read the first frame");
+        assert!(count > 0, "zelfscan ended before its first frame");
+        seen.extend_from_slice(&buffer[..count]);
+    }
+    // Every side of the terminal closed: it is hung up.
+    drop(reader);
+    drop(writer);
+    drop(pair.master);
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "zelfscan still runs after its terminal went away"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    assert_eq!(status.exit_code(), 128 + 1, "ends as SIGHUP: {status:?}");
+    assert!(!journal_path(&scan).exists(), "the journal is gone");
+    assert!(load_scan(&scan).is_ok(), "the scan file loads");
+}

@@ -10,7 +10,7 @@
 //! drawn after the save. The terminal is always given back: on quit, on
 //! error, on a panic (ratatui's hook) and on a signal.
 
-use std::io::stdout;
+use std::io::{Write, stdout};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
@@ -68,7 +68,7 @@ pub fn run(mut app: App, first: Option<Effect>) -> anyhow::Result<App> {
     let mut terminal = match set_up_terminal().and_then(|()| super::screen::Screen::stdout()) {
         Ok(terminal) => terminal,
         Err(error) => {
-            ratatui::restore();
+            give_back_terminal();
             return Err(error.into());
         }
     };
@@ -79,7 +79,7 @@ pub fn run(mut app: App, first: Option<Effect>) -> anyhow::Result<App> {
         Ok(events) => events,
         Err(error) => {
             let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
-            ratatui::restore();
+            give_back_terminal();
             return Err(error.into());
         }
     };
@@ -108,7 +108,7 @@ pub fn run(mut app: App, first: Option<Effect>) -> anyhow::Result<App> {
         DisableMouseCapture,
         cursor::Show
     );
-    ratatui::restore();
+    give_back_terminal();
     match result? {
         Ending::Quit => Ok(app),
         Ending::Signal(number) => std::process::exit(128 + number),
@@ -122,11 +122,20 @@ pub fn run(mut app: App, first: Option<Effect>) -> anyhow::Result<App> {
 fn set_up_terminal() -> std::io::Result<()> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        ratatui::restore();
+        give_back_terminal();
         hook(info);
     }));
     ratatui::crossterm::terminal::enable_raw_mode()?;
     execute!(stdout(), ratatui::crossterm::terminal::EnterAlternateScreen)
+}
+
+/// Gives the terminal back (raw mode off, the main screen) as
+/// `ratatui::restore` does, but quietly: ratatui's prints a failure with
+/// `eprintln!`, which panics when the terminal itself is gone (a closed
+/// window: every write fails), and so ended a closed window's save in an
+/// abort. With no terminal there is nothing to give back or tell.
+fn give_back_terminal() {
+    let _ = ratatui::try_restore();
 }
 
 /// Lets go of the scan after a signal or an error: the journal is removed
@@ -371,7 +380,10 @@ fn install_panic_message(text: &'static Catalogue, open_scan: OpenScan) {
         previous(info);
         let path = open_scan.lock().ok().and_then(|shared| shared.clone());
         if let Some(path) = path {
-            eprintln!(
+            // Not `eprintln!`: it panics when the terminal is gone, and a
+            // panic in the panic hook aborts.
+            let _ = writeln!(
+                std::io::stderr(),
                 "{}",
                 (text.panic_data_safe)(
                     &crate::storage::sanitize_for_display(&path.display().to_string()),
