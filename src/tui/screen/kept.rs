@@ -62,19 +62,24 @@ impl Records {
     }
 
     fn sort(&mut self) {
-        self.rows.sort_unstable_by_key(|row| (row.y, row.x));
-        // Two rows at one place (the later drew over the earlier): neither
-        // can be copied.
-        let mut index = 1;
-        while index < self.rows.len() {
-            let (before, at) = (&self.rows[index - 1], &self.rows[index]);
-            if (before.y, before.x) == (at.y, at.x) {
-                self.rows.drain(index - 1..=index);
-                index = index.saturating_sub(1).max(1);
-            } else {
-                index += 1;
+        let place = |row: &Record| (row.y, row.x);
+        self.rows.sort_unstable_by_key(place);
+        // Rows at a place drawn more than once (the later over the
+        // earlier): none of them can be copied.
+        let rows = &mut self.rows;
+        let (mut read, mut write) = (0, 0);
+        while read < rows.len() {
+            let mut end = read + 1;
+            while end < rows.len() && place(&rows[end]) == place(&rows[read]) {
+                end += 1;
             }
+            if end - read == 1 {
+                rows.swap(write, read);
+                write += 1;
+            }
+            read = end;
         }
+        rows.truncate(write);
     }
 }
 
@@ -398,5 +403,37 @@ fn named_colour(colour: Color) -> u8 {
         Color::LightCyan => 15,
         Color::White => 16,
         Color::Reset | Color::Rgb(..) | Color::Indexed(_) => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_drawn_twice_or_more_at_one_place_are_all_forgotten() {
+        let row = |y, x| Record {
+            y,
+            x,
+            width: 3,
+            key: 0..0,
+        };
+        let mut records = Records {
+            rows: vec![
+                row(1, 0),
+                row(0, 5),
+                row(1, 0),
+                row(2, 0),
+                row(1, 0),
+                row(0, 5),
+                row(0, 2),
+            ],
+            keys: Vec::new(),
+        };
+        records.sort();
+        let places: Vec<_> = records.rows.iter().map(|row| (row.y, row.x)).collect();
+        assert_eq!(places, [(0, 2), (2, 0)]);
+        assert!(records.find(0, 2).is_some());
+        assert!(records.find(1, 0).is_none());
     }
 }
