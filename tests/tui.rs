@@ -1420,6 +1420,38 @@ fn the_outcome_is_worked_out_after_a_score_but_not_while_a_note_is_typed() {
     );
 }
 
+/// The outcome screen opened after its rows were made ahead (as the driver
+/// does once a frame after an edit is on screen) is the screen made afresh,
+/// at the size they were made for and at another.
+#[test]
+fn the_outcome_screen_made_ahead_is_the_screen_made_afresh() {
+    let start = || {
+        let mut app = walking(finished_scan());
+        app.colour = true;
+        app
+    };
+    for (keys, width) in [("2", 100), ("n 1", 100), ("p 3", 90)] {
+        let mut app = start();
+        update(&mut app, Action::Resize(100, 30));
+        press(&mut app, keys);
+        zelfscan::tui::view::evaluated::prepare(&app);
+        press(&mut app, "r");
+        let drawn = render(&mut app, width, 30).buffer().clone();
+        let afresh = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let mut app = start();
+                    press(&mut app, keys);
+                    press(&mut app, "r");
+                    render(&mut app, width, 30).buffer().clone()
+                })
+                .join()
+                .expect("drawn")
+        });
+        assert_eq!(drawn, afresh, "after {keys:?} at {width} columns");
+    }
+}
+
 /// The outcome screen drawn again with its rows kept is, cell for cell and
 /// style for style, what drawing it afresh gives (on a thread of its own,
 /// where nothing is kept, after the same steps), whatever changed in

@@ -2,8 +2,9 @@
 //! outcome screen, its keys, the actions screen and the override dialog all
 //! need it, on every frame or key, and evaluating the scan (exact fractions
 //! over every criterion) is the costly part of them. After an answer
-//! changed it is made as soon as the frame is on screen ([`prepare`]), so
-//! the outcome screen opens without waiting for it.
+//! changed it is made as soon as the frame is on screen ([`prepare`]), with
+//! the outcome screen's rows, so that screen opens without waiting for
+//! either.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -48,5 +49,7 @@ pub fn prepare(app: &App) {
         && !matches!(walk.mode, WalkMode::Editing)
     {
         evaluation(walk);
+        // And the outcome screen's rows, the other half of opening it.
+        super::summary::prepare(app, walk);
     }
 }

@@ -160,6 +160,21 @@ thread_local! {
     static PARTS: RefCell<Parts> = RefCell::new(Parts::default());
 }
 
+/// Makes the outcome screen's rows for the scan as it stands, at the width
+/// the screen would have now, before the screen is opened (see
+/// `evaluated::prepare`); when the screen is drawn at another width they
+/// are made again then.
+pub fn prepare(app: &App, walk: &Walkthrough) {
+    if super::is_too_small(app.size) {
+        return;
+    }
+    let [_, body, _] = super::bars(Rect::new(0, 0, app.size.0, app.size.1));
+    let inner = Boxed::bordered().inner(body);
+    if !inner.is_empty() {
+        kept_rows(app, walk, inner.width);
+    }
+}
+
 /// [`rows`], kept while the scan, the width and the language stay.
 fn kept_rows(app: &App, walk: &Walkthrough, width: u16) -> Rc<Vec<Row>> {
     let key = RowsKey {
