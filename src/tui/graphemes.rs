@@ -114,7 +114,7 @@ impl Widths {
 /// Characters one column wide that a frame is full of (accented letters,
 /// dashes and bullets, arrows, signs, box drawing and blocks), known
 /// without looking them up; the test holds each to the Unicode tables.
-fn is_narrow(c: char) -> bool {
+pub fn is_narrow(c: char) -> bool {
     matches!(c,
         '\u{A1}'..='\u{AC}'
         | '\u{AE}'..='\u{24F}'

@@ -194,7 +194,14 @@ fn place(width: u16, used: &mut u16, columns: u16) -> bool {
 
 /// A grapheme's width in cells, as ratatui's buffer counts it.
 fn grapheme_width(grapheme: &str) -> u16 {
-    if grapheme.len() == 1 {
+    let mut chars = grapheme.chars();
+    let lone_narrow = match (chars.next(), chars.next()) {
+        (Some(c), None) => crate::tui::graphemes::is_narrow(c),
+        _ => false,
+    };
+    if grapheme.len() == 1 || lone_narrow {
+        // ASCII, and the accents, dashes, arrows, box drawing and blocks a
+        // screen is full of (the bars): one column, without the tables.
         1
     } else {
         let halfwidth_marks = grapheme
