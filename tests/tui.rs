@@ -1391,12 +1391,17 @@ fn the_outcome_screen_after_edits_is_the_screen_made_afresh() {
 /// Once a frame is on screen the driver works out the outcome of the scan
 /// as it stands (`evaluated::prepare`), so the outcome screen opens without
 /// evaluating: after a score, and after leaving a note, but not while a
-/// note is typed (every letter would pay for it). What it keeps is the
-/// evaluation of the scan as it is.
+/// note is typed (every letter would pay for it), nor for a scan just
+/// opened. What it keeps is the evaluation of the scan as it is.
 #[test]
 fn the_outcome_is_worked_out_after_a_score_but_not_while_a_note_is_typed() {
     use zelfscan::tui::view::evaluated::{evaluation, prepare, ready};
     let mut app = walking(scan());
+    prepare(&app);
+    assert!(
+        !ready(walk(&app)),
+        "nothing made ahead for a scan just opened"
+    );
     press(&mut app, "2");
     assert!(!ready(walk(&app)), "nothing evaluated before the frame");
     prepare(&app);
