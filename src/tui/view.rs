@@ -8,6 +8,7 @@ mod boxed;
 pub mod conflicts;
 pub mod evaluated;
 pub mod help;
+mod hints;
 pub mod many;
 mod navigator;
 pub mod new_scan;
