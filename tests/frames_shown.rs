@@ -63,16 +63,6 @@ impl Write for Shared {
 /// `notes` in its first three criteria, just opened; `recovered` shows the
 /// overlay that says the journal restored work.
 fn app(notes: &[[String; 3]; 3], recovered: bool) -> App {
-    let frameworks = zelfscan::storage::bundled_frameworks()
-        .into_iter()
-        .map(FrameworkChoice::bundled)
-        .collect();
-    let mut app = App::new(
-        zelfscan::i18n::Lang::Nl.catalogue(),
-        zelfscan::paths::Paths::under(&PathBuf::from("/zelfscan-test")),
-        frameworks,
-        "2026-11-25T10:00:00Z".parse().expect("timestamp"),
-    );
     let framework = zelfscan::storage::bundled_frameworks().remove(0);
     let meta = ScanMeta {
         region: "Crashregio".into(),
@@ -87,6 +77,21 @@ fn app(notes: &[[String; 3]; 3], recovered: bool) -> App {
         answer.perspectives[1].note = notes[1].clone();
         answer.consensus_note = notes[2].clone();
     }
+    opened(zelfscan::i18n::Lang::Nl, scan, recovered)
+}
+
+/// The app in `lang` with `scan` just opened.
+fn opened(lang: zelfscan::i18n::Lang, scan: Scan, recovered: bool) -> App {
+    let frameworks = zelfscan::storage::bundled_frameworks()
+        .into_iter()
+        .map(FrameworkChoice::bundled)
+        .collect();
+    let mut app = App::new(
+        lang.catalogue(),
+        zelfscan::paths::Paths::under(&PathBuf::from("/zelfscan-test")),
+        frameworks,
+        "2026-11-25T10:00:00Z".parse().expect("timestamp"),
+    );
     update(
         &mut app,
         Action::Opened(Ok(OpenedScan {
@@ -278,15 +283,26 @@ fn screen_key(rng: &mut Rng) -> KeyEvent {
     KeyEvent::new(KEYS[rng.below(KEYS.len())], KeyModifiers::NONE)
 }
 
-/// Going between the screens, where rows are kept from the last frame of a
-/// page (the outcome screen opened again, the criteria list when moving),
-/// shows frame after frame what crossterm's bytes show, and every kept row
-/// is what drawing it afresh gives (the screen checks, `screen/kept.rs`).
+/// Going between the screens, where rows are kept from the frame on screen
+/// (the criteria list and the labels when moving), shows frame after frame
+/// what crossterm's bytes show, and every kept row is what drawing it
+/// afresh gives (the screen checks, `screen/kept.rs`): in Dutch, and in
+/// English on a framework of three perspectives and a five-point scale.
 #[test]
 fn going_between_screens_shows_what_crossterms_bytes_show() {
-    for seed in 0..6 {
+    for seed in 0..8 {
         let mut rng = Rng::new(0x5eed_0000 + seed);
-        let mut app = app(&Default::default(), false);
+        let mut app = if seed < 6 {
+            app(&Default::default(), false)
+        } else {
+            let scan = zelfscan::storage::load_scan(
+                &std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("tests/fixtures/valid/scan-three-perspectives-five-point.toml"),
+            )
+            .expect("fixture")
+            .value;
+            opened(zelfscan::i18n::Lang::En, scan, false)
+        };
         let (width, height) = [(80, 24), (120, 40)][usize::try_from(seed % 2).unwrap_or(0)];
         update(&mut app, Action::Resize(width, height));
         if seed >= 4 {

@@ -74,19 +74,13 @@ impl<W: Write> Screen<W> {
         self.terminal.backend_mut().resized(width, height);
     }
 
-    /// Draws a frame with `render`, which says where the cursor goes
-    /// (`None`: hidden), and shows what changed.
-    pub fn draw(&mut self, render: impl FnOnce(&mut Frame) -> Option<Position>) -> io::Result<()> {
-        let page = self.page.unwrap_or_default();
-        self.draw_page(page, render)
-    }
-
-    /// [`Screen::draw`] for a frame of `page` (any number the caller gives
-    /// its screens): rows are kept ([`kept`]) from the frame on screen when
-    /// it shows the same page. (Keeping the last frame of the page before a
-    /// switch too, to copy from when it comes back, cost as much as drawing:
-    /// that frame is no longer in the cache.) The page only says where to
-    /// look: a row is copied only when it was drawn the same way.
+    /// Draws a frame of `page` (any number the caller gives its screens)
+    /// with `render`, which says where the cursor goes (`None`: hidden), and
+    /// shows what changed. Rows are kept ([`kept`]) from the frame on screen
+    /// when it shows the same page. (Keeping the last frame of the page
+    /// before a switch too, to copy from when it comes back, cost as much as
+    /// drawing: that frame is no longer in the cache.) The page only says
+    /// where to look: a row is copied only when it was drawn the same way.
     pub fn draw_page(
         &mut self,
         page: u8,

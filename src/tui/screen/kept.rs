@@ -188,7 +188,7 @@ enum Found {
 /// A row of one line, `place` (one row high), that `draw` draws on the
 /// frame's base, from what `key` writes out (everything the row's cells
 /// depend on: its text and styles; the place and the base are added here):
-/// copied when the earlier frame of this page drew it the same way.
+/// copied when the frame on screen, of the same page, drew it the same way.
 ///
 /// # Panics
 /// In check mode, when the row does not start on the frame's base, or a
@@ -225,13 +225,15 @@ pub fn row(
             });
         }
         Found::Copied(record) => {
-            let checking =
-                DRAWING.with_borrow(|drawing| drawing.as_ref().is_some_and(|d| d.check.is_some()));
-            if checking {
+            // Check mode: what drawing it on the base gives instead.
+            let checking = DRAWING.with_borrow(|drawing| {
+                drawing
+                    .as_ref()
+                    .filter(|drawing| drawing.check.is_some())
+                    .map(|drawing| drawing.base.clone())
+            });
+            if let Some(base) = checking {
                 let copied = buf.content[cells.clone()].to_vec();
-                let base = DRAWING.with_borrow(|drawing| {
-                    drawing.as_ref().map_or(Cell::EMPTY, |d| d.base.clone())
-                });
                 buf.content[cells.clone()].fill(base);
                 draw(buf);
                 assert!(
@@ -334,21 +336,16 @@ pub struct Key<'a>(&'a mut Vec<u8>);
 
 impl Key<'_> {
     /// A number, as four bytes.
-    pub fn number(&mut self, number: u32) {
+    fn number(&mut self, number: u32) {
         self.0.extend_from_slice(&number.to_le_bytes());
-    }
-
-    /// Text, with its length (so two pieces never read as one).
-    pub fn text(&mut self, text: &str) {
-        self.number(u32::try_from(text.len()).unwrap_or(u32::MAX));
-        self.0.extend_from_slice(text.as_bytes());
     }
 
     pub fn style(&mut self, style: Style) {
         self.0.extend_from_slice(&style_bytes(style));
     }
 
-    /// A piece of text in a style: the style, the text's length, the text.
+    /// A piece of text in a style: the style, the text's length (so two
+    /// pieces never read as one), the text.
     pub fn span(&mut self, style: Style, text: &str) {
         let mut head = [0; 20];
         head[..16].copy_from_slice(&style_bytes(style));

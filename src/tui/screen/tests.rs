@@ -84,7 +84,7 @@ fn frames() -> Vec<Vec<(u16, u16, &'static str, Style)>> {
 fn draw_frame(screen: &mut Screen<Shared>, texts: &[(u16, u16, &str, Style)]) -> Buffer {
     let mut drawn = None;
     screen
-        .draw(|frame| {
+        .draw_page(0, |frame| {
             let area = frame.area();
             for (x, y, text, style) in texts {
                 if *y < area.height && *x < area.width {
@@ -155,11 +155,13 @@ fn after_a_resize_the_whole_new_frame_is_shown() {
 fn the_cursor_is_shown_where_the_frame_says_and_hidden_otherwise() {
     let (mut screen, out) = screen(24, 4);
     let mut terminal = terminal(24, 4);
-    screen.draw(|_| Some(Position::new(5, 2))).expect("draw");
+    screen
+        .draw_page(0, |_| Some(Position::new(5, 2)))
+        .expect("draw");
     show(&out, &mut terminal);
     assert!(!terminal.screen().hide_cursor());
     assert_eq!(terminal.screen().cursor_position(), (2, 5));
-    screen.draw(|_| None).expect("draw");
+    screen.draw_page(0, |_| None).expect("draw");
     show(&out, &mut terminal);
     assert!(terminal.screen().hide_cursor());
 }
@@ -176,7 +178,7 @@ fn kept_frame(screen: &mut Screen<Shared>, text: &str, over: bool) -> Buffer {
             kept::row(
                 buf,
                 place,
-                |key| key.text(text),
+                |key| key.span(Style::default(), text),
                 |buf| {
                     buf.set_string(0, 1, text, Style::default());
                 },

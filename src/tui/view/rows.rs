@@ -10,7 +10,6 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{Paragraph, Widget};
-use unicode_width::UnicodeWidthStr;
 
 use crate::tui::screen::kept;
 
@@ -34,9 +33,9 @@ impl<'a> Rows<'a> {
     }
 
     /// Rows drawn on the frame's base (nothing is drawn under them earlier
-    /// in the frame): a row drawn the same way at the same place in the last
-    /// frame of this page is copied from it (`screen/kept.rs`; the tests
-    /// check the promise).
+    /// in the frame): a row drawn the same way at the same place in the
+    /// frame on screen, of the same page, is copied from it
+    /// (`screen/kept.rs`; the tests check the promise).
     pub fn kept(mut self) -> Self {
         self.kept = true;
         self
@@ -130,6 +129,8 @@ fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: St
     let row = &mut buf.content[start..start + usize::from(width)];
     let line_style = base.patch(line.style);
     let mut used: u16 = 0;
+    // A grapheme's width in cells, as ratatui's buffer counts it.
+    let mut widths = crate::tui::graphemes::Widths::default();
     for span in &line.spans {
         let style = line_style.patch(span.style);
         let text = span.content.as_ref();
@@ -156,7 +157,7 @@ fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: St
             if grapheme.contains(char::is_control) {
                 continue;
             }
-            let columns = grapheme_width(grapheme);
+            let columns = widths.of(grapheme);
             if !place(width, &mut used, columns) {
                 return;
             }
@@ -190,26 +191,6 @@ fn place(width: u16, used: &mut u16, columns: u16) -> bool {
     }
     *used += columns;
     true
-}
-
-/// A grapheme's width in cells, as ratatui's buffer counts it.
-fn grapheme_width(grapheme: &str) -> u16 {
-    let mut chars = grapheme.chars();
-    let lone_narrow = match (chars.next(), chars.next()) {
-        (Some(c), None) => crate::tui::graphemes::is_narrow(c),
-        _ => false,
-    };
-    if grapheme.len() == 1 || lone_narrow {
-        // ASCII, and the accents, dashes, arrows, box drawing and blocks a
-        // screen is full of (the bars): one column, without the tables.
-        1
-    } else {
-        let halfwidth_marks = grapheme
-            .chars()
-            .filter(|c| matches!(c, '\u{FF9E}' | '\u{FF9F}'))
-            .count();
-        u16::try_from(grapheme.width() + halfwidth_marks).unwrap_or(u16::MAX)
-    }
 }
 
 #[cfg(test)]
