@@ -8,6 +8,10 @@
 //! shows the same page (`Screen::draw_page`): after a switch of pages
 //! nothing is where it was.
 //!
+//! A row the frame leaves as its base ([`blank`]: the list's rows below its
+//! last, the walkthrough's box below its last field), left so on screen
+//! too, is passed over by the comparison as well; nothing needs copying.
+//!
 //! "The same way" is the row's key: every byte of what it is drawn from
 //! (its text, its styles, its width, the frame's base), written out, not
 //! hashed, and compared in full. Rows are kept only in frames with nothing
@@ -252,6 +256,68 @@ pub fn row(
     }
 }
 
+/// A row, `place`, that the frame leaves as its base (nothing drawn there):
+/// when the frame on screen, of the same page, left it so too, the
+/// comparison passes over it. Nothing needs copying: the cells are the base
+/// in both frames (check mode checks both).
+///
+/// # Panics
+/// In check mode, when something was drawn there already.
+pub fn blank(buf: &Buffer, place: Rect) {
+    let place = place.intersection(buf.area);
+    if place.is_empty() {
+        return;
+    }
+    let start = buf.index_of(place.x, place.y);
+    let cells = start..start + usize::from(place.width);
+    DRAWING.with_borrow_mut(|drawing| {
+        let Some(drawing) = drawing.as_mut().filter(|drawing| drawing.allowed) else {
+            return;
+        };
+        check_base(drawing, buf, &cells);
+        let key_start = drawing.now.keys.len();
+        {
+            let mut writer = Key(&mut drawing.now.keys);
+            writer.number(place.width.into());
+            writer.style(drawing.base_style);
+            // Four bytes more: what [`row`] lets a key write comes in
+            // sixteen or more, so no row that draws has this key.
+            writer.number(u32::MAX);
+        }
+        let record = Record {
+            y: place.y,
+            x: place.x,
+            width: place.width,
+            key: key_start..drawing.now.keys.len(),
+        };
+        let same = drawing
+            .earlier
+            .as_ref()
+            .filter(|earlier| earlier.buffer.area == buf.area)
+            .is_some_and(|earlier| {
+                earlier.records.find(place.x, place.y).is_some_and(|row| {
+                    row.width == place.width && earlier.records.key(row) == drawing.now.key(&record)
+                })
+            });
+        if same {
+            if drawing.check.is_some()
+                && let Some(earlier) = &drawing.earlier
+            {
+                assert!(
+                    earlier.buffer.content[cells.clone()]
+                        .iter()
+                        .all(|cell| *cell == drawing.base),
+                    "the row left blank at {},{} was not blank on screen",
+                    place.x,
+                    place.y
+                );
+            }
+            drawing.copied.push(cells.clone());
+        }
+        recorded(drawing, buf, record, cells);
+    });
+}
+
 /// The key of the row at `place`, and whether the earlier frame drew it so
 /// (then it is copied here, over the base it would be drawn on).
 fn find(drawing: &mut Drawing, buf: &mut Buffer, place: Rect, key: impl FnOnce(&mut Key)) -> Found {
@@ -404,33 +470,4 @@ fn named_colour(colour: Color) -> u8 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rows_drawn_twice_or_more_at_one_place_are_all_forgotten() {
-        let row = |y, x| Record {
-            y,
-            x,
-            width: 3,
-            key: 0..0,
-        };
-        let mut records = Records {
-            rows: vec![
-                row(1, 0),
-                row(0, 5),
-                row(1, 0),
-                row(2, 0),
-                row(1, 0),
-                row(0, 5),
-                row(0, 2),
-            ],
-            keys: Vec::new(),
-        };
-        records.sort();
-        let places: Vec<_> = records.rows.iter().map(|row| (row.y, row.x)).collect();
-        assert_eq!(places, [(0, 2), (2, 0)]);
-        assert!(records.find(0, 2).is_some());
-        assert!(records.find(1, 0).is_none());
-    }
-}
+mod tests;

@@ -225,3 +225,60 @@ fn a_row_drawn_as_before_is_copied_and_not_compared_but_one_drawn_over_is() {
     assert_shows(&terminal, &frame);
     assert_eq!(frame[(4, 1)].symbol(), "O");
 }
+
+/// A frame (page 1) that leaves row 1 blank, then draws `over` there: told
+/// (`kept::drawn_over`) when `told`.
+fn blank_frame(screen: &mut Screen<Shared>, over: Option<&str>, told: bool) -> Buffer {
+    let mut drawn = None;
+    screen
+        .draw_page(1, |frame| {
+            kept::allow(true, Style::default());
+            let buf = frame.buffer_mut();
+            kept::blank(buf, Rect::new(0, 1, 20, 1));
+            if let Some(text) = over {
+                if told {
+                    kept::drawn_over(buf, Rect::new(0, 1, 20, 1));
+                }
+                buf.set_string(0, 1, text, Style::default());
+            }
+            drawn = Some(buf.clone());
+            None
+        })
+        .expect("draw");
+    drawn.unwrap_or_else(|| Buffer::empty(Rect::ZERO))
+}
+
+#[test]
+fn a_row_left_blank_shows_blank_whatever_was_on_screen_before() {
+    let (mut screen, out) = screen(20, 3);
+    screen.check_kept_rows(true);
+    let mut terminal = terminal(20, 3);
+    // Text there on screen, drawn by a frame that kept nothing: erased.
+    draw_frame(&mut screen, &[(0, 1, "hallo", Style::default())]);
+    show(&out, &mut terminal);
+    let frame = blank_frame(&mut screen, None, false);
+    show(&out, &mut terminal);
+    assert_shows(&terminal, &frame);
+    assert_eq!(terminal.screen().contents().trim(), "");
+    // Left blank again: nothing to write.
+    blank_frame(&mut screen, None, false);
+    let written = show(&out, &mut terminal);
+    assert!(written < 40, "{written} bytes");
+    // Drawn over after it was left blank: the text shows, and the next
+    // frame that leaves it blank erases it.
+    let frame = blank_frame(&mut screen, Some("X"), true);
+    show(&out, &mut terminal);
+    assert_shows(&terminal, &frame);
+    let frame = blank_frame(&mut screen, None, false);
+    show(&out, &mut terminal);
+    assert_shows(&terminal, &frame);
+    assert_eq!(terminal.screen().contents().trim(), "");
+}
+
+#[test]
+#[should_panic(expected = "drawn over later in the frame")]
+fn check_mode_sees_a_row_left_blank_drawn_over_untold() {
+    let (mut screen, _out) = screen(20, 3);
+    screen.check_kept_rows(true);
+    blank_frame(&mut screen, Some("X"), false);
+}

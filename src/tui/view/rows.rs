@@ -92,11 +92,12 @@ impl Rows<'_> {
         let mut lines = self.text.lines.iter();
         for y in area.top()..area.bottom() {
             let line = lines.next();
-            if line.is_none() && !styled {
-                // Nothing drawn on this row, nor below.
-                break;
-            }
             let place = Rect::new(area.x, y, area.width, 1);
+            if line.is_none() && !styled {
+                // Nothing drawn on this row.
+                kept::blank(buf, place);
+                continue;
+            }
             let key = |key: &mut kept::Key| {
                 key.style(self.style);
                 key.style(self.text.style);

@@ -3,6 +3,9 @@
 //! meaning, or, while nothing is chosen there, every level with its label.
 //! The room reads what "4" means without opening the help.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -116,9 +119,68 @@ fn agreement_meaning(framework: &Framework, level: Agreement) -> Legend {
     )
 }
 
+/// What the legend is made from: the framework (one per opened scan), the
+/// focused field and what is chosen there.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct LegendKey {
+    framework: u64,
+    focus: Field,
+    chosen: Option<Chosen>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Chosen {
+    Score(Answer),
+    Agreement(Agreement),
+}
+
+fn legend_key(walk: &Walkthrough) -> LegendKey {
+    let answer = &walk.scan.answers[walk.current];
+    let chosen = match walk.focus {
+        Field::Agreement => answer.agreement.map(Chosen::Agreement),
+        Field::Score(side) => answer_slot(answer, side).map(Chosen::Score),
+        Field::Note(_) | Field::Agenda(_) => None,
+    };
+    LegendKey {
+        framework: walk.version.key().0,
+        focus: walk.focus,
+        chosen,
+    }
+}
+
+/// The legend and its rows, kept while what they are made from stays: a
+/// frame asks twice (the layout, then drawing), and moving to the next
+/// criterion mostly keeps them.
+type Kept = (LegendKey, u16, u16, Rc<(Legend, Vec<String>)>);
+
+thread_local! {
+    static KEPT: RefCell<Vec<Kept>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The legend, and it as at most `max_rows` rows of `width` columns.
+fn kept_rows(walk: &Walkthrough, width: u16, max_rows: u16) -> Rc<(Legend, Vec<String>)> {
+    let key = legend_key(walk);
+    KEPT.with_borrow_mut(|kept| {
+        if let Some((.., made)) = kept
+            .iter()
+            .find(|(made_for, w, m, _)| (*made_for, *w, *m) == (key, width, max_rows))
+        {
+            return Rc::clone(made);
+        }
+        let legend = legend(walk);
+        let rows = rows(&legend, width, max_rows);
+        let made = Rc::new((legend, rows));
+        // A frame asks with two sizes at most.
+        if kept.len() >= 2 {
+            kept.remove(0);
+        }
+        kept.push((key, width, max_rows, Rc::clone(&made)));
+        made
+    })
+}
+
 /// The legend as at most `max_rows` rows of `width` columns, cut at whole words.
-fn rows(walk: &Walkthrough, width: u16, max_rows: u16) -> Vec<String> {
-    let legend = legend(walk);
+fn rows(legend: &Legend, width: u16, max_rows: u16) -> Vec<String> {
     let text = format!("{}{}", legend.label, legend.rest);
     let mut rows = super::wrap::wrap_words(&text, usize::from(width));
     let max_rows = usize::from(max_rows.max(1));
@@ -132,17 +194,18 @@ fn rows(walk: &Walkthrough, width: u16, max_rows: u16) -> Vec<String> {
 
 /// How many rows the legend takes at `width`: one or two.
 pub fn rows_wanted(walk: &Walkthrough, width: u16) -> u16 {
-    u16::try_from(rows(walk, width, MAX_ROWS).len())
+    u16::try_from(kept_rows(walk, width, MAX_ROWS).1.len())
         .unwrap_or(MAX_ROWS)
         .clamp(1, MAX_ROWS)
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, walk: &Walkthrough, styles: &Styles) {
-    let legend = legend(walk);
+    let made = kept_rows(walk, area.width, area.height);
+    let (legend, rows) = &*made;
     let label_width = legend.label.chars().count();
     let mut consumed = 0;
-    let lines: Vec<Line> = rows(walk, area.width, area.height)
-        .into_iter()
+    let lines: Vec<Line> = rows
+        .iter()
         .map(|row| {
             // The label is bold where it falls on this row.
             let row_chars = row.chars().count();

@@ -557,6 +557,32 @@ fn draw_detail(
             }
         }
     }
+    // Below the last field the box is left blank.
+    let inner = Rect {
+        x: layout.detail.x + 1,
+        width: layout.detail.width.saturating_sub(2),
+        ..layout.detail
+    };
+    let drawn_to = layout
+        .fields
+        .iter()
+        .map(|(_, area)| area.bottom())
+        .chain([
+            layout.criterion_text.bottom(),
+            layout.scale_meaning.bottom(),
+        ])
+        .max()
+        .unwrap_or(inner.y + 1);
+    for y in drawn_to..layout.detail.bottom().saturating_sub(1) {
+        crate::tui::screen::kept::blank(
+            frame.buffer_mut(),
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+        );
+    }
     // The separator above the agenda part.
     if let Some((_, first)) = layout
         .fields
