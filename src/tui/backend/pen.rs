@@ -18,7 +18,7 @@ use ratatui::crossterm::style::{
 use ratatui::layout::Position;
 use ratatui::style::{Color, Modifier};
 
-use crate::tui::graphemes::{Widths, plain_byte};
+use crate::tui::graphemes::{Widths, is_narrow, plain_byte};
 
 /// The bytes for a change of colours, of attributes: a screen uses a
 /// handful of each, so they are formatted once.
@@ -189,11 +189,23 @@ impl<'a> Pen<'a> {
             )?;
             self.underline_color = cell.underline_color;
         }
-        match symbol.as_bytes() {
+        // Short symbols byte by byte (a call to copy three bytes, for each
+        // cell of a bar or a border, cost more than the rest of the cell).
+        match *symbol.as_bytes() {
             _ if blank => self.blanks += 1,
-            [byte] => self.out.push(*byte),
-            bytes => {
-                self.out.extend_from_slice(bytes);
+            [byte] => self.out.push(byte),
+            // One character of two bytes (é, ë, ·), or two one-byte ones
+            // (two columns): either way the cursor is not certain after.
+            [first, second] => {
+                self.out.extend_from_slice(&[first, second]);
+                self.unsure = true;
+            }
+            // One narrow character of three bytes: box drawing, bars, signs.
+            [first, second, third] if one_narrow_character(symbol) => {
+                self.out.extend_from_slice(&[first, second, third]);
+            }
+            _ => {
+                self.out.extend_from_slice(symbol.as_bytes());
                 self.unsure |= self.widths.of(symbol) > 1 || ends_in_two_bytes(symbol);
             }
         }
@@ -221,6 +233,12 @@ impl<'a> Pen<'a> {
             self.out.resize(self.out.len() + usize::from(count), b' ');
         }
     }
+}
+
+/// Whether `symbol` is one character that [`is_narrow`] knows.
+fn one_narrow_character(symbol: &str) -> bool {
+    let mut chars = symbol.chars();
+    chars.next().is_some_and(is_narrow) && chars.next().is_none()
 }
 
 /// Whether the last character of `symbol` takes two bytes in UTF-8 (see
