@@ -94,10 +94,10 @@ impl<W: Write> Screen<W> {
             self.rows.clear();
             drop_spare_buffer(&mut self.terminal);
         }
-        let same_page = self.page == Some(page);
-        let earlier = same_page.then(|| kept::Earlier {
+        let earlier = Some(kept::Earlier {
             buffer: std::mem::take(&mut self.shown),
             records: std::mem::take(&mut self.rows),
+            same_page: self.page == Some(page),
         });
         let mut now = std::mem::take(&mut self.spare_rows);
         now.clear();
@@ -112,6 +112,12 @@ impl<W: Write> Screen<W> {
         if let Some(earlier) = earlier {
             self.shown = earlier.buffer;
             self.rows = earlier.records;
+        }
+        if self.shown.area != drawn.area {
+            // Not given back (cannot happen: `kept::begin` was called): what
+            // the terminal shows is not known, so it starts afresh.
+            self.terminal.backend_mut().clear()?;
+            self.shown = Buffer::empty(drawn.area);
         }
         self.terminal
             .backend_mut()

@@ -29,21 +29,35 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 
-/// A row drawn in a frame: where, how wide, and what from (a range of the
-/// frame's key bytes).
+/// A row drawn in a frame: where, how wide, what from (a range of the
+/// frame's key bytes), and how many of its columns were drawn on (the rest
+/// is left as the base).
 #[derive(Debug, Clone)]
 struct Record {
     y: u16,
     x: u16,
     width: u16,
     key: Range<usize>,
+    drawn: u16,
 }
 
-/// The rows one frame drew, sorted by place once it is drawn.
+/// The rows one frame drew, sorted by place once it is drawn, and what it
+/// left as its base ([`blank`]).
 #[derive(Debug, Default)]
 pub struct Records {
     rows: Vec<Record>,
     keys: Vec<u8>,
+    blanks: Vec<Blank>,
+    /// The base, when rows were kept in the frame.
+    base: Option<Style>,
+}
+
+/// Columns `from..to` of row `y`, left as the frame's base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Blank {
+    y: u16,
+    from: u16,
+    to: u16,
 }
 
 impl Records {
@@ -63,6 +77,8 @@ impl Records {
     pub fn clear(&mut self) {
         self.rows.clear();
         self.keys.clear();
+        self.blanks.clear();
+        self.base = None;
     }
 
     fn sort(&mut self) {
@@ -87,16 +103,17 @@ impl Records {
     }
 }
 
-/// The frame on screen and the rows it drew: where rows are copied from.
+/// The frame on screen and the rows it drew: where rows are copied from
+/// (when it shows the same page), and what it left blank.
 pub struct Earlier {
     pub buffer: Buffer,
     pub records: Records,
+    pub same_page: bool,
 }
 
 /// What a frame being drawn knows.
 struct Drawing {
-    /// The frame on screen, when it shows the same page: copied cells need
-    /// no comparing.
+    /// The frame on screen: copied cells need no comparing.
     earlier: Option<Earlier>,
     allowed: bool,
     /// What every cell of the frame starts as (the theme's background),
@@ -142,6 +159,7 @@ pub(super) struct Ended {
 /// In check mode, when a row no longer shows what it drew.
 pub(super) fn end(drawn: &Buffer) -> Option<Ended> {
     let mut drawing = DRAWING.take()?;
+    let checking = drawing.check.is_some();
     if let Some(rows) = drawing.check.take() {
         for (row, cells) in rows {
             let start = drawn.index_of(row.x, row.y);
@@ -155,6 +173,39 @@ pub(super) fn end(drawn: &Buffer) -> Option<Ended> {
         }
     }
     drawing.now.sort();
+    let now = &mut drawing.now;
+    now.blanks.sort_unstable();
+    if checking {
+        for blank in &now.blanks {
+            assert!(
+                drawn.content[cells_of(drawn, *blank)]
+                    .iter()
+                    .all(|cell| *cell == drawing.base),
+                "the row left blank at {},{} was drawn over later in the frame",
+                blank.from,
+                blank.y
+            );
+        }
+    }
+    if let Some(earlier) = drawing
+        .earlier
+        .as_ref()
+        .filter(|earlier| earlier.buffer.area == drawn.area && earlier.records.base == now.base)
+    {
+        for blank in common(&now.blanks, &earlier.records.blanks) {
+            let cells = cells_of(drawn, blank);
+            assert!(
+                !checking
+                    || earlier.buffer.content[cells.clone()]
+                        .iter()
+                        .all(|cell| *cell == drawing.base),
+                "the row left blank at {},{} was not blank on screen",
+                blank.from,
+                blank.y
+            );
+            drawing.copied.push(cells);
+        }
+    }
     drawing.copied.sort_unstable_by_key(|range| range.start);
     Some(Ended {
         earlier: drawing.earlier,
@@ -175,6 +226,7 @@ pub fn allow(allowed: bool, base: Style) {
             }
             drawing.base = cell;
             drawing.base_style = base;
+            drawing.now.base = allowed.then_some(base);
         }
     });
 }
@@ -201,7 +253,7 @@ pub fn row(
     buf: &mut Buffer,
     place: Rect,
     key: impl FnOnce(&mut Key),
-    draw: impl FnOnce(&mut Buffer),
+    draw: impl FnOnce(&mut Buffer) -> u16,
 ) {
     let place = place.intersection(buf.area);
     if place.is_empty() {
@@ -214,14 +266,16 @@ pub fn row(
     let start = buf.index_of(place.x, place.y);
     let cells = start..start + usize::from(place.width);
     match found {
-        Found::Draw => draw(buf),
-        Found::DrawAndRecord(record) => {
+        Found::Draw => {
+            draw(buf);
+        }
+        Found::DrawAndRecord(mut record) => {
             DRAWING.with_borrow_mut(|drawing| {
                 if let Some(drawing) = drawing {
                     check_base(drawing, buf, &cells);
                 }
             });
-            draw(buf);
+            record.drawn = draw(buf).min(place.width);
             DRAWING.with_borrow_mut(|drawing| {
                 if let Some(drawing) = drawing {
                     recorded(drawing, buf, record, cells);
@@ -256,10 +310,11 @@ pub fn row(
     }
 }
 
-/// A row, `place`, that the frame leaves as its base (nothing drawn there):
-/// when the frame on screen, of the same page, left it so too, the
-/// comparison passes over it. Nothing needs copying: the cells are the base
-/// in both frames (check mode checks both).
+/// Cells of a row, `place` (one row high), that the frame leaves as its
+/// base (the list's rows below its last, the end of a row after its text).
+/// Where the frame on screen, of any page, left them so too, the comparison
+/// passes over them; nothing needs copying: they are the base in both
+/// (check mode checks both, and that nothing drew over them later).
 ///
 /// # Panics
 /// In check mode, when something was drawn there already.
@@ -268,54 +323,44 @@ pub fn blank(buf: &Buffer, place: Rect) {
     if place.is_empty() {
         return;
     }
-    let start = buf.index_of(place.x, place.y);
-    let cells = start..start + usize::from(place.width);
     DRAWING.with_borrow_mut(|drawing| {
         let Some(drawing) = drawing.as_mut().filter(|drawing| drawing.allowed) else {
             return;
         };
-        check_base(drawing, buf, &cells);
-        let key_start = drawing.now.keys.len();
-        {
-            let mut writer = Key(&mut drawing.now.keys);
-            writer.number(place.width.into());
-            writer.style(drawing.base_style);
-            // Four bytes more: what [`row`] lets a key write comes in
-            // sixteen or more, so no row that draws has this key.
-            writer.number(u32::MAX);
-        }
-        let record = Record {
+        let start = buf.index_of(place.x, place.y);
+        check_base(drawing, buf, &(start..start + usize::from(place.width)));
+        drawing.now.blanks.push(Blank {
             y: place.y,
-            x: place.x,
-            width: place.width,
-            key: key_start..drawing.now.keys.len(),
-        };
-        let same = drawing
-            .earlier
-            .as_ref()
-            .filter(|earlier| earlier.buffer.area == buf.area)
-            .is_some_and(|earlier| {
-                earlier.records.find(place.x, place.y).is_some_and(|row| {
-                    row.width == place.width && earlier.records.key(row) == drawing.now.key(&record)
-                })
-            });
-        if same {
-            if drawing.check.is_some()
-                && let Some(earlier) = &drawing.earlier
-            {
-                assert!(
-                    earlier.buffer.content[cells.clone()]
-                        .iter()
-                        .all(|cell| *cell == drawing.base),
-                    "the row left blank at {},{} was not blank on screen",
-                    place.x,
-                    place.y
-                );
-            }
-            drawing.copied.push(cells.clone());
-        }
-        recorded(drawing, buf, record, cells);
+            from: place.x,
+            to: place.right(),
+        });
     });
+}
+
+/// The cells of `blank` in `buffer`.
+fn cells_of(buffer: &Buffer, blank: Blank) -> Range<usize> {
+    let start = buffer.index_of(blank.from, blank.y);
+    start..start + usize::from(blank.to - blank.from)
+}
+
+/// What both frames left blank (both sorted, each without overlaps).
+fn common<'a>(now: &'a [Blank], earlier: &'a [Blank]) -> impl Iterator<Item = Blank> + 'a {
+    let (mut a, mut b) = (0, 0);
+    std::iter::from_fn(move || {
+        while let (Some(one), Some(other)) = (now.get(a), earlier.get(b)) {
+            let (from, to) = (one.from.max(other.from), one.to.min(other.to));
+            // The one that ends first is done with.
+            if (one.y, one.to) <= (other.y, other.to) {
+                a += 1;
+            } else {
+                b += 1;
+            }
+            if one.y == other.y && from < to {
+                return Some(Blank { y: one.y, from, to });
+            }
+        }
+        None
+    })
 }
 
 /// The key of the row at `place`, and whether the earlier frame drew it so
@@ -328,25 +373,27 @@ fn find(drawing: &mut Drawing, buf: &mut Buffer, place: Rect, key: impl FnOnce(&
         writer.style(drawing.base_style);
         key(&mut writer);
     }
-    let record = Record {
+    let mut record = Record {
         y: place.y,
         x: place.x,
         width: place.width,
         key: start..drawing.now.keys.len(),
+        drawn: place.width,
     };
     let Some(earlier) = drawing
         .earlier
         .as_ref()
-        .filter(|earlier| earlier.buffer.area == buf.area)
+        .filter(|earlier| earlier.same_page && earlier.buffer.area == buf.area)
     else {
         return Found::DrawAndRecord(record);
     };
-    let same = earlier.records.find(place.x, place.y).is_some_and(|row| {
+    let same = earlier.records.find(place.x, place.y).filter(|row| {
         row.width == place.width && earlier.records.key(row) == drawing.now.key(&record)
     });
-    if !same {
+    let Some(same) = same else {
         return Found::DrawAndRecord(record);
-    }
+    };
+    record.drawn = same.drawn;
     let from = buf.index_of(place.x, place.y);
     let cells = from..from + usize::from(place.width);
     check_base(drawing, buf, &cells);
@@ -358,6 +405,14 @@ fn find(drawing: &mut Drawing, buf: &mut Buffer, place: Rect, key: impl FnOnce(&
 fn recorded(drawing: &mut Drawing, buf: &Buffer, record: Record, cells: Range<usize>) {
     if let Some(rows) = &mut drawing.check {
         rows.push((record.clone(), buf.content[cells].to_vec()));
+    }
+    // What the row did not draw on is the base: left blank.
+    if record.drawn < record.width {
+        drawing.now.blanks.push(Blank {
+            y: record.y,
+            from: record.x + record.drawn,
+            to: record.x + record.width,
+        });
     }
     drawing.now.rows.push(record);
 }
@@ -390,6 +445,10 @@ pub fn drawn_over(buf: &Buffer, area: Rect) {
             .now
             .rows
             .retain(|row| !covers(row.y, row.x, row.width));
+        drawing
+            .now
+            .blanks
+            .retain(|blank| !covers(blank.y, blank.from, blank.to - blank.from));
         drawing.copied.retain(|cells| {
             let (x, y) = buf.pos_of(cells.start);
             !covers(y, x, u16::try_from(cells.len()).unwrap_or(u16::MAX))

@@ -181,6 +181,7 @@ fn kept_frame(screen: &mut Screen<Shared>, text: &str, over: bool) -> Buffer {
                 |key| key.span(Style::default(), text),
                 |buf| {
                     buf.set_string(0, 1, text, Style::default());
+                    place.width
                 },
             );
             if over {

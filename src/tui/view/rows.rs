@@ -18,9 +18,19 @@ use crate::tui::screen::kept;
 pub struct Rows<'a> {
     text: Text<'a>,
     style: Style,
-    /// Drawn on the frame's base: its rows may be kept from an earlier
-    /// frame ([`Rows::kept`]).
-    kept: bool,
+    on_base: OnBase,
+}
+
+/// Whether the rows are drawn on the frame's base, and what is told of them
+/// (`screen/kept.rs`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OnBase {
+    /// Maybe not: nothing is told.
+    No,
+    /// Yes: where each row ends, the rest is told to be left blank.
+    Blanks,
+    /// Yes, and each row may be kept from the frame on screen.
+    Kept,
 }
 
 impl<'a> Rows<'a> {
@@ -28,7 +38,7 @@ impl<'a> Rows<'a> {
         Self {
             text: text.into(),
             style: Style::default(),
-            kept: false,
+            on_base: OnBase::No,
         }
     }
 
@@ -37,7 +47,16 @@ impl<'a> Rows<'a> {
     /// frame on screen, of the same page, is copied from it
     /// (`screen/kept.rs`; the tests check the promise).
     pub fn kept(mut self) -> Self {
-        self.kept = true;
+        self.on_base = OnBase::Kept;
+        self
+    }
+
+    /// Rows drawn on the frame's base, not kept (rows a frame that comes
+    /// from another page draws, such as the outcome's): where each ends,
+    /// the rest of the row is told to be left blank (`kept::blank`), and a
+    /// frame that left it blank too is not compared there.
+    pub fn on_base(mut self) -> Self {
+        self.on_base = OnBase::Blanks;
         self
     }
 
@@ -68,9 +87,12 @@ impl Widget for Rows<'_> {
                 .render(area, buf);
             return;
         }
-        if self.kept {
-            self.render_kept(area, buf);
-            return;
+        match self.on_base {
+            OnBase::Kept => return self.render_kept(area, buf),
+            OnBase::Blanks if self.style == Style::default() => {
+                return self.render_on_base(area, buf);
+            }
+            OnBase::Blanks | OnBase::No => {}
         }
         kept::drawn_over(buf, area);
         if self.style != Style::default() {
@@ -85,6 +107,21 @@ impl Widget for Rows<'_> {
 }
 
 impl Rows<'_> {
+    /// Row by row, what each leaves blank told.
+    fn render_on_base(self, area: Rect, buf: &mut Buffer) {
+        kept::drawn_over(buf, area);
+        let mut lines = self.text.lines.iter();
+        for y in area.top()..area.bottom() {
+            let drawn = lines.next().map_or(0, |line| {
+                draw_line(buf, area.x, y, area.width, line, self.text.style)
+            });
+            kept::blank(
+                buf,
+                Rect::new(area.x + drawn, y, area.width.saturating_sub(drawn), 1),
+            );
+        }
+    }
+
     /// Row by row, each kept when it can be: what the row shows is its line
     /// (none below the last), its styles and its width.
     fn render_kept(self, area: Rect, buf: &mut Buffer) {
@@ -114,9 +151,11 @@ impl Rows<'_> {
                         cell.set_style(self.style);
                     });
                 }
-                if let Some(line) = line {
-                    draw_line(buf, area.x, y, area.width, line, self.text.style);
-                }
+                let drawn = line.map_or(0, |line| {
+                    draw_line(buf, area.x, y, area.width, line, self.text.style)
+                });
+                // A style under the whole row leaves nothing blank.
+                if styled { area.width } else { drawn }
             });
         }
     }
@@ -124,8 +163,9 @@ impl Rows<'_> {
 
 /// One line from column `x` on, at most `width` columns: the graphemes that
 /// fit, in order, stopping at the first that does not (as ratatui's
-/// `LineTruncator` does).
-fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: Style) {
+/// `LineTruncator` does). Gives how many columns it drew on (the rest of
+/// the row is as it was).
+fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: Style) -> u16 {
     let start = buf.index_of(x, y);
     let row = &mut buf.content[start..start + usize::from(width)];
     let line_style = base.patch(line.style);
@@ -140,7 +180,7 @@ fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: St
             if let Some(one) = lone_ascii(text, at) {
                 // The common case: one column, no grapheme rules.
                 if !place(width, &mut used, 1) {
-                    return;
+                    return used;
                 }
                 let cell = &mut row[usize::from(used - 1)];
                 // A blank cell already shows a space.
@@ -160,7 +200,7 @@ fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: St
             }
             let columns = widths.of(grapheme);
             if !place(width, &mut used, columns) {
-                return;
+                return used;
             }
             if columns > 0 && columns <= width {
                 row[usize::from(used - columns)]
@@ -169,6 +209,7 @@ fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: St
             }
         }
     }
+    used
 }
 
 /// The printable ASCII character at byte `at`, when it is a grapheme by

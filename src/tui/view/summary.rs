@@ -439,6 +439,8 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, walk: &Walkthrough, styles
         .collect();
     // Not kept rows (`Rows::kept`): the outcome screen is mostly opened from
     // the walkthrough, a switch of pages where nothing is kept, and writing
-    // the rows' keys down for the next frame cost more than it saved.
-    frame.render_widget(Rows::new(lines), inner);
+    // the rows' keys down for the next frame cost more than it saved. What
+    // they leave blank is told: where the walkthrough left it blank too, it
+    // is not compared.
+    frame.render_widget(Rows::new(lines).on_base(), inner);
 }
