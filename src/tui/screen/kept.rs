@@ -29,6 +29,10 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 
+mod left_blank;
+use left_blank::Blank;
+pub use left_blank::blank;
+
 /// A row drawn in a frame: where, how wide, what from (a range of the
 /// frame's key bytes), and how many of its columns were drawn on (the rest
 /// is left as the base).
@@ -50,14 +54,6 @@ pub struct Records {
     blanks: Vec<Blank>,
     /// The base, when rows were kept in the frame.
     base: Option<Style>,
-}
-
-/// Columns `from..to` of row `y`, left as the frame's base.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Blank {
-    y: u16,
-    from: u16,
-    to: u16,
 }
 
 impl Records {
@@ -173,39 +169,7 @@ pub(super) fn end(drawn: &Buffer) -> Option<Ended> {
         }
     }
     drawing.now.sort();
-    let now = &mut drawing.now;
-    now.blanks.sort_unstable();
-    if checking {
-        for blank in &now.blanks {
-            assert!(
-                drawn.content[cells_of(drawn, *blank)]
-                    .iter()
-                    .all(|cell| *cell == drawing.base),
-                "the row left blank at {},{} was drawn over later in the frame",
-                blank.from,
-                blank.y
-            );
-        }
-    }
-    if let Some(earlier) = drawing
-        .earlier
-        .as_ref()
-        .filter(|earlier| earlier.buffer.area == drawn.area && earlier.records.base == now.base)
-    {
-        for blank in common(&now.blanks, &earlier.records.blanks) {
-            let cells = cells_of(drawn, blank);
-            assert!(
-                !checking
-                    || earlier.buffer.content[cells.clone()]
-                        .iter()
-                        .all(|cell| *cell == drawing.base),
-                "the row left blank at {},{} was not blank on screen",
-                blank.from,
-                blank.y
-            );
-            drawing.copied.push(cells);
-        }
-    }
+    left_blank::pass_over(&mut drawing, drawn, checking);
     drawing.copied.sort_unstable_by_key(|range| range.start);
     Some(Ended {
         earlier: drawing.earlier,
@@ -308,59 +272,6 @@ pub fn row(
             });
         }
     }
-}
-
-/// Cells of a row, `place` (one row high), that the frame leaves as its
-/// base (the list's rows below its last, the end of a row after its text).
-/// Where the frame on screen, of any page, left them so too, the comparison
-/// passes over them; nothing needs copying: they are the base in both
-/// (check mode checks both, and that nothing drew over them later).
-///
-/// # Panics
-/// In check mode, when something was drawn there already.
-pub fn blank(buf: &Buffer, place: Rect) {
-    let place = place.intersection(buf.area);
-    if place.is_empty() {
-        return;
-    }
-    DRAWING.with_borrow_mut(|drawing| {
-        let Some(drawing) = drawing.as_mut().filter(|drawing| drawing.allowed) else {
-            return;
-        };
-        let start = buf.index_of(place.x, place.y);
-        check_base(drawing, buf, &(start..start + usize::from(place.width)));
-        drawing.now.blanks.push(Blank {
-            y: place.y,
-            from: place.x,
-            to: place.right(),
-        });
-    });
-}
-
-/// The cells of `blank` in `buffer`.
-fn cells_of(buffer: &Buffer, blank: Blank) -> Range<usize> {
-    let start = buffer.index_of(blank.from, blank.y);
-    start..start + usize::from(blank.to - blank.from)
-}
-
-/// What both frames left blank (both sorted, each without overlaps).
-fn common<'a>(now: &'a [Blank], earlier: &'a [Blank]) -> impl Iterator<Item = Blank> + 'a {
-    let (mut a, mut b) = (0, 0);
-    std::iter::from_fn(move || {
-        while let (Some(one), Some(other)) = (now.get(a), earlier.get(b)) {
-            let (from, to) = (one.from.max(other.from), one.to.min(other.to));
-            // The one that ends first is done with.
-            if (one.y, one.to) <= (other.y, other.to) {
-                a += 1;
-            } else {
-                b += 1;
-            }
-            if one.y == other.y && from < to {
-                return Some(Blank { y: one.y, from, to });
-            }
-        }
-        None
-    })
 }
 
 /// The key of the row at `place`, and whether the earlier frame drew it so

@@ -1,3 +1,4 @@
+use super::left_blank::common;
 use super::*;
 
 #[test]
