@@ -308,7 +308,13 @@ fn find(drawing: &mut Drawing, buf: &mut Buffer, place: Rect, key: impl FnOnce(&
     let from = buf.index_of(place.x, place.y);
     let cells = from..from + usize::from(place.width);
     check_base(drawing, buf, &cells);
-    buf.content[cells.clone()].clone_from_slice(&earlier.buffer.content[cells.clone()]);
+    // Swapped rather than cloned (half the cost, no branches): the frame on
+    // screen is not read where cells were copied (the comparison passes
+    // over them) and is wiped after this frame; the base left there is
+    // what it left blank, if it did.
+    if let Some(earlier) = &mut drawing.earlier {
+        buf.content[cells.clone()].swap_with_slice(&mut earlier.buffer.content[cells.clone()]);
+    }
     drawing.copied.push(cells);
     Found::Copied(record)
 }

@@ -221,5 +221,5 @@ pub fn draw(frame: &mut Frame, area: Rect, walk: &Walkthrough, styles: &Styles) 
             ])
         })
         .collect();
-    frame.render_widget(Rows::new(lines), area);
+    frame.render_widget(Rows::new(lines).on_base(), area);
 }
