@@ -13,9 +13,12 @@
 //! fills the whole width (or in spaces hanging past the edge) is drawn on the
 //! row's last column.
 
+mod draw;
 mod layout;
 mod memo;
 mod sanitize;
+
+pub use draw::{for_each_cell, render};
 
 /// Also used by the plain mode, so typed lines are cleaned the same way.
 pub use sanitize::sanitize_paste;
@@ -24,9 +27,7 @@ mod tests;
 
 use std::ops::Range;
 
-use ratatui::buffer::{Buffer, Cell};
-use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
+use ratatui::layout::Rect;
 
 use layout::Row;
 
@@ -467,74 +468,4 @@ fn compute_visible_reading(
 /// Both values come from a `u16` viewport, so this never saturates in practice.
 fn to_u16(value: usize) -> u16 {
     u16::try_from(value).unwrap_or(u16::MAX)
-}
-
-/// Calls `f` on every cell of `area` (clipped to the buffer), a row slice at
-/// a time: what `Buffer::set_style` does cell by cell, with one index
-/// computation per row instead of one per cell (a frame touches every cell
-/// for the background alone).
-pub fn for_each_cell(buf: &mut Buffer, area: Rect, mut f: impl FnMut(&mut Cell)) {
-    let area = area.intersection(buf.area);
-    if area.is_empty() {
-        return;
-    }
-    for y in area.top()..area.bottom() {
-        let start = buf.index_of(area.x, y);
-        for cell in &mut buf.content[start..start + usize::from(area.width)] {
-            f(cell);
-        }
-    }
-}
-
-/// Draws the visible part of the text into `area` of `buf` with `style`.
-/// Returns the absolute screen position of the cursor (for
-/// `Frame::set_cursor_position`) if `show_cursor` is set and the cursor is in view.
-pub fn render(
-    text: &str,
-    cursor: &TextCursor,
-    area: Rect,
-    buf: &mut Buffer,
-    style: Style,
-    show_cursor: bool,
-) -> Option<Position> {
-    let area = area.intersection(buf.area);
-    // Blank the box first: a shorter text must not leave the tail of what
-    // was drawn there before.
-    for_each_cell(buf, area, |cell| {
-        cell.reset();
-        cell.set_style(style);
-    });
-    let shown = visible(text, cursor, Viewport::from(area));
-    for (row_index, range) in shown.rows.iter().enumerate() {
-        let y = area.y + to_u16(row_index);
-        let mut column = 0usize;
-        for (_, grapheme) in layout::graphemes(&text[range.clone()]) {
-            let grapheme_columns = layout::grapheme_width(grapheme);
-            if grapheme_columns == 0 {
-                // Zero-width graphemes (a stray combining mark, a zero-width
-                // space) take no cell; the terminal cannot show them alone.
-                continue;
-            }
-            if column + grapheme_columns > usize::from(area.width) {
-                break;
-            }
-            let x = area.x + to_u16(column);
-            buf[(x, y)]
-                .set_symbol(layout::display_symbol(grapheme))
-                .set_style(style);
-            // The cells under the right half of a wide character must be
-            // empty, or the terminal would draw stale content over it.
-            for covered in 1..grapheme_columns {
-                buf[(x + to_u16(covered), y)].reset();
-                buf[(x + to_u16(covered), y)].set_style(style);
-            }
-            column += grapheme_columns;
-        }
-    }
-    if !show_cursor {
-        return None;
-    }
-    shown
-        .cursor
-        .map(|(column, row)| Position::new(area.x + column, area.y + row))
 }

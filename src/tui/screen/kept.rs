@@ -31,7 +31,7 @@ use ratatui::style::{Color, Style};
 
 mod left_blank;
 use left_blank::Blank;
-pub use left_blank::blank;
+pub use left_blank::{blank, blank_in};
 
 /// A row drawn in a frame: where, how wide, what from (a range of the
 /// frame's key bytes), and how many of its columns were drawn on (the rest

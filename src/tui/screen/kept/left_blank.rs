@@ -48,6 +48,19 @@ pub fn blank(buf: &Buffer, place: Rect) {
     });
 }
 
+/// Cells of a row, `place`, that were blanked in `style` (reset, then
+/// styled): told as [`blank`] when that is the frame's base.
+pub fn blank_in(buf: &Buffer, place: Rect, style: ratatui::style::Style) {
+    let on_base = DRAWING.with_borrow(|drawing| {
+        drawing
+            .as_ref()
+            .is_some_and(|drawing| drawing.allowed && drawing.base_style == style)
+    });
+    if on_base {
+        blank(buf, place);
+    }
+}
+
 /// The cells of `blank` in `buffer`.
 fn cells_of(buffer: &Buffer, blank: Blank) -> Range<usize> {
     let start = buffer.index_of(blank.from, blank.y);
