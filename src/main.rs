@@ -1,6 +1,7 @@
 //! The `zelfscan` binary: parse the command line, run the command, print any
 //! error once, and exit with a meaningful code (0 ok, 1 problems found, 2 error).
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::FromArgMatches;
@@ -61,7 +62,10 @@ fn main() -> ExitCode {
         }) => commands::actions::run(&context, &files, format.into(), output.as_deref()),
     };
     result.unwrap_or_else(|error| {
-        eprintln!(
+        // Not `eprintln!`: it panics when the terminal is gone (a closed
+        // window), and there is nothing left to tell then.
+        let _ = writeln!(
+            std::io::stderr(),
             "zelfscan: {}",
             zelfscan::storage::sanitize_for_display(&format!("{error:#}"))
         );

@@ -219,7 +219,9 @@ fn event_loop(
     let mut deadlines = Deadlines::new();
     while !app.should_quit {
         share_open_scan(app, open_scan);
-        terminal.draw_page(view::page(app), |frame| view::paint(frame, app))?;
+        if let Err(error) = terminal.draw_page(view::page(app), |frame| view::paint(frame, app)) {
+            return gone(app, io, events, error);
+        }
         // What opening a scan left until its first frame was on screen.
         if io.finish_opening(app) {
             continue;
@@ -280,6 +282,28 @@ fn event_loop(
         }
     }
     Ok(Ending::Quit)
+}
+
+/// A frame could not be written: most often the window was closed and the
+/// write failed before the hang-up was read. Every edit drawn so far is in
+/// `app` (and the journal): saved as on a signal, and the hang-up, if that
+/// is what it was, ends the program as the signal would.
+fn gone(
+    app: &mut App,
+    io: &mut Io,
+    events: &mut Events,
+    error: std::io::Error,
+) -> anyhow::Result<Ending> {
+    app.now = now();
+    dispatch(app, io, Action::AutoSave);
+    // What arrived with it (keys that can no longer be shown are left).
+    let soon = Instant::now() + Duration::from_millis(50);
+    while let Some(incoming) = events.next(Some(soon)) {
+        if let Incoming::Signal(number) = incoming {
+            return Ok(Ending::Signal(number));
+        }
+    }
+    Err(error.into())
 }
 
 /// Unsaved work that no edit scheduled (restored from the journal when the
