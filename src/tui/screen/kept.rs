@@ -294,7 +294,7 @@ fn find(drawing: &mut Drawing, buf: &mut Buffer, place: Rect, key: impl FnOnce(&
     let Some(earlier) = drawing
         .earlier
         .as_ref()
-        .filter(|earlier| earlier.same_page && earlier.buffer.area == buf.area)
+        .filter(|earlier| earlier.buffer.area == buf.area)
     else {
         return Found::DrawAndRecord(record);
     };

@@ -7,7 +7,8 @@
 use super::rows::Rows;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::style::Styles;
@@ -133,6 +134,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, walk: &Walkthrough, styles
         saved,
     };
     let (left, right) = bar.layout(usize::from(area.width));
+    let room = usize::from(area.width).checked_sub(left.width() + right.width());
+    if let Some(room) = room.filter(|room| *room > 0) {
+        // One row, kept while it reads the same (every screen with a scan
+        // has it): the left text, room, the right text in bold.
+        let line = Line::from(vec![
+            Span::raw(left),
+            Span::raw(" ".repeat(room)),
+            Span::styled(right, Style::new().add_modifier(Modifier::BOLD)),
+        ]);
+        frame.render_widget(Rows::new(line).style(styles.bar).kept(), area);
+        return;
+    }
+    // Narrower than `layout` can make fit: each part cut in its own place.
     frame.render_widget(Rows::new("").style(styles.bar), area);
     let right_width = (right.width() as u16).min(area.width);
     let left_area = Rect {
