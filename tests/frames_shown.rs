@@ -390,18 +390,14 @@ impl Pair {
 
     /// Draws `app` on both; the difference, if the terminals show one.
     fn frame(&mut self, app: &App) -> Result<(), String> {
-        self.draw(view::page(app), |frame| view::paint(frame, app))
+        self.draw(|frame| view::paint(frame, app))
     }
 
-    /// Draws a frame of `page` with `render` (which says where the cursor
-    /// goes) on both.
-    fn draw(
-        &mut self,
-        page: u8,
-        render: impl Fn(&mut Frame) -> Option<Position>,
-    ) -> Result<(), String> {
+    /// Draws a frame with `render` (which says where the cursor goes) on
+    /// both.
+    fn draw(&mut self, render: impl Fn(&mut Frame) -> Option<Position>) -> Result<(), String> {
         self.frames += 1;
-        self.screen.draw_page(page, &render).expect("draw");
+        self.screen.draw(&render).expect("draw");
         self.reference
             .draw(|frame| {
                 if let Some(position) = render(frame) {
@@ -613,7 +609,7 @@ proptest::proptest! {
         let mut pair = Pair::new(area.width, area.height);
         for (texts, cursor) in frames {
             let buffer = bordered(area, &texts);
-            let result = pair.draw(0, |frame| {
+            let result = pair.draw(|frame| {
                 frame.buffer_mut().content.clone_from(&buffer.content);
                 cursor.map(|at| Position::new(at % area.width, at / area.width % area.height))
             });

@@ -26,8 +26,7 @@ pub struct Screen<W: Write = Stdout> {
     terminal: ratatui::Terminal<Fast<W>>,
     /// What the terminal shows now (blank after a resize, which clears it).
     shown: Buffer,
-    /// Which page it shows (`None`: nothing drawn yet), and the rows it drew.
-    page: Option<u8>,
+    /// The rows it drew, and what it left blank.
     rows: kept::Records,
     /// The rows' room of the frame before, for the next frame's rows.
     spare_rows: kept::Records,
@@ -51,7 +50,6 @@ impl<W: Write> Screen<W> {
         Ok(Self {
             terminal,
             shown,
-            page: None,
             rows: kept::Records::default(),
             spare_rows: kept::Records::default(),
             check: false,
@@ -74,18 +72,13 @@ impl<W: Write> Screen<W> {
         self.terminal.backend_mut().resized(width, height);
     }
 
-    /// Draws a frame of `page` (any number the caller gives its screens)
-    /// with `render`, which says where the cursor goes (`None`: hidden), and
-    /// shows what changed. Rows are kept ([`kept`]) from the frame on screen
-    /// when it shows the same page. (Keeping the last frame of the page
-    /// before a switch too, to copy from when it comes back, cost as much as
-    /// drawing: that frame is no longer in the cache.) The page only says
-    /// where to look: a row is copied only when it was drawn the same way.
-    pub fn draw_page(
-        &mut self,
-        page: u8,
-        render: impl FnOnce(&mut Frame) -> Option<Position>,
-    ) -> io::Result<()> {
+    /// Draws a frame with `render`, which says where the cursor goes
+    /// (`None`: hidden), and shows what changed. Rows are kept ([`kept`])
+    /// from the frame on screen where it drew them the same way, and what
+    /// both left blank is not compared. (Keeping the frame before too, to
+    /// copy from when a screen comes back, cost as much as drawing: that
+    /// frame is no longer in the cache.)
+    pub fn draw(&mut self, render: impl FnOnce(&mut Frame) -> Option<Position>) -> io::Result<()> {
         // A new size clears the terminal (ratatui's resize).
         self.terminal.autoresize()?;
         let area = self.terminal.get_frame().area();
@@ -97,7 +90,6 @@ impl<W: Write> Screen<W> {
         let earlier = Some(kept::Earlier {
             buffer: std::mem::take(&mut self.shown),
             records: std::mem::take(&mut self.rows),
-            same_page: self.page == Some(page),
         });
         let mut now = std::mem::take(&mut self.spare_rows);
         now.clear();
@@ -134,7 +126,6 @@ impl<W: Write> Screen<W> {
         // replaced is wiped for the next (its rows' room too).
         std::mem::swap(&mut self.shown, &mut drawn);
         self.spare_rows = std::mem::replace(&mut self.rows, rows);
-        self.page = Some(page);
         drawn.reset();
         *self.terminal.current_buffer_mut() = drawn;
         Ok(())

@@ -4,9 +4,8 @@
 //! hints). A row that a widget draws on the frame's base ([`row`]: nothing
 //! drawn under it earlier in the frame), that the frame on screen drew the
 //! same way at the same place, is copied from it instead of drawn, and the
-//! comparison passes over the copied cells. Only when the frame on screen
-//! shows the same page (`Screen::draw_page`): after a switch of pages
-//! nothing is where it was.
+//! comparison passes over the copied cells. The frame on screen may show
+//! another screen: the top bar reads the same on all of them.
 //!
 //! A row the frame leaves as its base ([`blank`]: the list's rows below its
 //! last, the walkthrough's box below its last field), left so on screen
@@ -99,12 +98,11 @@ impl Records {
     }
 }
 
-/// The frame on screen and the rows it drew: where rows are copied from
-/// (when it shows the same page), and what it left blank.
+/// The frame on screen and the rows it drew: where rows are copied from,
+/// and what it left blank.
 pub struct Earlier {
     pub buffer: Buffer,
     pub records: Records,
-    pub same_page: bool,
 }
 
 /// What a frame being drawn knows.
@@ -208,7 +206,7 @@ enum Found {
 /// A row of one line, `place` (one row high), that `draw` draws on the
 /// frame's base, from what `key` writes out (everything the row's cells
 /// depend on: its text and styles; the place and the base are added here):
-/// copied when the frame on screen, of the same page, drew it the same way.
+/// copied when the frame on screen drew it the same way.
 ///
 /// # Panics
 /// In check mode, when the row does not start on the frame's base, or a

@@ -84,7 +84,7 @@ fn frames() -> Vec<Vec<(u16, u16, &'static str, Style)>> {
 fn draw_frame(screen: &mut Screen<Shared>, texts: &[(u16, u16, &str, Style)]) -> Buffer {
     let mut drawn = None;
     screen
-        .draw_page(0, |frame| {
+        .draw(|frame| {
             let area = frame.area();
             for (x, y, text, style) in texts {
                 if *y < area.height && *x < area.width {
@@ -155,13 +155,11 @@ fn after_a_resize_the_whole_new_frame_is_shown() {
 fn the_cursor_is_shown_where_the_frame_says_and_hidden_otherwise() {
     let (mut screen, out) = screen(24, 4);
     let mut terminal = terminal(24, 4);
-    screen
-        .draw_page(0, |_| Some(Position::new(5, 2)))
-        .expect("draw");
+    screen.draw(|_| Some(Position::new(5, 2))).expect("draw");
     show(&out, &mut terminal);
     assert!(!terminal.screen().hide_cursor());
     assert_eq!(terminal.screen().cursor_position(), (2, 5));
-    screen.draw_page(0, |_| None).expect("draw");
+    screen.draw(|_| None).expect("draw");
     show(&out, &mut terminal);
     assert!(terminal.screen().hide_cursor());
 }
@@ -171,7 +169,7 @@ fn the_cursor_is_shown_where_the_frame_says_and_hidden_otherwise() {
 fn kept_frame(screen: &mut Screen<Shared>, text: &str, over: bool) -> Buffer {
     let mut drawn = None;
     screen
-        .draw_page(1, |frame| {
+        .draw(|frame| {
             kept::allow(true, Style::default());
             let buf = frame.buffer_mut();
             let place = Rect::new(0, 1, 20, 1);
@@ -232,7 +230,7 @@ fn a_row_drawn_as_before_is_copied_and_not_compared_but_one_drawn_over_is() {
 fn blank_frame(screen: &mut Screen<Shared>, over: Option<&str>, told: bool) -> Buffer {
     let mut drawn = None;
     screen
-        .draw_page(1, |frame| {
+        .draw(|frame| {
             kept::allow(true, Style::default());
             let buf = frame.buffer_mut();
             kept::blank(buf, Rect::new(0, 1, 20, 1));

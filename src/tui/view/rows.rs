@@ -44,17 +44,18 @@ impl<'a> Rows<'a> {
 
     /// Rows drawn on the frame's base (nothing is drawn under them earlier
     /// in the frame): a row drawn the same way at the same place in the
-    /// frame on screen, of the same page, is copied from it
-    /// (`screen/kept.rs`; the tests check the promise).
+    /// frame on screen is copied from it (`screen/kept.rs`; the tests check
+    /// the promise), and what a row leaves blank is told.
     pub fn kept(mut self) -> Self {
         self.on_base = OnBase::Kept;
         self
     }
 
-    /// Rows drawn on the frame's base, not kept (rows a frame that comes
-    /// from another page draws, such as the outcome's): where each ends,
-    /// the rest of the row is told to be left blank (`kept::blank`), and a
-    /// frame that left it blank too is not compared there.
+    /// Rows drawn on the frame's base, not kept (rows mostly drawn after
+    /// another screen, such as the outcome's, where writing their keys
+    /// cost more than it saved): where each ends, the rest of the row is
+    /// told to be left blank (`kept::blank`), and where the frame on screen
+    /// left it blank too it is not compared.
     pub fn on_base(mut self) -> Self {
         self.on_base = OnBase::Blanks;
         self

@@ -49,7 +49,6 @@ fn earlier(frame: (Buffer, Ended)) -> Option<Earlier> {
     Some(Earlier {
         buffer: frame.0,
         records: frame.1.now,
-        same_page: false,
     })
 }
 
@@ -69,7 +68,6 @@ fn what_both_frames_left_blank_is_passed_over_and_nothing_else() {
         Some(Earlier {
             buffer,
             records: ended.now,
-            same_page: true,
         }),
         Records::default(),
         true,
