@@ -19,10 +19,14 @@ struct HintsKey {
 type Hints = std::rc::Rc<Vec<(String, String)>>;
 
 std::thread_local! {
-    /// The hints last made, and what from.
-    static HINTS: std::cell::RefCell<Option<(HintsKey, Hints)>> =
-        const { std::cell::RefCell::new(None) };
+    /// The hints last made, and what from: a few, so going from one screen
+    /// to another and back (the walkthrough, the outcome) finds both.
+    static HINTS: std::cell::RefCell<Vec<(HintsKey, Hints)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
+
+/// How many sets of hints are kept.
+const KEPT: usize = 4;
 
 /// [`hint_entries`], made again only when what it reads changed: making
 /// them (every binding's label, measured) was about a twentieth of a frame.
@@ -36,13 +40,16 @@ pub(super) fn kept_hints(app: &App, context: keymap::Context, width: usize) -> H
         catalogue: std::ptr::from_ref(app.text) as usize,
         width,
     };
-    HINTS.with_borrow_mut(|kept| match kept {
-        Some((made_for, hints)) if *made_for == key => std::rc::Rc::clone(hints),
-        _ => {
-            let hints = std::rc::Rc::new(hint_entries(app, context, width));
-            *kept = Some((key, std::rc::Rc::clone(&hints)));
-            hints
+    HINTS.with_borrow_mut(|kept| {
+        if let Some((_, hints)) = kept.iter().find(|(made_for, _)| *made_for == key) {
+            return std::rc::Rc::clone(hints);
         }
+        let hints = std::rc::Rc::new(hint_entries(app, context, width));
+        if kept.len() == KEPT {
+            kept.remove(0);
+        }
+        kept.push((key, std::rc::Rc::clone(&hints)));
+        hints
     })
 }
 
