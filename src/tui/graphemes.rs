@@ -61,6 +61,17 @@ fn is_lone(c: char) -> bool {
     )
 }
 
+/// The character at the start of `text` when it is a grapheme of its own
+/// one column wide: [lone](is_lone) and [narrow](is_narrow), and what
+/// follows does not join it (the same rule as [`graphemes`]). The bars, the
+/// box drawing and the accented letters of a frame, known without the rules.
+pub fn lone_narrow(text: &str) -> Option<&str> {
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let alone = is_lone(first) && is_narrow(first) && chars.next().is_none_or(is_lone);
+    alone.then(|| &text[..first.len_utf8()])
+}
+
 /// The byte of an ordinary cell one column wide: a one-byte symbol (ASCII;
 /// the buffer holds no control characters), no diff option, not skipped.
 #[allow(deprecated)] // `skip` is still honoured, as ratatui's diff does
@@ -130,6 +141,41 @@ mod tests {
     use ratatui::buffer::CellWidth;
 
     use super::Widths;
+
+    #[test]
+    fn a_lone_narrow_character_is_its_own_grapheme_one_column_wide() {
+        use unicode_segmentation::UnicodeSegmentation;
+        let mut text = String::new();
+        let mut found = 0;
+        for c in (0_u32..0x11_0000).filter_map(char::from_u32) {
+            for next in [
+                None,
+                Some('a'),
+                Some('\u{301}'),
+                Some('\u{200d}'),
+                Some('é'),
+                Some('\u{FE0F}'),
+            ] {
+                text.clear();
+                text.push(c);
+                text.extend(next);
+                let Some(one) = super::lone_narrow(&text) else {
+                    continue;
+                };
+                found += 1;
+                assert_eq!(text.graphemes(true).next(), Some(one), "{text:?}");
+                assert_eq!(one.cell_width(), 1, "{text:?}");
+            }
+        }
+        // Bars, box drawing, accents: the short road is taken.
+        assert!(found > 1_000);
+        for text in ["█", "░x", "─", "é", "ë ", "·"] {
+            assert!(super::lone_narrow(text).is_some(), "{text:?}");
+        }
+        for text in ["e\u{301}", "中", "", "\u{7}", "☀\u{FE0F}"] {
+            assert!(super::lone_narrow(text).is_none(), "{text:?}");
+        }
+    }
 
     #[test]
     fn widths_are_ratatuis_remembered_or_not() {

@@ -192,6 +192,15 @@ fn draw_line(buf: &mut Buffer, x: u16, y: u16, width: u16, line: &Line, base: St
                 at += 1;
                 continue;
             }
+            if let Some(one) = crate::tui::graphemes::lone_narrow(&text[at..]) {
+                // Bars, box drawing, accents: one column, no rules either.
+                if !place(width, &mut used, 1) {
+                    return used;
+                }
+                row[usize::from(used - 1)].set_symbol(one).set_style(style);
+                at += one.len();
+                continue;
+            }
             let Some((_, grapheme)) = crate::tui::graphemes::graphemes(&text[at..]).next() else {
                 break;
             };
