@@ -188,11 +188,6 @@ pub(super) fn draw_detail(
         }
     }
     // Below the last field the box is left blank.
-    let inner = Rect {
-        x: layout.detail.x + 1,
-        width: layout.detail.width.saturating_sub(2),
-        ..layout.detail
-    };
     let drawn_to = layout
         .fields
         .iter()
@@ -202,16 +197,9 @@ pub(super) fn draw_detail(
             layout.scale_meaning.bottom(),
         ])
         .max()
-        .unwrap_or(inner.y + 1);
+        .unwrap_or(layout.detail.y);
     for y in drawn_to..layout.detail.bottom().saturating_sub(1) {
-        crate::tui::screen::kept::blank(
-            frame.buffer_mut(),
-            Rect {
-                y,
-                height: 1,
-                ..inner
-            },
-        );
+        crate::tui::screen::kept::blank(frame.buffer_mut(), rule_area(layout, y));
     }
     // The separator above the agenda part.
     if let Some((_, first)) = layout
@@ -219,19 +207,12 @@ pub(super) fn draw_detail(
         .iter()
         .find(|(field, _)| *field == Field::Agenda(AgendaPart::AmbitionLevel))
     {
-        let rule_area = Rect {
-            x: layout.detail.x + 1,
-            y: first.y.saturating_sub(1),
-            width: layout.detail.width.saturating_sub(2),
-            height: 1,
-        };
         let rule = format!("── {} ", text.agenda.part_rule);
-        let fill = usize::from(rule_area.width).saturating_sub(rule.chars().count());
-        frame.render_widget(
-            Rows::new(format!("{rule}{}", "─".repeat(fill)))
-                .style(styles.dim)
-                .kept(),
-            rule_area,
+        draw_rule(
+            frame,
+            rule_area(layout, first.y.saturating_sub(1)),
+            rule,
+            styles,
         );
     }
     // The separator between the perspectives and the joint answer.
@@ -240,12 +221,6 @@ pub(super) fn draw_detail(
         .iter()
         .find(|(field, _)| *field == Field::Score(Side::Consensus))
     {
-        let rule_area = Rect {
-            x: layout.detail.x + 1,
-            y: consensus.y.saturating_sub(1),
-            width: layout.detail.width.saturating_sub(2),
-            height: 1,
-        };
         // With no consensus the joint score does not count; say so where the
         // joint answer starts, so nobody reads it as agreed.
         let rule = if answer.agreement == Some(crate::model::Agreement::NoConsensus) {
@@ -256,15 +231,35 @@ pub(super) fn draw_detail(
         } else {
             format!("── {} ", text.joint_answer_rule)
         };
-        let fill = usize::from(rule_area.width).saturating_sub(rule.chars().count());
-        frame.render_widget(
-            Rows::new(format!("{rule}{}", "─".repeat(fill)))
-                .style(styles.dim)
-                .kept(),
-            rule_area,
+        draw_rule(
+            frame,
+            rule_area(layout, consensus.y.saturating_sub(1)),
+            rule,
+            styles,
         );
     }
     cursor
+}
+
+/// Row `y` of the detail box, inside its border.
+fn rule_area(layout: &WalkLayout, y: u16) -> Rect {
+    Rect {
+        x: layout.detail.x + 1,
+        y,
+        width: layout.detail.width.saturating_sub(2),
+        height: 1,
+    }
+}
+
+/// A separator: `rule`, then a line to the end of `area`.
+fn draw_rule(frame: &mut Frame, area: Rect, rule: String, styles: &Styles) {
+    let fill = usize::from(area.width).saturating_sub(rule.chars().count());
+    frame.render_widget(
+        Rows::new(format!("{rule}{}", "─".repeat(fill)))
+            .style(styles.dim)
+            .kept(),
+        area,
+    );
 }
 
 /// Says in the label column when a note has more text above or below what
