@@ -390,14 +390,24 @@ impl Pair {
 
     /// Draws `app` on both; the difference, if the terminals show one.
     fn frame(&mut self, app: &App) -> Result<(), String> {
-        self.draw(|frame| view::paint(frame, app))
+        self.draw_page(view::page(app), |frame| view::paint(frame, app))
     }
 
     /// Draws a frame with `render` (which says where the cursor goes) on
     /// both.
     fn draw(&mut self, render: impl Fn(&mut Frame) -> Option<Position>) -> Result<(), String> {
+        self.draw_page(0, render)
+    }
+
+    /// [`Pair::draw`] for a frame of `page` (rows are taken from its last
+    /// frame when it is opened again).
+    fn draw_page(
+        &mut self,
+        page: u8,
+        render: impl Fn(&mut Frame) -> Option<Position>,
+    ) -> Result<(), String> {
         self.frames += 1;
-        self.screen.draw(&render).expect("draw");
+        self.screen.draw_page(page, &render).expect("draw");
         self.reference
             .draw(|frame| {
                 if let Some(position) = render(frame) {

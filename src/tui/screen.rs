@@ -28,7 +28,12 @@ pub struct Screen<W: Write = Stdout> {
     shown: Buffer,
     /// The rows it drew, and what it left blank.
     rows: kept::Records,
-    /// The rows' room of the frame before, for the next frame's rows.
+    /// Which page it shows (`None`: nothing drawn yet at this size).
+    page: Option<u8>,
+    /// The last frame of the page shown before the last switch of pages,
+    /// with its rows: opening that page again takes rows from it.
+    away: Option<(u8, kept::Earlier)>,
+    /// The rows' room of a frame let go, for the next frame's rows.
     spare_rows: kept::Records,
     /// Rows drawn afresh too and compared (tests: [`Screen::check_kept_rows`]).
     check: bool,
@@ -51,6 +56,8 @@ impl<W: Write> Screen<W> {
             terminal,
             shown,
             rows: kept::Records::default(),
+            page: None,
+            away: None,
             spare_rows: kept::Records::default(),
             check: false,
         })
@@ -73,33 +80,56 @@ impl<W: Write> Screen<W> {
     }
 
     /// Draws a frame with `render`, which says where the cursor goes
-    /// (`None`: hidden), and shows what changed. Rows are kept ([`kept`])
-    /// from the frame on screen where it drew them the same way, and what
-    /// both left blank is not compared. (Keeping the frame before too, to
-    /// copy from when a screen comes back, cost as much as drawing: that
-    /// frame is no longer in the cache.)
+    /// (`None`: hidden), and shows what changed: [`Screen::draw_page`] for
+    /// a screen of one page.
     pub fn draw(&mut self, render: impl FnOnce(&mut Frame) -> Option<Position>) -> io::Result<()> {
+        self.draw_page(0, render)
+    }
+
+    /// Draws a frame of `page` (any number the caller gives a kind of
+    /// screen) with `render`, and shows what changed. Rows are kept
+    /// ([`kept`]) from the frame on screen where it drew them the same way,
+    /// and what both left blank is not compared; opening a page again,
+    /// rows are also taken from its last frame, kept since the switch. The
+    /// page only says where to look: a row is taken only when it is drawn
+    /// the same way. Three buffers take turns: the frame on screen, the
+    /// last of the page before, and the next (made once for a size).
+    pub fn draw_page(
+        &mut self,
+        page: u8,
+        render: impl FnOnce(&mut Frame) -> Option<Position>,
+    ) -> io::Result<()> {
         // A new size clears the terminal (ratatui's resize).
         self.terminal.autoresize()?;
         let area = self.terminal.get_frame().area();
         if self.shown.area != area {
             self.shown = Buffer::empty(area);
             self.rows.clear();
+            self.page = None;
+            self.away = None;
             drop_spare_buffer(&mut self.terminal);
         }
+        let switch = self.page.is_some_and(|shown| shown != page);
         let earlier = Some(kept::Earlier {
             buffer: std::mem::take(&mut self.shown),
             records: std::mem::take(&mut self.rows),
         });
+        let away = if switch {
+            self.away
+                .take_if(|(away, _)| *away == page)
+                .map(|(_, away)| away)
+        } else {
+            None
+        };
         let mut now = std::mem::take(&mut self.spare_rows);
         now.clear();
-        kept::begin(earlier, now, self.check);
+        kept::begin(earlier, away, now, self.check);
         let cursor = render(&mut self.terminal.get_frame());
         let mut drawn = std::mem::take(self.terminal.current_buffer_mut());
         let ended = kept::end(&drawn);
-        let (earlier, rows, copied) = match ended {
-            Some(ended) => (ended.earlier, ended.now, ended.copied),
-            None => (None, kept::Records::default(), Vec::new()),
+        let (earlier, away, rows, copied) = match ended {
+            Some(ended) => (ended.earlier, ended.away, ended.now, ended.copied),
+            None => (None, None, kept::Records::default(), Vec::new()),
         };
         if let Some(earlier) = earlier {
             self.shown = earlier.buffer;
@@ -122,12 +152,31 @@ impl<W: Write> Screen<W> {
             }
         }
         Backend::flush(self.terminal.backend_mut())?;
-        // The frame drawn is now on screen, with its rows; the one it
-        // replaced is wiped for the next (its rows' room too).
+        // The frame drawn is now on screen, with its rows. The one it
+        // replaced is wiped for the next, or, on a switch of pages, kept as
+        // the last of its page (and the one kept before is wiped).
         std::mem::swap(&mut self.shown, &mut drawn);
-        self.spare_rows = std::mem::replace(&mut self.rows, rows);
-        drawn.reset();
-        *self.terminal.current_buffer_mut() = drawn;
+        let replaced = kept::Earlier {
+            buffer: drawn,
+            records: std::mem::replace(&mut self.rows, rows),
+        };
+        let let_go = if let Some(left) = self.page.filter(|_| switch) {
+            let older = self.away.replace((left, replaced)).map(|(_, older)| older);
+            // The frame rows were taken from, or the one kept before.
+            away.or(older)
+        } else {
+            Some(replaced)
+        };
+        self.page = Some(page);
+        let mut next = match let_go {
+            Some(frame) => {
+                self.spare_rows = frame.records;
+                frame.buffer
+            }
+            None => Buffer::empty(area),
+        };
+        next.reset();
+        *self.terminal.current_buffer_mut() = next;
         Ok(())
     }
 }

@@ -219,7 +219,7 @@ fn event_loop(
     let mut deadlines = Deadlines::new();
     while !app.should_quit {
         share_open_scan(app, open_scan);
-        if let Err(error) = terminal.draw(|frame| view::paint(frame, app)) {
+        if let Err(error) = terminal.draw_page(view::page(app), |frame| view::paint(frame, app)) {
             return gone(app, io, events, error);
         }
         // What opening a scan left until its first frame was on screen.

@@ -41,6 +41,28 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
 }
 
+/// Which page a frame of `app` shows: opening a page again, rows are
+/// taken from its last frame (`screen/kept.rs`), the outcome screen's
+/// after a look at the criteria, the criteria's after the outcome screen.
+/// Only where to look for rows: a row is taken only when it is drawn the
+/// same way.
+pub fn page(app: &App) -> u8 {
+    if is_too_small(app.size) {
+        return 0;
+    }
+    match &app.screen {
+        Screen::Start(_) => 1,
+        Screen::NewScan(_) => 2,
+        Screen::Overview(_) => 3,
+        Screen::Walkthrough(walk) => match walk.mode {
+            WalkMode::Browse | WalkMode::Editing | WalkMode::Navigator { .. } => 4,
+            WalkMode::Summary { .. } => 5,
+            WalkMode::Projector { .. } => 6,
+            WalkMode::Actions { .. } => 7,
+        },
+    }
+}
+
 /// Draws the whole screen and says where the cursor goes (`None`: hidden).
 pub fn paint(frame: &mut Frame, app: &App) -> Option<Position> {
     let area = frame.area();

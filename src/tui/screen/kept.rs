@@ -1,11 +1,17 @@
-//! Rows kept from the frame on screen. Every frame is drawn whole and
-//! compared with the one on screen; moving from one criterion to the next
-//! leaves most rows as they were (the criteria list, the labels, the key
-//! hints). A row that a widget draws on the frame's base ([`row`]: nothing
-//! drawn under it earlier in the frame), that the frame on screen drew the
-//! same way at the same place, is copied from it instead of drawn, and the
-//! comparison passes over the copied cells. The frame on screen may show
-//! another screen: the top bar reads the same on all of them.
+//! Rows kept from the frame on screen, or from the last frame of the page
+//! being opened again. Every frame is drawn whole and compared with the one
+//! on screen; moving from one criterion to the next leaves most rows as
+//! they were (the criteria list, the labels, the key hints). A row that a
+//! widget draws on the frame's base ([`row`]: nothing drawn under it
+//! earlier in the frame), that the frame on screen drew the same way at
+//! the same place, is moved from it instead of drawn, and the comparison
+//! passes over the moved cells. The frame on screen may show another
+//! page: the top bar reads the same on all of them.
+//!
+//! A page opened again (the outcome screen after a look at the criteria,
+//! the criteria after the outcome screen) finds its rows in its own last
+//! frame, kept by the screen since the switch ([`Earlier`], `away`): they
+//! are moved from there instead of drawn, and compared as drawn rows are.
 //!
 //! A row the frame leaves as its base ([`blank`]: the list's rows below its
 //! last, the walkthrough's box below its last field), left so on screen
@@ -33,8 +39,9 @@ use left_blank::Blank;
 pub use left_blank::{blank, blank_in};
 
 /// A row drawn in a frame: where, how wide, what from (a range of the
-/// frame's key bytes), and how many of its columns were drawn on (the rest
-/// is left as the base).
+/// frame's key bytes), how many of its columns were drawn on (the rest is
+/// left as the base), and whether a later frame took its cells (they are
+/// no longer in this frame's buffer).
 #[derive(Debug, Clone)]
 struct Record {
     y: u16,
@@ -42,6 +49,7 @@ struct Record {
     width: u16,
     key: Range<usize>,
     drawn: u16,
+    taken: bool,
 }
 
 /// The rows one frame drew, sorted by place once it is drawn, and what it
@@ -56,6 +64,7 @@ pub struct Records {
 }
 
 impl Records {
+    #[cfg(test)]
     fn find(&self, x: u16, y: u16) -> Option<&Record> {
         let at = self
             .rows
@@ -64,8 +73,24 @@ impl Records {
         self.rows.get(at)
     }
 
-    fn key(&self, row: &Record) -> &[u8] {
-        &self.keys[row.key.clone()]
+    /// Takes the row this frame drew at `place` from `key` (the bytes
+    /// `key` of `keys`), if it is still here: gives how many columns it drew
+    /// on, and marks it taken.
+    fn take(&mut self, place: Rect, keys: &[u8], key: &Range<usize>) -> Option<u16> {
+        let at = self
+            .rows
+            .binary_search_by(|row| (row.y, row.x).cmp(&(place.y, place.x)))
+            .ok()?;
+        let row = &self.rows[at];
+        let same = !row.taken
+            && row.width == place.width
+            && self.keys[row.key.clone()] == keys[key.clone()];
+        if !same {
+            return None;
+        }
+        let row = &mut self.rows[at];
+        row.taken = true;
+        Some(row.drawn)
     }
 
     /// Emptied, its room kept for the next frame.
@@ -98,8 +123,8 @@ impl Records {
     }
 }
 
-/// The frame on screen and the rows it drew: where rows are copied from,
-/// and what it left blank.
+/// A frame drawn earlier and the rows it drew: where rows are taken from,
+/// and (the frame on screen) what it left blank.
 pub struct Earlier {
     pub buffer: Buffer,
     pub records: Records,
@@ -109,6 +134,9 @@ pub struct Earlier {
 struct Drawing {
     /// The frame on screen: copied cells need no comparing.
     earlier: Option<Earlier>,
+    /// The last frame of the page opened again: rows are taken from there
+    /// too (and compared).
+    away: Option<Earlier>,
     allowed: bool,
     /// What every cell of the frame starts as (the theme's background),
     /// and its style.
@@ -125,11 +153,13 @@ thread_local! {
     static DRAWING: RefCell<Option<Drawing>> = const { RefCell::new(None) };
 }
 
-/// A frame starts: rows may be copied from `earlier`, the frame on screen;
-/// `now` (empty) collects the rows this frame draws.
-pub(super) fn begin(earlier: Option<Earlier>, now: Records, check: bool) {
+/// A frame starts: rows may be copied from `earlier`, the frame on screen,
+/// or from `away`, the last frame of the page opened again; `now` (empty)
+/// collects the rows this frame draws.
+pub(super) fn begin(earlier: Option<Earlier>, away: Option<Earlier>, now: Records, check: bool) {
     DRAWING.set(Some(Drawing {
         earlier,
+        away,
         allowed: false,
         base: Cell::EMPTY,
         base_style: Style::default(),
@@ -139,10 +169,12 @@ pub(super) fn begin(earlier: Option<Earlier>, now: Records, check: bool) {
     }));
 }
 
-/// What a frame's drawing leaves: the earlier frame back, the rows drawn,
-/// and the cells copied from the frame on screen (sorted).
+/// What a frame's drawing leaves: the earlier frames back (rows taken from
+/// them marked), the rows drawn, and the cells copied from the frame on
+/// screen (sorted).
 pub(super) struct Ended {
     pub earlier: Option<Earlier>,
+    pub away: Option<Earlier>,
     pub now: Records,
     pub copied: Vec<Range<usize>>,
 }
@@ -171,6 +203,7 @@ pub(super) fn end(drawn: &Buffer) -> Option<Ended> {
     drawing.copied.sort_unstable_by_key(|range| range.start);
     Some(Ended {
         earlier: drawing.earlier,
+        away: drawing.away,
         now: drawing.now,
         copied: drawing.copied,
     })
@@ -199,7 +232,7 @@ enum Found {
     Draw,
     /// Draw, then record.
     DrawAndRecord(Record),
-    /// Copied from the earlier frame; recorded.
+    /// Taken from an earlier frame; recorded.
     Copied(Record),
 }
 
@@ -272,8 +305,8 @@ pub fn row(
     }
 }
 
-/// The key of the row at `place`, and whether the earlier frame drew it so
-/// (then it is copied here, over the base it would be drawn on).
+/// The key of the row at `place`, and whether an earlier frame drew it so
+/// (then its cells are moved here, over the base it would be drawn on).
 fn find(drawing: &mut Drawing, buf: &mut Buffer, place: Rect, key: impl FnOnce(&mut Key)) -> Found {
     let start = drawing.now.keys.len();
     {
@@ -288,33 +321,37 @@ fn find(drawing: &mut Drawing, buf: &mut Buffer, place: Rect, key: impl FnOnce(&
         width: place.width,
         key: start..drawing.now.keys.len(),
         drawn: place.width,
+        taken: false,
     };
-    let Some(earlier) = drawing
-        .earlier
-        .as_ref()
-        .filter(|earlier| earlier.buffer.area == buf.area)
-    else {
-        return Found::DrawAndRecord(record);
-    };
-    let same = earlier.records.find(place.x, place.y).filter(|row| {
-        row.width == place.width && earlier.records.key(row) == drawing.now.key(&record)
-    });
-    let Some(same) = same else {
-        return Found::DrawAndRecord(record);
-    };
-    record.drawn = same.drawn;
     let from = buf.index_of(place.x, place.y);
     let cells = from..from + usize::from(place.width);
-    check_base(drawing, buf, &cells);
-    // Swapped rather than cloned (half the cost, no branches): the frame on
-    // screen is not read where cells were copied (the comparison passes
-    // over them) and is wiped after this frame; the base left there is
-    // what it left blank, if it did.
-    if let Some(earlier) = &mut drawing.earlier {
-        buf.content[cells.clone()].swap_with_slice(&mut earlier.buffer.content[cells.clone()]);
+    // The frame on screen first: what is taken from there is not compared.
+    for (on_screen, earlier) in [(true, &mut drawing.earlier), (false, &mut drawing.away)] {
+        let Some(earlier) = earlier
+            .as_mut()
+            .filter(|earlier| earlier.buffer.area == buf.area)
+        else {
+            continue;
+        };
+        let Some(drawn) = earlier.records.take(place, &drawing.now.keys, &record.key) else {
+            continue;
+        };
+        record.drawn = drawn;
+        if drawing.check.is_some() {
+            check_on_base(&drawing.base, buf, &cells);
+        }
+        // Swapped rather than cloned (half the cost, no branches): the
+        // frame the cells leave is not read there again (the comparison
+        // passes over them on screen, and the row is marked taken). Only
+        // what the row drew on: the rest is the base in both.
+        let moved = cells.start..cells.start + usize::from(drawn.min(place.width));
+        buf.content[moved.clone()].swap_with_slice(&mut earlier.buffer.content[moved]);
+        if on_screen {
+            drawing.copied.push(cells);
+        }
+        return Found::Copied(record);
     }
-    drawing.copied.push(cells);
-    Found::Copied(record)
+    Found::DrawAndRecord(record)
 }
 
 fn recorded(drawing: &mut Drawing, buf: &Buffer, record: Record, cells: Range<usize>) {
@@ -335,14 +372,16 @@ fn recorded(drawing: &mut Drawing, buf: &Buffer, record: Record, cells: Range<us
 /// Check mode: the row starts on the frame's base.
 fn check_base(drawing: &Drawing, buf: &Buffer, cells: &Range<usize>) {
     if drawing.check.is_some() {
-        assert!(
-            buf.content[cells.clone()]
-                .iter()
-                .all(|cell| *cell == drawing.base),
-            "a kept row at index {} does not start on the frame's base",
-            cells.start
-        );
+        check_on_base(&drawing.base, buf, cells);
     }
+}
+
+fn check_on_base(base: &Cell, buf: &Buffer, cells: &Range<usize>) {
+    assert!(
+        buf.content[cells.clone()].iter().all(|cell| cell == base),
+        "a kept row at index {} does not start on the frame's base",
+        cells.start
+    );
 }
 
 /// `area` is drawn over by something that is not a kept row: rows drawn
@@ -378,6 +417,12 @@ impl Key<'_> {
     /// A number, as four bytes.
     fn number(&mut self, number: u32) {
         self.0.extend_from_slice(&number.to_le_bytes());
+    }
+
+    /// What stands for a text that was made once and is never made
+    /// otherwise under the same name (see `Rows::kept_as`).
+    pub fn name(&mut self, name: u64) {
+        self.0.extend_from_slice(&name.to_le_bytes());
     }
 
     pub fn style(&mut self, style: Style) {

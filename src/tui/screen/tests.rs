@@ -281,3 +281,101 @@ fn check_mode_sees_a_row_left_blank_drawn_over_untold() {
     screen.check_kept_rows(true);
     blank_frame(&mut screen, Some("X"), false);
 }
+
+/// A frame of `page` with kept rows (`(row, text)`, drawing counted in
+/// `drawn`), then `over` drawn over row `over.0` (told).
+fn page_frame(
+    screen: &mut Screen<Shared>,
+    page: u8,
+    rows: &[(u16, &str)],
+    over: Option<(u16, &str)>,
+    drawn: &mut usize,
+) -> Buffer {
+    let mut frame_drawn = None;
+    screen
+        .draw_page(page, |frame| {
+            kept::allow(true, Style::default());
+            let buf = frame.buffer_mut();
+            for (y, text) in rows {
+                let place = Rect::new(0, *y, 20, 1);
+                kept::row(
+                    buf,
+                    place,
+                    |key| key.span(Style::default(), text),
+                    |buf| {
+                        *drawn += 1;
+                        buf.set_string(0, *y, text, Style::default());
+                        u16::try_from(text.len()).unwrap_or(place.width)
+                    },
+                );
+            }
+            if let Some((y, text)) = over {
+                kept::drawn_over(buf, Rect::new(0, y, 20, 1));
+                buf.set_string(0, y, text, Style::default());
+            }
+            frame_drawn = Some(buf.clone());
+            None
+        })
+        .expect("draw");
+    frame_drawn.unwrap_or_else(|| Buffer::empty(Rect::ZERO))
+}
+
+#[test]
+fn a_page_opened_again_takes_its_rows_from_its_last_frame_and_shows_them() {
+    let (mut screen, out) = screen(20, 3);
+    let mut terminal = terminal(20, 3);
+    let mut drawn = 0;
+    let first = [(0, "bovenbalk"), (1, "oordeel"), (2, "thema's")];
+    page_frame(&mut screen, 5, &first, None, &mut drawn);
+    show(&out, &mut terminal);
+    assert_eq!(drawn, 3);
+    // Another page: only the row it shares at the same place is kept.
+    let other = [(0, "bovenbalk"), (1, "criterium")];
+    let frame = page_frame(&mut screen, 4, &other, None, &mut drawn);
+    show(&out, &mut terminal);
+    assert_shows(&terminal, &frame);
+    assert_eq!(drawn, 4);
+    // The first page again: nothing drawn, all of it shown.
+    let frame = page_frame(&mut screen, 5, &first, None, &mut drawn);
+    show(&out, &mut terminal);
+    assert_shows(&terminal, &frame);
+    assert_eq!(drawn, 4, "rows taken from the page's last frame");
+    assert!(terminal.screen().contents().contains("oordeel"));
+    assert!(terminal.screen().contents().contains("thema's"));
+    // Changed since: drawn.
+    let changed = [(0, "bovenbalk"), (1, "criterium 2")];
+    let frame = page_frame(&mut screen, 4, &changed, None, &mut drawn);
+    show(&out, &mut terminal);
+    assert_shows(&terminal, &frame);
+    assert_eq!(drawn, 5);
+}
+
+#[test]
+fn a_row_moved_out_of_a_frame_is_not_taken_from_it_again() {
+    let (mut screen, out) = screen(20, 3);
+    screen.check_kept_rows(true);
+    let mut terminal = terminal(20, 3);
+    let mut drawn = 0;
+    let rows = [(0, "bovenbalk"), (1, "oordeel")];
+    page_frame(&mut screen, 5, &rows, None, &mut drawn);
+    show(&out, &mut terminal);
+    // Another page moves the top row out of that frame (now the last of
+    // page 5), then draws over it.
+    let frame = page_frame(
+        &mut screen,
+        4,
+        &[(0, "bovenbalk")],
+        Some((0, "anders")),
+        &mut drawn,
+    );
+    show(&out, &mut terminal);
+    assert_shows(&terminal, &frame);
+    // Page 5 again: the top row is no longer in its last frame (check mode
+    // would see what was left there), so it is drawn.
+    let before = drawn;
+    let frame = page_frame(&mut screen, 5, &rows, None, &mut drawn);
+    show(&out, &mut terminal);
+    assert_shows(&terminal, &frame);
+    assert!(drawn > before, "the moved row is drawn afresh");
+    assert!(terminal.screen().contents().contains("bovenbalk"));
+}

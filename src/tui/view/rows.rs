@@ -19,6 +19,9 @@ pub struct Rows<'a> {
     text: Text<'a>,
     style: Style,
     on_base: OnBase,
+    /// The set the lines were made as, and the first line's place in it
+    /// ([`Rows::kept_as`]).
+    made_as: Option<(u64, usize)>,
 }
 
 /// Whether the rows are drawn on the frame's base, and what is told of them
@@ -39,6 +42,7 @@ impl<'a> Rows<'a> {
             text: text.into(),
             style: Style::default(),
             on_base: OnBase::No,
+            made_as: None,
         }
     }
 
@@ -51,11 +55,20 @@ impl<'a> Rows<'a> {
         self
     }
 
-    /// Rows drawn on the frame's base, not kept (rows mostly drawn after
-    /// another screen, such as the outcome's, where writing their keys
-    /// cost more than it saved): where each ends, the rest of the row is
-    /// told to be left blank (`kept::blank`), and where the frame on screen
-    /// left it blank too it is not compared.
+    /// [`Rows::kept`] for lines made once, as a set that no other set of
+    /// lines is ever numbered as (`set`), line `i` being the set's line
+    /// `first + i`: a row's key is that name and its styles, not its text
+    /// (the outcome screen's rows, made once for a state of the scan:
+    /// writing their text down cost about 10 µs a frame).
+    pub fn kept_as(mut self, set: u64, first: usize) -> Self {
+        self.on_base = OnBase::Kept;
+        self.made_as = Some((set, first));
+        self
+    }
+
+    /// Rows drawn on the frame's base, not kept: where each ends, the rest
+    /// of the row is told to be left blank (`kept::blank`), and where the
+    /// frame on screen left it blank too it is not compared.
     pub fn on_base(mut self) -> Self {
         self.on_base = OnBase::Blanks;
         self
@@ -128,7 +141,7 @@ impl Rows<'_> {
     fn render_kept(self, area: Rect, buf: &mut Buffer) {
         let styled = self.style != Style::default();
         let mut lines = self.text.lines.iter();
-        for y in area.top()..area.bottom() {
+        for (index, y) in (area.top()..area.bottom()).enumerate() {
             let line = lines.next();
             let place = Rect::new(area.x, y, area.width, 1);
             if line.is_none() && !styled {
@@ -141,8 +154,16 @@ impl Rows<'_> {
                 key.style(self.text.style);
                 if let Some(line) = line {
                     key.style(line.style);
-                    for span in &line.spans {
-                        key.span(span.style, &span.content);
+                    if let Some((set, first)) = self.made_as {
+                        key.name(set);
+                        key.name(u64::try_from(first + index).unwrap_or(u64::MAX));
+                        for span in &line.spans {
+                            key.style(span.style);
+                        }
+                    } else {
+                        for span in &line.spans {
+                            key.span(span.style, &span.content);
+                        }
                     }
                 }
             };

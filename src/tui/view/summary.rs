@@ -153,9 +153,20 @@ struct RowsKey {
     catalogue: usize,
 }
 
+/// Rows made once for a state of the scan, numbered: no two sets of rows
+/// made in one run have the same number, so a drawn row is known by its
+/// set's number and its place in it (`Rows::kept_as`).
+#[derive(Clone)]
+struct Made {
+    set: u64,
+    rows: Rc<Vec<Row>>,
+}
+
 thread_local! {
     /// The rows last made, and what from.
-    static KEPT: RefCell<Option<(RowsKey, Rc<Vec<Row>>)>> = const { RefCell::new(None) };
+    static KEPT: RefCell<Option<(RowsKey, Made)>> = const { RefCell::new(None) };
+    /// How many sets of rows were made so far.
+    static SETS_MADE: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
     /// The pieces of the rows last made, to take again ([`reuse`]).
     static PARTS: RefCell<Parts> = RefCell::new(Parts::default());
 }
@@ -176,14 +187,14 @@ pub fn prepare(app: &App, walk: &Walkthrough) {
 }
 
 /// [`rows`], kept while the scan, the width and the language stay.
-fn kept_rows(app: &App, walk: &Walkthrough, width: u16) -> Rc<Vec<Row>> {
+fn kept_rows(app: &App, walk: &Walkthrough, width: u16) -> Made {
     let key = RowsKey {
         scan: walk.version.key(),
         width,
         catalogue: std::ptr::from_ref(app.text) as usize,
     };
     KEPT.with_borrow_mut(|kept| match kept {
-        Some((made_for, rows)) if *made_for == key => Rc::clone(rows),
+        Some((made_for, made)) if *made_for == key => made.clone(),
         _ => {
             let rows = PARTS.with_borrow_mut(|parts| {
                 parts.begin((key.scan.0, key.width, key.catalogue));
@@ -191,9 +202,14 @@ fn kept_rows(app: &App, walk: &Walkthrough, width: u16) -> Rc<Vec<Row>> {
                 parts.finish();
                 rows
             });
-            let rows = Rc::new(rows);
-            *kept = Some((key, Rc::clone(&rows)));
-            rows
+            let set = SETS_MADE.get() + 1;
+            SETS_MADE.set(set);
+            let made = Made {
+                set,
+                rows: Rc::new(rows),
+            };
+            *kept = Some((key, made.clone()));
+            made
         }
     })
 }
@@ -408,7 +424,8 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, walk: &Walkthrough, styles
     ));
     let inner = block.inner(body);
     frame.render_widget(block, body);
-    let rows = kept_rows(app, walk, inner.width);
+    let made = kept_rows(app, walk, inner.width);
+    let rows = &made.rows;
     // Scroll only as far as needed to show the whole selected entry.
     let height = usize::from(inner.height);
     let last_selected_row =
@@ -437,10 +454,9 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, walk: &Walkthrough, styles
             Line::from(spans)
         })
         .collect();
-    // Not kept rows (`Rows::kept`): the outcome screen is mostly opened from
-    // the walkthrough, a switch of pages where nothing is kept, and writing
-    // the rows' keys down for the next frame cost more than it saved. What
-    // they leave blank is told: where the walkthrough left it blank too, it
-    // is not compared.
-    frame.render_widget(Rows::new(lines).on_base(), inner);
+    // Kept rows, known by their set and place: opened again from the
+    // criteria, the screen takes them from its last frame (`screen/kept.rs`)
+    // instead of drawing them. What they leave blank is told: where the
+    // criteria left it blank too, it is not compared.
+    frame.render_widget(Rows::new(lines).kept_as(made.set, offset), inner);
 }

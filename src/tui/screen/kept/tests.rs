@@ -9,6 +9,7 @@ fn rows_drawn_twice_or_more_at_one_place_are_all_forgotten() {
         width: 3,
         key: 0..0,
         drawn: 3,
+        taken: false,
     };
     let mut records = Records {
         rows: vec![
@@ -32,7 +33,7 @@ fn rows_drawn_twice_or_more_at_one_place_are_all_forgotten() {
 /// One frame: rows `blank` left blank, then `over` drawn over (told).
 fn frame(earlier: Option<Earlier>, blank: &[u16], over: Option<Rect>) -> (Buffer, Ended) {
     let mut buf = Buffer::empty(Rect::new(0, 0, 10, 4));
-    begin(earlier, Records::default(), true);
+    begin(earlier, None, Records::default(), true);
     allow(true, Style::default());
     for y in blank {
         super::blank(&buf, Rect::new(0, *y, 10, 1));
@@ -69,6 +70,7 @@ fn what_both_frames_left_blank_is_passed_over_and_nothing_else() {
             buffer,
             records: ended.now,
         }),
+        None,
         Records::default(),
         true,
     );
@@ -79,7 +81,7 @@ fn what_both_frames_left_blank_is_passed_over_and_nothing_else() {
     let third = end(&buf).expect("begun");
     assert_eq!(third.copied, passed_over);
     // A frame that keeps nothing (a dialog over it) passes over nothing.
-    begin(third.earlier, Records::default(), true);
+    begin(third.earlier, None, Records::default(), true);
     allow(false, Style::default());
     super::blank(&buf, Rect::new(2, 1, 7, 1));
     assert!(end(&buf).expect("begun").copied.is_empty());
@@ -89,7 +91,7 @@ fn what_both_frames_left_blank_is_passed_over_and_nothing_else() {
 fn nothing_is_passed_over_on_another_base() {
     let first = frame(None, &[0, 1], None);
     let mut buf = Buffer::empty(Rect::new(0, 0, 10, 4));
-    begin(earlier(first), Records::default(), true);
+    begin(earlier(first), None, Records::default(), true);
     let base = Style::new().bg(Color::Blue);
     buf.set_style(buf.area, base);
     allow(true, base);
