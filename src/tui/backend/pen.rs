@@ -145,10 +145,14 @@ impl<'a> Pen<'a> {
                 && cell.fg == self.fg
                 && cell.bg == self.bg
                 && cell.underline_color == self.underline_color;
-            if !(blank && same_style && follows) {
-                self.write_blanks();
-                follows = self.follows(x, y);
+            if blank && same_style && follows {
+                // One more of the run: nothing else to look at.
+                self.blanks += 1;
+                self.last = Some(Position { x, y });
+                return Ok(());
             }
+            self.write_blanks();
+            follows = self.follows(x, y);
         }
         if !follows {
             match self.last {
