@@ -50,8 +50,7 @@ impl Screen {
 impl<W: Write> Screen<W> {
     pub fn new(backend: Fast<W>) -> io::Result<Self> {
         let mut terminal = ratatui::Terminal::new(backend)?;
-        let shown = Buffer::empty(terminal.get_frame().area());
-        drop_spare_buffer(&mut terminal);
+        let shown = spare_buffer(&mut terminal);
         Ok(Self {
             terminal,
             shown,
@@ -103,11 +102,10 @@ impl<W: Write> Screen<W> {
         self.terminal.autoresize()?;
         let area = self.terminal.get_frame().area();
         if self.shown.area != area {
-            self.shown = Buffer::empty(area);
+            self.shown = spare_buffer(&mut self.terminal);
             self.rows.clear();
             self.page = None;
             self.away = None;
-            drop_spare_buffer(&mut self.terminal);
         }
         let switch = self.page.is_some_and(|shown| shown != page);
         let earlier = Some(kept::Earlier {
@@ -181,13 +179,23 @@ impl<W: Write> Screen<W> {
     }
 }
 
-/// Frees the buffer ratatui's `Terminal` keeps for its own comparison,
-/// which this module does not use (a buffer of a 120x40 screen is about
-/// 230 KB): the spare becomes current, is taken out, and the two swap back.
-fn drop_spare_buffer<B: Backend>(terminal: &mut ratatui::Terminal<B>) {
+/// The buffer ratatui's `Terminal` keeps for its own comparison, which this
+/// module does not use, taken out to be the frame on screen: blank and of
+/// the terminal's size (made so by ratatui, which resizes it with the
+/// other), so none is made anew before the first frame (a buffer of a
+/// 120x40 screen is about 230 KB of fresh memory) and the terminal holds
+/// no third one. The spare becomes current, is taken out, and the two swap
+/// back.
+fn spare_buffer<B: Backend>(terminal: &mut ratatui::Terminal<B>) -> Buffer {
+    let area = terminal.get_frame().area();
     terminal.swap_buffers();
-    drop(std::mem::take(terminal.current_buffer_mut()));
+    let spare = std::mem::take(terminal.current_buffer_mut());
     terminal.swap_buffers();
+    if spare.area == area {
+        spare
+    } else {
+        Buffer::empty(area)
+    }
 }
 
 #[cfg(test)]
