@@ -200,6 +200,28 @@ impl<'next> Iterator for Changes<'_, 'next> {
                 }
                 return Some(self.item(index));
             }
+            if let Some(symbol) = narrow_symbol(cell) {
+                // A short road too: one narrow character of two or three
+                // bytes (bars, borders, accents), one column wide.
+                if before.symbol() == symbol && same_style(cell, before) {
+                    continue;
+                }
+                let may_be_wide = before.symbol().len() > 1
+                    || matches!(before.diff_option, CellDiffOption::ForcedWidth(_));
+                if may_be_wide
+                    && (before.bg != Color::Reset || before.modifier.intersects(SHOWS_ON_BLANK))
+                {
+                    let width_before = self.width(before);
+                    if width_before > 1 {
+                        self.trailing = Some(Trailing {
+                            from: index + 1,
+                            to: index + usize::from(width_before),
+                            every: true,
+                        });
+                    }
+                }
+                return Some(self.item(index));
+            }
             match cell.diff_option {
                 CellDiffOption::Skip => {}
                 _ if skipped(cell) => {}
@@ -238,6 +260,25 @@ impl<'next> Iterator for Changes<'_, 'next> {
             }
         }
         None
+    }
+}
+
+/// The symbol of an ordinary cell that is one narrow character of two or
+/// three bytes (see [`crate::tui::graphemes::is_narrow`]).
+#[allow(deprecated)]
+#[inline]
+fn narrow_symbol(cell: &Cell) -> Option<&str> {
+    if cell.diff_option != CellDiffOption::None || cell.skip {
+        return None;
+    }
+    let symbol = cell.symbol();
+    match *symbol.as_bytes() {
+        [0xC2..=0xDF, 0x80..=0xBF] | [0xE0..=0xEF, 0x80..=0xBF, 0x80..=0xBF] => symbol
+            .chars()
+            .next()
+            .filter(|c| crate::tui::graphemes::is_narrow(*c))
+            .map(|_| symbol),
+        _ => None,
     }
 }
 
