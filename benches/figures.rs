@@ -315,6 +315,19 @@ fn key_time(pty: &mut Pty, key: &[u8], shown: &dyn Fn(&str) -> bool, what: &str)
     pty.wait(shown, what).saturating_duration_since(start)
 }
 
+/// Opens the outcome screen from the walkthrough and goes back; the time
+/// of opening it (going back is not counted).
+fn outcome_and_back(pty: &mut Pty) -> Duration {
+    let opened = key_time(
+        pty,
+        b"r",
+        &|s: &str| s.contains("Overzicht en oordeel"),
+        "outcome",
+    );
+    key_time(pty, b"r", &|s: &str| s.contains(FIRST_CRITERION), "back");
+    opened
+}
+
 fn key_to_frame(dir: &Path) {
     const KEYS: usize = 100;
     // Fewer when typing: the typed run must stay on one row of the note
@@ -400,19 +413,7 @@ fn key_to_frame(dir: &Path) {
             "VIS-1",
         ));
         bare_key(&mut bare_outcome);
-        outcome.push(key_time(
-            &mut pty,
-            b"r",
-            &|s: &str| s.contains("Overzicht en oordeel"),
-            "outcome",
-        ));
-        // Back to the walkthrough (not counted).
-        key_time(
-            &mut pty,
-            b"r",
-            &|s: &str| s.contains(FIRST_CRITERION),
-            "back",
-        );
+        outcome.push(outcome_and_back(&mut pty));
     }
     // The outcome screen the first time after an edit (its rows are made
     // anew; above, nothing changes between two openings and they are kept):
@@ -424,18 +425,7 @@ fn key_to_frame(dir: &Path) {
         pty.send(if round % 2 == 0 { b"2" } else { b"3" });
         pty.wait(|s: &str| s != before, "the edit");
         bare_key(&mut bare_outcome_edited);
-        outcome_edited.push(key_time(
-            &mut pty,
-            b"r",
-            &|s: &str| s.contains("Overzicht en oordeel"),
-            "outcome after an edit",
-        ));
-        key_time(
-            &mut pty,
-            b"r",
-            &|s: &str| s.contains(FIRST_CRITERION),
-            "back",
-        );
+        outcome_edited.push(outcome_and_back(&mut pty));
     }
     for (name, times, bare, target) in [
         ("typing in a note", note, bare_typing, "1.5x"),
@@ -492,18 +482,7 @@ fn large_scans(dir: &Path) {
         };
         let rss = megabytes(peak_rss_kb(pty.pid()));
         // The outcome screen too, and back: what a facilitator also does.
-        key_time(
-            &mut pty,
-            b"r",
-            &|s: &str| s.contains("Overzicht en oordeel"),
-            "outcome",
-        );
-        key_time(
-            &mut pty,
-            b"r",
-            &|s: &str| s.contains(FIRST_CRITERION),
-            "back",
-        );
+        outcome_and_back(&mut pty);
         let with_outcome = megabytes(peak_rss_kb(pty.pid()));
         println!(
             "{size} criteria: peak RSS after opening and moving {rss}, after the outcome screen too {with_outcome} (target at 2,000: ≤ 15 MB); key to frame (next criterion) {} (target at 20,000: ≤ 16 ms)",

@@ -133,6 +133,25 @@ impl<'next> Changes<'_, 'next> {
         )
     }
 
+    /// A cell one column wide at `index` replaces `before` (whose symbol is
+    /// `symbol_before`): only a cell wider than one column before leaves
+    /// columns behind it to look at, and only when its style shows on them.
+    fn behind_narrow(&mut self, index: usize, before: &Cell, symbol_before: &str) {
+        let may_be_wide =
+            symbol_before.len() > 1 || matches!(before.diff_option, CellDiffOption::ForcedWidth(_));
+        if may_be_wide && (before.bg != Color::Reset || before.modifier.intersects(SHOWS_ON_BLANK))
+        {
+            let width_before = self.width(before);
+            if width_before > 1 {
+                self.trailing = Some(Trailing {
+                    from: index + 1,
+                    to: index + usize::from(width_before),
+                    every: true,
+                });
+            }
+        }
+    }
+
     fn next_trailing(&mut self, len: usize) -> Option<(u16, u16, &'next Cell)> {
         while let Some(trailing) = &mut self.trailing {
             if trailing.from >= trailing.to.min(len) {
@@ -182,44 +201,17 @@ impl<'next> Iterator for Changes<'_, 'next> {
                 if symbol_before.as_bytes() == [symbol] && same_style(cell, before) {
                     continue;
                 }
-                // Only a cell wider than one column before leaves columns
-                // behind it to look at.
-                let may_be_wide = symbol_before.len() > 1
-                    || matches!(before.diff_option, CellDiffOption::ForcedWidth(_));
-                if may_be_wide
-                    && (before.bg != Color::Reset || before.modifier.intersects(SHOWS_ON_BLANK))
-                {
-                    let width_before = self.width(before);
-                    if width_before > 1 {
-                        self.trailing = Some(Trailing {
-                            from: index + 1,
-                            to: index + usize::from(width_before),
-                            every: true,
-                        });
-                    }
-                }
+                self.behind_narrow(index, before, symbol_before);
                 return Some(self.item(index));
             }
             if let Some(symbol) = narrow_symbol(cell) {
                 // A short road too: one narrow character of two or three
                 // bytes (bars, borders, accents), one column wide.
-                if before.symbol() == symbol && same_style(cell, before) {
+                let symbol_before = before.symbol();
+                if symbol_before == symbol && same_style(cell, before) {
                     continue;
                 }
-                let may_be_wide = before.symbol().len() > 1
-                    || matches!(before.diff_option, CellDiffOption::ForcedWidth(_));
-                if may_be_wide
-                    && (before.bg != Color::Reset || before.modifier.intersects(SHOWS_ON_BLANK))
-                {
-                    let width_before = self.width(before);
-                    if width_before > 1 {
-                        self.trailing = Some(Trailing {
-                            from: index + 1,
-                            to: index + usize::from(width_before),
-                            every: true,
-                        });
-                    }
-                }
+                self.behind_narrow(index, before, symbol_before);
                 return Some(self.item(index));
             }
             match cell.diff_option {
