@@ -64,15 +64,6 @@ pub struct Records {
 }
 
 impl Records {
-    #[cfg(test)]
-    fn find(&self, x: u16, y: u16) -> Option<&Record> {
-        let at = self
-            .rows
-            .binary_search_by(|row| (row.y, row.x).cmp(&(y, x)))
-            .ok()?;
-        self.rows.get(at)
-    }
-
     /// Takes the row this frame drew at `place` from `key` (the bytes
     /// `key` of `keys`), if it is still here: gives how many columns it drew
     /// on, and marks it taken.
